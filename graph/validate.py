@@ -1,0 +1,120 @@
+"""Check a graph against the SHACL shapes and report each violation in plain words."""
+
+from dataclasses import dataclass
+from functools import cache
+
+from pyshacl import validate as shacl_validate
+from rdflib import BNode, Graph, Node
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, SH
+
+from .resources import ONTOLOGY_FILE, SHAPES_FILE
+
+
+@dataclass(frozen=True, order=True)
+class Result:
+    """One violation: where (focus node, path), what (message), and which shape said so."""
+
+    focus: str
+    path: str
+    message: str
+    severity: str
+    shape: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of a validation: whether it conforms, its results, and the SHACL report graph."""
+
+    conforms: bool
+    results: tuple[Result, ...]
+    graph: Graph
+
+    def text(self) -> str:
+        """Render the report for people: one block per violation, sorted."""
+        if self.conforms:
+            return "The graph conforms to the shapes.\n"
+        lines = [f"The graph violates the shapes: {len(self.results)} problem(s).", ""]
+        for r in self.results:
+            lines.append(f"- {r.severity}: {r.message}")
+            lines.append(f"    focus node: {r.focus}")
+            if r.path:
+                lines.append(f"    path:       {r.path}")
+            if r.value:
+                lines.append(f"    value:      {r.value}")
+            lines.append(f"    shape:      {r.shape}")
+        return "\n".join(lines) + "\n"
+
+
+@cache
+def load_shapes() -> Graph:
+    """Parse ontology/shapes.ttl once per process."""
+    return Graph().parse(SHAPES_FILE, format="turtle")
+
+
+@cache
+def load_ontology() -> Graph:
+    """Parse ontology/diplokg.ttl once per process."""
+    return Graph().parse(ONTOLOGY_FILE, format="turtle")
+
+
+def _n3(graph: Graph, node: Node | None) -> str:
+    return "" if node is None else node.n3(graph.namespace_manager)
+
+
+def path_text(graph: Graph, path: Node | None) -> str:
+    """Render a SHACL property path in SPARQL's path syntax (^p, p1/p2, p1|p2, p*)."""
+    if path is None:
+        return ""
+    if not isinstance(path, BNode):
+        return _n3(graph, path)
+    if (inverse := graph.value(path, SH.inversePath)) is not None:
+        return "^" + path_text(graph, inverse)
+    if (alternatives := graph.value(path, SH.alternativePath)) is not None:
+        items = Collection(graph, alternatives)
+        return "(" + "|".join(path_text(graph, p) for p in items) + ")"
+    for prop, suffix in (
+        (SH.zeroOrMorePath, "*"),
+        (SH.oneOrMorePath, "+"),
+        (SH.zeroOrOnePath, "?"),
+    ):
+        if (inner := graph.value(path, prop)) is not None:
+            return path_text(graph, inner) + suffix
+    if graph.value(path, RDF.first) is not None:
+        return "/".join(path_text(graph, p) for p in Collection(graph, path))
+    return _n3(graph, path)
+
+
+def validate_graph(
+    data: Graph, shapes: Graph | None = None, ontology: Graph | None = None
+) -> Report:
+    """Validate data (with the ontology's class hierarchy mixed in) against the shapes."""
+    shapes = load_shapes() if shapes is None else shapes
+    ontology = load_ontology() if ontology is None else ontology
+    conforms, report_graph, _ = shacl_validate(
+        data,
+        shacl_graph=shapes,
+        ont_graph=ontology,
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    for prefix, ns in shapes.namespaces():
+        report_graph.bind(prefix, ns, override=False)
+    results = []
+    # Only the report's own results: pySHACL nests detail results (of sh:node) inside them.
+    report_node = report_graph.value(predicate=RDF.type, object=SH.ValidationReport)
+    for res in report_graph.objects(report_node, SH.result):
+        message = report_graph.value(res, SH.resultMessage)
+        results.append(
+            Result(
+                focus=_n3(report_graph, report_graph.value(res, SH.focusNode)),
+                path=path_text(report_graph, report_graph.value(res, SH.resultPath)),
+                message=str(message) if message is not None else "constraint not met",
+                severity=_n3(report_graph, report_graph.value(res, SH.resultSeverity)),
+                shape=_n3(report_graph, report_graph.value(res, SH.sourceShape)),
+                value=_n3(report_graph, report_graph.value(res, SH.value)),
+            )
+        )
+    return Report(conforms=bool(conforms), results=tuple(sorted(results)), graph=report_graph)
