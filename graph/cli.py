@@ -1,0 +1,150 @@
+"""The diplokg command: build, validate, query, inspect and serve the graph."""
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from rdflib import Dataset
+from rdflib.namespace import RDF
+
+from . import __version__
+from .errors import DiplokgError, InputError, ValidationFailed
+from .resources import DEFAULT_SEEDS
+from .vocab import DKG
+
+DEFAULT_OUT = Path("out")
+FORMATS = ("json", "csv", "tsv", "xml", "ttl", "nt", "jsonld")
+
+
+def cmd_build(args) -> int:
+    """Build the dataset and print a summary of what it holds."""
+    from .build import build
+
+    result = build(Path(args.seeds), Path(args.out), quiet=args.quiet)
+    print(f"built version {result.version} in {result.release}")
+    print_counts(result.counts["class"], result.counts["graph"])
+    return 0
+
+
+def print_counts(classes: Counter, graphs: Counter) -> None:
+    """Print instance counts per class and triple counts per named graph."""
+    print("instances per class:")
+    for cls, n in sorted(classes.items(), key=lambda kv: (-kv[1], str(kv[0]))):
+        print(f"  {n:6d}  {str(cls).rsplit('#', 1)[-1]}")
+    print("triples per named graph:")
+    for name, n in sorted(graphs.items()):
+        print(f"  {n:6d}  {name}")
+
+
+def load_built(data: Path) -> Dataset:
+    """Parse the published TriG of an output folder."""
+    from .publish import current_release
+
+    release = current_release(data)
+    if release is None:
+        raise InputError(f"{data}: no built dataset here; run 'diplokg build --out {data}' first")
+    return Dataset(default_union=True).parse(release / "diplokg.trig", format="trig")
+
+
+def cmd_validate(args) -> int:
+    """Validate a built dataset against the shapes; write and print the report."""
+    from .build import merge, write_report
+    from .validate import validate_graph
+
+    ds = load_built(Path(args.data))
+    data = merge(*(g for g in ds.graphs() if "/graph/document/" in str(g.identifier)))
+    report = validate_graph(data)
+    write_report(Path(args.data), report)
+    print(report.text(), end="")
+    return 0 if report.conforms else 1
+
+
+def cmd_stats(args) -> int:
+    """Print what the built dataset holds: instances per class, triples per graph."""
+    ds = load_built(Path(args.data))
+    classes = Counter(cls for cls in ds.objects(None, RDF.type) if str(cls).startswith(str(DKG)))
+    graphs = Counter({str(g.identifier): len(g) for g in ds.graphs() if len(g)})
+    print_counts(classes, graphs)
+    return 0
+
+
+def cmd_query(args) -> int:
+    """Run a SPARQL query on the built dataset and print the results."""
+    from .query import load_dataset, run_query
+
+    if args.file:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{args.file}: cannot read the query file: {exc.strerror}") from None
+    elif args.query:
+        text = args.query
+    else:
+        raise InputError("give a query, or --file F")
+    loaded = load_dataset(Path(args.data))
+    body, _ = run_query(loaded.store, text, args.format)
+    sys.stdout.buffer.write(body if body.endswith(b"\n") else body + b"\n")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    """Serve the built dataset with gunicorn."""
+    from diplokg.server.wsgi import serve
+
+    return serve(Path(args.data), args.host, args.port, args.workers, args.threads)
+
+
+def parser() -> argparse.ArgumentParser:
+    """Declare the verbs and their options (the README documents each)."""
+    p = argparse.ArgumentParser(prog="diplokg", description=__doc__)
+    p.add_argument("--version", action="version", version=f"diplokg {__version__}")
+    sub = p.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    b = sub.add_parser("build", help="extract, link, reason, validate and write the dataset")
+    b.add_argument("--seeds", default=str(DEFAULT_SEEDS), help="folder of documents (*.txt)")
+    b.add_argument("--out", default=str(DEFAULT_OUT), help="output folder (default: out)")
+    b.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    b.set_defaults(func=cmd_build)
+
+    for name, func, text in (
+        ("validate", cmd_validate, "validate a built dataset against the shapes"),
+        ("stats", cmd_stats, "count instances per class and triples per graph"),
+    ):
+        v = sub.add_parser(name, help=text)
+        v.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")
+        v.set_defaults(func=func)
+
+    q = sub.add_parser("query", help="run SPARQL on the built dataset")
+    q.add_argument("query", nargs="?", help="the SPARQL query text")
+    q.add_argument("--file", help="read the query from this file")
+    q.add_argument("--format", choices=FORMATS, help="output format (default: json or ttl)")
+    q.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")
+    q.set_defaults(func=cmd_query)
+
+    s = sub.add_parser("serve", help="serve the dataset over HTTP (gunicorn)")
+    s.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    s.add_argument("--port", type=int, default=8000, help="port to listen on")
+    s.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    s.add_argument("--threads", type=int, default=4, help="threads per worker")
+    s.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; exit 0 on success, 1 on shape violations, 2 on bad input."""
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ValidationFailed as exc:
+        print(exc.report.text(), end="", file=sys.stderr)
+        print("diplokg: nothing was published; the last good dataset stays.", file=sys.stderr)
+        return exc.exit_code
+    except DiplokgError as exc:
+        print(f"diplokg: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

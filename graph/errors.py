@@ -1,0 +1,25 @@
+"""Name the failures a user can fix; the CLI turns them into exit codes, the server into 4xx."""
+
+
+class DiplokgError(Exception):
+    """An expected failure whose message says what is wrong, where, and what to do."""
+
+    exit_code = 2
+
+
+class InputError(DiplokgError):
+    """A document, metadata file, curated fact, option or path that cannot be used."""
+
+
+class QueryError(DiplokgError):
+    """A SPARQL query that cannot be parsed or run."""
+
+
+class ValidationFailed(DiplokgError):
+    """The built graph violates the SHACL shapes; nothing was published."""
+
+    exit_code = 1
+
+    def __init__(self, report):
+        self.report = report
+        super().__init__(f"the graph violates the shapes: {len(report.results)} problem(s)")

@@ -1,0 +1,93 @@
+"""Publish a built dataset atomically: a new release folder, then one symlink swap.
+
+Layout of the output folder (``--out``)::
+
+    releases/<version>/diplokg.trig ...   one folder per built version, written whole first
+    current -> releases/<version>         swapped by one rename: readers see old or new, whole
+    diplokg.trig -> current/diplokg.trig  stable names for the dump files
+    validation-report.txt, .ttl           the last validation's report
+"""
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import InputError
+
+KEEP_RELEASES = 3
+
+
+def _write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+@contextmanager
+def build_lock(out: Path):
+    """Hold the output folder's lock so that two builds never publish over each other."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(f"{out}: another build is writing this folder; wait for it") from None
+        yield
+
+
+def current_release(out: Path) -> Path | None:
+    """Return the folder of the published dataset, or None if nothing was published yet."""
+    link = out / "current"
+    return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+
+
+def publish(out: Path, version: str, files: dict[str, bytes]) -> Path:
+    """Write a release folder whole, then point 'current' at it; return the release folder."""
+    releases = out / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    final = releases / version
+    if not final.is_dir():
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=releases))
+        staging.chmod(0o755)  # mkdtemp makes it private; a release is for every reader
+        for name, data in sorted(files.items()):
+            _write(staging / name, data)
+        _write(staging / "manifest.json", _manifest(version, files))
+        os.replace(staging, final)
+    tmp_link = out / ".current.tmp"
+    tmp_link.unlink(missing_ok=True)
+    tmp_link.symlink_to(Path("releases") / version)
+    os.replace(tmp_link, out / "current")
+    for name in sorted(files):
+        link = out / name
+        if not link.is_symlink():
+            link.unlink(missing_ok=True)
+            link.symlink_to(Path("current") / name)
+    _prune(releases, keep=final)
+    return final
+
+
+def _manifest(version: str, files: dict[str, bytes]) -> bytes:
+    entries = {
+        name: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        for name, data in sorted(files.items())
+    }
+    return (json.dumps({"version": version, "files": entries}, indent=2) + "\n").encode()
+
+
+def _prune(releases: Path, keep: Path) -> None:
+    """Remove leftover staging folders and all but the newest few releases."""
+    for stale in releases.glob(".staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    done = sorted(
+        (p for p in releases.iterdir() if p.is_dir() and p != keep),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in done[KEEP_RELEASES - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,63 @@
+"""Answer SPARQL queries over a published dataset with pyoxigraph, the engine behind /sparql."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import InputError, QueryError
+from .publish import current_release
+
+# One table maps our format names to media types and pyoxigraph formats (STYLE: rdflib-endpoint).
+RESULT_FORMATS = {
+    "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
+    "xml": ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
+    "csv": ("text/csv", ox.QueryResultsFormat.CSV),
+    "tsv": ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
+}
+GRAPH_FORMATS = {
+    "ttl": ("text/turtle", ox.RdfFormat.TURTLE),
+    "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+    "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD),
+    "xml": ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+    "trig": ("application/trig", ox.RdfFormat.TRIG),
+}
+
+
+@dataclass
+class LoadedDataset:
+    """A published dataset in a pyoxigraph store, with the version it was built as."""
+
+    store: ox.Store
+    version: str
+    release: Path
+
+
+def load_dataset(data: Path) -> LoadedDataset:
+    """Load the published dataset of an output folder into an in-memory store."""
+    release = current_release(data)
+    if release is None:
+        raise InputError(f"{data}: no built dataset here; run 'diplokg build --out {data}' first")
+    store = ox.Store()
+    store.bulk_load(path=str(release / "diplokg.trig"), format=ox.RdfFormat.TRIG)
+    return LoadedDataset(store=store, version=release.name, release=release)
+
+
+def run_query(store: ox.Store, query: str, fmt: str | None = None) -> tuple[bytes, str]:
+    """Run a query (default graph = union of all graphs); return the body and its media type."""
+    try:
+        result = store.query(query, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except OSError as exc:
+        raise QueryError(f"the query failed: {exc}") from None
+    if isinstance(result, ox.QueryTriples):
+        table, default = GRAPH_FORMATS, "ttl"
+    else:
+        table, default = RESULT_FORMATS, "json"
+    name = fmt or default
+    if name not in table:
+        kind = "CONSTRUCT/DESCRIBE" if table is GRAPH_FORMATS else "SELECT/ASK"
+        raise QueryError(f"format {name!r} does not fit a {kind} query; use one of {sorted(table)}")
+    media_type, ox_format = table[name]
+    return result.serialize(format=ox_format), media_type

@@ -1,0 +1,63 @@
+"""Compute what the ontology lets us infer from the asserted facts (OWL RL, by owlrl)."""
+
+import owlrl
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from .vocab import DKG
+
+# Types every resource has in OWL RL; stating them tells a user nothing.
+TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
+
+
+def reasoning_input(asserted: Graph) -> Graph:
+    """Keep the facts that reasoning is about; evidence spans only ever yield trivial triples."""
+    spans = set(asserted.subjects(RDF.type, DKG.Evidence))
+    facts = Graph()
+    for s, p, o in asserted:
+        if s not in spans and p != DKG.evidence:
+            facts.add((s, p, o))
+    return facts
+
+
+def individuals(facts: Graph, ontology: Graph) -> set[URIRef]:
+    """Return the IRIs the facts speak about: not classes, not the ontology's own terms."""
+    classes = set(facts.objects(None, RDF.type))
+    terms = set(ontology.subjects())
+    nodes = set(facts.subjects()) | set(facts.objects())
+    return {n for n in nodes if isinstance(n, URIRef) and n not in classes and n not in terms}
+
+
+def _informative(triple, about: set) -> bool:
+    s, p, o = triple
+    # Inferences about classes and properties (owlrl derives many, e.g. on XSD datatypes)
+    # say nothing about the world; keep what is said of the facts' own individuals.
+    if s not in about or (isinstance(o, BNode | Literal) and p == RDF.type):
+        return False
+    if p == OWL.sameAs and s == o:
+        return False
+    return not (p == RDF.type and o in TRIVIAL_TYPES)
+
+
+def infer(asserted: Graph, ontology: Graph) -> Graph:
+    """Return only the new, informative triples of the OWL RL closure of facts plus ontology.
+
+    owlrl expands its graph in place, so it works on a copy; the inputs never change.
+    """
+    facts = reasoning_input(asserted)
+    closure = Graph()
+    for triple in facts:
+        closure.add(triple)
+    for triple in ontology:
+        closure.add(triple)
+    owlrl.DeductiveClosure(
+        owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False
+    ).expand(closure)
+    about = individuals(facts, ontology)
+    inferred = Graph()
+    for triple in closure:
+        if triple in asserted or triple in ontology:
+            continue
+        if _informative(triple, about):
+            inferred.add(triple)
+    return inferred

@@ -1,0 +1,32 @@
+"""The diplokg web app: the SPARQL endpoint, the query page, the ontology and the dumps."""
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from diplokg.graph.errors import DiplokgError
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create the app for the dataset in DIPLOKG_DATA (default: ./out)."""
+    test_config = test_config or {}
+    data = Path(test_config.get("DATA") or os.environ.get("DIPLOKG_DATA", "out")).resolve()
+    # diplokg is a namespace package, where Flask cannot guess an instance folder: name one.
+    app = Flask(__name__, instance_path=str(data / "instance"))
+    app.config.from_mapping(DATA=str(data), MAX_CONTENT_LENGTH=1_000_000)
+    app.config.update(test_config)
+
+    from diplokg.graph.query import load_dataset
+
+    app.extensions["diplokg"] = load_dataset(data)
+
+    from . import routes
+
+    app.register_blueprint(routes.bp)
+
+    @app.errorhandler(DiplokgError)
+    def expected_failure(exc):
+        return {"error": str(exc)}, 400
+
+    return app

@@ -1,0 +1,86 @@
+"""Routes: the home page, /sparql, /health, /ontology and /dumps."""
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    render_template,
+    request,
+    send_from_directory,
+)
+
+from diplokg.graph.dataset import FILES
+from diplokg.graph.query import GRAPH_FORMATS, RESULT_FORMATS, run_query
+
+bp = Blueprint("main", __name__)
+
+DUMP_TYPES = {
+    "diplokg.trig": "application/trig",
+    "diplokg.nq": "application/n-quads",
+    "diplokg.ttl": "text/turtle",
+    "diplokg.nt": "application/n-triples",
+    "diplokg.jsonld": "application/ld+json",
+}
+BY_MEDIA_TYPE = {mt: name for name, (mt, _) in {**GRAPH_FORMATS, **RESULT_FORMATS}.items()}
+
+
+def dataset():
+    """Return the loaded dataset of this app."""
+    return current_app.extensions["diplokg"]
+
+
+@bp.get("/health")
+def health():
+    """Answer at once, with the dataset version: for load balancers and monitors."""
+    return {"status": "ok", "version": dataset().version}
+
+
+@bp.get("/")
+def home():
+    """Show the query page with the dataset's figures."""
+    rows = run_query(
+        dataset().store,
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+        "json",
+    )[0]
+    import json
+
+    graphs = [
+        (b["g"]["value"], int(b["n"]["value"])) for b in json.loads(rows)["results"]["bindings"]
+    ]
+    return render_template("index.html", version=dataset().version, graphs=graphs, dumps=FILES)
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def sparql():
+    """Answer a SPARQL query (GET, POST form, POST direct); read-only."""
+    if request.method == "POST" and request.mimetype == "application/sparql-query":
+        query = request.get_data(as_text=True)
+    else:
+        query = request.values.get("query")
+    if not query:
+        return {"error": "no query: send ?query=SELECT ..."}, 400
+    fmt = request.values.get("format")
+    if fmt is None:
+        best = request.accept_mimetypes.best_match(list(BY_MEDIA_TYPE))
+        if best and request.accept_mimetypes[best] > 0 and best != "*/*":
+            fmt = BY_MEDIA_TYPE[best]
+    body, media_type = run_query(dataset().store, query, fmt)
+    resp = Response(body, mimetype=media_type)
+    resp.set_etag(dataset().version + "-" + (fmt or ""))
+    return resp
+
+
+@bp.get("/ontology")
+def ontology():
+    """Serve the ontology's HTML documentation."""
+    return send_from_directory(dataset().release, "ontology.html", mimetype="text/html")
+
+
+@bp.get("/dumps/<name>")
+def dumps(name: str):
+    """Serve a dump file of the published dataset."""
+    if name not in DUMP_TYPES:
+        abort(404)
+    return send_from_directory(dataset().release, name, mimetype=DUMP_TYPES[name])

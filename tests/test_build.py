@@ -1,0 +1,98 @@
+"""The build writes the dataset files deterministically and refuses a graph that breaks a shape."""
+
+import os
+import subprocess
+import sys
+
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF
+
+from conftest import checksums, run_cli
+from diplokg.graph import iris
+from diplokg.graph.vocab import DKG
+
+DATASET_FILES = {"diplokg.trig", "diplokg.ttl", "diplokg.jsonld", "diplokg.nt", "diplokg.nq"}
+VIOLATION = """\
+@prefix dkg: <https://w3id.org/diplokg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix doc: <https://w3id.org/diplokg/id/document/> .
+
+# A consulate with no sending entity: the quote is real, the fact is incomplete.
+<https://w3id.org/diplokg/id/mission/consulate-antwerp> a dkg:Consulate ;
+    rdfs:label "consulate in Antwerp"@en ;
+    dkg:evidence [ dkg:source doc:002_4e0d7c184a6e1586 ;
+                   dkg:quote "Canada also has a consulate in Antwerp" ] .
+"""
+
+
+def test_build_writes_every_dataset_file(built):
+    """The output folder holds the TriG, Turtle, JSON-LD, N-Triples and N-Quads files."""
+    for name in DATASET_FILES | {"ontology.html", "manifest.json"}:
+        assert (built / "current" / name).is_file(), name
+    for name in DATASET_FILES:
+        assert (built / name).read_bytes() == (built / "current" / name).read_bytes()
+
+
+def test_dataset_has_the_named_graphs_of_the_contract(built):
+    """One graph per document, plus inferred, ontology and metadata graphs."""
+    ds = Dataset(default_union=True).parse(built / "diplokg.trig", format="trig")
+    names = {g.identifier for g in ds.graphs() if len(g)}
+    docs = set(ds.subjects(RDF.type, DKG.SourceDocument))
+    assert len(docs) == 3
+    for doc in docs:
+        doc_id = str(doc).rsplit("/", 1)[-1]
+        assert iris.document_graph(doc_id) in names
+    for name in ("inferred", "ontology", "metadata"):
+        assert iris.graph(name) in names
+
+
+def test_union_files_hold_the_same_graph(built):
+    """Turtle, N-Triples and JSON-LD dumps parse to the same graph."""
+    ttl = Graph().parse(built / "diplokg.ttl", format="turtle")
+    nt = Graph().parse(built / "diplokg.nt", format="nt")
+    jsonld = Graph().parse(built / "diplokg.jsonld", format="json-ld")
+    assert len(ttl) == len(nt) == len(jsonld) > 0
+    assert isomorphic(ttl, nt)
+    assert isomorphic(ttl, jsonld)
+
+
+def test_rebuild_is_byte_identical_across_processes(tmp_path):
+    """Two builds in processes with different hash seeds write the same bytes."""
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        cmd = [sys.executable, "-m", "diplokg.graph.cli", "build", "--out", str(out), "--quiet"]
+        subprocess.run(cmd, env=env, check=True, capture_output=True)
+        outs.append(checksums(out))
+    assert outs[0] == outs[1]
+
+
+def test_violating_graph_exits_1_prints_report_and_keeps_dataset(seeds, published, capsys):
+    """A shape violation fails with exit 1 and a report; the dataset stays byte-identical."""
+    before = checksums(published)
+    (seeds / "curated.ttl").write_text(VIOLATION, encoding="utf-8")
+    code, _out, err = run_cli(capsys, "build", "--seeds", seeds, "--out", published, "--quiet")
+    assert code == 1
+    assert "consulate-antwerp" in err
+    assert "dkg:sendingEntity" in err
+    assert "nothing was published" in err
+    report = (published / "validation-report.txt").read_text(encoding="utf-8")
+    assert "consulate-antwerp" in report
+    assert checksums(published) == before
+
+
+def test_validate_verb_checks_a_built_dataset(built, capsys):
+    """diplokg validate exits 0 on the built seeds and says they conform."""
+    code, out, _ = run_cli(capsys, "validate", "--data", built)
+    assert code == 0
+    assert "conforms" in out
+
+
+def test_stats_verb_counts_graphs(built, capsys):
+    """diplokg stats prints instances per class and triples per named graph."""
+    code, out, _ = run_cli(capsys, "stats", "--data", built)
+    assert code == 0
+    assert "SourceDocument" in out
+    assert "graph/inferred" in out

@@ -1,0 +1,98 @@
+"""The real server, started as users start it, answers on 127.0.0.1."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+from rdflib import Graph
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(built):
+    """Start 'diplokg serve' on a free port; yield its base URL; stop it."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "diplokg.graph.cli", "serve", "--data", str(built)]
+    proc = subprocess.Popen(
+        [*cmd, "--port", str(port), "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/health", timeout=1)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(proc.stdout.read().decode())
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def get(url: str, accept: str | None = None):
+    req = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.status, resp.headers, resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers, err.read()
+
+
+def test_health_answers_with_version(server):
+    """/health says ok and names the dataset version."""
+    status, _, body = get(server + "/health")
+    assert status == 200
+    assert json.loads(body)["status"] == "ok"
+
+
+def test_home_page_is_html(server):
+    """/ is an HTML page naming the graphs."""
+    status, headers, body = get(server + "/")
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/html")
+    assert b"/graph/inferred" in body
+
+
+def test_sparql_select_returns_json_results(server):
+    """A SELECT over /sparql answers SPARQL JSON results with the three documents."""
+    q = "SELECT ?d WHERE { ?d a <https://w3id.org/diplokg/ontology#SourceDocument> }"
+    status, headers, body = get(server + "/sparql?" + urllib.parse.urlencode({"query": q}))
+    assert status == 200
+    assert headers["Content-Type"].startswith("application/sparql-results+json")
+    assert len(json.loads(body)["results"]["bindings"]) == 3
+
+
+def test_sparql_syntax_error_is_a_400_with_message(server):
+    """A query that does not parse gets 400 and the parser's message."""
+    status, _, body = get(server + "/sparql?query=SELEKT")
+    assert status == 400
+    assert "syntax error" in json.loads(body)["error"]
+
+
+def test_ontology_page_is_served(server):
+    """/ontology serves the ontology's HTML documentation."""
+    status, _headers, body = get(server + "/ontology")
+    assert status == 200
+    assert b'id="Embassy"' in body
+
+
+def test_turtle_dump_parses(server):
+    """/dumps/diplokg.ttl parses back into a graph."""
+    status, _, body = get(server + "/dumps/diplokg.ttl")
+    assert status == 200
+    assert len(Graph().parse(data=body, format="turtle")) > 100
