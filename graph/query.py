@@ -43,8 +43,14 @@ def load_dataset(data: Path) -> LoadedDataset:
     return LoadedDataset(store=store, version=release.name, release=release)
 
 
-def run_query(store: ox.Store, query: str, fmt: str | None = None) -> tuple[bytes, str]:
-    """Run a query (default graph = union of all graphs); return the body and its media type."""
+def run_query(
+    store: ox.Store, query: str, fmt: str | None = None, choose=None
+) -> tuple[bytes, str]:
+    """Run a query (default graph = union of all graphs); return the body and its media type.
+
+    The format is fmt if given, else choose(media types that fit the query form), else the
+    form's default (JSON results, Turtle graphs): the form is known only once the query ran.
+    """
     try:
         result = store.query(query, use_default_graph_as_union=True)
     except SyntaxError as exc:
@@ -55,6 +61,9 @@ def run_query(store: ox.Store, query: str, fmt: str | None = None) -> tuple[byte
         table, default = GRAPH_FORMATS, "ttl"
     else:
         table, default = RESULT_FORMATS, "json"
+    if fmt is None and choose is not None:
+        by_type = {media_type: name for name, (media_type, _) in table.items()}
+        fmt = by_type.get(choose([media_type for media_type, _ in table.values()]))
     name = fmt or default
     if name not in table:
         kind = "CONSTRUCT/DESCRIBE" if table is GRAPH_FORMATS else "SELECT/ASK"

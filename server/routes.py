@@ -11,7 +11,7 @@ from flask import (
 )
 
 from diplokg.graph.dataset import FILES
-from diplokg.graph.query import GRAPH_FORMATS, RESULT_FORMATS, run_query
+from diplokg.graph.query import run_query
 
 bp = Blueprint("main", __name__)
 
@@ -22,7 +22,6 @@ DUMP_TYPES = {
     "diplokg.nt": "application/n-triples",
     "diplokg.jsonld": "application/ld+json",
 }
-BY_MEDIA_TYPE = {mt: name for name, (mt, _) in {**GRAPH_FORMATS, **RESULT_FORMATS}.items()}
 
 
 def dataset():
@@ -62,13 +61,11 @@ def sparql():
     if not query:
         return {"error": "no query: send ?query=SELECT ..."}, 400
     fmt = request.values.get("format")
-    if fmt is None:
-        best = request.accept_mimetypes.best_match(list(BY_MEDIA_TYPE))
-        if best and request.accept_mimetypes[best] > 0 and best != "*/*":
-            fmt = BY_MEDIA_TYPE[best]
-    body, media_type = run_query(dataset().store, query, fmt)
+    body, media_type = run_query(
+        dataset().store, query, fmt, choose=request.accept_mimetypes.best_match
+    )
     resp = Response(body, mimetype=media_type)
-    resp.set_etag(dataset().version + "-" + (fmt or ""))
+    resp.headers["Vary"] = "Accept"
     return resp
 
 

@@ -77,6 +77,32 @@ def test_sparql_select_returns_json_results(server):
     assert len(json.loads(body)["results"]["bindings"]) == 3
 
 
+@pytest.mark.parametrize(
+    ("accept", "media_type"),
+    [
+        ("*/*", "application/sparql-results+json"),
+        ("text/csv", "text/csv"),
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/turtle, */*;q=0.1", "application/sparql-results+json"),
+    ],
+)
+def test_ask_results_follow_accept(server, accept, media_type):
+    """An ASK answers in the results format the client accepts, JSON by default."""
+    url = server + "/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    status, headers, _ = get(url, accept)
+    assert status == 200
+    assert headers["Content-Type"].startswith(media_type)
+
+
+def test_construct_answers_turtle_by_default(server):
+    """A CONSTRUCT with Accept */* answers Turtle that parses back."""
+    q = "CONSTRUCT WHERE { ?d a <https://w3id.org/diplokg/ontology#SourceDocument> }"
+    status, headers, body = get(server + "/sparql?" + urllib.parse.urlencode({"query": q}), "*/*")
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/turtle")
+    assert len(Graph().parse(data=body, format="turtle")) == 3
+
+
 def test_sparql_syntax_error_is_a_400_with_message(server):
     """A query that does not parse gets 400 and the parser's message."""
     status, _, body = get(server + "/sparql?query=SELEKT")
