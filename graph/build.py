@@ -1,22 +1,25 @@
 """Run the pipeline: ingest, extract, reason, validate, then publish the dataset whole."""
 
+import json
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from . import iris
+from .cache import ExtractionCache, input_fingerprint
 from .curated import load_curated
 from .dataset import describe, serialize, stable_blank_nodes, version_of
 from .errors import ValidationFailed
 from .extract import extract
-from .ingest import read_corpus
+from .ingest import Document, read_corpus
 from .ontodoc import render_ontology_html
-from .publish import build_lock, publish
+from .places import describe_entities
+from .publish import build_lock, current_release, publish
 from .reason import infer
 from .validate import Report, load_ontology, load_shapes, validate_graph
 from .vocab import DKG
@@ -24,17 +27,16 @@ from .vocab import DKG
 
 @dataclass
 class BuildResult:
-    """What a build produced: where, which version, and counts for the summary."""
+    """What a build published: where, which version, counts for the summary."""
 
     release: Path
     version: str
-    graphs: dict[URIRef, Graph]
-    report: Report
-    counts: dict[str, Counter] = field(default_factory=dict)
+    counts: dict
+    unchanged: bool = False
 
 
 class Progress:
-    """Print one line per stage with its duration, to stderr so stdout stays for data."""
+    """Print one line per stage with its time, to stderr so stdout stays for data."""
 
     def __init__(self, quiet: bool = False):
         self.quiet = quiet
@@ -62,22 +64,78 @@ def merge(*graphs: Graph) -> Graph:
     return union
 
 
+def extract_all(docs: list[Document], out: Path, progress: Progress):
+    """Extract every document, reusing the cached result of unchanged ones."""
+    from .gazetteer import gazetteer
+
+    cache = ExtractionCache(out)
+    graphs: dict[URIRef, Graph] = {}
+    entities: dict = {}
+    for doc in docs:
+        hit = cache.get(doc)
+        if hit is not None:
+            g, keys = hit
+            found = [gazetteer().get(kind, slug) for kind, slug in keys]
+            how = "unchanged, from cache"
+        else:
+            extraction = extract(doc)
+            g, found = extraction.graph, list(extraction.entities.values())
+            cache.put(doc, g, found)
+            how = "extracted"
+        entities.update((e.iri, e) for e in found if e is not None)
+        graphs[iris.document_graph(doc.doc_id)] = g
+        progress.say(f"extract: {doc.doc_id}: {len(g)} triple(s), {how}")
+    return graphs, entities
+
+
+def summary(graphs: dict[URIRef, Graph]) -> dict:
+    """Count instances per class of ours and triples per named graph."""
+    classes = Counter()
+    for name, g in graphs.items():
+        if name not in (iris.graph("ontology"), iris.graph("metadata")):
+            for cls in g.objects(None, RDF.type):
+                if str(cls).startswith(str(DKG)):
+                    classes[str(cls).rsplit("#", 1)[-1]] += 1
+    return {
+        "class": dict(sorted(classes.items())),
+        "graph": {str(n): len(g) for n, g in sorted(graphs.items())},
+    }
+
+
+def unchanged(out: Path, fingerprint: str) -> BuildResult | None:
+    """Return the published build if it was made from the same inputs, else None."""
+    release = current_release(out)
+    if release is None:
+        return None
+    try:
+        manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if manifest.get("inputs") != fingerprint:
+        return None
+    return BuildResult(release, manifest["version"], manifest["summary"], unchanged=True)
+
+
 def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
     """Build the dataset from a seeds folder into out; raise before publishing on any error."""
     progress = Progress(quiet)
     with build_lock(out):
         docs = read_corpus(seeds)
         progress.say(f"ingest: {len(docs)} document(s) from {seeds}")
+        fingerprint = input_fingerprint(seeds)
+        if (same := unchanged(out, fingerprint)) is not None:
+            progress.say(f"unchanged inputs: version {same.version} stays published")
+            return same
         curated = load_curated(seeds, docs)
-        doc_graphs: dict[URIRef, Graph] = {}
+        doc_graphs, entities = extract_all(docs, out, progress)
         for doc in docs:
-            g = extract(doc)
             if doc.doc_id in curated:
-                g = merge(g, curated[doc.doc_id])
-            doc_graphs[iris.document_graph(doc.doc_id)] = g
-            progress.say(f"extract: {doc.doc_id}: {len(g)} triple(s)")
+                name = iris.document_graph(doc.doc_id)
+                doc_graphs[name] = merge(doc_graphs[name], curated[doc.doc_id])
+        reference = describe_entities(entities.values())
+        progress.say(f"reference: {len(reference)} triple(s) about {len(entities)} entities")
         ontology = load_ontology()
-        asserted = merge(*doc_graphs.values())
+        asserted = merge(*doc_graphs.values(), reference)
         inferred = infer(asserted, ontology)
         progress.say(f"reason: {len(inferred)} inferred triple(s)")
         # The asserted facts are validated, not their closure: in the closure every value of
@@ -89,20 +147,17 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
             raise ValidationFailed(report)
         progress.say("validate: the graph conforms to the shapes")
         graphs = dict(doc_graphs)
+        graphs[iris.graph("reference")] = reference
         graphs[iris.graph("inferred")] = inferred
         graphs[iris.graph("ontology")] = ontology
         graphs = {name: stable_blank_nodes(g) for name, g in graphs.items()}
         version = version_of(graphs)
-        sources = [iris.document(d.doc_id) for d in docs]
-        graphs[iris.graph("metadata")] = describe(graphs, sources, version)
+        graphs[iris.graph("metadata")] = describe(
+            graphs, [iris.document(d.doc_id) for d in docs], version
+        )
         files = serialize(graphs)
         files["ontology.html"] = render_ontology_html(ontology, load_shapes()).encode()
-        release = publish(out, version, files)
+        counts = summary(graphs)
+        release = publish(out, version, files, {"inputs": fingerprint, "summary": counts})
         progress.say(f"publish: version {version} in {release}")
-        counts = {"class": Counter(), "graph": Counter()}
-        for name, g in graphs.items():
-            counts["graph"][str(name)] = len(g)
-        for cls in merge(asserted, inferred).objects(None, RDF.type):
-            if str(cls).startswith(str(DKG)):
-                counts["class"][cls] += 1
-        return BuildResult(release, version, graphs, report, counts)
+        return BuildResult(release, version, counts)

@@ -6,12 +6,10 @@ from collections import Counter
 from pathlib import Path
 
 from rdflib import Dataset
-from rdflib.namespace import RDF
 
-from . import __version__
+from . import __version__, iris
 from .errors import DiplokgError, InputError, ValidationFailed
 from .resources import DEFAULT_SEEDS
-from .vocab import DKG
 
 DEFAULT_OUT = Path("out")
 FORMATS = ("json", "csv", "tsv", "xml", "ttl", "nt", "jsonld")
@@ -22,8 +20,9 @@ def cmd_build(args) -> int:
     from .build import build
 
     result = build(Path(args.seeds), Path(args.out), quiet=args.quiet)
-    print(f"built version {result.version} in {result.release}")
-    print_counts(result.counts["class"], result.counts["graph"])
+    verb = "unchanged:" if result.unchanged else "built"
+    print(f"{verb} version {result.version} in {result.release}")
+    print_counts(Counter(result.counts["class"]), Counter(result.counts["graph"]))
     return 0
 
 
@@ -53,7 +52,12 @@ def cmd_validate(args) -> int:
     from .validate import validate_graph
 
     ds = load_built(Path(args.data))
-    data = merge(*(g for g in ds.graphs() if "/graph/document/" in str(g.identifier)))
+    asserted = [
+        g
+        for g in ds.graphs()
+        if "/graph/document/" in str(g.identifier) or g.identifier == iris.graph("reference")
+    ]
+    data = merge(*asserted)
     report = validate_graph(data)
     write_report(Path(args.data), report)
     print(report.text(), end="")
@@ -61,11 +65,23 @@ def cmd_validate(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    """Print what the built dataset holds: instances per class, triples per graph."""
-    ds = load_built(Path(args.data))
-    classes = Counter(cls for cls in ds.objects(None, RDF.type) if str(cls).startswith(str(DKG)))
-    graphs = Counter({str(g.identifier): len(g) for g in ds.graphs() if len(g)})
+    """Print what the dataset holds, how facts were found, and where documents disagree."""
+    from .disagreements import disagreements, fact_counts, summary
+    from .query import load_dataset
+
+    store = load_dataset(Path(args.data)).store
+    classes, graphs = summary(store)
     print_counts(classes, graphs)
+    counts = fact_counts(store)
+    total = sum(counts.values()) or 1
+    print(
+        f"facts: {counts['rule']} found by rules, {counts['curated']} curated "
+        f"({counts['curated'] / total:.1%} curated)"
+    )
+    found = disagreements(store)
+    print(f"where documents disagree: {len(found)}")
+    for d in found:
+        print(f"  {d.subject} [{d.what}]\n      {d.first}\n      {d.second}")
     return 0
 
 

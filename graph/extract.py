@@ -1,13 +1,25 @@
 """Turn one document into its asserted graph: the document's description and its facts."""
 
+from dataclasses import dataclass
+
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from . import iris
+from .facts import DocumentFacts
 from .ingest import Document
+from .text import sentences
 from .vocab import DKG
 
 DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+
+
+@dataclass
+class Extraction:
+    """What one document yields: its asserted graph and the reference entities it points at."""
+
+    graph: Graph
+    entities: dict
 
 
 def date_literal(value: str) -> Literal:
@@ -15,9 +27,9 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=DATE_TYPES[len(value)])
 
 
-def describe_document(doc: Document) -> Graph:
-    """Describe a source document: title, publisher, language, date, checksum."""
-    g = Graph()
+def describe_document(doc: Document, facts: DocumentFacts) -> None:
+    """Describe a source document: title, publisher, language, date, checksum, speaker."""
+    g = facts.graph
     node = iris.document(doc.doc_id)
     g.add((node, RDF.type, DKG.SourceDocument))
     g.add((node, RDFS.label, Literal(doc.title, lang=doc.language)))
@@ -27,9 +39,23 @@ def describe_document(doc: Document) -> Graph:
     g.add((node, DKG.sha256, Literal(doc.sha256)))
     if doc.date:
         g.add((node, DCTERMS.date, date_literal(doc.date)))
-    return g
 
 
-def extract(doc: Document) -> Graph:
-    """Return the asserted graph of one document (facts by rule come with their evidence)."""
-    return describe_document(doc)
+def extract(doc: Document) -> Extraction:
+    """Read a document with every rule; return its asserted graph and the entities it uses."""
+    from .mentions import document_context, find_mentions
+    from .rules import Reading, all_rules
+
+    facts = DocumentFacts(doc)
+    describe_document(doc, facts)
+    context = document_context(doc.text, doc.on_behalf_of)
+    if context.speaker is not None:
+        node = iris.document(doc.doc_id)
+        facts.graph.add((node, DKG.onBehalfOf, facts.use(context.speaker)))
+    found = sentences(doc.text)
+    mentions = [find_mentions(doc.text, s.start, s.end, context) for s in found]
+    reading = Reading(doc, found, mentions, context, facts)
+    for rule in all_rules():
+        for i in range(len(found)):
+            rule(reading, i)
+    return Extraction(facts.graph, facts.entities)

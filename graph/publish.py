@@ -47,8 +47,11 @@ def current_release(out: Path) -> Path | None:
     return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
 
 
-def publish(out: Path, version: str, files: dict[str, bytes]) -> Path:
-    """Write a release folder whole, then point 'current' at it; return the release folder."""
+def publish(out: Path, version: str, files: dict[str, bytes], about: dict) -> Path:
+    """Write a release folder whole, then point 'current' at it; return the release folder.
+
+    about goes into the release's manifest.json (what the build was made from, its counts).
+    """
     releases = out / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     final = releases / version
@@ -57,7 +60,7 @@ def publish(out: Path, version: str, files: dict[str, bytes]) -> Path:
         staging.chmod(0o755)  # mkdtemp makes it private; a release is for every reader
         for name, data in sorted(files.items()):
             _write(staging / name, data)
-        _write(staging / "manifest.json", _manifest(version, files))
+        _write(staging / "manifest.json", _manifest(version, files, about))
         os.replace(staging, final)
     tmp_link = out / ".current.tmp"
     tmp_link.unlink(missing_ok=True)
@@ -72,12 +75,13 @@ def publish(out: Path, version: str, files: dict[str, bytes]) -> Path:
     return final
 
 
-def _manifest(version: str, files: dict[str, bytes]) -> bytes:
+def _manifest(version: str, files: dict[str, bytes], about: dict) -> bytes:
     entries = {
         name: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
         for name, data in sorted(files.items())
     }
-    return (json.dumps({"version": version, "files": entries}, indent=2) + "\n").encode()
+    manifest = {"version": version, **about, "files": entries}
+    return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
 
 
 def _prune(releases: Path, keep: Path) -> None:

@@ -10,6 +10,24 @@ from .vocab import DKG
 TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
 
 
+# The ontology's triples that OWL RL rules read; labels and definitions only slow owlrl down
+# (its rules scan every triple on every round).
+AXIOMS = {
+    RDF.type, RDF.first, RDF.rest, RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain,
+    RDFS.range, OWL.inverseOf, OWL.equivalentClass, OWL.equivalentProperty, OWL.unionOf,
+    OWL.intersectionOf, OWL.disjointWith, OWL.propertyChainAxiom,
+}  # fmt: skip
+
+
+def axioms(ontology: Graph) -> Graph:
+    """Keep the ontology's logical axioms, leaving out annotations."""
+    kept = Graph()
+    for triple in ontology:
+        if triple[1] in AXIOMS:
+            kept.add(triple)
+    return kept
+
+
 def reasoning_input(asserted: Graph) -> Graph:
     """Keep the facts that reasoning is about; evidence spans only ever yield trivial triples."""
     spans = set(asserted.subjects(RDF.type, DKG.Evidence))
@@ -45,6 +63,7 @@ def infer(asserted: Graph, ontology: Graph) -> Graph:
     owlrl expands its graph in place, so it works on a copy; the inputs never change.
     """
     facts = reasoning_input(asserted)
+    ontology = axioms(ontology)
     closure = Graph()
     for triple in facts:
         closure.add(triple)

@@ -1,0 +1,147 @@
+"""Find where documents disagree, and count facts by how they were found (rule or curated).
+
+Disagreement is kept, not flattened: each document's claim stays in its own graph with its
+evidence. These queries list the places where claims about one thing differ, so that a
+reader can look at both sources.
+"""
+
+import json
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from .query import run_query
+
+PREFIXES = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+# Properties a thing has one value of: two documents giving two values disagree.
+SINGLE_VALUED = [
+    "opened",
+    "closed",
+    "signingDate",
+    "effectiveDate",
+    "date",
+    "startDate",
+    "endDate",
+    "inception",
+    "dissolved",
+    "birthDate",
+    "deathDate",
+    "hostState",
+]
+
+TYPES = """SELECT DISTINCT ?s ?a ?ta ?b ?tb WHERE {
+  GRAPH ?a { ?s a ?ta } GRAPH ?b { ?s a ?tb }
+  FILTER(STR(?a) < STR(?b) && ?ta != ?tb && STRSTARTS(STR(?ta), STR(dkg:))
+         && STRSTARTS(STR(?tb), STR(dkg:)) && CONTAINS(STR(?a), "/graph/document/")
+         && CONTAINS(STR(?b), "/graph/document/"))
+  FILTER NOT EXISTS { GRAPH ?a { ?s a ?tb } }
+  FILTER NOT EXISTS { GRAPH ?b { ?s a ?ta } }
+} ORDER BY ?s ?a ?b"""
+
+VALUES = """SELECT DISTINCT ?s ?p ?a ?va ?b ?vb WHERE {
+  VALUES ?p { %s }
+  GRAPH ?a { ?s ?p ?va } GRAPH ?b { ?s ?p ?vb }
+  FILTER(STR(?a) < STR(?b) && ?va != ?vb && CONTAINS(STR(?a), "/graph/document/")
+         && CONTAINS(STR(?b), "/graph/document/"))
+  FILTER NOT EXISTS { GRAPH ?a { ?s ?p ?vb } }
+} ORDER BY ?s ?p ?a ?b"""
+
+# Two documents' figures for one measure, the same parties and the same period.
+FIGURES = """SELECT DISTINCT ?x ?y ?measure ?a ?va ?ca ?b ?vb ?cb WHERE {
+  GRAPH ?a { ?x a dkg:Statistic ; dkg:measure ?measure ; dkg:period ?period ; dkg:value ?va
+             OPTIONAL { ?x dkg:currency ?ca } }
+  GRAPH ?b { ?y a dkg:Statistic ; dkg:measure ?measure ; dkg:period ?period ; dkg:value ?vb
+             OPTIONAL { ?y dkg:currency ?cb } }
+  FILTER(STR(?a) < STR(?b) && (?va != ?vb || COALESCE(?ca, "") != COALESCE(?cb, "")))
+  FILTER NOT EXISTS { ?x dkg:about ?p FILTER NOT EXISTS { ?y dkg:about ?p } }
+  FILTER NOT EXISTS { ?y dkg:about ?p FILTER NOT EXISTS { ?x dkg:about ?p } }
+} ORDER BY ?x ?y"""
+
+COUNTS = """SELECT ?curated (COUNT(*) AS ?n) WHERE {
+  ?s dkg:evidence ?e .
+  BIND(EXISTS { ?e dkg:curated true } AS ?curated)
+} GROUP BY ?curated"""
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Two documents that say different things about one thing."""
+
+    subject: str
+    what: str
+    first: str
+    second: str
+
+
+def _rows(store: ox.Store, query: str) -> list[dict]:
+    body, _ = run_query(store, PREFIXES + query, "json")
+    return [
+        {k: v["value"] for k, v in row.items()} for row in json.loads(body)["results"]["bindings"]
+    ]
+
+
+def _short(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def disagreements(store: ox.Store) -> list[Disagreement]:
+    """List the disagreements between documents: kinds, single values, and figures."""
+    found = []
+    for r in _rows(store, TYPES):
+        found.append(
+            Disagreement(
+                r["s"],
+                "kind",
+                f"{_short(r['a'])}: {_short(r['ta'])}",
+                f"{_short(r['b'])}: {_short(r['tb'])}",
+            )
+        )
+    props = " ".join(f"dkg:{p}" for p in SINGLE_VALUED)
+    for r in _rows(store, VALUES % props):
+        found.append(
+            Disagreement(
+                r["s"],
+                _short(r["p"]),
+                f"{_short(r['a'])}: {_short(r['va'])}",
+                f"{_short(r['b'])}: {_short(r['vb'])}",
+            )
+        )
+    for r in _rows(store, FIGURES):
+        found.append(
+            Disagreement(
+                f"{r['x']} / {r['y']}",
+                f"figure ({_short(r['measure'])})",
+                f"{_short(r['a'])}: {r['va']} {r.get('ca', '')}".rstrip(),
+                f"{_short(r['b'])}: {r['vb']} {r.get('cb', '')}".rstrip(),
+            )
+        )
+    return found
+
+
+def summary(store: ox.Store):
+    """Count instances per class of ours (asserted or inferred) and triples per graph."""
+    classes = {
+        _short(r["c"]): int(r["n"])
+        for r in _rows(
+            store,
+            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c "
+            "FILTER(STRSTARTS(STR(?c), STR(dkg:)) && !STRSTARTS(STR(?s), STR(dkg:))) } GROUP BY ?c",
+        )
+    }
+    graphs = {
+        r["g"]: int(r["n"])
+        for r in _rows(
+            store, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        )
+    }
+    return classes, graphs
+
+
+def fact_counts(store: ox.Store) -> dict[str, int]:
+    """Count facts (a thing with one span that states it) found by rule and curated."""
+    counts = {"rule": 0, "curated": 0}
+    for r in _rows(store, COUNTS):
+        counts["curated" if r["curated"] == "true" else "rule"] += int(r["n"])
+    return counts

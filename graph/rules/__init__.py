@@ -1,0 +1,36 @@
+"""Extraction rules: general patterns of language that state facts, one module per fact kind.
+
+A rule is a function ``rule(reading, i)`` that looks at sentence ``i`` of a reading (and, for
+references such as "the agreement", at the sentences before it) and records facts with
+``reading.facts.state(...)``. Rules never name a particular document, sentence or entity.
+"""
+
+from dataclasses import dataclass, field
+
+from ..facts import DocumentFacts
+from ..ingest import Document
+from ..text import Sentence
+
+
+@dataclass
+class Reading:
+    """A document being read: its sentences, the mentions in each, and the facts found so far."""
+
+    doc: Document
+    sentences: list[Sentence]
+    mentions: list[list]  # per sentence: gazetteer Mentions, sorted by start
+    context: object  # gazetteer Context of the whole document
+    facts: DocumentFacts
+    memory: dict = field(default_factory=dict)  # discourse state: the last agreement, ...
+
+
+def all_rules() -> list:
+    """Return the RULES of every module of this package, modules in name order."""
+    import importlib
+    import pkgutil
+
+    rules = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        rules.extend(getattr(module, "RULES", []))
+    return rules
