@@ -13,7 +13,7 @@ from rdflib.namespace import RDF
 from . import iris
 from .cache import ExtractionCache, input_fingerprint
 from .curated import load_curated
-from .dataset import describe, serialize, stable_blank_nodes, version_of
+from .dataset import describe, serialize, stable_terms, version_of
 from .errors import ValidationFailed
 from .extract import extract
 from .ingest import Document, read_corpus
@@ -150,7 +150,7 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
         graphs[iris.graph("reference")] = reference
         graphs[iris.graph("inferred")] = inferred
         graphs[iris.graph("ontology")] = ontology
-        graphs = {name: stable_blank_nodes(g) for name, g in graphs.items()}
+        graphs = {name: stable_terms(g) for name, g in graphs.items()}
         version = version_of(graphs)
         graphs[iris.graph("metadata")] = describe(
             graphs, [iris.document(d.doc_id) for d in docs], version

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from decimal import Decimal
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
@@ -68,8 +69,24 @@ def _bind(g: Graph) -> Graph:
     return g
 
 
-def stable_blank_nodes(graph: Graph) -> Graph:
-    """Relabel blank nodes by content (RDF canonicalisation) so that dumps are deterministic."""
+def canonical_decimal(literal: Literal) -> Literal:
+    """Write an xsd:decimal in its canonical form, with a fractional part ("750.0").
+
+    rdflib's Turtle writer abbreviates "750"^^xsd:decimal as 750.0, which reads back as
+    another lexical form: the dumps would hold different terms for one value.
+    """
+    text = format(Decimal(str(literal)).normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
+def stable_terms(graph: Graph) -> Graph:
+    """Make a graph's terms stable: decimals in canonical form, blank nodes labelled by content."""
+    if any(isinstance(o, Literal) and o.datatype == XSD.decimal for o in graph.objects()):
+        fixed = Graph()
+        for s, p, o in graph:
+            is_decimal = isinstance(o, Literal) and o.datatype == XSD.decimal
+            fixed.add((s, p, canonical_decimal(o) if is_decimal else o))
+        graph = fixed
     if not any(isinstance(t, BNode) for triple in graph for t in triple):
         return graph
     stable = Graph()
