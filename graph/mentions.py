@@ -396,12 +396,12 @@ def _references(text: str, start: int, end: int, context: Context) -> list[Menti
         if context.speaker:
             found.append(Mention(m.start(), m.end(), m.group(), context.speaker, "reference"))
     for m in SPEAKER_AND_OTHER.finditer(text, start, end):
-        for entity in _pair(text, m.start(), context):
+        for entity in pair(text, m.start(), context):
             found.append(Mention(m.start(), m.end(), m.group(), entity, "reference"))
     return found
 
 
-def _pair(text: str, offset: int, context: Context) -> list[Entity]:
+def pair(text: str, offset: int, context: Context) -> list[Entity]:
     """Return the two states a 'both countries' means: the speaker and the paragraph's other."""
     gaz = gazetteer()
     lo = max(text.rfind("\n\n", 0, offset), 0)
