@@ -33,8 +33,13 @@ def reasoning_input(asserted: Graph) -> Graph:
     spans = set(asserted.subjects(RDF.type, DKG.Evidence))
     facts = Graph()
     for s, p, o in asserted:
-        if s not in spans and p != DKG.evidence:
-            facts.add((s, p, o))
+        if s in spans or p == DKG.evidence:
+            continue
+        # Labels, titles and other literals of vocabularies not ours trigger no OWL RL rule
+        # that adds anything to a user; they only slow owlrl down.
+        if isinstance(o, Literal) and not str(p).startswith(str(DKG)):
+            continue
+        facts.add((s, p, o))
     return facts
 
 
