@@ -5,6 +5,8 @@ so that their claims merge on one node while each keeps its own evidence. The ke
 say what makes two mentions the same thing; they never depend on wording or on order.
 """
 
+import re
+
 from rdflib import URIRef
 
 from . import iris
@@ -40,15 +42,21 @@ def mission(cls: URIRef, sender: str, where: str, part_time: bool = False) -> UR
     return iris.entity("mission", f"{sender}-{family}-{where}")
 
 
+def kind_slug(cls: URIRef) -> str:
+    """Spell a class's local name as a slug: EstablishmentOfDiplomaticRelations ->
+    establishment-of-diplomatic-relations."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", str(cls).rsplit("#", 1)[-1]).lower()
+
+
 def agreement(cls: URIRef, parties: list[str], about: str) -> URIRef:
     """Name an agreement by its kind, its parties' slugs (sorted) and its topic or date."""
-    kind = iris.slugify(str(cls).rsplit("#", 1)[-1])
+    kind = kind_slug(cls)
     return iris.entity("agreement", "-".join([*sorted(parties), kind, iris.slugify(about)]))
 
 
 def event(cls: URIRef, key: str) -> URIRef:
     """Name an event by its kind and a key: its proper name, or its date and place."""
-    kind = iris.slugify(str(cls).rsplit("#", 1)[-1])
+    kind = kind_slug(cls)
     return iris.entity("event", f"{kind}-{iris.slugify(key)}")
 
 
@@ -68,12 +76,12 @@ def role(cls: URIRef, of: str, holder: str | None = None) -> URIRef:
     Posts held by one person at a time get no holder in their name; posts of which a
     state has many (envoys, consuls, agents) are named with their holder.
     """
-    kind = iris.slugify(str(cls).rsplit("#", 1)[-1])
+    kind = kind_slug(cls)
     slug = f"{kind}-{of}" if holder is None else f"{kind}-{of}-{iris.slugify(holder)}"
     return iris.entity("role", slug)
 
 
 def statistic(doc_id: str, start: int, measure: URIRef) -> URIRef:
     """Name a statistic by where it is stated: figures are claims of one document each."""
-    kind = iris.slugify(str(measure).rsplit("#", 1)[-1])
+    kind = kind_slug(measure)
     return iris.entity("statistic", f"{doc_id}-{start}-{kind}")

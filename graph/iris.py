@@ -16,9 +16,17 @@ def base() -> str:
     return value if value.endswith("/") else value + "/"
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+TRANSLITERATION = str.maketrans(
+    {"ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d",
+     "Ð": "D", "þ": "th", "Þ": "Th", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "\u0131": "i"}
+)  # fmt: skip
+
+
 def slugify(text: str) -> str:
     """Turn a name into a stable slug: ASCII, lower case, words joined by '-'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    plain = unicodedata.normalize("NFKD", text.translate(TRANSLITERATION))
+    ascii_text = plain.encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug or "x"
 
