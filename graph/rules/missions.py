@@ -1,0 +1,271 @@
+"""Extract diplomatic missions: kind, sender, city, host state, accreditation, opening and closing.
+
+A mission phrase ("the Chilean Consulate General in Osaka", "an embassy in Oslo", "one in
+Santiago") is read by mission_phrases; its sender comes, in this order, from its own words
+("Chilean", "of Japan", "Norway's"), from "representatives from <senders>", from the subject of
+the verb that governs it ("Norway has / maintains / opened"), from "its", from a gapped subject
+("and Chile a consulate in Bergen"), from "our", from the clause's subject or the mission named
+before it in the same clause, from the mission a definite phrase names again ("the consulate
+in Bergen was closed"), and at last from the one state the sentence before names ("Norwegian
+sailors settled in Chile. ... enough settlers to open part-time consulates in ...").
+"""
+
+import re
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from .. import identity
+from ..gazetteer import Entity, gazetteer
+from ..vocab import DKG
+from .mission_dates import leading_date, open_close, sentence_dates
+from .mission_phrases import Reading, View, find_phrases, place_list, read_phrase
+from .mission_senders import run_at, sender_runs, subject_of, verb_before
+
+CLASSES = {
+    "embassy": DKG.Embassy,
+    "high_commission": DKG.HighCommission,
+    "consulate_general": DKG.ConsulateGeneral,
+    "consulate": DKG.Consulate,
+    "honorary_consulate": DKG.HonoraryConsulate,
+    "general_delegation": DKG.GeneralDelegation,
+    "trade_office": DKG.EconomicAndTradeOffice,
+}
+# Posts that only a sovereign state sends.
+SENT_BY_STATES = {DKG.Embassy, DKG.HighCommission, DKG.Consulate, DKG.ConsulateGeneral,
+                  DKG.HonoraryConsulate}  # fmt: skip
+# One label per identity family, so that documents that disagree on the rank (consulate or
+# consulate general) still give the node one English label (shapes: sh:uniqueLang).
+LABELS = {"embassy": "Embassy", "consulate": "Consulate", "mission": "Permanent Mission",
+          "honorary-consulate": "Honorary Consulate", "office": "Representation",
+          "part-time consulate": "Part-time Consulate"}  # fmt: skip
+# Where one clause ends and another, with its own subject, begins.
+CLAUSE_BOUNDARY = re.compile(r"[;:]|\b(?:while|whereas|but|although|though|when)\b", re.I)
+# Negation and modality before a mission: "has no embassy", "plans to open", "would open".
+NOT_STATED = re.compile(
+    r"\b(?:no|not|never|neither|nor|without|would|could|might|should|shall|will|plans?|planned"
+    r"|planning|intends?|intended|intending|propos(?:es|ed|ing)|consider(?:s|ed|ing)|hopes?"
+    r"|hoped|wants?|wanted|wish(?:es|ed)?|expects?|expected|aims?|if|unless|whether|may)\b"
+    r"|n['\u2019]t\b",
+    re.I,
+)
+NOT_STATED_AFTER = re.compile(
+    r"\s*,?\s*(?:is|are|was|were)\s+(?:(?:still|now|only)\s+)?(?:planned|proposed|envisaged"
+    r"|expected|being\s+considered|under\s+consideration|to\s+be\s+opened)\b",
+    re.I,
+)
+AND_BEFORE = re.compile(r",?\s+and\s+$")
+# The family of a type, to find the mission a definite phrase names again.
+FAMILIES = {"embassy": "embassy", "high_commission": "embassy", "consulate": "consulate",
+            "consulate_general": "consulate", "honorary_consulate": "honorary-consulate",
+            "general_delegation": "office", "trade_office": "office", "delegation": "office",
+            "office": "office"}  # fmt: skip
+
+
+class _Sentence:
+    """One sentence being read for missions: its view, runs of polities and dates."""
+
+    def __init__(self, reading, i: int):
+        s = reading.sentences[i]
+        self.reading, self.i, self.s = reading, i, s
+        self.view = View(s.text, s.start, reading.mentions[i])
+        self.speaker = reading.context.speaker
+        self.runs = sender_runs(self.view, self.speaker)
+        self.dates = sentence_dates(s.text)
+        self.last: tuple[Reading, list[Entity]] | None = None
+        self.subject: list[Entity] = []  # the last subject of a sending verb
+        self.governing: tuple[int, list[Entity]] | None = None  # that verb's offset, subject
+
+    def boundary_between(self, start: int, end: int) -> bool:
+        """Say whether a new clause begins between two offsets."""
+        return CLAUSE_BOUNDARY.search(self.s.text, start, end) is not None
+
+    def clause_start(self, pos: int) -> int:
+        """Return where the clause holding pos begins."""
+        return ([0] + [m.end() for m in CLAUSE_BOUNDARY.finditer(self.s.text, 0, pos)])[-1]
+
+    def stated(self, r: Reading) -> bool:
+        """Say whether the clause states the mission: not negated, planned or hypothetical."""
+        text, start = self.s.text, r.phrase.start
+        negated = NOT_STATED.search(text, self.clause_start(start), start)
+        return not negated and not NOT_STATED_AFTER.match(text, r.end)
+
+    def senders(self, r: Reading) -> tuple[list[Entity], str | None, bool]:
+        """Return a mission's senders, its governing verb, and whether they are from before."""
+        verb = verb_before(self.view, r.lead)
+        word = verb["verb"] if verb else None
+        if r.own:
+            return r.own, word, False
+        if r.senders_from is not None:
+            run = run_at(self.runs, r.senders_from)
+            if run is not None:
+                place_list(self.view, r, run.end)
+            return (run.entities if run else []), None, False
+        found = self._subject(verb.start()) if verb else []
+        if found:
+            self.governing = (verb.start(), found)
+        if not found and r.its:
+            found = self.subject
+        if not found and not verb and r.counted:
+            gapped = subject_of(self.view, self.runs, r.lead)  # "and Chile a consulate in Bergen"
+            found = gapped.entities if gapped not in (None, "pronoun") else []
+        if not found and r.our and self.speaker is not None:
+            found = [self.speaker]
+        # A list item without its own sender: the clause's subject ("Belgium has an embassy in
+        # Ottawa, one consulate (...) and four honorary consulates"), else the item before's
+        # ("the Belgian Embassy in Washington or the Consulates General in Atlanta").
+        # A verb without a known subject heads a clause of its own: nothing to inherit.
+        for before in (self.governing, self.last and (self.last[0].end, self.last[1])):
+            if (
+                not (found or verb)
+                and before
+                and not self.boundary_between(before[0], r.phrase.start)
+            ):
+                found = before[1]
+        if found:
+            return found, word, False
+        if r.definite:  # "the consulate in Bergen was closed": the one named before
+            return self._antecedent(r), word, False
+        return self._previous_sentence(r), word, True
+
+    def _antecedent(self, r: Reading) -> list[Entity]:
+        """Return the sender of the one mission of this family and city stated before."""
+        family = FAMILIES.get(r.phrase.kind)
+        places = {c.slug for c in r.cities}
+        minted = self.reading.memory.get("missions.minted", [])
+        found = {sender for f, place, sender in minted if f == family and place in places}
+        return list(found) if len(found) == 1 else []
+
+    def _subject(self, verb_start: int) -> list[Entity]:
+        """Return the subject of a verb; "it" and "they" are the subject of a clause before."""
+        memory = self.reading.memory
+        subject = subject_of(self.view, self.runs, verb_start)
+        if subject == "pronoun":
+            i, entities = memory.get("missions.subject", (-9, []))
+            return entities if self.i - i <= 1 else []
+        if subject is None:
+            # "Chile closed its embassy in Oslo and opened a consulate in Bergen": one subject.
+            joined = AND_BEFORE.search(self.s.text, 0, verb_start)
+            if (
+                joined
+                and self.governing
+                and not self.boundary_between(self.governing[0], verb_start)
+            ):
+                return self.governing[1]
+            return []
+        self.subject = subject.entities
+        memory["missions.subject"] = (self.i, subject.entities)
+        return subject.entities
+
+    def _previous_sentence(self, r: Reading) -> list[Entity]:
+        """Return the one state the sentence before names, other than where the mission is."""
+        # Only when this sentence names no polity, and both are in one paragraph.
+        if self.i == 0 or any(run.entities for run in self.runs):
+            return []
+        prev = self.reading.sentences[self.i - 1]
+        if "\n\n" in self.reading.doc.text[prev.end : self.s.start]:
+            return []
+        hosts = {r.host, *(_host(c) for c in r.cities)}
+        found = {m.entity for m in self.reading.mentions[self.i - 1] if m.entity.kind == "state"}
+        found -= hosts
+        return list(found) if len(found) == 1 else []
+
+
+def _kind(reading, sentence: _Sentence, r: Reading) -> str | None:
+    """Return a phrase's type; "one" takes the last singular type named, here or just before."""
+    memory = reading.memory
+    if r.phrase.kind != "one":
+        if not r.phrase.plural:  # "one" stands for a singular noun: "an embassy ..., one in X"
+            memory["missions.kind"] = (sentence.i, r.phrase.kind)
+        return r.phrase.kind
+    i, kind = memory.get("missions.kind", (-9, None))
+    return kind if sentence.i - i <= 1 else None
+
+
+def _class(kind: str, sender: Entity, r: Reading):
+    """Return the class of a mission of this kind sent by this sender, or None if it is none."""
+    if kind in ("permanent_mission", "delegation", "mission"):
+        if any(e.kind == "organisation" for e in r.accredited):
+            return DKG.PermanentMission
+        return (
+            DKG.SubnationalRepresentation
+            if kind == "delegation" and sender.kind != "state"
+            else None
+        )
+    if kind == "office":
+        return DKG.SubnationalRepresentation if sender.kind != "state" else None
+    cls = CLASSES[kind]
+    return cls if cls not in SENT_BY_STATES or sender.kind == "state" else None
+
+
+def _host(city: Entity) -> Entity | None:
+    """Return the sovereign state a city lies in."""
+    return gazetteer().state(city.country) if city.country else None
+
+
+def _targets(cls, r: Reading) -> list[tuple[str, str, Entity | None, Entity | None, list]]:
+    """Return (where slug, where label, city, host, accreditation) of each mission of a phrase."""
+    states = [e for e in r.accredited if e.kind != "organisation"]
+    if cls == DKG.PermanentMission:
+        city = r.cities[0] if len(r.cities) == 1 else None
+        host = _host(city) if city else r.host
+        bodies = [e for e in r.accredited if e.kind == "organisation"]
+        return [(b.slug, f"to the {b.label}", city, host, [b]) for b in bodies]
+    if cls in (DKG.Embassy, DKG.HighCommission):
+        # Without a city, an embassy is placed only by whom it is accredited to ("the Embassy
+        # of Japan to the Kingdom of Spain"), in the state it is located in or else the first.
+        places = [(c, _host(c)) for c in r.cities] or [
+            (None, (r.host or states[0]) if states else None)
+        ]
+        return [(h.slug, f"in {h.label}", c, h, states) for c, h in places if h is not None]
+    return [(c.slug, f"in {c.label}", c, _host(c), states) for c in r.cities]
+
+
+def _mint(reading, r: Reading, kind: str, sender: Entity, extra: list, span) -> None:
+    """State one mission of a sender, with its place, accreditation and dates."""
+    facts = reading.facts
+    cls = _class(kind, sender, r)
+    if cls is None:
+        return
+    part_time = r.part_time and cls == DKG.Consulate
+    for slug, where, city, host, accredited in _targets(cls, r):
+        if cls in SENT_BY_STATES and host is not None and host.slug == sender.slug:
+            continue  # a state has no embassy or consulate at home: a misread
+        accredited = [*accredited, *r.also, *([host] if r.also and host else [])]
+        iri = identity.mission(cls, sender.slug, slug, part_time=part_time)
+        family = "part-time consulate" if part_time else identity.MISSION_FAMILY[cls]
+        noun = LABELS.get(family, family.capitalize())
+        pairs = [(DKG.sendingEntity, facts.use(sender))]
+        pairs += [(DKG.city, facts.use(city))] if city else []
+        pairs += [(DKG.hostState, facts.use(host))] if host else []
+        pairs += [(DKG.accreditedTo, facts.use(e)) for e in dict.fromkeys(accredited)]
+        pairs += [(DKG.partTime, Literal(True, datatype=XSD.boolean))] if part_time else []
+        if city is not None:
+            minted = reading.memory.setdefault("missions.minted", [])
+            minted.append((identity.MISSION_FAMILY[cls], city.slug, sender))
+        facts.state(iri, [*pairs, *extra], span, "missions.mission", cls=cls,
+                    label=f"{noun} of {sender.label} {where}")  # fmt: skip
+
+
+def read_missions(reading, i: int) -> None:
+    """Find the missions a sentence states, with their senders, places, dates and accreditation."""
+    sentence = _Sentence(reading, i)
+    text, s = sentence.s.text, sentence.s
+    for phrase in find_phrases(text):
+        r = read_phrase(sentence.view, phrase)
+        if r is None or r.as_place:
+            continue
+        kind = _kind(reading, sentence, r)
+        senders, verb, far = sentence.senders(r)
+        if senders:
+            sentence.last = (r, senders)
+        if not (kind and senders and sentence.stated(r)):
+            continue
+        leading = leading_date(text, sentence.clause_start(phrase.start), r.lead, sentence.dates)
+        extra = open_close(text, r.end, sentence.dates, verb, leading)
+        start = reading.sentences[i - 1].start if far else s.start
+        for sender in senders:
+            _mint(reading, r, kind, sender, extra, (start, s.end))
+
+
+RULES = [read_missions]
