@@ -1,0 +1,165 @@
+"""Say what a figure measures: by the noun it counts, its ranking noun, or the words around it."""
+
+import re
+
+from rdflib import URIRef
+
+from ..values import Amount, Rank
+from ..vocab import DKG
+
+# Measures of things that move from one party to another: their parties get a direction.
+FLOWS = {DKG.Exports, DKG.Imports, DKG.Investment, DKG.Subsidiaries, DKG.Diaspora, DKG.Employment}
+
+# The words that name a measure, most specific first: "trade surplus" is a balance, not trade.
+KEYWORD = re.compile(
+    r"\b(?:(?P<TradeBalance>(?:trade\s+)?(?:surplus|deficit)|trade\s+balance|balance\s+of\s+trade)"
+    r"|(?P<Exports>export(?:s|ed|ing|ers?)?)|(?P<Imports>import(?:s|ed|ing|ers?)?)"
+    r"|(?P<Investment>invest(?:ments?|ed|s|ing|ors?)?)|(?P<Trade>trade|trading|commerce)"
+    r"|(?P<Population>population|inhabitants)|(?P<Employment>employment|jobs|employees|workers)"
+    r"|(?P<Subsidiaries>subsidiaries|affiliates))\b",
+    re.I,
+)
+# Nouns a count may count, with the unit of the count.
+COUNT_NOUNS = {
+    "inhabitants": (DKG.Population, "person"),
+    "residents": (DKG.Population, "person"),
+    "employees": (DKG.Employment, "person"),
+    "workers": (DKG.Employment, "person"),
+    "jobs": (DKG.Employment, "job"),
+    "subsidiaries": (DKG.Subsidiaries, "company"),
+    "affiliates": (DKG.Subsidiaries, "company"),
+}
+# What a count of a measure counts when no noun follows it ("a population of 19 million"); jobs
+# and employees are both employment, so a bare count of it says no unit.
+BARE_UNITS = {DKG.Population: "person", DKG.Diaspora: "person", DKG.Subsidiaries: "company"}
+# People of a state abroad, after a demonym: "25,000 Belgian nationals".
+PEOPLE_NOUNS = {"nationals", "citizens", "expatriates", "emigrants", "immigrants", "people"}
+# Words after an adjective-like demonym that make it a noun of people: "5,000 Swiss are living".
+PEOPLE_AFTER = {"are", "were", "live", "living", "reside", "residing", "who", "or", "and", "of"}
+# Words that may stand between a count and its noun: "fifty Belgian subsidiaries".
+COUNT_MODIFIERS = {"young", "new", "more", "other", "foreign", "local", "direct", "active",
+                   "permanent", "additional", "full-time", "part-time", "registered"}  # fmt: skip
+# A count of people is a diaspora only where the text says they live there, or whence they come.
+RESIDENCE = re.compile(
+    r"\b(?:registered|living|lives?|resid(?:e|es|ing|ent)|settled|based|of\s+\w+\s+"
+    r"(?:origin|ancestry|descent|heritage|extraction))\b",
+    re.I,
+)
+HOST_DEMONYM = re.compile(
+    r"\s+of\s+[A-Z][\w-]*\s+(?:origin|ancestry|descent|heritage|extraction)\b"
+)
+# A share is a percentage "of" something, or one something "accounts for".
+SHARE_BEFORE = re.compile(
+    r"(?:account(?:s|ed|ing)?\s+for|represent(?:s|ed|ing)?|makes?\s+up|made\s+up|"
+    r"constitut(?:es?|ed|ing))\s+(?:about\s+|some\s+|over\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+SHARE_AFTER = re.compile(r"\s*(?:of\b|share\b)", re.I)
+# A figure that the text refers back to: "Luxembourg included, the total was $8.4 billion".
+ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(?:total|figure|amount|sum)\b", re.I)
+
+# What a ranking noun ranks, and which side of the flow the ranked party is on ("from": it
+# sends, "to": it receives, None: both or neither). A supplier sells to the market it is
+# ranked in: its figure is exports; a producer's ranking (of production) has no measure of its
+# own, so it is a dkg:Rank.
+RANK_NOUNS = {
+    "investor": (DKG.Investment, "from"),
+    "exporter": (DKG.Exports, "from"),
+    "supplier": (DKG.Exports, "from"),
+    "provider": (DKG.Exports, "from"),
+    "importer": (DKG.Imports, "to"),
+    "buyer": (DKG.Imports, "to"),
+    "customer": (DKG.Exports, "to"),
+    "client": (DKG.Exports, "to"),
+    "market": (DKG.Exports, "to"),
+    "destination": (DKG.Exports, "to"),
+    "recipient": (DKG.Investment, "to"),
+    "partner": (DKG.Trade, None),
+    "trader": (DKG.Trade, None),
+}
+RANK_NOUN = re.compile(rf"\b(?P<noun>{'|'.join(RANK_NOUNS)}|producer|position)s?\b", re.I)
+LABELS = {
+    DKG.Exports: "Exports",
+    DKG.Imports: "Imports",
+    DKG.Trade: "Trade",
+    DKG.TradeBalance: "Trade balance",
+    DKG.Investment: "Investment",
+    DKG.Population: "Population",
+    DKG.Diaspora: "Diaspora",
+    DKG.Employment: "Employment",
+    DKG.Subsidiaries: "Subsidiaries",
+    DKG.Share: "Share",
+    DKG.Rank: "Ranking",
+}
+# Words after a figure that say it counts no noun: "reached 150,000 in 2015".
+NOT_NOUNS = {"in", "per", "a", "an", "of", "to", "for", "from", "with", "by", "on", "at", "and",
+             "or", "annually", "each", "every", "is", "are", "was", "were", "during", "since",
+             "which", "that", "according", "as", "than", "last"}  # fmt: skip
+WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]")
+
+
+def nearest_keyword(text: str, lo: int, hi: int, before: bool) -> URIRef | None:
+    """Return the measure named nearest the end (before=True) or the start of text[lo:hi]."""
+    found = [DKG[m.lastgroup] for m in KEYWORD.finditer(text, lo, hi)]
+    if not found:
+        return None
+    return found[-1] if before else found[0]
+
+
+def _next_word(text: str, pos: int) -> re.Match | None:
+    return WORD.match(text, len(text) - len(text[pos:].lstrip()))
+
+
+def counted_noun(text: str, amount: Amount, demonyms: dict[int, bool]):
+    """Read the noun a count counts: (measure, unit), "other" for a noun we do not measure, or None.
+
+    demonyms maps the start of each demonym mention to whether it is written as an adjective
+    ("Belgian subsidiaries", "Swiss") rather than as a plural of people ("Belgians").
+    """
+    pos = amount.end
+    for _ in range(4):
+        m = _next_word(text, pos)
+        if m is None or not m.group()[0].isalnum() or m.group().lower() in NOT_NOUNS:
+            return None  # "amounted to 38 million.", "reached 150,000 in 2015": no noun
+        word, pos = m.group(), m.end()
+        key = word.lower()
+        if key in COUNT_NOUNS:
+            return COUNT_NOUNS[key]
+        if m.start() in demonyms:
+            nxt = _next_word(text, pos)
+            following = nxt.group().lower() if nxt else ""
+            if not demonyms[m.start()] or following in PEOPLE_NOUNS | PEOPLE_AFTER:
+                return (DKG.Diaspora, "person")
+            continue
+        if key in COUNT_MODIFIERS or word[0].isupper():
+            continue
+        return "other"  # "three regions", "10 years", "20 universities"
+    return "other"
+
+
+def is_year(amount: Amount) -> bool:
+    """Say whether a bare four-digit number is a year ("the 1961 census"), not a figure."""
+    return (
+        amount.text.isdigit()
+        and len(amount.text) == 4
+        and 1000 <= int(amount.text) <= 2100
+        and amount.qualifier is None
+    )
+
+
+def is_share(text: str, amount: Amount) -> bool:
+    """Say whether a percentage is a share ("23% of ...", "accounting for 23%")."""
+    return bool(SHARE_AFTER.match(text, amount.end) or SHARE_BEFORE.search(text[: amount.start]))
+
+
+def rank_measure(rank: Rank) -> tuple[URIRef | None, str | None]:
+    """Return what a ranking ranks (a measure, or None) and the side of the ranked party."""
+    noun = RANK_NOUN.search(rank.text)
+    word = noun["noun"].lower() if noun else None
+    measure, side = RANK_NOUNS.get(word, (None, None))
+    # "export destination", "investment destination", "trading partner": the modifier says it.
+    head = rank.text[: noun.start() if noun else len(rank.text)]
+    measure = nearest_keyword(head, 0, len(head), before=True) or measure
+    if word == "producer":
+        measure = measure or DKG.Rank
+    return measure, side

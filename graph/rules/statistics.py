@@ -1,0 +1,296 @@
+"""Find the figures a sentence states about parties: trade, investment, people, rankings.
+
+Each figure (an amount, a ranking, or a ranking with the amount of its clause: "CAD 3.2
+billion in 2016 (rank 4 in the EU)") becomes one dkg:Statistic: what it measures (the noun it
+counts, its ranking noun, or the nearest measure word before it), its value, qualifier,
+currency or unit, the date it holds for, and the parties it is about, with the way a flow goes
+where the text says so ("Canadian exports to Belgium": from Canada, to Belgium).
+"""
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from ..gazetteer import gazetteer
+from ..mentions import pair as two_countries  # the pair "our two countries" means
+from ..values import Amount, Rank, find_amounts, find_dates, find_ranks
+from ..vocab import DKG
+from .statistic_facts import Claim, scope_of, state_statistic
+from .statistic_measures import (
+    ANAPHORA,
+    COUNT_NOUNS,
+    RESIDENCE,
+    SHARE_AFTER,
+    counted_noun,
+    is_share,
+    is_year,
+    nearest_keyword,
+    rank_measure,
+)
+from .statistic_parties import Party, directed, holders, is_possessor, parties
+
+# A quota is a figure of an agreement: rules/agreements.py states it.
+QUOTA = re.compile(r"\bquotas?\b", re.I)
+BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|two-way)\b", re.I)
+SAME_YEAR = re.compile(r"\b(?:the\s+same|that|this)\s+year\b", re.I)
+SCALE = re.compile(r"(?i:thousand|million|billion|trillion|bn)\b")
+# Where a figure's own words end after it, and where they begin before it.
+CLAUSE_AFTER = re.compile(
+    r"[,;(]|\s+and\s+(?!the\s+[A-Z])(?=[a-z])|\s+(?:while|whereas|but|which|who)\b"
+)
+CLAUSE_BEFORE = re.compile(r";|,\s+(?:while|whereas|but|although)\b")
+# What parts a ranking from an amount: a new clause or subject ("... and Chile ranked 9th").
+NEW_CLAUSE = re.compile(r";|\band\s+(?:the\s+)?[A-Z]|\b(?:while|whereas|but)\b")
+# "the stock ... ranking 11th among Canadian direct investment destinations in the EU".
+_NAME = r"[A-Z](?:[\w-]|\.(?=\w))*"
+SCOPE_TAIL = re.compile(rf"\s+(?:in|within)\s+(?:the\s+)?(?:{_NAME}(?:\s+{_NAME})*|world\b)")
+# Dates that do not say when a figure holds: "since 2012", "by 1906", "before 1759".
+NOT_PERIOD = {"since", "by", "before", "after", "until", "till", "from", "between", "circa"}
+PERIOD_PRECISIONS = {DKG.PrecisionDay, DKG.PrecisionMonth, DKG.PrecisionYear}
+COUNT_MEASURES = {m for m, _ in COUNT_NOUNS.values()}
+
+
+@dataclass
+class Figure:
+    """One figure of a sentence: an amount, a ranking, or both; offsets into the sentence."""
+
+    amount: Amount | None
+    rank: Rank | None
+    kind: str  # "count", "share", "money", "bare" (a number alone) or "rank"
+    measure: object = None
+    unit: str | None = None
+
+    @property
+    def start(self) -> int:
+        return min(x.start for x in (self.amount, self.rank) if x)
+
+    @property
+    def end(self) -> int:
+        return max(x.end for x in (self.amount, self.rank) if x)
+
+
+def clause_end(text: str, pos: int, limit: int) -> int:
+    """Return where the clause that goes on at pos ends, at limit at the latest."""
+    m = CLAUSE_AFTER.search(text, pos, limit)
+    return m.start() if m else limit
+
+
+def _classify(text: str, amount: Amount, demonyms: dict[int, bool]) -> Figure | None:
+    """Say what kind of figure an amount is, or None when it is no statistic."""
+    if amount.percent:
+        return (
+            Figure(amount, None, "share", DKG.Share, "percent") if is_share(text, amount) else None
+        )
+    if amount.currency or amount.unit:
+        return Figure(amount, None, "money", unit=amount.unit)
+    noun = counted_noun(text, amount, demonyms)
+    if noun == "other":
+        return None  # "three regions", "the last 10 years"
+    if noun is None:
+        return Figure(amount, None, "bare")
+    if noun[0] == DKG.Diaspora:
+        own = text[amount.end : clause_end(text, amount.end, len(text))]
+        if not RESIDENCE.search(own):
+            return None  # "5,000 young Belgians visited Chile": people, but no diaspora
+    return Figure(amount, None, "count", *noun)
+
+
+def _ranks(text: str) -> list[Rank]:
+    """Find the rankings, with an "among ..." scope taken on to its place: "... in the EU"."""
+    found = []
+    for rank in find_ranks(text):
+        tail = SCOPE_TAIL.match(text, rank.end) if (rank.scope or "").startswith("among") else None
+        if tail:
+            end = tail.end()
+            rank = dataclasses.replace(rank, end=end, text=text[rank.start : end],
+                                       scope=rank.scope + tail.group())  # fmt: skip
+        found.append(rank)
+    return found
+
+
+def _with_ranks(text: str, figures: list[Figure], ranks: list[Rank]) -> list[Figure]:
+    """Join each ranking to the amount of its clause; a ranking alone is a figure of its own."""
+    for rank in ranks:
+        free = [f for f in figures if f.rank is None and f.kind != "share"]
+        for f in sorted(free, key=lambda f: abs(f.start - rank.start)):
+            gap = text[min(f.end, rank.end) : max(f.start, rank.start)]
+            if not NEW_CLAUSE.search(gap):
+                f.rank = rank
+                break
+        else:
+            figures.append(Figure(None, rank, "rank"))
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _measure(text: str, fig: Figure, lo: int, hi: int):
+    """Return what a figure measures, or None: its noun, ranking, or nearest measure word."""
+    if fig.kind in ("count", "share"):
+        return fig.measure
+    ranked = rank_measure(fig.rank)[0] if fig.rank else None
+    if ranked is not None and (ranked != DKG.Rank or fig.amount is None):
+        return ranked  # "the 14th export destination ... with CAD 930 million"
+    at = fig.amount.start if fig.amount else fig.end
+    near = nearest_keyword(text, lo, at, before=True) or nearest_keyword(text, at, hi, False)
+    if fig.kind == "bare" and not SCALE.search(fig.amount.text) and near not in COUNT_MEASURES:
+        return None  # "employment reached 150,000" is a figure; a bare "fifty" is not
+    # A ranking that says nothing of what it ranks ("Chile ranks 5th") is a dkg:Rank.
+    return near or ranked or (DKG.Rank if fig.amount is None else None)
+
+
+def _dates(text: str, years: list[Amount], last_year: str | None) -> list[tuple[int, int, str]]:
+    """Return the dates of a sentence that may say when a figure holds: (start, end, value).
+
+    last_year is the last year the document gave before: "the same year" is that one.
+    """
+    found = [
+        (d.start, d.end, d.value)
+        for d in find_dates(text)
+        if d.value and d.end_value is None and d.precision in PERIOD_PRECISIONS
+        and d.relation not in NOT_PERIOD
+    ]  # fmt: skip
+    found += [(a.start, a.end, a.text) for a in years]
+    if last_year:
+        found += [(m.start(), m.end(), last_year) for m in SAME_YEAR.finditer(text)]
+    return sorted(found)
+
+
+def _last_year(text: str, last_year: str | None) -> str | None:
+    """Return the last year a reader knows after this sentence."""
+    stated = [(d.start, d.value[:4]) for d in find_dates(text) if d.value]
+    stated += [(m.start(), last_year) for m in SAME_YEAR.finditer(text) if last_year]
+    return max(stated)[1] if stated else last_year
+
+
+def _period(dates, fig: Figure, lo: int, hi: int) -> str | None:
+    """Pick the date nearest a figure between its neighbours, else the one opening the sentence."""
+    inside = [d for d in dates if lo <= d[0] and d[1] <= hi]
+    if inside:
+        return min(inside, key=lambda d: max(d[0] - fig.end, fig.start - d[1]))[2]
+    return next((d[2] for d in dates if d[0] <= 3), None)  # "In 2015, ..." covers the sentence
+
+
+def _flow(text: str, measure, before: tuple, after: tuple):
+    """Return the measure whose direction the parties take: a share's is what it is a share of."""
+    if measure != DKG.Share:
+        return measure
+    lo, hi = after if SHARE_AFTER.match(text, after[0]) else before
+    return nearest_keyword(text, lo, hi, before=False)
+
+
+def _parties(text, mentions, fig: Figure, windows: tuple, flow, ranked: list) -> list[Party]:
+    """Return a figure's parties: from its own words, else the words after it; its ranking's.
+
+    windows are the figure's words before (and in) it and after it; ranked the spans of the
+    sentence's rankings, whose words are no subjects of another ranking.
+    """
+    before, after = windows
+    first_after = fig.kind == "count" or (fig.kind == "share" and SHARE_AFTER.match(text, after[0]))
+    found: list[Party] = []
+    for lo, hi in (after, before) if first_after else (before, after):
+        found = parties(text, mentions, lo, hi, flow)
+        if found:
+            break
+    if not first_after and nearest_keyword(text, *after, before=False) is None:
+        # The words after a figure go on with its flow: "exported USD 400 million to Norway".
+        found += [p for p in parties(text, mentions, *after, flow) if p.role and p not in found]
+    rank = fig.rank
+    if rank is None:
+        return found
+    # An organisation inside a ranking is its setting: "the sixth-largest EU investor".
+    inside = range(rank.start, rank.end)
+    found = [p for p in found if p.entity.kind != "organisation" or p.start not in inside]
+    side = rank_measure(rank)[1]
+    subject = holders(text, mentions, rank, [(r.start, r.end) for r in ranked])
+    found += [dataclasses.replace(p, role=side) for p in parties(text, subject, 0, len(text), flow)]
+    # The owner of a ranking is on the other side: "Chile was Germany's 3rd biggest supplier".
+    owners = [m for m in mentions if is_possessor(text, m, rank)]
+    found = [p for p in found if all(p.start != m.start for m in owners)]
+    other = {"from": "to", "to": "from"}.get(side)
+    found += [dataclasses.replace(p, role=other) for p in parties(text, owners, 0, len(text), flow)]
+    own = parties(text, mentions, rank.start, clause_end(text, rank.end, after[1]), flow)
+    return found + [p for p in own if p.entity.kind != "organisation"]
+
+
+@dataclass
+class _Sentence:
+    """A sentence read for figures: its text, mentions, rankings and dates; what came before."""
+
+    text: str
+    mentions: list
+    ranks: list[Rank]
+    dates: list[tuple[int, int, str]]
+    earlier: list[Claim]  # the figures of the sentence before, for "the total"
+    pair: list  # the two states "bilateral" means here
+
+
+def _unplaced(found: list[Party]) -> list[Party]:
+    """Return parties named in another sentence, with no place in this one."""
+    return [dataclasses.replace(p, start=-1, end=-1) for p in found]
+
+
+def _claim(sen: _Sentence, fig: Figure, lo: int, hi: int, claims: list[Claim]) -> Claim | None:
+    """Read what the text says of a figure between its neighbours (lo, hi); None if no statistic."""
+    text = sen.text
+    cut = [m.end() for m in CLAUSE_BEFORE.finditer(text, lo, fig.start)]
+    before, after = (max([lo, *cut]), fig.end), (fig.end, clause_end(text, fig.end, hi))
+    measure = _measure(text, fig, before[0], hi)
+    period = _period(sen.dates, fig, before[0], hi)
+    found: list[Party] = []
+    if measure is None and sen.earlier and ANAPHORA.search(text, before[0], fig.start):
+        last = sen.earlier[-1]  # "Luxembourg included, the total was $8.4 billion"
+        measure, period, found = last.measure, period or last.period, _unplaced(last.parties)
+    if measure is None:
+        return None
+    flow = _flow(text, measure, before, after)
+    found += _parties(text, sen.mentions, fig, (before, after), flow, sen.ranks)
+    if not found and claims:
+        found = list(claims[-1].parties)  # "(46.9 billion euros), which account for 126,000 jobs"
+    if BILATERAL.search(text, before[0], fig.end):
+        found += [Party(e, -1, -1, None) for e in sen.pair]
+    found = directed(text, found, measure, flow, before)
+    if not found:
+        return None
+    share_of = flow if measure == DKG.Share else None
+    return Claim(measure, period, found, scope_of(text, fig.rank, sen.mentions), share_of)
+
+
+def rule_statistics(reading, i: int) -> None:
+    """State every figure of sentence i that is about a party it names."""
+    s = reading.sentences[i]
+    text = s.text
+    memory = reading.memory.setdefault("statistics", {"year": None, "claims": {}})
+    last_year = memory["year"]
+    memory["year"] = _last_year(text, last_year)
+    if QUOTA.search(text):
+        return
+    mentions = [dataclasses.replace(m, start=m.start - s.start, end=m.end - s.start)
+                for m in reading.mentions[i]]  # fmt: skip
+    adjectives = gazetteer().demonym_adjectives
+    demonyms = {m.start: m.text in adjectives for m in mentions if m.via == "demonym"}
+    amounts = find_amounts(text)
+    # A bare year is a date ("the 1961 census"), unless it counts people ("2000 Belgians live").
+    years = [
+        a for a in amounts if is_year(a) and not isinstance(counted_noun(text, a, demonyms), tuple)
+    ]
+    figures = [f for a in amounts if a not in years if (f := _classify(text, a, demonyms))]
+    ranks = _ranks(text)
+    figures = _with_ranks(text, figures, ranks)
+    bilateral = BILATERAL.search(text)
+    pair = two_countries(reading.doc.text, s.start, reading.context) if bilateral else []
+    sen = _Sentence(text, mentions, ranks, _dates(text, years, last_year),
+                    memory["claims"].get(i - 1, []), pair)  # fmt: skip
+    claims: list[Claim] = []
+    for k, fig in enumerate(figures):
+        lo = figures[k - 1].end if k else 0
+        hi = figures[k + 1].start if k + 1 < len(figures) else len(text)
+        claim = _claim(sen, fig, lo, hi, claims)
+        if claim is None and fig.amount is not None and fig.rank is not None:
+            fig = Figure(None, fig.rank, "rank")  # the amount is no statistic; its ranking is
+            claim = _claim(sen, fig, lo, hi, claims)
+        if claim is not None:
+            state_statistic(reading, s, fig, claim)
+            claims.append(claim)
+    memory["claims"][i] = claims
+
+
+RULES = [rule_statistics]
