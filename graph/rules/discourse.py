@@ -1,0 +1,297 @@
+"""Read whom a sentence speaks of: coordinated actors, "both" and "they", places, dates, people.
+
+Shared by the rules on memberships, relations, agreements and events. Offsets handed out here
+are offsets into the document, like the mentions'.
+"""
+
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from rdflib import Literal
+
+from .. import identity
+from ..values import find_dates
+from ..vocab import DKG
+from .person_names import NAME
+
+STATE = {"state"}
+POLITY = {"state", "region", "province", "territory", "us-state", "community"}
+PLACE = POLITY | {"city"}
+# Words that join the members of an enumeration: "A, B and C", "A/B", "A as well as B".
+JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|/|\s+as\s+well\s+as\s+)\s*")
+ARTICLE = re.compile(r"(?:the\s+)?", re.I)
+ACRONYM_AFTER = re.compile(r"\s*\(\s*")
+# A name in front of these words is the object of a preposition, not the subject of a clause.
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|with|to|between|in|from|by|for|among|against|into|on|at|about|towards?|than"
+    r"|via|under|over|through|like|including|and)\s+(?:the\s+)?$",
+    re.I,
+)
+# "the Norwegian and Chilean governments" speak for the states; "Norwegian companies" do not.
+STATE_BODY = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:governments?|authorities|forces|troops|arm(?:y|ies)|navy"
+    r"|military|ministr(?:y|ies)|departments?|diplomats?|delegations?|leaders?|officials?"
+    r"|monarchs?|heads?\s+of\s+(?:state|government))\b",
+    re.I,
+)
+# A sentence that opens with "Both" or "They" speaks of the pair named just before it.
+ANAPHOR = re.compile(r"^(?:Both|They|Together,? they)\b(?!\s+(?:countries|nations|states)\b)")
+# Modality, negation, intention and failure: a clause with one of these states no fact.
+# "no more than" and its kin qualify a figure and negate nothing.
+HEDGE = re.compile(
+    r"\b(?:(?i:not|n['\u2019]t|no|never|neither|nor|without|would|could|might|will|shall"
+    r"|should|can|plan|plans|planned|planning|intends?|intended|propos(?:e|es|ed|al)"
+    r"|possible|possibly|potential|hopes?|hoped|expects?|expected|consider(?:s|ed|ing)?"
+    r"|seeks?|sought|aims?|wish(?:es|ed)?|wants?|wanted|prepar(?:e|es|ed|ing)|cancel+ed"
+    r"|cancel+ation|postponed|called\s+off|fail(?:s|ed)?|refuse[sd]?|reject(?:s|ed)?"
+    r"|negotiat\w*|talks|draft|future|upcoming|candidate|applied|applies|apply|bid"
+    r"|observer|non|former(?:ly)?|left|withdr[ae]w\w*|suspend\w*|broke|broken|sever\w*"
+    r"|until)|may)\b"
+)
+NOT_A_HEDGE = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less)\s+than\b|\bnot\s+only\b", re.I)
+CLAUSE_BREAK = re.compile(r";|,\s+(?=(?:while|whereas|but|although|though)\b)|\s(?=but\s)|\.\s")
+# The prepositions before a date that say when something happened.
+WHEN = {"in", "on", None}
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# A title before a person's name, longest first so that "Vice President" wins over "President".
+_TITLES = (
+    "Vice President|Vice-President|President|Deputy Prime Minister|Prime Minister|Premier"
+    "|Foreign Minister|Minister(?: of(?: the)? [A-Z][a-z]+(?: (?:and|of) [A-Z][a-z]+)*)?"
+    "|Chancellor|Crown Princess|Crown Prince|Grand Duchess|Grand Duke|Princess|Prince|Queen"
+    "|King|Emperor|Empress|Governor General|Secretary of State|Ambassador|Mayor|Senator"
+)
+# The name after it is written as people.py reads names (person_names.NAME).
+TITLED_PERSON = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<name>{NAME})")
+# "the King and Queen of Norway", "the President of Chile": the state a title belongs to.
+TITLE_OF = re.compile(rf"\b(?:{_TITLES})\s+of\s+(?:the\s+)?$")
+# Words that may follow a title without being a name: "President Obama" but "President Of".
+NOT_A_NAME = {"Of", "The", "And", "In", "On", "At", "For", "To"}
+
+
+@dataclass(frozen=True)
+class Group:
+    """Actors named together ("Norway and Chile", "our two countries"), with their span."""
+
+    start: int
+    end: int
+    entities: tuple
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person named after a title: "Prime Minister Erna Solberg"."""
+
+    start: int
+    end: int
+    name: str
+    title: str
+
+
+def sentence_span(reading, i: int) -> tuple[int, int]:
+    """Return the document offsets of sentence i."""
+    s = reading.sentences[i]
+    return s.start, s.end
+
+
+def mentions(reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None) -> list:
+    """Return the mentions of sentence i whose entity is of these kinds, within [lo, hi)."""
+    hi = reading.sentences[i].end if hi is None else hi
+    return [m for m in reading.mentions[i] if m.entity.kind in kinds and lo <= m.start < hi]
+
+
+def groups(reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None) -> list[Group]:
+    """Return the enumerations of entities of these kinds in sentence i, in text order.
+
+    "the United Nations (UN), NATO and the OECD" is one group of three; "our two countries"
+    (a reference naming two states at one span) is one group of two.
+    """
+    doc = reading.doc.text
+    found: list[Group] = []
+    start = end = None
+    members: list = []
+    for m in mentions(reading, i, kinds, lo, hi):
+        if members:
+            gap = doc[end : m.start]
+            if m.start < end or (m.entity in members and ACRONYM_AFTER.fullmatch(gap)):
+                close = doc.find(")", m.end)
+                end = max(end, close + 1 if 0 <= close - m.end < 2 else m.end)
+                if m.entity not in members:
+                    members.append(m.entity)
+                continue
+            if joined(gap):
+                if m.entity not in members:
+                    members.append(m.entity)
+                end = m.end
+                continue
+            found.append(Group(start, end, tuple(members)))
+        start, end, members = m.start, m.end, [m.entity]
+    if members:
+        found.append(Group(start, end, tuple(members)))
+    return found
+
+
+def joined(gap: str) -> bool:
+    """Say whether the text between two names joins them into one enumeration."""
+    m = JOINER.match(gap)
+    return m is not None and ARTICLE.fullmatch(gap, m.end()) is not None
+
+
+def for_states(reading, i: int, group: Group) -> bool:
+    """Say whether a group names states, not people or firms: "Norway and Chile", "the
+    Norwegian and Chilean governments", but not "Norwegian and Chilean universities"."""
+    demonyms = [m for m in reading.mentions[i] if group.start <= m.start < group.end]
+    if all(m.via != "demonym" for m in demonyms):
+        return True
+    return bool(STATE_BODY.match(reading.doc.text, group.end))
+
+
+def is_object(reading, start: int) -> bool:
+    """Say whether a name at this offset follows a preposition (so is not a subject)."""
+    return bool(PREPOSITION_BEFORE.search(reading.doc.text[max(0, start - 40) : start]))
+
+
+def subject(reading, i: int, before: int, kinds: set[str] = STATE) -> tuple | None:
+    """Return the actors a clause ending at `before` is about: its subject, or the antecedent.
+
+    The subject is the last group of these kinds before the offset that is not the object
+    of a preposition; "Both" or "They" opening the sentence stand for the pair just before.
+    """
+    s = reading.sentences[i]
+    candidates = [g for g in groups(reading, i, kinds, s.start, before) if g.end <= before]
+    candidates = [g for g in candidates if not is_object(reading, g.start)]
+    candidates = [g for g in candidates if for_states(reading, i, g)]
+    if candidates:
+        return candidates[-1].entities
+    if ANAPHOR.match(s.text):
+        return antecedent(reading, i)
+    return None
+
+
+def antecedent(reading, i: int, back: int = 3) -> tuple | None:
+    """Return the states that "both" or "they" stand for: the last pair named just before."""
+    for k in range(i - 1, max(-1, i - 1 - back), -1):
+        if paragraph(reading, k) != paragraph(reading, i):
+            return None
+        pairs = [
+            g
+            for g in groups(reading, k, STATE)
+            if len(g.entities) >= 2 and for_states(reading, k, g)
+        ]
+        if pairs:
+            return pairs[0].entities
+    return None
+
+
+def paragraph(reading, i: int) -> int:
+    """Return the number of the paragraph (blocks split by blank lines) of sentence i."""
+    starts = reading.memory.get("paragraph-starts")
+    if starts is None:
+        starts = [m.end() for m in PARAGRAPH_BREAK.finditer(reading.doc.text)]
+        reading.memory["paragraph-starts"] = starts
+    start = reading.sentences[i].start
+    return sum(1 for p in starts if p <= start)
+
+
+def clause(reading, i: int, at: int) -> tuple[int, int]:
+    """Return the document span of the clause of sentence i that holds offset `at`."""
+    s = reading.sentences[i]
+    lo, hi = s.start, s.end
+    for m in CLAUSE_BREAK.finditer(s.text):
+        cut = s.start + m.start()
+        if cut < at:
+            lo = s.start + m.end()
+        elif hi == s.end:
+            hi = cut
+    return lo, hi
+
+
+def hedged(reading, start: int, end: int) -> bool:
+    """Say whether a span says that something did not, may or will happen (no fact then)."""
+    span = NOT_A_HEDGE.sub(" ", reading.doc.text[start:end])
+    return bool(HEDGE.search(span))
+
+
+def dates(reading, i: int, lo: int = 0, hi: int | None = None) -> list:
+    """Return the dates of sentence i within [lo, hi), with offsets into the document."""
+    s = reading.sentences[i]
+    hi = s.end if hi is None else hi
+    shifted = [replace(d, start=d.start + s.start, end=d.end + s.start) for d in find_dates(s.text)]
+    return [d for d in shifted if lo <= d.start and d.end <= hi]
+
+
+def enumeration(names) -> str:
+    """Write names as an English enumeration: "A", "A and B", "A, B and C"."""
+    names = list(names)
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def one_date(reading, i: int, lo: int, hi: int):
+    """Return the one date a clause gives for a thing ("in 2015", "on 5 May 2015"), or None.
+
+    Dates after "since", "before", "until" and the like do not say when it happened, and
+    two dates say no one date.
+    """
+    when = {x.value: x for x in dates(reading, i, lo, hi) if x.relation in WHEN}
+    return next(iter(when.values())) if len(when) == 1 and None not in when else None
+
+
+def event(reading, i: int, cls, key: str, label: str, pairs, rule: str):
+    """Assert an event (named by its kind and key) with sentence i as evidence."""
+    iri = identity.event(cls, key)
+    return reading.facts.state(iri, pairs, sentence_span(reading, i), rule, cls=cls, label=label)
+
+
+def literal(match) -> Literal:
+    """Return a date match as a literal typed at its precision (xsd:date, gYearMonth, gYear)."""
+    return Literal(match.value, datatype=match.datatype)
+
+
+def people(reading, i: int) -> list[Person]:
+    """Return the people named after a title in sentence i."""
+    s = reading.sentences[i]
+    found = []
+    for m in TITLED_PERSON.finditer(s.text):
+        words = m["name"].split()
+        while words and words[-1] in NOT_A_NAME:
+            words.pop()
+        if words and words[0] not in NOT_A_NAME:
+            name = " ".join(words)
+            start = s.start + m.start()
+            found.append(Person(start, s.start + m.start("name") + len(name), name, m["title"]))
+    return found
+
+
+def heads_of(reading, i: int, lo: int, hi: int) -> list:
+    """Return the states named as the state of a title within [lo, hi): "the King of Norway"."""
+    doc = reading.doc.text
+    return [
+        m.entity
+        for m in mentions(reading, i, STATE, lo, hi)
+        if m.via != "demonym" and TITLE_OF.search(doc[max(0, m.start - 60) : m.start])
+    ]
+
+
+def state_person(reading, i: int, person: Person, rule: str):
+    """Name a person met in sentence i (another module states their roles); return the IRI."""
+    iri = identity.person(person.name)
+    span = sentence_span(reading, i)
+    return reading.facts.state(iri, [], span, rule, cls=DKG.Person, label=person.name)
+
+
+@functools.cache
+def _preposition(words: str) -> re.Pattern:
+    """Return the pattern of one of these prepositions ending a text: "in (the) (western)"."""
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.I)
+
+
+def place_after(reading, i: int, lo: int, hi: int, words: str = "in|at") -> list:
+    """Return the places named right after one of these prepositions within [lo, hi)."""
+    before = _preposition(words)
+    doc = reading.doc.text
+    return [
+        m
+        for m in mentions(reading, i, PLACE, lo, hi)
+        if m.via not in ("demonym", "reference")
+        and before.search(doc[max(0, m.start - 30) : m.start])
+    ]

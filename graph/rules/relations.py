@@ -1,0 +1,280 @@
+"""Find memberships of states in international organisations and relations between states."""
+
+import itertools
+import re
+
+from ..gazetteer import gazetteer
+from ..vocab import DKG
+from . import discourse as d
+from .discourse import ARTICLE, STATE
+
+ORGANISATION = {"organisation"}
+# "are members of", "is a founding member state of", "members of a variety of ..."
+MEMBER_OF = re.compile(
+    r"\b(?:(?:(?:founding|full|active)\s+)?members?(?:\s+(?:states?|countries|nations))?\s+of"
+    r"|joined|acceded\s+to)\s+(?:the\s+)?"
+)
+# "Norway works with Chile, a member of the OECD": the member is the name just before.
+APPOSITION = re.compile(r"\s*,\s*(?:(?:an?|the|both|also|now|already)\s+)*(?:[a-z]+\s+)?$")
+# "member states of a variety of international organizations": the list comes after.
+SOME_ORGANISATIONS = re.compile(
+    r"(?:a\s+(?:variety|number|range|host)\s+of|several|many|numerous|various|multiple)\s+"
+    r"(?:international\s+|multilateral\s+)?(?:organi[sz]ations|bodies|institutions)",
+    re.I,
+)
+LIST_FOLLOWS = re.compile(
+    r"(?:,?\s+(?:including|such\s+as|among\s+them)|:)\s+|^(?:They|These|Those)\s+"
+    r"(?:include|are)\s*:?\s+",
+)
+# "is a reliable NATO ally", "are EU member states": the organisation's name as an adjective.
+COPULA_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|remains?|became|become|has\s+been|have\s+been)\s+"
+    r"(?:(?:a|an|the|both|also|all|now)\s+)*(?:[a-z][\w-]*\s+){0,2}$"
+)
+MEMBER_AFTER = re.compile(r"\s+(?:members?(?:\s+(?:states?|countries|nations))?|all(?:y|ies))\b")
+# "Norway's role in the European Union": a state's role inside a body it belongs to.
+ROLE_IN = re.compile(r"['\u2019]s?\s+role\s+(?:with)?in\s+(?:the\s+)?$")
+NAME_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:is|was|has|have|remains|and|as)\b")
+# "Among EU countries, Norway is ...": one of the body's member states.
+AMONG = re.compile(r"\bAmong\s+(?:the\s+)?$")
+MEMBERS_NOUN = re.compile(r"\s+(?:member\s+)?(?:states|countries|members|nations)\s*,\s*")
+# Relations between two states, in any field: "political relations", "the relationship", "ties".
+RELATIONS = r"(?:relations|relationship|ties)"
+BETWEEN = re.compile(rf"\b{RELATIONS}\s+between\s+(?:the\s+)?")
+RELATIONS_WITH = re.compile(rf"\b{RELATIONS}\s+with\s+(?:the\s+)?")
+DASH = re.compile(r"\s*[-\u2010-\u2015]\s*")
+TITLE_AFTER = re.compile(rf"\s+(?i:{RELATIONS})\b")
+MAINTAIN = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:have|has|had|maintain(?:s|ed)?|enjoy(?:s|ed)?|share[sd]?"
+    rf"|develop(?:s|ed)?|built|build)\s+(?:[\w-]+\s+){{0,4}}?{RELATIONS}\b"
+)
+ESTABLISHED = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?establish(?:ed)?\s+(?:full\s+|formal\s+)?diplomatic\s+relations\b"
+)
+WITH = re.compile(r"\s+with\s+(?:the\s+)?")
+ESTABLISHED_PASSIVE = re.compile(
+    r"\bdiplomatic\s+relations\s+between\s+(?:the\s+)?(?P<pair>.+?)\s+(?:were|was)\s+"
+    r"(?:first\s+|formally\s+)?established\b"
+)
+
+# "Canada and Belgium cooperate ... in the context of the United Nations, NATO, ...": this is
+# NOT read as membership. States cooperate in the context of bodies they are not members of
+# (NATO's partners, the Francophonie's observers, the OSCE's partners for cooperation), so
+# the words do not state it; the memberships come from sentences that say "members of".
+
+
+def _members(reading, orgs, subject, span, rule: str) -> None:
+    """Assert that each state of the subject is a member of each organisation."""
+    for state in subject or ():
+        for org in orgs:
+            reading.facts.use(org)
+            reading.facts.state(reading.facts.use(state), [(DKG.memberOf, org.iri)], span, rule)
+
+
+def _organisations(reading, i: int, at: int) -> tuple | None:
+    """Return the organisations enumerated from offset `at` on (the first group there)."""
+    at += len(ARTICLE.match(reading.doc.text, at).group())
+    found = d.groups(reading, i, ORGANISATION, at)
+    if found and found[0].start == at:
+        orgs = tuple(e for e in found[0].entities if e.cls == DKG.InternationalOrganisation)
+        return orgs or None
+    return None
+
+
+def members_of(reading, i: int) -> None:
+    """Read "A and B are members of X and Y", "... members of several bodies. They include: X"."""
+    s = reading.sentences[i]
+    for m in MEMBER_OF.finditer(s.text):
+        at, span = s.start + m.end(), d.sentence_span(reading, i)
+        orgs = _organisations(reading, i, at)
+        if orgs is None and SOME_ORGANISATIONS.match(s.text, m.end()):
+            orgs, span = _listed(reading, i, m.end())
+        lo, _ = d.clause(reading, i, s.start + m.start())
+        if orgs and not d.hedged(reading, lo, s.start + m.end()):
+            who = _member(reading, i, s.start + m.start())
+            _members(reading, orgs, who, span, "membership-members-of")
+
+
+def _member(reading, i: int, at: int) -> tuple | None:
+    """Return who a "member of" at offset `at` speaks of: an apposition's name, or the subject."""
+    doc = reading.doc.text
+    before = d.groups(reading, i, STATE, reading.sentences[i].start, at)
+    if before and APPOSITION.fullmatch(doc, before[-1].end, at):
+        return before[-1].entities
+    return d.subject(reading, i, at)
+
+
+def _listed(reading, i: int, after: int) -> tuple:
+    """Return the organisations listed after "including" or in a next "They include:"."""
+    s = reading.sentences[i]
+    rest = LIST_FOLLOWS.search(s.text, after)
+    if rest:
+        return _organisations(reading, i, s.start + rest.end()), d.sentence_span(reading, i)
+    if i + 1 < len(reading.sentences):
+        nxt = reading.sentences[i + 1]
+        lead = LIST_FOLLOWS.match(nxt.text)
+        if lead and lead.group().startswith(("They", "These", "Those")):
+            return _organisations(reading, i + 1, nxt.start + lead.end()), (s.start, nxt.end)
+    return None, None
+
+
+def organisation_as_adjective(reading, i: int) -> None:
+    """Read "X is a reliable NATO ally", "X and Y are EU member states"."""
+    doc = reading.doc.text
+    for m in d.mentions(reading, i, ORGANISATION):
+        before = COPULA_BEFORE.search(doc[max(0, m.start - 60) : m.start])
+        if before is None or not MEMBER_AFTER.match(doc, m.end):
+            continue
+        verb = m.start - len(before.group())
+        lo, _ = d.clause(reading, i, m.start)
+        if m.entity.cls != DKG.InternationalOrganisation or d.hedged(reading, lo, m.end):
+            continue
+        who = d.subject(reading, i, verb)
+        _members(reading, (m.entity,), who, d.sentence_span(reading, i), "membership-ally")
+
+
+def role_in(reading, i: int) -> None:
+    """Read "Norway's role in the European Union" and "Among EU countries, Norway is ..."."""
+    doc = reading.doc.text
+    states = d.mentions(reading, i, STATE)
+    for m in d.mentions(reading, i, ORGANISATION):
+        if m.entity.cls != DKG.InternationalOrganisation:
+            continue
+        head = ROLE_IN.search(doc[max(0, m.start - 30) : m.start])
+        owner = [s for s in states if head and s.end == m.start - len(head.group())]
+        if owner and NAME_ENDS.match(doc, m.end):
+            span = d.sentence_span(reading, i)
+            _members(reading, (m.entity,), (owner[0].entity,), span, "membership-role-in")
+        noun = MEMBERS_NOUN.match(doc, m.end)
+        if AMONG.search(doc[max(0, m.start - 12) : m.start]) and noun:
+            first = [s for s in states if s.start == m.end + len(noun.group())]
+            if first:
+                span = d.sentence_span(reading, i)
+                _members(reading, (m.entity,), (first[0].entity,), span, "membership-among")
+
+
+def _relate(reading, a, b, span, rule: str) -> None:
+    """Assert that two states have diplomatic relations (one direction: it is symmetric)."""
+    if a is None or b is None or a.slug == b.slug:
+        return
+    a, b = sorted((a, b), key=lambda e: e.slug)
+    reading.facts.state(
+        reading.facts.use(a), [(DKG.diplomaticRelation, reading.facts.use(b))], span, rule
+    )
+
+
+def _as_state(entity):
+    """Read a capital as its state ("relations between Oslo and Santiago"); a state as itself."""
+    if entity.kind == "state":
+        return entity
+    gaz = gazetteer()
+    if entity.kind == "city" and entity.slug in gaz.capitals and entity.country:
+        return gaz.state(entity.country)
+    return None
+
+
+def relations_between(reading, i: int) -> None:
+    """Read "relations between A and B", "ties between the two countries"."""
+    s = reading.sentences[i]
+    for m in BETWEEN.finditer(s.text):
+        at = s.start + m.end()
+        found = [g for g in d.groups(reading, i, STATE | {"city"}, at) if g.start == at]
+        lo, hi = d.clause(reading, i, at)
+        if not found or not d.for_states(reading, i, found[0]) or d.hedged(reading, lo, hi):
+            continue
+        states = [e for e in map(_as_state, found[0].entities) if e is not None]
+        if len(states) == 2:
+            _relate(reading, *states, d.sentence_span(reading, i), "relation-between")
+
+
+def relations_title(reading, i: int) -> None:
+    """Read a title or phrase "A\u2013B relations"."""
+    doc = reading.doc.text
+    found = d.mentions(reading, i, STATE)
+    for a, b in itertools.pairwise(found):
+        if a.via == "reference" or b.via == "reference":
+            continue
+        if DASH.fullmatch(doc[a.end : b.start]) and TITLE_AFTER.match(doc, b.end):
+            _relate(reading, a.entity, b.entity, d.sentence_span(reading, i), "relation-title")
+
+
+def relations_with(reading, i: int) -> None:
+    """Read "X has close relations with Y", and "the relationship with Y" in X's own voice."""
+    s = reading.sentences[i]
+    for m in RELATIONS_WITH.finditer(s.text):
+        at = s.start + m.end()
+        other = [g for g in d.groups(reading, i, STATE, at) if g.start == at]
+        lo, hi = d.clause(reading, i, at)
+        if not other or not d.for_states(reading, i, other[0]) or d.hedged(reading, lo, hi):
+            continue
+        who = d.subject(reading, i, s.start + m.start())
+        if who is None and reading.context.speaker is not None:
+            who = (reading.context.speaker,)
+        for state in other[0].entities if who and len(who) == 1 else ():
+            _relate(reading, who[0], state, d.sentence_span(reading, i), "relation-with")
+
+
+def relations_maintained(reading, i: int) -> None:
+    """Read "A and B maintain excellent relations", "our countries have maintained ... ties"."""
+    doc = reading.doc.text
+    for g in d.groups(reading, i, STATE):
+        if len(g.entities) != 2 or d.is_object(reading, g.start):
+            continue
+        if not d.for_states(reading, i, g):
+            continue
+        m = MAINTAIN.match(doc, g.end)
+        lo, _ = d.clause(reading, i, g.start)
+        if m and not d.hedged(reading, lo, m.end()):
+            _relate(reading, *g.entities, d.sentence_span(reading, i), "relation-maintained")
+
+
+def _established(reading, i: int) -> list[tuple]:
+    """Return ((A, B), start, end) for each "A and B established diplomatic relations",
+    "A established diplomatic relations with B", "relations between A and B were established"."""
+    s = reading.sentences[i]
+    doc = reading.doc.text
+    found = []
+    for g in d.groups(reading, i, STATE):
+        m = ESTABLISHED.match(doc, g.end)
+        if not m or d.is_object(reading, g.start):
+            continue
+        if len(g.entities) == 2:
+            found.append((g.entities, g.start, m.end()))
+        w = WITH.match(doc, m.end())
+        other = w and [x for x in d.groups(reading, i, STATE, w.end()) if x.start == w.end()]
+        if len(g.entities) == 1 and other and len(other[0].entities) == 1:
+            found.append(((g.entities[0], other[0].entities[0]), g.start, other[0].end))
+    for m in ESTABLISHED_PASSIVE.finditer(s.text):
+        inside = d.groups(reading, i, STATE, s.start + m.start("pair"), s.start + m.end("pair"))
+        if inside and len(inside[0].entities) == 2:
+            found.append((inside[0].entities, s.start + m.start(), s.start + m.end()))
+    return found
+
+
+def relations_established(reading, i: int) -> None:
+    """Read "A and B established diplomatic relations in 1832": the relation and the event."""
+    span = d.sentence_span(reading, i)
+    for pair, start, end in _established(reading, i):
+        lo, hi = d.clause(reading, i, start)
+        if d.hedged(reading, lo, end):
+            continue
+        _relate(reading, *pair, span, "relation-established")
+        a, b = sorted(pair, key=lambda e: e.slug)
+        when = d.one_date(reading, i, lo, hi)
+        facts = [(DKG.participant, reading.facts.use(a)), (DKG.participant, reading.facts.use(b))]
+        facts += [(DKG.date, d.literal(when))] if when else []
+        cls = DKG.EstablishmentOfDiplomaticRelations
+        label = f"Establishment of diplomatic relations between {a.label} and {b.label}"
+        d.event(reading, i, cls, f"{a.slug}-{b.slug}", label, facts, "event-establishment")
+
+
+RULES = [
+    members_of,
+    organisation_as_adjective,
+    role_in,
+    relations_between,
+    relations_title,
+    relations_with,
+    relations_maintained,
+    relations_established,
+]
