@@ -1,6 +1,7 @@
 """The build writes the dataset files deterministically and refuses a graph that breaks a shape."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -96,3 +97,37 @@ def test_stats_verb_counts_graphs(built, capsys):
     assert code == 0
     assert "SourceDocument" in out
     assert "graph/inferred" in out
+
+
+def test_stats_reports_rule_and_curated_facts_and_disagreements(built, capsys):
+    """stats counts facts by origin (at most 1 in 10 curated) and lists disagreements."""
+    code, out, _ = run_cli(capsys, "stats", "--data", built)
+    assert code == 0
+    facts = re.search(r"facts: (\d+) found by rules, (\d+) curated", out)
+    rules, curated = int(facts.group(1)), int(facts.group(2))
+    assert rules > 0
+    assert curated * 10 <= rules + curated
+    # The seeds call Belgium's post in Montreal a consulate in one place, a consulate general
+    # in others: both claims are kept and the disagreement is listed.
+    assert re.search(r"belgium-consulate-ca-montreal \[kind\]", out)
+
+
+def test_unchanged_inputs_publish_nothing_new(seeds, published, capsys):
+    """A second build of the same inputs stops early and keeps the same release."""
+    before = checksums(published)
+    code, out, _ = run_cli(capsys, "build", "--seeds", seeds, "--out", published)
+    assert code == 0
+    assert out.startswith("unchanged:")
+    assert checksums(published) == before
+
+
+def test_one_changed_document_is_the_only_one_extracted(seeds, published, capsys):
+    """After one document changed, the others come from the cache."""
+    doc = seeds / "002_4e0d7c184a6e1586.txt"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nNorway has an embassy in Ottawa.\n")
+    code, _, err = run_cli(capsys, "build", "--seeds", seeds, "--out", published)
+    assert code == 0
+    lines = [line for line in err.splitlines() if "extract:" in line]
+    assert len(lines) == 3
+    assert sum("from cache" in line for line in lines) == 2
+    assert "002_4e0d7c184a6e1586" in next(line for line in lines if "extracted" in line)
