@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, SKOS
 
 from . import iris
 from .cache import ExtractionCache, input_fingerprint
@@ -89,16 +89,25 @@ def extract_all(docs: list[Document], out: Path, progress: Progress):
 
 
 def summary(graphs: dict[URIRef, Graph]) -> dict:
-    """Count instances per class of ours and triples per named graph."""
-    classes = Counter()
+    """Count instances per class, triples per graph, facts by origin, Wikidata links."""
+    members: dict[str, set] = {}
+    facts = Counter()
+    entities, linked = set(), set()
     for name, g in graphs.items():
-        if name not in (iris.graph("ontology"), iris.graph("metadata")):
-            for cls in g.objects(None, RDF.type):
-                if str(cls).startswith(str(DKG)):
-                    classes[str(cls).rsplit("#", 1)[-1]] += 1
+        if name in (iris.graph("ontology"), iris.graph("metadata")):
+            continue
+        for s, cls in g.subject_objects(RDF.type):
+            if str(cls).startswith(str(DKG)) and cls not in (DKG.Evidence, DKG.SourceDocument):
+                members.setdefault(str(cls).rsplit("#", 1)[-1], set()).add(s)
+                entities.add(s)
+        for ev in g.objects(None, DKG.evidence):
+            facts["curated" if g.value(ev, DKG.curated) is not None else "rule"] += 1
+        linked.update(g.subjects(SKOS.exactMatch))
     return {
-        "class": dict(sorted(classes.items())),
+        "class": {cls: len(nodes) for cls, nodes in sorted(members.items())},
         "graph": {str(n): len(g) for n, g in sorted(graphs.items())},
+        "facts": {"rule": facts["rule"], "curated": facts["curated"]},
+        "wikidata": {"linked": len(entities & linked), "unlinked": len(entities - linked)},
     }
 
 

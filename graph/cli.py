@@ -22,7 +22,11 @@ def cmd_build(args) -> int:
     result = build(Path(args.seeds), Path(args.out), quiet=args.quiet)
     verb = "unchanged:" if result.unchanged else "built"
     print(f"{verb} version {result.version} in {result.release}")
-    print_counts(Counter(result.counts["class"]), Counter(result.counts["graph"]))
+    counts = result.counts
+    print_counts(Counter(counts["class"]), Counter(counts["graph"]))
+    print(f"facts: {counts['facts']['rule']} found by rules, {counts['facts']['curated']} curated")
+    links = counts["wikidata"]
+    print(f"entities linked to Wikidata: {links['linked']}; unlinked: {links['unlinked']}")
     return 0
 
 
