@@ -11,6 +11,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from . import iris
+from .background import Background
 from .cache import ExtractionCache, input_fingerprint
 from .curated import load_curated
 from .dataset import describe, serialize, stable_terms, version_of
@@ -145,16 +146,21 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
         progress.say(f"reference: {len(reference)} triple(s) about {len(entities)} entities")
         ontology = load_ontology()
         asserted = merge(*doc_graphs.values(), reference)
-        inferred = infer(asserted, ontology)
+        reasoning = Background(infer, asserted, ontology)
+        try:
+            # The asserted facts are validated, not their closure: in the closure every value
+            # of a property has the property's range as a type, so sh:class could never fail.
+            report = validate_graph(asserted, shapes=load_shapes(), ontology=ontology)
+            write_report(out, report)
+            if not report.conforms:
+                progress.say(f"validate: {len(report.results)} violation(s); nothing published")
+                raise ValidationFailed(report)
+            progress.say("validate: the graph conforms to the shapes")
+            page = render_ontology_html(ontology, load_shapes()).encode()
+            inferred = reasoning.result()
+        finally:
+            reasoning.cancel()
         progress.say(f"reason: {len(inferred)} inferred triple(s)")
-        # The asserted facts are validated, not their closure: in the closure every value of
-        # a property already has the property's range as a type, so sh:class could never fail.
-        report = validate_graph(asserted, shapes=load_shapes(), ontology=ontology)
-        write_report(out, report)
-        if not report.conforms:
-            progress.say(f"validate: {len(report.results)} violation(s); nothing published")
-            raise ValidationFailed(report)
-        progress.say("validate: the graph conforms to the shapes")
         graphs = dict(doc_graphs)
         graphs[iris.graph("reference")] = reference
         graphs[iris.graph("inferred")] = inferred
@@ -165,7 +171,7 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
             graphs, [iris.document(d.doc_id) for d in docs], version
         )
         files = serialize(graphs)
-        files["ontology.html"] = render_ontology_html(ontology, load_shapes()).encode()
+        files["ontology.html"] = page
         counts = summary(graphs)
         release = publish(out, version, files, {"inputs": fingerprint, "summary": counts})
         progress.say(f"publish: version {version} in {release}")
