@@ -18,12 +18,14 @@ from .dataset import describe, serialize, stable_terms, version_of
 from .errors import ValidationFailed
 from .extract import extract
 from .ingest import Document, read_corpus
+from .link import link
 from .ontodoc import render_ontology_html
 from .places import describe_entities
 from .publish import build_lock, current_release, publish
 from .reason import infer
 from .validate import Report, load_ontology, load_shapes, validate_graph
 from .vocab import DKG
+from .wikidata_view import wikidata_view
 
 
 @dataclass
@@ -143,7 +145,12 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
                 name = iris.document_graph(doc.doc_id)
                 doc_graphs[name] = merge(doc_graphs[name], curated[doc.doc_id])
         reference = describe_entities(entities.values())
-        progress.say(f"reference: {len(reference)} triple(s) about {len(entities)} entities")
+        links = link(reference)
+        reference += links
+        progress.say(
+            f"reference: {len(reference)} triple(s) about {len(entities)} entities, "
+            f"{len(links)} linked to Wikidata"
+        )
         ontology = load_ontology()
         asserted = merge(*doc_graphs.values(), reference)
         reasoning = Background(infer, asserted, ontology)
@@ -161,9 +168,12 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
         finally:
             reasoning.cancel()
         progress.say(f"reason: {len(inferred)} inferred triple(s)")
+        view = wikidata_view(asserted, inferred, ontology)
+        progress.say(f"wikidata view: {len(view)} triple(s)")
         graphs = dict(doc_graphs)
         graphs[iris.graph("reference")] = reference
         graphs[iris.graph("inferred")] = inferred
+        graphs[iris.graph("wikidata")] = view
         graphs[iris.graph("ontology")] = ontology
         graphs = {name: stable_terms(g) for name, g in graphs.items()}
         version = version_of(graphs)

@@ -70,7 +70,7 @@ def cmd_validate(args) -> int:
 
 def cmd_stats(args) -> int:
     """Print what the dataset holds, how facts were found, and where documents disagree."""
-    from .disagreements import disagreements, fact_counts, summary
+    from .disagreements import disagreements, fact_counts, summary, unlinked
     from .query import load_dataset
 
     store = load_dataset(Path(args.data)).store
@@ -86,6 +86,10 @@ def cmd_stats(args) -> int:
     print(f"where documents disagree: {len(found)}")
     for d in found:
         print(f"  {d.subject} [{d.what}]\n      {d.first}\n      {d.second}")
+    missing = unlinked(store)
+    print(f"entities without a Wikidata link: {sum(map(len, missing.values()))}")
+    for cls, labels in missing.items():
+        print(f"  {cls} ({len(labels)}): {'; '.join(labels)}")
     return 0
 
 

@@ -14,6 +14,7 @@ from .query import run_query
 
 PREFIXES = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 # Properties a thing has one value of: two documents giving two values disagree.
 SINGLE_VALUED = [
@@ -65,6 +66,22 @@ FIGURES = """SELECT DISTINCT ?x ?y ?measure ?a ?va ?ca ?b ?vb ?cb WHERE {
   FILTER NOT EXISTS { ?x dkg:about ?p FILTER NOT EXISTS { ?y dkg:about ?p } }
   FILTER NOT EXISTS { ?y dkg:about ?p FILTER NOT EXISTS { ?x dkg:about ?p } }
 } ORDER BY ?x ?y"""
+
+# Entities of the documents and the reference graph without a Wikidata link, by their most
+# specific asserted class (one a document states, not one a reasoner derives).
+UNLINKED = """SELECT DISTINCT ?c ?s (SAMPLE(?l) AS ?label) WHERE {
+  GRAPH ?g { ?s a ?c }
+  FILTER(CONTAINS(STR(?g), "/graph/document/") || STRENDS(STR(?g), "/graph/reference"))
+  FILTER(STRSTARTS(STR(?c), STR(dkg:)) && !STRSTARTS(STR(?s), STR(dkg:)))
+  FILTER(?c NOT IN (dkg:Evidence, dkg:SourceDocument, dkg:Statistic))
+  FILTER NOT EXISTS { ?s skos:exactMatch ?item }
+  FILTER NOT EXISTS {
+    GRAPH ?h { ?s a ?d } ?d rdfs:subClassOf+ ?c
+    FILTER(?d != ?c && (CONTAINS(STR(?h), "/graph/document/")
+                        || STRENDS(STR(?h), "/graph/reference")))
+  }
+  OPTIONAL { ?s rdfs:label ?l FILTER(LANG(?l) = "en") }
+} GROUP BY ?c ?s ORDER BY ?c ?s"""
 
 COUNTS = """SELECT ?curated (COUNT(*) AS ?n) WHERE {
   ?s dkg:evidence ?e .
@@ -153,3 +170,11 @@ def fact_counts(store: ox.Store) -> dict[str, int]:
     for r in _rows(store, COUNTS):
         counts["curated" if r["curated"] == "true" else "rule"] += int(r["n"])
     return counts
+
+
+def unlinked(store: ox.Store) -> dict[str, list[str]]:
+    """List the entities without a Wikidata link (skos:exactMatch), by class: labels, sorted."""
+    found: dict[str, list[str]] = {}
+    for r in _rows(store, UNLINKED):
+        found.setdefault(_short(r["c"]), []).append(r.get("label") or _short(r["s"]))
+    return {cls: sorted(labels) for cls, labels in sorted(found.items())}
