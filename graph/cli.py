@@ -112,6 +112,23 @@ def cmd_query(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    """Write the QuickStatements export of the built dataset to stdout or a file."""
+    from .export import quickstatements
+
+    if not args.quickstatements:
+        raise InputError("say what to export: --quickstatements")
+    text = quickstatements(Path(args.data))
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{args.output}: cannot write: {exc.strerror}") from None
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_serve(args) -> int:
     """Serve the built dataset with gunicorn."""
     from diplokg.server.wsgi import serve
@@ -145,6 +162,14 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=FORMATS, help="output format (default: json or ttl)")
     q.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")
     q.set_defaults(func=cmd_query)
+
+    e = sub.add_parser("export", help="export facts for Wikidata editors (QuickStatements)")
+    e.add_argument(
+        "--quickstatements", action="store_true", help="QuickStatements version 1 commands"
+    )
+    e.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")
+    e.add_argument("--output", help="write to this file (default: stdout)")
+    e.set_defaults(func=cmd_export)
 
     s = sub.add_parser("serve", help="serve the dataset over HTTP (gunicorn)")
     s.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")

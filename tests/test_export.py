@@ -1,0 +1,87 @@
+"""The QuickStatements export: the seeds' expected commands, valid V1 syntax, checked IDs only."""
+
+import re
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from conftest import REPO, run_cli
+from diplokg.graph.export import quickstatements, time_value
+from diplokg.graph.link import known_qids
+
+EXPECTED = REPO / "tests" / "expected" / "seeds.qs"
+VALUE = r'(?:Q[1-9]\d*|"[^"\t]*"|\+\d{4}-\d{2}-\d{2}T00:00:00Z/(?:9|10|11))'
+LINE = re.compile(rf"CREATE|(?:Q[1-9]\d*|LAST)\t(?:P[1-9]\d*|L[a-z]+)\t{VALUE}(?:\t/\* .*? \*/)?")
+# The properties of the Wikidata view's table in CONTRACTS.md: the only ones the export may use.
+CONTRACT_PROPERTIES = {
+    "P31", "P279", "P17", "P131", "P137", "P1001", "P463", "P530", "P1891", "P710",
+    "P276", "P361", "P585", "P580", "P582", "P7588", "P571", "P576", "P39",
+}  # fmt: skip
+
+
+def test_seeds_export_equals_the_expected_file(built):
+    """The export of the built seeds is the reviewed file, byte for byte."""
+    assert quickstatements(built) == EXPECTED.read_text(encoding="utf-8")
+
+
+def test_export_is_deterministic(built):
+    """Two exports of the same dataset are identical."""
+    assert quickstatements(built) == quickstatements(built)
+
+
+def test_every_line_is_quickstatements_v1_with_checked_ids():
+    """Each line parses as a V1 command; items are checked IDs, properties the contract's."""
+    text = EXPECTED.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines and text.endswith("\n")
+    qids = known_qids()
+    for line in lines:
+        assert LINE.fullmatch(line), line
+        command = line.split("\t/*", 1)[0]
+        assert set(re.findall(r"\bQ\d+\b", command)) <= set(qids), line
+        assert set(re.findall(r"\bP\d+\b", command)) <= CONTRACT_PROPERTIES, line
+    # A CREATE is followed by its label and only LAST lines until the next CREATE.
+    for i, line in enumerate(lines):
+        if line == "CREATE":
+            assert lines[i + 1].startswith("LAST\tLen\t"), lines[i + 1]
+        elif line.startswith("LAST"):
+            assert i > 0 and (lines[i - 1] == "CREATE" or lines[i - 1].startswith("LAST"))
+
+
+def test_seeds_export_states_what_the_seeds_say():
+    """Spot checks against the seeds: Belgium's embassy in Ottawa, Belgium in NATO."""
+    text = EXPECTED.read_text(encoding="utf-8")
+    assert re.search(r"^Q31\tP463\tQ7184\t/\* source: .*NATO.* \*/$", text, re.M)
+    block = text.split('LAST\tLen\t"Embassy of Belgium in Canada"', 1)[1].split("CREATE", 1)[0]
+    commands = {tuple(line.split("\t")[1:3]) for line in block.strip().splitlines()[1:]}
+    assert commands == {("P31", "Q3917681"), ("P137", "Q31"), ("P17", "Q16"), ("P131", "Q1930")}
+    # Every command cites its source document.
+    assert all(line == "CREATE" or "/* source: " in line for line in text.splitlines())
+
+
+def test_time_values_keep_the_precision_of_the_text():
+    """A year, a month and a day become QuickStatements times of precision 9, 10 and 11."""
+    assert time_value(Literal("2005", datatype=XSD.gYear)) == "+2005-00-00T00:00:00Z/9"
+    assert time_value(Literal("2005-06", datatype=XSD.gYearMonth)) == "+2005-06-00T00:00:00Z/10"
+    assert time_value(Literal("2005-06-07", datatype=XSD.date)) == "+2005-06-07T00:00:00Z/11"
+    assert time_value(Literal("2005")) is None
+
+
+def test_cli_export_to_stdout_and_to_a_file(built, tmp_path, capsys):
+    """The command prints the export, or writes it to --output."""
+    code, out, _ = run_cli(capsys, "export", "--quickstatements", "--data", built)
+    assert code == 0 and out == EXPECTED.read_text(encoding="utf-8")
+    target = tmp_path / "seeds.qs"
+    code, out, _ = run_cli(
+        capsys, "export", "--quickstatements", "--data", built, "--output", target
+    )
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8") == EXPECTED.read_text(encoding="utf-8")
+
+
+def test_cli_export_without_a_dataset_exits_2(tmp_path, capsys):
+    """No built dataset: exit 2 with a message."""
+    code, out, err = run_cli(capsys, "export", "--quickstatements", "--data", tmp_path / "none")
+    assert code == 2 and out == "" and "no built dataset" in err
+    code, _, err = run_cli(capsys, "export", "--data", tmp_path / "none")
+    assert code == 2 and "--quickstatements" in err
