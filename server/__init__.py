@@ -21,9 +21,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.extensions["diplokg"] = load_dataset(data)
 
-    from . import routes
+    from . import routes, sparql
 
     app.register_blueprint(routes.bp)
+    app.register_blueprint(sparql.bp)
 
     @app.errorhandler(DiplokgError)
     def expected_failure(exc):

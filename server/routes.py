@@ -1,12 +1,10 @@
-"""Routes: the home page, /sparql, /health, /ontology and /dumps."""
+"""Routes: the home page, /ontology and /dumps (/sparql and /health are in sparql.py)."""
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     render_template,
-    request,
     send_from_directory,
 )
 
@@ -29,12 +27,6 @@ def dataset():
     return current_app.extensions["diplokg"]
 
 
-@bp.get("/health")
-def health():
-    """Answer at once, with the dataset version: for load balancers and monitors."""
-    return {"status": "ok", "version": dataset().version}
-
-
 @bp.get("/")
 def home():
     """Show the query page with the dataset's figures."""
@@ -49,24 +41,6 @@ def home():
         (b["g"]["value"], int(b["n"]["value"])) for b in json.loads(rows)["results"]["bindings"]
     ]
     return render_template("index.html", version=dataset().version, graphs=graphs, dumps=FILES)
-
-
-@bp.route("/sparql", methods=["GET", "POST"])
-def sparql():
-    """Answer a SPARQL query (GET, POST form, POST direct); read-only."""
-    if request.method == "POST" and request.mimetype == "application/sparql-query":
-        query = request.get_data(as_text=True)
-    else:
-        query = request.values.get("query")
-    if not query:
-        return {"error": "no query: send ?query=SELECT ..."}, 400
-    fmt = request.values.get("format")
-    body, media_type = run_query(
-        dataset().store, query, fmt, choose=request.accept_mimetypes.best_match
-    )
-    resp = Response(body, mimetype=media_type)
-    resp.headers["Vary"] = "Accept"
-    return resp
 
 
 @bp.get("/ontology")
