@@ -129,6 +129,31 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_publish(args) -> int:
+    """Upload every graph of the built dataset to an external store; report each graph."""
+    from .store import StoreClient, publish_to_store
+
+    client = StoreClient(args.store, args.auth, args.timeout)
+
+    def show(r) -> None:
+        print(f"  {r.status:9s} {r.triples:7d} triples {r.bytes:9d} bytes  {r.graph}", flush=True)
+
+    print(f"publishing {args.data} to {args.store}:")
+    reports = publish_to_store(Path(args.data), client, args.default_graph, progress=show)
+    bad = [r for r in reports if not r.complete]
+    for r in bad:
+        print(f"  {r.graph}: {r.status}{': ' + r.detail if r.detail else ''}", file=sys.stderr)
+    if bad:
+        print(
+            f"diplokg: {len(bad)} of {len(reports)} graphs are incomplete or out of date in the "
+            "store; run the same 'diplokg publish' again to replace them",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"published {len(reports)} graphs, {sum(r.triples for r in reports)} triples")
+    return 0
+
+
 def cmd_serve(args) -> int:
     """Serve the built dataset with gunicorn."""
     from diplokg.server.wsgi import serve
@@ -170,6 +195,25 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")
     e.add_argument("--output", help="write to this file (default: stdout)")
     e.set_defaults(func=cmd_export)
+
+    u = sub.add_parser("publish", help="upload the dataset to a SPARQL store (Graph Store HTTP)")
+    u.add_argument("--store", required=True, help="the store's Graph Store Protocol URL")
+    u.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")
+    u.add_argument(
+        "--auth",
+        choices=("none", "basic", "digest"),
+        default="none",
+        help="HTTP auth; user and password from DIPLOKG_STORE_USER, DIPLOKG_STORE_PASSWORD",
+    )
+    u.add_argument(
+        "--default-graph",
+        default="default",
+        metavar="default|none|IRI",
+        help="where the merge of all graphs goes: the store's default graph (default), "
+        "nowhere, or this named graph (for stores without a default graph)",
+    )
+    u.add_argument("--timeout", type=float, default=60.0, help="seconds per request")
+    u.set_defaults(func=cmd_publish)
 
     s = sub.add_parser("serve", help="serve the dataset over HTTP (gunicorn)")
     s.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")

@@ -1,0 +1,159 @@
+"""Publish a built dataset to an external store with the SPARQL 1.1 Graph Store HTTP Protocol.
+
+Each named graph is sent whole in one PUT (``?graph=IRI``), which replaces that graph in the
+store: publishing twice leaves the same triples, never duplicates. Our default graph is the merge
+of all named graphs; it is sent last, into the store's default graph (``?default``) or, for a store
+without one (Virtuoso), into a named graph that stands in for it. A graph whose upload failed is
+reported as incomplete; running the publish again replaces it whole.
+"""
+
+import base64
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import InputError
+from .publish import current_release
+
+USER_ENV = "DIPLOKG_STORE_USER"
+PASSWORD_ENV = "DIPLOKG_STORE_PASSWORD"
+AUTH_SCHEMES = ("none", "basic", "digest")
+# The target of the merge of all graphs: the store's default graph, nothing, or a named graph.
+DEFAULT_GRAPH = "default"
+NO_DEFAULT_GRAPH = "none"
+
+
+@dataclass
+class GraphReport:
+    """What was sent for one graph and what became of it."""
+
+    graph: str  # the graph's IRI, or "default" for the store's default graph
+    triples: int
+    bytes: int
+    status: str  # "created", "replaced", "failed", "not sent"
+    detail: str = ""
+
+    @property
+    def complete(self) -> bool:
+        """Say whether the store now holds this graph as built."""
+        return self.status in ("created", "replaced")
+
+
+class StoreClient:
+    """Talk to one Graph Store endpoint over HTTP, with optional basic or digest auth."""
+
+    def __init__(self, url: str, auth: str = "none", timeout: float = 60.0):
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise InputError(f"--store {url!r}: give the store's Graph Store URL, http(s)://…")
+        if auth not in AUTH_SCHEMES:
+            raise InputError(f"--auth {auth!r}: use one of {', '.join(AUTH_SCHEMES)}")
+        self.url, self.timeout = url, timeout
+        handlers: list[urllib.request.BaseHandler] = []
+        self.headers: dict[str, str] = {}
+        if auth != "none":
+            user, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
+            if not user or password is None:
+                raise InputError(f"--auth {auth}: set {USER_ENV} and {PASSWORD_ENV}")
+            if auth == "basic":
+                # Sent up front: a PUT body is not sent twice just to learn the scheme.
+                token = base64.b64encode(f"{user}:{password}".encode()).decode()
+                self.headers["Authorization"] = f"Basic {token}"
+            else:
+                passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+                passwords.add_password(None, url, user, password)
+                handlers.append(urllib.request.HTTPDigestAuthHandler(passwords))
+        self.opener = urllib.request.build_opener(*handlers)
+
+    def put(self, graph: str, body: bytes) -> int:
+        """Replace one graph (an IRI, or DEFAULT_GRAPH) with N-Triples; return the HTTP status."""
+        target = "default" if graph == DEFAULT_GRAPH else urllib.parse.urlencode({"graph": graph})
+        sep = "&" if urllib.parse.urlsplit(self.url).query else "?"
+        request = urllib.request.Request(
+            f"{self.url}{sep}{target}",
+            data=body,
+            method="PUT",
+            headers={"Content-Type": "application/n-triples", **self.headers},
+        )
+        with self.opener.open(request, timeout=self.timeout) as response:
+            response.read()
+            return response.status
+
+
+def dataset_graphs(data: Path) -> dict[str, list[ox.Triple]]:
+    """Read the published TriG of an output folder; return its triples by graph IRI, sorted."""
+    release = current_release(data)
+    if release is None:
+        raise InputError(f"{data}: no built dataset here; run 'diplokg build --out {data}' first")
+    graphs: dict[str, list[ox.Triple]] = {}
+    for quad in ox.parse(path=str(release / "diplokg.trig"), format=ox.RdfFormat.TRIG):
+        if isinstance(quad.graph_name, ox.NamedNode):
+            graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
+    return dict(sorted(graphs.items()))
+
+
+def ntriples(triples) -> bytes:
+    """Serialise triples as N-Triples, one sorted line each, so that a graph gives one body."""
+    lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
+    return b"".join(sorted(set(lines)))
+
+
+def uploads(data: Path, default_graph: str) -> list[tuple[str, bytes, int]]:
+    """List (graph, N-Triples body, triple count) to send: each named graph, then the merge."""
+    graphs = dataset_graphs(data)
+    if default_graph not in (DEFAULT_GRAPH, NO_DEFAULT_GRAPH) and default_graph in graphs:
+        raise InputError(f"--default-graph {default_graph}: that is one of the dataset's graphs")
+    bodies = [(iri, ntriples(triples), len(set(triples))) for iri, triples in graphs.items()]
+    if default_graph != NO_DEFAULT_GRAPH:
+        # The merge is a set: a triple that several documents state is in it once.
+        merged = {t for triples in graphs.values() for t in triples}
+        bodies.append((default_graph, ntriples(merged), len(merged)))
+    return bodies
+
+
+def publish_to_store(
+    data: Path,
+    client: StoreClient,
+    default_graph: str = DEFAULT_GRAPH,
+    progress: Callable[[GraphReport], None] | None = None,
+) -> list[GraphReport]:
+    """Send every graph of the built dataset; return one report per graph, in sending order.
+
+    A store that answers with an error fails that graph only; a store that cannot be reached
+    (stopped, connection dropped) fails that graph and leaves the rest "not sent".
+    """
+    reports: list[GraphReport] = []
+    reachable = True
+    for graph, body, count in uploads(data, default_graph):
+        report = GraphReport(graph, count, len(body), "not sent")
+        if reachable:
+            try:
+                status = client.put(graph, body)
+                report.status = "created" if status == 201 else "replaced"
+            except urllib.error.HTTPError as exc:
+                if exc.code in (401, 403):
+                    raise InputError(
+                        f"{client.url}: the store refused the credentials (HTTP {exc.code}); "
+                        f"check --auth, {USER_ENV} and {PASSWORD_ENV}"
+                    ) from None
+                report.status, report.detail = "failed", f"HTTP {exc.code}: {_message(exc)}"
+            except (urllib.error.URLError, OSError) as exc:
+                reason = getattr(exc, "reason", exc)
+                report.status, report.detail = "failed", f"store unreachable: {reason}"
+                reachable = False
+        reports.append(report)
+        if progress is not None:
+            progress(report)
+    return reports
+
+
+def _message(exc: urllib.error.HTTPError) -> str:
+    """Return the first lines of a store's error body, which say what it disliked."""
+    text = exc.read().decode("utf-8", "replace").strip()
+    return " ".join(text.split())[:300] or exc.reason
