@@ -1,0 +1,126 @@
+"""`diplokg publish` against a real Virtuoso server started on 127.0.0.1 by the tests.
+
+Needs Debian's `virtuoso-opensource` package (`virtuoso-t`); skipped without it.
+"""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from test_publish_store import expected_counts, free_port, graph_counts, wait_for
+
+from diplokg.graph.cli import main
+from diplokg.graph.store import DEFAULT_GRAPH
+
+VIRTUOSO = shutil.which("virtuoso-t")
+pytestmark = pytest.mark.skipif(
+    VIRTUOSO is None,
+    reason="Virtuoso is not installed (Debian: apt-get install virtuoso-opensource)",
+)
+# Virtuoso has no default graph of its own: the merge goes into this named graph.
+MERGE = "https://w3id.org/diplokg/graph/merge"
+# Graphs every new Virtuoso database holds (its own schemas), beside what we publish.
+SYSTEM_GRAPHS = (
+    "http://www.openlinksw.com/schemas/virtrdf#",
+    "http://www.w3.org/ns/ldp#",
+    "http://localuriqaserver/sparql",
+)
+
+INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = .
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 4
+[SPARQL]
+ResultSetMaxRows = 100000
+MaxQueryExecutionTime = 60
+"""
+
+
+class Virtuoso:
+    """A virtuoso-t process with its own ini and database folder, on free ports."""
+
+    user, password = "dba", "dba"  # a new database's administrator
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.port = free_port()
+        ini = folder / "virtuoso.ini"
+        ini.write_text(INI.format(dir=folder, sql_port=free_port(), http_port=self.port))
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [VIRTUOSO, "+configfile", str(ini), "+foreground"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=folder,
+        )
+        wait_for(self.url + "/sparql?query=ASK%7B%7D", self.proc, seconds=120)
+
+    @property
+    def gsp(self) -> str:
+        return self.url + "/sparql-graph-crud-auth"
+
+    @property
+    def query_url(self) -> str:
+        return self.url + "/sparql"
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=60)
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """Start one Virtuoso server for the session."""
+    server = Virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    yield server
+    server.stop()
+
+
+def publish_to_virtuoso(built: Path, server: Virtuoso, monkeypatch) -> int:
+    monkeypatch.setenv("DIPLOKG_STORE_USER", server.user)
+    monkeypatch.setenv("DIPLOKG_STORE_PASSWORD", server.password)
+    argv = ["publish", "--data", str(built), "--store", server.gsp, "--auth", "digest"]
+    return main([*argv, "--default-graph", MERGE])
+
+
+def our_counts(server: Virtuoso) -> dict[str, int]:
+    """Count the triples of each graph in the store, leaving out Virtuoso's own graphs."""
+    counts = graph_counts(server.query_url)
+    for name in (*SYSTEM_GRAPHS, DEFAULT_GRAPH):
+        counts.pop(name, None)
+    return counts
+
+
+def test_publish_to_virtuoso_twice_keeps_every_graph_whole(virtuoso, built, monkeypatch):
+    """Digest auth, the merge in a named graph, and a second publish that adds nothing."""
+    expected = expected_counts(built)
+    expected[MERGE] = expected.pop(DEFAULT_GRAPH)
+    assert publish_to_virtuoso(built, virtuoso, monkeypatch) == 0
+    assert our_counts(virtuoso) == expected
+    assert publish_to_virtuoso(built, virtuoso, monkeypatch) == 0
+    assert our_counts(virtuoso) == expected
+
+
+def test_virtuoso_refuses_a_wrong_password_with_exit_2(virtuoso, built, monkeypatch, capsys):
+    monkeypatch.setenv("DIPLOKG_STORE_USER", virtuoso.user)
+    monkeypatch.setenv("DIPLOKG_STORE_PASSWORD", "not-the-password")
+    code = main(["publish", "--data", str(built), "--store", virtuoso.gsp, "--auth", "digest"])
+    assert code == 2
+    assert "refused the credentials" in capsys.readouterr().err
