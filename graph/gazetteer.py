@@ -254,6 +254,7 @@ class Gazetteer:
         self._city_index: dict[str, dict[str, list[tuple[str, int]]]] = {}
         self._city_shared: dict[str, Counter] = {}
         self._capital: dict[str, Entity | None] = {}
+        self._first_words: dict[tuple[str, ...], frozenset[str]] = {}
         self._load_countries()
         self._load_subdivisions()
         self._load_reference()
@@ -575,6 +576,21 @@ class Gazetteer:
                 own = name in (city.label, self._cities[iso2][i]["name"])
                 entries.append(Entry("city", "name" if own else "alias", name, city))
         return entries
+
+    def first_words(self, countries=()) -> frozenset[str]:
+        """Return the first word of every name that entries(key, countries) may find.
+
+        A scanner asks this before trying the names that start at a word: most words start
+        none, and the answer saves building a dozen keys for each of them.
+        """
+        key = tuple(countries)
+        words = self._first_words.get(key)
+        if words is None:
+            found = {name.split(" ", 1)[0] for name in self.index}
+            for iso2 in countries:
+                found.update(name.split(" ", 1)[0] for name in self.city_index(iso2))
+            words = self._first_words[key] = frozenset(found)
+        return words
 
     def resolve(self, entry: Entry) -> Entity | None:
         """Return the entity of an index entry, loading the cities of its country if needed."""

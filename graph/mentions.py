@@ -147,6 +147,7 @@ class _Scanner:
         self.text, self.start, self.end, self.ctx = text, start, end, context
         self.isos = context.isos() if cities else []
         self.cities = cities
+        self.starts = self.gaz.first_words(self.isos)
         lo = text.rfind("\n", 0, start) + 1
         hi = text.find("\n", end)
         self.tokens = _tokens(text, lo, len(text) if hi < 0 else hi)
@@ -177,6 +178,8 @@ class _Scanner:
 
     def _longest(self, i: int) -> tuple[int, list[Entry]] | None:
         toks = self.tokens
+        if toks[i].key not in self.starts:
+            return None
         last = i + 1
         while last < len(toks) and last - i < 12 and toks[last].end <= self.end:
             if not _joined(self.text, toks[last - 1], toks[last]):
