@@ -80,10 +80,19 @@ def stable_terms(graph: Graph) -> Graph:
             is_decimal = isinstance(o, Literal) and o.datatype == XSD.decimal
             fixed.add((s, p, canonical_decimal(o) if is_decimal else o))
         graph = fixed
-    if not any(isinstance(t, BNode) for triple in graph for t in triple):
+    with_bnodes = {t for t in graph if any(isinstance(term, BNode) for term in t)}
+    if not with_bnodes:
         return graph
+    # Only the triples that touch a blank node need new labels; canonicalizing just those is
+    # as deterministic as canonicalizing the whole graph, and far cheaper.
     stable = Graph()
-    for triple in to_canonical_graph(graph):
+    for triple in graph:
+        if triple not in with_bnodes:
+            stable.add(triple)
+    part = Graph()
+    for triple in with_bnodes:
+        part.add(triple)
+    for triple in to_canonical_graph(part):
         stable.add(triple)
     return stable
 
