@@ -17,6 +17,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from .dumps import with_dump_extras
 from .errors import InputError
 
 KEEP_RELEASES = 3
@@ -52,6 +53,7 @@ def publish(out: Path, version: str, files: dict[str, bytes], about: dict) -> Pa
 
     about goes into the release's manifest.json (what the build was made from, its counts).
     """
+    files = with_dump_extras(files)  # gzip twins and dumps.json, the downloads page's index
     releases = out / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     final = releases / version

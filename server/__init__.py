@@ -21,10 +21,14 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.extensions["diplokg"] = load_dataset(data)
 
-    from . import routes, sparql
+    from . import dumps, entity, pictures, routes, sparql, void
 
     app.register_blueprint(routes.bp)
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(entity.bp)
+    app.register_blueprint(dumps.bp)
+    app.register_blueprint(void.bp)
+    app.register_blueprint(pictures.bp)
 
     @app.errorhandler(DiplokgError)
     def expected_failure(exc):

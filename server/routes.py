@@ -1,25 +1,17 @@
-"""Routes: the home page, /ontology and /dumps (/sparql and /health are in sparql.py)."""
+"""Routes: the query page at / and the ontology at /ontology (/sparql and /health: sparql.py)."""
 
-from flask import (
-    Blueprint,
-    abort,
-    current_app,
-    render_template,
-    send_from_directory,
-)
+import pyoxigraph as ox
+from flask import Blueprint, current_app, render_template, request, send_from_directory
 
-from diplokg.graph.dataset import FILES
-from diplokg.graph.query import run_query
+from diplokg.graph import iris
+
+from .lookup import cached, store
+from .negotiation import PAGE_TYPES, choose, rdf_response, split_suffix, vary
+from .query_page import DEFAULT_QUERY, answer, examples
+from .void import schema_org, statistics
 
 bp = Blueprint("main", __name__)
-
-DUMP_TYPES = {
-    "diplokg.trig": "application/trig",
-    "diplokg.nq": "application/n-quads",
-    "diplokg.ttl": "text/turtle",
-    "diplokg.nt": "application/n-triples",
-    "diplokg.jsonld": "application/ld+json",
-}
+MAX_QUERY = 20_000  # characters a query in the page's URL may have
 
 
 def dataset():
@@ -29,29 +21,54 @@ def dataset():
 
 @bp.get("/")
 def home():
-    """Show the query page with the dataset's figures."""
-    rows = run_query(
-        dataset().store,
-        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
-        "json",
-    )[0]
-    import json
+    """Show the query page; with ?example=NAME or ?query=..., the answer rendered here."""
+    known = examples()
+    chosen = request.args.get("example")
+    query = request.args.get("query")
+    status = 200
+    current = next((e for e in known if e.name == chosen), None)
+    if chosen is not None and current is None:
+        names = ", ".join(e.name for e in known)
+        result, status = _message(f"no example {chosen!r}; the examples are: {names}"), 404
+    elif query is not None and len(query) > MAX_QUERY:
+        result, status = _message(f"the query is {len(query)} characters; at most {MAX_QUERY}"), 400
+    else:
+        if current is not None and query is None:
+            query = current.text
+        result = answer(query) if query and query.strip() else None
+        if result is not None and result.error:
+            status = 400
+    page = render_template(
+        "index.html",
+        version=dataset().version,
+        examples=known,
+        current=current,
+        query=query or DEFAULT_QUERY,
+        result=result,
+        ran=query,
+        schema=schema_org(request.url_root),
+        graphs=sorted(cached("statistics", statistics)["graphs"].items()),
+    )
+    return page, status
 
-    graphs = [
-        (b["g"]["value"], int(b["n"]["value"])) for b in json.loads(rows)["results"]["bindings"]
-    ]
-    return render_template("index.html", version=dataset().version, graphs=graphs, dumps=FILES)
+
+def _message(text: str):
+    from .query_page import Answer
+
+    return Answer(error=text)
 
 
 @bp.get("/ontology")
-def ontology():
-    """Serve the ontology's HTML documentation."""
-    return send_from_directory(dataset().release, "ontology.html", mimetype="text/html")
-
-
-@bp.get("/dumps/<name>")
-def dumps(name: str):
-    """Serve a dump file of the published dataset."""
-    if name not in DUMP_TYPES:
-        abort(404)
-    return send_from_directory(dataset().release, name, mimetype=DUMP_TYPES[name])
+@bp.get("/ontology/")
+@bp.get("/ontology.<suffix>")
+def ontology(suffix: str | None = None):
+    """Serve the ontology: HTML documentation for browsers, Turtle, JSON-LD or N-Triples."""
+    _, suffix = split_suffix(f"ontology.{suffix}", PAGE_TYPES) if suffix else ("", None)
+    if request.view_args.get("suffix") and suffix is None:
+        return vary(("404 Not Found: the ontology is served as .html, .ttl, .jsonld, .nt\n", 404))
+    key = choose(PAGE_TYPES, suffix)
+    if key == "html":
+        return vary(send_from_directory(dataset().release, "ontology.html", mimetype="text/html"))
+    name = ox.NamedNode(str(iris.graph("ontology")))
+    triples = [q.triple for q in store().quads_for_pattern(None, None, None, name)]
+    return rdf_response(triples, key)

@@ -1,0 +1,93 @@
+"""Dereference entity IRIs: /id/<kind>/<slug> as HTML, Turtle, JSON-LD or N-Triples."""
+
+import difflib
+
+import pyoxigraph as ox
+from flask import Blueprint, render_template, request
+
+from diplokg.graph import iris
+
+from .entity_facts import describe
+from .lookup import entity_prefix, labels_of, select, store
+from .negotiation import PAGE_TYPES, choose, rdf_response, split_suffix, vary
+
+bp = Blueprint("entity", __name__)
+
+# The entity's own triples, the triples that point at it, and its evidence spans whole: what a
+# Linked Data client needs to follow the entity's links and check its sources.
+DESCRIPTION = """CONSTRUCT { ?e ?p ?o . ?s ?q ?e . ?ev ?r ?x . } WHERE {
+  #VALUES
+  { ?e ?p ?o } UNION { ?s ?q ?e }
+  UNION { ?e dkg:evidence ?ev . ?ev ?r ?x }
+}"""
+
+
+@bp.get("/id/<kind>/<name>")
+def entity(kind: str, name: str):
+    """Serve an entity as the client asks: an HTML page, or its description in RDF."""
+    slug, suffix = split_suffix(name, PAGE_TYPES)
+    key = choose(PAGE_TYPES, suffix)
+    node = ox.NamedNode(str(iris.entity(kind, slug)))
+    if not store().query(f"ASK {{ {{ {node} ?p ?o }} UNION {{ ?s ?p {node} }} }}"):
+        return not_found(kind, slug, node, key)
+    if key != "html":
+        return rdf_response(_description(node), key)
+    page = describe(node)
+    alternates = {k: f"/id/{kind}/{slug}.{k}" for k in PAGE_TYPES if k != "html"}
+    resp = vary(render_template("entity.html", e=page, alternates=alternates))
+    resp.headers["Link"] = ", ".join(
+        f'<{href}>; rel="alternate"; type="{PAGE_TYPES[k][0]}"' for k, href in alternates.items()
+    )
+    return resp
+
+
+def _description(node: ox.NamedNode) -> list[ox.Triple]:
+    from .lookup import PREFIXES
+
+    query = PREFIXES + DESCRIPTION.replace("#VALUES", f"VALUES ?e {{ {node} }}")
+    return list(store().query(query))
+
+
+def not_found(kind: str, slug: str, node: ox.NamedNode, key: str):
+    """Answer 404, for people with the nearest known entities of that kind."""
+    if key != "html":
+        return vary_text(f"404 Not Found: the dataset says nothing of <{node.value}>\n", 404)
+    prefix = f"{entity_prefix()}{kind}/"
+    rows = select(
+        f'SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), "{_escape(prefix)}")) }}'
+    )
+    known = sorted(r["s"].value[len(prefix) :] for r in rows)
+    near = difflib.get_close_matches(slug, known, n=8, cutoff=0.4)
+    labels = labels_of({prefix + s for s in near})
+    suggestions = [{"href": f"/id/{kind}/{s}", "text": labels.get(prefix + s, s)} for s in near]
+    kinds = sorted(
+        {
+            r["s"].value[len(entity_prefix()) :].split("/", 1)[0]
+            for r in select(
+                "SELECT DISTINCT ?s WHERE { ?s ?p ?o "
+                f'FILTER(STRSTARTS(STR(?s), "{_escape(entity_prefix())}")) }}'
+            )
+        }
+    )
+    html = render_template(
+        "not_found.html",
+        iri=node.value,
+        kind=kind,
+        known_kind=kind in kinds,
+        kinds=kinds,
+        suggestions=suggestions,
+        count=len(known),
+        path=request.path,
+    )
+    return vary_text(html, 404, "text/html")
+
+
+def vary_text(body: str, status: int, mimetype: str = "text/plain"):
+    """Return a negotiated text response with a status."""
+    from flask import Response
+
+    return vary(Response(body, status=status, mimetype=mimetype))
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')

@@ -1,0 +1,105 @@
+"""Read the served dataset: rows of SELECT queries, labels, and links to this server's pages."""
+
+import pyoxigraph as ox
+from flask import current_app
+from rdflib.namespace import RDFS, XSD
+
+from diplokg.graph import iris
+from diplokg.graph.vocab import DKG, WD
+
+PREFIXES = f"""PREFIX dkg: <{DKG}>
+PREFIX rdfs: <{RDFS}>
+PREFIX xsd: <{XSD}>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+# How precise a date literal is, by its datatype: shown beside the date, never widened.
+PRECISION = {str(XSD.date): "day", str(XSD.gYearMonth): "month", str(XSD.gYear): "year"}
+
+
+def store() -> ox.Store:
+    """Return the pyoxigraph store of the app's dataset."""
+    return current_app.extensions["diplokg"].store
+
+
+def cached(key: str, compute):
+    """Return a value computed once per app: the dataset never changes while it is served."""
+    cache = current_app.extensions.setdefault("diplokg-pages", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def select(query: str, **bindings: ox.NamedNode) -> list[dict]:
+    """Run a SELECT (with our prefixes) and return its rows as dicts of pyoxigraph terms."""
+    values = "".join(f"VALUES ?{name} {{ {term} }}\n" for name, term in bindings.items())
+    text = PREFIXES + query.replace("#VALUES", values)
+    result = store().query(text)
+    names = [v.value for v in result.variables]
+    return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+
+def entity_prefix() -> str:
+    """Return the IRI prefix of entities: <base>id/."""
+    return iris.base() + "id/"
+
+
+def local_path(iri: str) -> str | None:
+    """Return this server's path for an IRI of ours (/id/..., /ontology), or None."""
+    if iri.startswith(entity_prefix()):
+        return "/id/" + iri[len(entity_prefix()) :]
+    if iri.startswith(str(DKG)):
+        return "/ontology#" + iri[len(str(DKG)) :]
+    return None
+
+
+def term_view(term, labels: dict[str, str] | None = None) -> dict:
+    """Describe a term for a template: text, link (ours to our pages, web IRIs out), kind."""
+    if isinstance(term, ox.NamedNode):
+        iri = term.value
+        text = (labels or {}).get(iri) or short(iri)
+        href = local_path(iri)
+        external = href is None and iri.startswith(("http://", "https://"))
+        return {
+            "text": text,
+            "iri": iri,
+            "href": href or (iri if external else None),
+            "external": external,
+            "wikidata": iri.startswith(str(WD)),
+        }
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value if term.datatype else ""
+        return {"text": term.value, "lang": term.language, "precision": PRECISION.get(datatype)}
+    return {"text": str(term)}
+
+
+def short(iri: str) -> str:
+    """Shorten an IRI for display: id/kind/slug, dkg:Term, wd:Q1, or the IRI itself."""
+    for prefix, name in (
+        (entity_prefix(), ""),
+        (str(DKG), "dkg:"),
+        (str(WD), "wd:"),
+        ("http://www.wikidata.org/prop/direct/", "wdt:"),
+        (str(RDFS), "rdfs:"),
+        ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf:"),
+        ("http://www.w3.org/2004/02/skos/core#", "skos:"),
+        ("https://schema.org/", "schema:"),
+        ("http://purl.org/dc/terms/", "dcterms:"),
+    ):
+        if iri.startswith(prefix):
+            return name + iri[len(prefix) :]
+    return iri
+
+
+def labels_of(iris_: set[str]) -> dict[str, str]:
+    """Return an English (or any) label for each IRI that has one."""
+    if not iris_:
+        return {}
+    values = " ".join(f"<{i}>" for i in sorted(iris_))
+    rows = select(
+        f"SELECT ?s (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?s {{ {values} }} ?s rdfs:label ?l "
+        'FILTER(LANG(?l) = "en" || LANG(?l) = "") } GROUP BY ?s'
+    )
+    return {r["s"].value: r["label"].value for r in rows if "label" in r}

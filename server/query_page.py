@@ -1,0 +1,98 @@
+"""Run a query for the query page and turn its answer into a table of links and texts."""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from diplokg.graph.errors import QueryError
+from diplokg.graph.query import run_query
+
+from .lookup import labels_of, store, term_view
+
+EXAMPLES = Path(__file__).parent / "static" / "examples"
+MAX_ROWS = 1000  # the page shows this many rows; the downloads hold them all
+DEFAULT_QUERY = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?mission ?label ?city WHERE {
+  ?mission a dkg:Embassy ; rdfs:label ?label ; dkg:city ?city .
+} ORDER BY ?label
+"""
+
+
+@dataclass
+class Example:
+    """A query file of the examples folder, with the title its first line gives."""
+
+    name: str
+    title: str
+    text: str
+
+
+@dataclass
+class Answer:
+    """What the page shows for a query: a table, a yes/no, or an error message."""
+
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[dict | None]] = field(default_factory=list)
+    total: int = 0
+    boolean: bool | None = None
+    graph: bool = False
+    error: str | None = None
+
+
+def examples() -> list[Example]:
+    """Read the example queries, in file name order."""
+    found = []
+    for path in sorted(EXAMPLES.glob("*.rq")):
+        first, _, rest = path.read_text(encoding="utf-8").partition("\n")
+        title = first.removeprefix("# Title:").strip() if first.startswith("# Title:") else None
+        found.append(Example(path.stem, title or path.stem, rest if title else first + "\n" + rest))
+    return found
+
+
+def _json_term(value: dict):
+    kind = value["type"]
+    if kind == "uri":
+        return ox.NamedNode(value["value"])
+    if kind == "literal":
+        if "xml:lang" in value:
+            return ox.Literal(value["value"], language=value["xml:lang"])
+        if "datatype" in value:
+            return ox.Literal(value["value"], datatype=ox.NamedNode(value["datatype"]))
+        return ox.Literal(value["value"])
+    return ox.BlankNode(value["value"])
+
+
+def answer(query: str) -> Answer:
+    """Run a query and describe its result for the page; a bad query becomes a message."""
+
+    def prefer(media_types: list[str]) -> str:
+        wanted = ("application/sparql-results+json", "application/n-triples")
+        return next(m for m in wanted if m in media_types)
+
+    try:
+        body, media_type = run_query(store(), query, None, choose=prefer)
+    except QueryError as exc:
+        return Answer(error=str(exc))
+    if media_type == "application/n-triples":
+        triples = list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+        table = [[t.subject, t.predicate, t.object] for t in triples]
+        return _table(["subject", "predicate", "object"], table, graph=True)
+    data = json.loads(body)
+    if "boolean" in data:
+        return Answer(boolean=data["boolean"])
+    columns = data["head"].get("vars", [])
+    table = [
+        [_json_term(b[c]) if c in b else None for c in columns] for b in data["results"]["bindings"]
+    ]
+    return _table(columns, table)
+
+
+def _table(columns: list[str], table: list[list], graph: bool = False) -> Answer:
+    shown = table[:MAX_ROWS]
+    named = {t.value for row in shown for t in row if isinstance(t, ox.NamedNode)}
+    labels = labels_of(named)
+    rows = [[term_view(t, labels) if t is not None else None for t in row] for row in shown]
+    return Answer(columns=columns, rows=rows, total=len(table), graph=graph)

@@ -1,0 +1,55 @@
+"""Draw the world's country outlines as SVG paths from the vendored Natural Earth TopoJSON."""
+
+import functools
+import json
+from pathlib import Path
+
+ATLAS = Path(__file__).parent / "static" / "vendor" / "world-atlas" / "countries-110m.json"
+SCALE = 4.0  # SVG units per degree: an equirectangular projection, 1440 x 720 for the world
+
+
+def project(lon: float, lat: float) -> tuple[float, float]:
+    """Project longitude and latitude to SVG x and y (equirectangular)."""
+    return (lon + 180.0) * SCALE, (90.0 - lat) * SCALE
+
+
+def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
+    """Decode the quantized, delta-encoded arcs of a TopoJSON topology into positions."""
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    decoded = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        decoded.append(points)
+    return decoded
+
+
+def _ring(arcs, indexes: list[int]) -> list[tuple[float, float]]:
+    """Join a ring's arcs; a negative index (~i) means arc i reversed (TopoJSON spec)."""
+    ring: list[tuple[float, float]] = []
+    for i in indexes:
+        points = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
+        ring.extend(points[1:] if ring else points)
+    return ring
+
+
+@functools.cache
+def country_paths() -> tuple[tuple[str, str], ...]:
+    """Return (country name, SVG path data) for every country of the atlas."""
+    topology = json.loads(ATLAS.read_text(encoding="utf-8"))
+    arcs = _arcs(topology)
+    out = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        polygons = geometry.get("arcs", [])
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        parts = []
+        for polygon in polygons:
+            for ring in polygon:
+                xy = [project(lon, lat) for lon, lat in _ring(arcs, ring)]
+                parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy) + "Z")
+        out.append((geometry.get("properties", {}).get("name", ""), "".join(parts)))
+    return tuple(out)
