@@ -15,6 +15,14 @@ class QueryError(DiplokgError):
     """A SPARQL query that cannot be parsed or run."""
 
 
+class QueryTimeout(QueryError):
+    """A query that ran past its time limit and was stopped."""
+
+
+class EngineBusy(QueryError):
+    """Every query worker stayed busy while the request waited for one."""
+
+
 class ValidationFailed(DiplokgError):
     """The built graph violates the SHACL shapes; nothing was published."""
 

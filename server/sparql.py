@@ -1,10 +1,60 @@
-"""The SPARQL endpoint at /sparql and the health check at /health."""
+"""The SPARQL endpoint at /sparql (SPARQL 1.1 Protocol, query side) and /health.
+
+A request goes: protocol parsing (this module) -> checks that hold for every engine
+(query_policy) -> the answer cache -> the engine (graph/query.py documents its interface).
+"""
+
+import hashlib
+import os
 
 from flask import Blueprint, Response, current_app, request
+from werkzeug.exceptions import HTTPException
 
-from diplokg.graph.query import run_query
+from diplokg.graph.errors import DiplokgError, EngineBusy, QueryError, QueryTimeout
+from diplokg.graph.query import OxigraphEngine, formats_for, parse_form
+
+from .answer_cache import AnswerCache
+from .query_policy import QUERY_FORMS, QueryRefused, check
+from .service_description import DESCRIPTION_FORMATS, describe
+from .settings import from_environment
 
 bp = Blueprint("sparql", __name__)
+
+QUERY_METHODS = ("GET", "POST")
+CORS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Content-Type, If-None-Match",
+    "Access-Control-Expose-Headers": "ETag, X-SPARQL-Rows, X-SPARQL-Row-Limit, X-SPARQL-Truncated",
+    "Access-Control-Max-Age": "86400",
+}
+# Media types clients send that name one of our formats by another name.
+ALIASES = {"application/json": "json", "application/xml": "xml", "text/xml": "xml"}
+
+
+class ProtocolError(QueryError):
+    """A request that does not follow the SPARQL 1.1 Protocol; status says which way."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status
+
+
+STATUS = {QueryRefused: 403, QueryTimeout: 504, EngineBusy: 503}
+
+
+@bp.record_once
+def init_app(state) -> None:
+    """Read the endpoint's settings and set up its engine and answer cache."""
+    app = state.app
+    settings = from_environment()
+    explicit_size = "DIPLOKG_MAX_REQUEST_BYTES" in os.environ
+    for key, value in settings.items():
+        if key not in app.config or (key == "MAX_CONTENT_LENGTH" and explicit_size):
+            app.config[key] = value
+    release = app.extensions["diplokg"].release
+    app.extensions["diplokg.engine"] = OxigraphEngine(release, app.config["QUERY_WORKERS"])
+    app.extensions["diplokg.cache"] = AnswerCache(app.config["CACHE_ENTRIES"])
 
 
 def dataset():
@@ -12,25 +62,169 @@ def dataset():
     return current_app.extensions["diplokg"]
 
 
+def engine():
+    """Return the query engine of this app."""
+    return current_app.extensions["diplokg.engine"]
+
+
 @bp.get("/health")
 def health():
     """Answer at once, with the dataset version: for load balancers and monitors."""
-    return {"status": "ok", "version": dataset().version}
+    return {"status": "ok", "version": engine().version}
 
 
-@bp.route("/sparql", methods=["GET", "POST"])
+@bp.route("/sparql", methods=["GET", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"])
 def sparql():
-    """Answer a SPARQL query (GET, POST form, POST direct); read-only."""
-    if request.method == "POST" and request.mimetype == "application/sparql-query":
-        query = request.get_data(as_text=True)
+    """Answer a SPARQL query (GET, POST form, POST direct); describe the service without one."""
+    if request.method == "OPTIONS":
+        return Response(status=204)
+    if request.method not in QUERY_METHODS:
+        raise ProtocolError(f"{request.method}: send a query with GET or POST", 405)
+    text, defaults, nameds = protocol_request()
+    if text is None:
+        return service_description()
+    config = current_app.config
+    found = check(text, config["SERVICE_ALLOW"])
+    form = found.form if found.form in QUERY_FORMS else parse_form(text)
+    if defaults is None and nameds is None and (found.from_graphs or found.from_named):
+        # FROM and FROM NAMED only ever select graphs of the dataset: the engine gets them as
+        # lists of graph names, never as something to fetch.
+        defaults, nameds = found.from_graphs, found.from_named
+    fmt = negotiate(form)
+    limit = config["ROW_LIMIT"]
+    key = (engine().version, text, form, fmt, defaults and tuple(defaults),
+           nameds and tuple(nameds), limit)  # fmt: skip
+    etag = '"' + hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest() + '"'
+    if etag in request.if_none_match:
+        return Response(status=304, headers={"ETag": etag, "Vary": "Accept"})
+    cache = current_app.extensions["diplokg.cache"]
+    answer = cache.get(key)
+    if answer is None:
+        timeout = config["QUERY_TIMEOUT"]
+        answer = engine().query(text, form, fmt, defaults, nameds, timeout, limit)
+        cache.put(key, answer)
+    headers = {
+        "ETag": etag,
+        "Vary": "Accept",
+        "Cache-Control": "public, no-cache",
+        "X-SPARQL-Rows": str(answer.rows),
+        "X-SPARQL-Row-Limit": str(limit),
+        "X-SPARQL-Truncated": "true" if answer.truncated else "false",
+    }
+    return Response(answer.body, content_type=content_type(answer.media_type), headers=headers)
+
+
+def content_type(media_type: str) -> str:
+    return media_type if media_type.endswith("+xml") else media_type + "; charset=utf-8"
+
+
+def protocol_request() -> tuple[str | None, list[str] | None, list[str] | None]:
+    """Return the query (None: none sent) and the protocol's default and named graphs."""
+    args = request.args
+    queries = args.getlist("query")
+    if "update" in args or (request.method == "POST" and request.mimetype.endswith("update")):
+        raise QueryRefused("this endpoint is read-only: SPARQL Update is refused")
+    if request.method == "POST":
+        if request.mimetype == "application/x-www-form-urlencoded":
+            form = request.form
+            if "update" in form:
+                raise QueryRefused("this endpoint is read-only: SPARQL Update is refused")
+            queries = queries + form.getlist("query")
+            extra = form
+        elif request.mimetype == "application/sparql-query":
+            charset = request.mimetype_params.get("charset", "utf-8").lower()
+            if charset not in ("utf-8", "utf8"):
+                raise ProtocolError(f"charset={charset}: a query must be sent as UTF-8", 415)
+            try:
+                queries = [*queries, request.get_data().decode("utf-8")]
+            except UnicodeDecodeError as exc:
+                raise ProtocolError(f"the query is not valid UTF-8 at byte {exc.start}") from None
+            extra = {}
+        else:
+            raise ProtocolError(
+                f"Content-Type {request.mimetype or '(none)'}: POST a query as "
+                "application/x-www-form-urlencoded (query=...) or application/sparql-query",
+                415,
+            )
+        if not queries:
+            raise ProtocolError("no query: send query=... or a body of application/sparql-query")
     else:
-        query = request.values.get("query")
-    if not query:
-        return {"error": "no query: send ?query=SELECT ..."}, 400
-    fmt = request.values.get("format")
-    body, media_type = run_query(
-        dataset().store, query, fmt, choose=request.accept_mimetypes.best_match
-    )
-    resp = Response(body, mimetype=media_type)
-    resp.headers["Vary"] = "Accept"
-    return resp
+        extra = {}
+    if len(queries) > 1:
+        raise ProtocolError(f"{len(queries)} queries sent: send exactly one query per request")
+    defaults = args.getlist("default-graph-uri") + list(_getlist(extra, "default-graph-uri"))
+    nameds = args.getlist("named-graph-uri") + list(_getlist(extra, "named-graph-uri"))
+    if not queries:
+        return None, None, None
+    if not defaults and not nameds:
+        return queries[0], None, None
+    return queries[0], defaults, nameds
+
+
+def _getlist(values, name: str):
+    return values.getlist(name) if hasattr(values, "getlist") else []
+
+
+def negotiate(form: str) -> str:
+    """Return the format to answer in, from 'format' or Accept; 406 if none fits."""
+    table = formats_for(form)
+    by_type = {media_type: name for name, (media_type, _) in table.items()}
+    wanted = request.values.get("format")
+    if wanted:
+        name = by_type.get(wanted) or ALIASES.get(wanted) or wanted
+        if name not in table:
+            raise ProtocolError(
+                f"format={wanted}: a {form} result can be sent as {', '.join(table)}", 406
+            )
+        return name
+    accept = request.accept_mimetypes
+    if not accept:
+        return next(iter(table))
+    offered = [*by_type, *(t for t, n in ALIASES.items() if n in table)]
+    best = accept.best_match(offered)
+    if best is None:
+        raise ProtocolError(
+            f"Accept {request.headers.get('Accept')}: a {form} result can be sent as "
+            f"{', '.join(by_type)}",
+            406,
+        )
+    return by_type.get(best) or ALIASES[best]
+
+
+def service_description() -> Response:
+    """Describe the endpoint (SPARQL 1.1 Service Description), in the RDF format accepted."""
+    media_type = request.accept_mimetypes.best_match(list(DESCRIPTION_FORMATS), "text/turtle")
+    graphs = tuple(sorted(g.value for g in dataset().store.named_graphs()))
+    allow = bool(current_app.config["SERVICE_ALLOW"])
+    body = describe(request.base_url, graphs, media_type, allow)
+    return Response(body, content_type=content_type(media_type), headers={"Vary": "Accept"})
+
+
+@bp.after_request
+def cors(response: Response) -> Response:
+    """Let web pages of any origin query the endpoint (CORS, also on errors)."""
+    response.headers.update(CORS)
+    return response
+
+
+@bp.errorhandler(DiplokgError)
+def expected_failure(exc: DiplokgError):
+    """Answer a failure the client can fix with its status and a JSON message."""
+    status = getattr(exc, "status", None) or STATUS.get(type(exc), 400)
+    body = {"error": str(exc)}
+    position = getattr(exc, "position", None)
+    if position:
+        body["line"], body["column"] = position
+    headers = {"Allow": "GET, POST, OPTIONS"} if status == 405 else {}
+    if status == 503:
+        headers["Retry-After"] = "1"
+    return body, status, headers
+
+
+@bp.errorhandler(Exception)
+def unexpected_failure(exc: Exception):
+    """Answer an HTTP error as JSON; log our own bug with its traceback and answer 500."""
+    if isinstance(exc, HTTPException):
+        return {"error": exc.description}, exc.code
+    current_app.logger.exception("bug while answering %s %s", request.method, request.path)
+    return {"error": "internal error: the server failed; the traceback is in its log"}, 500

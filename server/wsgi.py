@@ -23,7 +23,10 @@ class Server(BaseApplication):
     def load(self):
         from diplokg.server import create_app
 
-        return create_app({"DATA": str(self.data)})
+        app = create_app({"DATA": str(self.data)})
+        # Start the query workers before the first request rather than during it.
+        app.extensions["diplokg.engine"].start()
+        return app
 
 
 def serve(data: Path, host: str, port: int, workers: int, threads: int) -> int:
@@ -34,6 +37,11 @@ def serve(data: Path, host: str, port: int, workers: int, threads: int) -> int:
         "workers": workers,
         "threads": threads,
         "timeout": 30,
+        # Keep connections open between a client's queries: a new TCP connection per query
+        # costs more than answering a cached one.
+        "keepalive": 5,
+        # Room for long queries sent by GET (gunicorn's default is 4094 bytes; 8190 is its most).
+        "limit_request_line": 8190,
         # gunicorn's control socket is one per user; several servers must not fight over it.
         "control_socket_disable": True,
         "accesslog": "-",

@@ -81,7 +81,6 @@ def test_sparql_select_returns_json_results(server):
     ("accept", "media_type"),
     [
         ("*/*", "application/sparql-results+json"),
-        ("text/csv", "text/csv"),
         ("application/sparql-results+xml", "application/sparql-results+xml"),
         ("text/turtle, */*;q=0.1", "application/sparql-results+json"),
     ],
@@ -92,6 +91,14 @@ def test_ask_results_follow_accept(server, accept, media_type):
     status, headers, _ = get(url, accept)
     assert status == 200
     assert headers["Content-Type"].startswith(media_type)
+
+
+def test_ask_in_csv_is_not_acceptable(server):
+    """An ASK result has no CSV form: Accept text/csv alone gets 406 with a message."""
+    url = server + "/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    status, _, body = get(url, "text/csv")
+    assert status == 406
+    assert "application/sparql-results+json" in json.loads(body)["error"]
 
 
 def test_construct_answers_turtle_by_default(server):
