@@ -118,7 +118,8 @@ def cmd_export(args) -> int:
 
     if not args.quickstatements:
         raise InputError("say what to export: --quickstatements")
-    text = quickstatements(Path(args.data))
+    references = Path(args.reference_properties) if args.reference_properties else None
+    text = quickstatements(Path(args.data), references)
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
@@ -194,6 +195,12 @@ def parser() -> argparse.ArgumentParser:
     )
     e.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")
     e.add_argument("--output", help="write to this file (default: stdout)")
+    e.add_argument(
+        "--reference-properties",
+        metavar="FILE",
+        help="table of checked Wikidata reference properties (role, property, source) to cite"
+        " sources with S columns (default: the project's table, which has none)",
+    )
     e.set_defaults(func=cmd_export)
 
     u = sub.add_parser("publish", help="upload the dataset to a SPARQL store (Graph Store HTTP)")

@@ -9,11 +9,12 @@ Two parts, in a fixed order:
    its English label, and its P31, P137, P17 and P131 where the value is a checked item.
 
 Every line ends with the source of the fact as a QuickStatements comment,
-``/* source: "<title>", <publisher>: "<quote>" */``, and never with a reference property: the
-Wikidata IDs of the reference properties (title, publisher, quotation) are not in the project's
-table of checked IDs, and the project writes no ID from memory. The quote is given only when a
-passage about the subject names the value (by a label, or by its initials such as "NATO");
-otherwise the comment gives the document alone.
+``/* source: "<title>", <publisher>: "<quote>" */``. The source becomes a reference too
+(``S<property>`` columns for the title and the quote) for each role whose property ID is in the
+table of checked reference properties (ontology/wikidata-reference-properties.tsv, or a table
+the editor passes): the project ships that table without rows, because it writes no property ID
+that was not checked. The quote is given only when a passage about the subject names the value
+(by a label, or by its initials such as "NATO"); otherwise the source is the document alone.
 """
 
 import re
@@ -25,6 +26,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from . import iris
 from .errors import InputError
+from .export_references import monolingual, reference_properties
 from .link import known_qids
 from .publish import current_release
 from .vocab import DKG, WD, WDT
@@ -60,6 +62,17 @@ class Source:
     title: str
     publisher: str
     quote: str | None
+    language: str = ""
+
+    def references(self, properties: dict[str, str]) -> str:
+        """Return the reference columns for the roles that have a checked property."""
+        values = {"title": self.title, "quote": self.quote or ""}
+        columns = ""
+        for role, pid in sorted(properties.items(), key=lambda rp: int(rp[1][1:])):
+            value = monolingual(values[role], self.language)
+            if value is not None:
+                columns += f"\tS{pid[1:]}\t{value}"
+        return columns
 
     def comment(self) -> str:
         """Return the QuickStatements comment that cites this source."""
@@ -119,8 +132,9 @@ def _mentions(quote: str, names: list[str]) -> bool:
 class Exporter:
     """The graphs of a built dataset, and what the export needs to know about them."""
 
-    def __init__(self, ds: Dataset):
+    def __init__(self, ds: Dataset, references: dict[str, str] | None = None):
         self.ds = ds
+        self.references = references or {}
         self.view = ds.graph(iris.graph("wikidata"))
         self.documents = sorted(
             (g for g in ds.graphs() if "/graph/document/" in str(g.identifier)),
@@ -164,7 +178,12 @@ class Exporter:
     def _source(self, g, doc, quote) -> Source:
         title = str(g.value(doc, DCTERMS.title) or doc)
         publisher = str(g.value(doc, DCTERMS.publisher) or "")
-        return Source(title, publisher, quote)
+        language = str(g.value(doc, DCTERMS.language) or "")
+        return Source(title, publisher, quote, language)
+
+    def cite(self, source: Source) -> str:
+        """Return the reference columns and the comment that end a line."""
+        return f"{source.references(self.references)}\t{source.comment()}"
 
     def linked_lines(self) -> list[str]:
         """Return the statements about linked entities, one line each with its source."""
@@ -179,7 +198,7 @@ class Exporter:
             if found:
                 rows.append((str(s), int(_pid(p)[1:]), value, _pid(p), found[0][3]))
         rows.sort(key=lambda r: r[:3])
-        return [f"{_qid(URIRef(s))}\t{pid}\t{v}\t{src.comment()}" for s, _, v, pid, src in rows]
+        return [f"{_qid(URIRef(s))}\t{pid}\t{v}{self.cite(src)}" for s, _, v, pid, src in rows]
 
     def missions(self) -> list[URIRef]:
         """Return our missions that have no Wikidata item, sorted by IRI."""
@@ -205,7 +224,7 @@ class Exporter:
                 value = _qid(o)
                 found = self.sources(mission, p, o) if value else []
                 if found:
-                    lines.append(f"LAST\t{_pid(p)}\t{value}\t{found[0][3].comment()}")
+                    lines.append(f"LAST\t{_pid(p)}\t{value}{self.cite(found[0][3])}")
         # The label's source: the first passage about the mission, which names it.
         passages = sorted(
             (str(g.identifier), int(g.value(ev, DKG.start) or 0), g, ev)
@@ -217,16 +236,21 @@ class Exporter:
             return []
         _, _, g, ev = passages[0]
         first = self._source(g, g.value(ev, DKG.source), str(g.value(ev, DKG.quote) or ""))
+        # A label takes no reference in Wikidata: its source stays a comment.
         return ["CREATE", f'LAST\tLen\t"{label}"\t{first.comment()}', *lines]
 
 
-def quickstatements(data: Path) -> str:
-    """Return the QuickStatements V1 export of the dataset built in the folder data."""
+def quickstatements(data: Path, references: Path | None = None) -> str:
+    """Return the QuickStatements V1 export of the dataset built in the folder data.
+
+    references names a table of checked reference properties (default: the project's own).
+    """
+    properties = reference_properties(references)
     release = current_release(data)
     if release is None:
         raise InputError(f"{data}: no built dataset here; run 'diplokg build --out {data}' first")
     ds = Dataset(default_union=True).parse(release / "diplokg.trig", format="trig")
-    exporter = Exporter(ds)
+    exporter = Exporter(ds, properties)
     lines = exporter.linked_lines()
     for mission in exporter.missions():
         lines += exporter.create_lines(mission)

@@ -85,3 +85,58 @@ def test_cli_export_without_a_dataset_exits_2(tmp_path, capsys):
     assert code == 2 and out == "" and "no built dataset" in err
     code, _, err = run_cli(capsys, "export", "--data", tmp_path / "none")
     assert code == 2 and "--quickstatements" in err
+
+
+# Placeholders, not Wikidata's reference properties: the project ships no unchecked ID, so
+# these tests give the export a table of their own to show what it does with one.
+PLACEHOLDER_TABLE = (
+    "role\tproperty\tsource\ntitle\tP9000001\ttest table\nquote\tP9000002\ttest table\n"
+)
+
+
+def test_checked_reference_properties_turn_sources_into_references(built, tmp_path, capsys):
+    """With a table of reference properties, each line cites title and quote in S columns."""
+    table = tmp_path / "references.tsv"
+    table.write_text(PLACEHOLDER_TABLE, encoding="utf-8")
+    code, out, _ = run_cli(
+        capsys, "export", "--quickstatements", "--data", built, "--reference-properties", table
+    )
+    assert code == 0
+    plain = EXPECTED.read_text(encoding="utf-8").splitlines()
+    cited = out.splitlines()
+    assert len(cited) == len(plain)
+    for before, after in zip(plain, cited, strict=True):
+        if before == "CREATE" or before.startswith("LAST\tLen\t"):
+            assert after == before  # a label takes no reference
+            continue
+        command, comment = before.split("\t/*", 1)
+        # The same command and comment, with the references between them.
+        assert after.startswith(command + '\tS9000001\ten:"') and after.endswith("\t/*" + comment)
+        references = after[len(command) : -len("\t/*" + comment)]
+        assert re.fullmatch(r'(\tS900000[12]\ten:"[^"\t]+")+', references), after
+    # The quote is a reference only where the comment quotes a passage.
+    quoted = [line for line in cited if '\tS9000002\ten:"' in line]
+    assert quoted and all(line.count('"') >= 6 for line in quoted)
+
+
+def test_a_bad_reference_properties_table_exits_2_naming_the_line(built, tmp_path, capsys):
+    """A row with a wrong role or a malformed ID stops the export with file and line."""
+    table = tmp_path / "references.tsv"
+    for row, expected in (
+        ("title\tQ42\tsomewhere", "is not a Wikidata property ID"),
+        ("author\tP9000001\tsomewhere", "unknown role 'author'"),
+        ("title\tP9000001", "expected role, property and source"),
+    ):
+        table.write_text(f"# a comment\nrole\tproperty\tsource\n{row}\n", encoding="utf-8")
+        code, out, err = run_cli(
+            capsys, "export", "--quickstatements", "--data", built, "--reference-properties", table
+        )
+        assert code == 2 and out == ""
+        assert f"{table}:3" in err and expected in err, err
+
+
+def test_the_project_ships_no_unchecked_reference_property():
+    """The shipped table has no rows: no property ID was checked for the references."""
+    from diplokg.graph.export_references import reference_properties
+
+    assert reference_properties() == {}
