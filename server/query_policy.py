@@ -34,6 +34,7 @@ TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"}
 UPDATE_WORDS |= {"WITH"}
@@ -47,6 +48,7 @@ class QueryShape:
     from_graphs: list[str] = field(default_factory=list)
     from_named: list[str] = field(default_factory=list)
     services: list[str] = field(default_factory=list)
+    relative_iris: bool = False
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
@@ -89,6 +91,8 @@ def shape(text: str) -> QueryShape:
             break
     result = QueryShape(form=form)
     for j, (kind, value) in enumerate(toks):
+        if kind == "iri" and not base and not SCHEME.match(value[1:-1]):
+            result.relative_iris = True
         if kind != "word":
             continue
         upper = value.upper()

@@ -92,16 +92,15 @@ def sparql():
         defaults, nameds = found.from_graphs, found.from_named
     fmt = negotiate(form)
     limit = config["ROW_LIMIT"]
-    key = (engine().version, text, form, fmt, defaults and tuple(defaults),
-           nameds and tuple(nameds), limit)  # fmt: skip
+    graphs = None if defaults is None else (tuple(defaults), tuple(nameds))
+    key = (engine().version, text, form, fmt, graphs, limit)
     etag = '"' + hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest() + '"'
     if etag in request.if_none_match:
         return Response(status=304, headers={"ETag": etag, "Vary": "Accept"})
     cache = current_app.extensions["diplokg.cache"]
     answer = cache.get(key)
     if answer is None:
-        timeout = config["QUERY_TIMEOUT"]
-        answer = engine().query(text, form, fmt, defaults, nameds, timeout, limit)
+        answer = run(text, found, form, fmt, defaults, nameds)
         cache.put(key, answer)
     headers = {
         "ETag": etag,
@@ -112,6 +111,22 @@ def sparql():
         "X-SPARQL-Truncated": "true" if answer.truncated else "false",
     }
     return Response(answer.body, content_type=content_type(answer.media_type), headers=headers)
+
+
+def run(text, found, form, fmt, defaults, nameds):
+    """Ask the engine; relative IRIs resolve against this endpoint's URL (Protocol, 2.1.4)."""
+    config = current_app.config
+    if found.relative_iris:
+        text = f"BASE <{request.base_url}>\n{text}"
+    try:
+        return engine().query(
+            text, form, fmt, defaults, nameds, config["QUERY_TIMEOUT"], config["ROW_LIMIT"]
+        )
+    except QueryError as exc:
+        position = getattr(exc, "position", None)
+        if found.relative_iris and position:  # point into the text the client sent
+            exc.position = (position[0] - 1, position[1])
+        raise
 
 
 def content_type(media_type: str) -> str:

@@ -1,13 +1,16 @@
 """The real server, started as users start it, answers on 127.0.0.1."""
 
 import json
+import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 from rdflib import Graph
@@ -19,29 +22,42 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextmanager
+def running_server(data, env: dict | None = None, workers: int = 1):
+    """Start 'diplokg serve' for a dataset on a free port of 127.0.0.1; yield its base URL."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "diplokg.graph.cli", "serve", "--data", str(data)]
+    # A log file, not a pipe: a pipe nobody reads fills up and stalls the server.
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(
+            [*cmd, "--port", str(port), "--workers", str(workers)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
+        )
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(base + "/health", timeout=1)
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    log.seek(0)
+                    pytest.fail(log.read().decode())
+                time.sleep(0.2)
+        try:
+            yield base
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
 @pytest.fixture(scope="module")
 def server(built):
     """Start 'diplokg serve' on a free port; yield its base URL; stop it."""
-    port = free_port()
-    cmd = [sys.executable, "-m", "diplokg.graph.cli", "serve", "--data", str(built)]
-    proc = subprocess.Popen(
-        [*cmd, "--port", str(port), "--workers", "1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/health", timeout=1)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail(proc.stdout.read().decode())
-            time.sleep(0.2)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with running_server(built) as base:
+        yield base
 
 
 def get(url: str, accept: str | None = None):
