@@ -18,7 +18,7 @@ from .dataset import describe, serialize, stable_terms, version_of
 from .errors import ValidationFailed
 from .extract import extract
 from .ingest import Document, read_corpus
-from .link import link
+from .link import link, link_wars
 from .ontodoc import render_ontology_html
 from .places import describe_entities
 from .publish import build_lock, current_release, publish
@@ -145,7 +145,7 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
                 name = iris.document_graph(doc.doc_id)
                 doc_graphs[name] = merge(doc_graphs[name], curated[doc.doc_id])
         reference = describe_entities(entities.values())
-        links = link(reference)
+        links = link(reference) + link_wars(merge(*doc_graphs.values()))
         reference += links
         progress.say(
             f"reference: {len(reference)} triple(s) about {len(entities)} entities, "

@@ -6,8 +6,11 @@ a Canadian province, a "city" row a city) and its name: the entity's label, fold
 case, punctuation), or, where that is unambiguous, one of the gazetteer's names of the entity.
 So "Quebec" the province gets Q176 and Quebec City Q2145, "Brussels" the city Q239 and the
 Brussels-Capital Region Q240, and an entity that no row fits (the state of Washington, the
-Flemish Region) stays unlinked. The link is skos:exactMatch: unlike owl:sameAs, a reasoner never
-merges our node with Wikidata's, so none of our facts is copied onto a wd: IRI.
+Flemish Region) stays unlinked. Wars, which the documents name, are linked by link_wars: a
+"war" row links a dkg:War whose label is the row's name, also when one writes the ordinal before
+the noun and the other a numeral after it ("First World War", "World War I"). The link is
+skos:exactMatch: unlike owl:sameAs, a reasoner never merges our node with Wikidata's, so none of
+our facts is copied onto a wd: IRI.
 """
 
 import csv
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from . import iris
 from .vocab import DKG, WD
@@ -152,4 +155,61 @@ def link(reference: Graph) -> Graph:
     for qid, holders in claimed.items():
         if len(holders) == 1:  # one ID for two entities: ambiguous, no link
             links.add((holders[0], SKOS.exactMatch, WD[qid]))
+    return links
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def numbered_names(key: str) -> set[str]:
+    """Return the folded ways of writing a numbered name: "first world war" is "world war i".
+
+    English puts the number of a recurring event either first, as an ordinal, or last, as a
+    Roman numeral, a digit or a cardinal word; all name the same thing.
+    """
+    words = key.split()
+    if len(words) < 2:
+        return {key}
+    n = None
+    if words[0] in ORDINALS:
+        n, core = ORDINALS.index(words[0]), words[1:]
+    else:
+        for table in (ROMAN, CARDINALS, [str(i) for i in range(1, 10)]):
+            if words[-1] in table:
+                n, core = table.index(words[-1]), words[:-1]
+                break
+    if n is None:
+        return {key}
+    core_text = " ".join(core)
+    return {
+        f"{ORDINALS[n]} {core_text}",
+        f"{core_text} {ROMAN[n]}",
+        f"{core_text} {CARDINALS[n]}",
+        f"{core_text} {n + 1}",
+    }
+
+
+def link_wars(asserted: Graph) -> Graph:
+    """Return skos:exactMatch links from the wars the documents name to checked war items."""
+    from .gazetteer import name_key
+
+    rows: dict[str, set[str]] = {}
+    for row in checked_ids():
+        if row.kind == "war":
+            for key in numbered_names(name_key(row.label)):
+                rows.setdefault(key, set()).add(row.qid)
+    links = Graph()
+    claimed: dict[str, set] = {}
+    for war in sorted(set(asserted.subjects(RDF.type, DKG.War))):
+        qids = set()
+        for label in asserted.objects(war, RDFS.label):
+            for key in numbered_names(name_key(str(label))):
+                qids |= rows.get(key, set())
+        if len(qids) == 1:  # two IDs for one war: ambiguous, no link
+            claimed.setdefault(qids.pop(), set()).add(war)
+    for qid, wars in claimed.items():
+        if len(wars) == 1:
+            links.add((wars.pop(), SKOS.exactMatch, WD[qid]))
     return links

@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from rdflib import Dataset, URIRef
-from rdflib.namespace import SKOS
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from diplokg.graph.gazetteer import gazetteer
-from diplokg.graph.link import checked_ids, known_qids, link
+from diplokg.graph.link import checked_ids, known_qids, link, link_wars, numbered_names
 from diplokg.graph.places import describe_entities
 from diplokg.graph.publish import current_release
 
@@ -83,3 +83,36 @@ def test_reasoning_copies_none_of_our_facts_onto_wikidata_iris(built):
     for g in ds.graphs():
         if not str(g.identifier).endswith(("/graph/wikidata", "/graph/ontology")):
             assert not [s for s in g.subjects() if str(s).startswith(WD)], g.identifier
+
+
+def test_numbered_names_write_one_number_in_every_english_way():
+    """An ordinal before the noun is a numeral after it: "First World War" is "World War I"."""
+    assert numbered_names("first world war") == {
+        "first world war", "world war i", "world war one", "world war 1",
+    }  # fmt: skip
+    assert "second world war" in numbered_names("world war ii")
+    assert numbered_names("great war") == {"great war"}
+
+
+def test_wars_link_by_their_name_in_either_order_and_near_misses_stay_unlinked():
+    """A dkg:War named "Second World War" gets Q362; the Second Boer War and the Great War none."""
+    from diplokg.graph.vocab import DKG
+
+    g = Graph()
+    wars = {}
+    for slug, label in (
+        ("ww2", "Second World War"), ("boer", "Second Boer War"), ("great", "Great War"),
+    ):  # fmt: skip
+        wars[slug] = URIRef(f"https://example.org/war/{slug}")
+        g.add((wars[slug], RDF.type, DKG.War))
+        g.add((wars[slug], RDFS.label, Literal(label, lang="en")))
+    links = {s: str(o) for s, o in link_wars(g).subject_objects(SKOS.exactMatch)}
+    assert links == {wars["ww2"]: WD + "Q362"}
+
+
+def test_seeds_battles_are_part_of_the_linked_world_wars(built):
+    """In the Wikidata view, Passchendaele is part of wd:Q361 (CONTRACTS.md's example)."""
+    ds = Dataset(default_union=True)
+    ds.parse(current_release(built) / "diplokg.trig", format="trig")
+    parts = {str(o) for o in ds.objects(None, URIRef("http://www.wikidata.org/prop/direct/P361"))}
+    assert {WD + "Q361", WD + "Q362"} <= parts
