@@ -1,6 +1,7 @@
 """The diplokg command: build, validate, query, inspect and serve the graph."""
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -116,8 +117,10 @@ def cmd_export(args) -> int:
     """Write the QuickStatements export of the built dataset to stdout or a file."""
     from .export import quickstatements
 
+    if args.dump:
+        return export_dump(args)
     if not args.quickstatements:
-        raise InputError("say what to export: --quickstatements")
+        raise InputError("say what to export: --quickstatements or --dump FORMAT")
     references = Path(args.reference_properties) if args.reference_properties else None
     text = quickstatements(Path(args.data), references)
     if args.output:
@@ -155,10 +158,34 @@ def cmd_publish(args) -> int:
     return 0
 
 
+def export_dump(args) -> int:
+    """Write one published dump (gzipped with --gzip) to a file or stdout."""
+    from .dumps import export_dump as dump_bytes
+    from .publish import current_release
+
+    release = current_release(Path(args.data))
+    if release is None:
+        raise InputError(f"{args.data}: no built dataset here; run 'diplokg build' first")
+    data = dump_bytes(release, args.dump, args.gzip)
+    if not args.output:
+        sys.stdout.buffer.write(data)
+        return 0
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        raise InputError(f"{args.output}: cannot write: {exc.strerror}") from None
+    return 0
+
+
 def cmd_serve(args) -> int:
     """Serve the built dataset with gunicorn."""
     from diplokg.server.wsgi import serve
 
+    if args.backend:
+        from .remote import BACKEND_ENV, backend_url
+
+        backend_url(args.backend)  # a bad value stops here, not in every worker
+        os.environ[BACKEND_ENV] = args.backend  # gunicorn's workers inherit it
     return serve(Path(args.data), args.host, args.port, args.workers, args.threads)
 
 
@@ -193,6 +220,8 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument(
         "--quickstatements", action="store_true", help="QuickStatements version 1 commands"
     )
+    e.add_argument("--dump", metavar="FORMAT", help="a dataset dump: ttl, nt, jsonld, trig or nq")
+    e.add_argument("--gzip", action="store_true", help="with --dump: the gzipped dump")
     e.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")
     e.add_argument("--output", help="write to this file (default: stdout)")
     e.add_argument(
@@ -228,6 +257,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000, help="port to listen on")
     s.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     s.add_argument("--threads", type=int, default=4, help="threads per worker")
+    s.add_argument(
+        "--backend",
+        metavar="sparql:URL",
+        help="answer queries with this external SPARQL endpoint (default: the embedded engine)",
+    )
     s.set_defaults(func=cmd_serve)
     return p
 

@@ -111,6 +111,11 @@ def dataset_graphs(data: Path) -> dict[str, list[ox.Triple]]:
     release = current_release(data)
     if release is None:
         raise InputError(f"{data}: no built dataset here; run 'diplokg build --out {data}' first")
+    return release_graphs(release)
+
+
+def release_graphs(release: Path) -> dict[str, list[ox.Triple]]:
+    """Read the TriG of a release folder; return its triples by graph IRI, sorted."""
     graphs: dict[str, list[ox.Triple]] = {}
     for quad in ox.parse(path=str(release / "diplokg.trig"), format=ox.RdfFormat.TRIG):
         if isinstance(quad.graph_name, ox.NamedNode):

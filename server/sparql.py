@@ -11,7 +11,8 @@ from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import HTTPException
 
 from diplokg.graph.errors import DiplokgError, EngineBusy, QueryError, QueryTimeout
-from diplokg.graph.query import OxigraphEngine, formats_for, parse_form
+from diplokg.graph.query import formats_for, parse_form
+from diplokg.graph.remote import make_engine
 
 from .answer_cache import AnswerCache
 from .query_policy import QUERY_FORMS, QueryRefused, check
@@ -53,7 +54,8 @@ def init_app(state) -> None:
         if key not in app.config or (key == "MAX_CONTENT_LENGTH" and explicit_size):
             app.config[key] = value
     release = app.extensions["diplokg"].release
-    app.extensions["diplokg.engine"] = OxigraphEngine(release, app.config["QUERY_WORKERS"])
+    # The embedded engine, or the external store of 'diplokg serve --backend' (graph/remote.py).
+    app.extensions["diplokg.engine"] = make_engine(release, app.config["QUERY_WORKERS"])
     app.extensions["diplokg.cache"] = AnswerCache(app.config["CACHE_ENTRIES"])
 
 
