@@ -1,0 +1,118 @@
+"""The web pages in real headless Chromium: the query page, entity pages, timeline, map, XSS."""
+
+import shutil
+import urllib.parse
+
+import pytest
+from test_web_server import serving, web  # noqa: F401  (the session's server fixture)
+
+from diplokg.graph.cli import main
+from diplokg.graph.resources import DEFAULT_SEEDS
+
+sync_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = shutil.which("chromium")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+
+XSS = "<script>alert(1)</script>"
+XSS_TEXT = f"Belgium has an embassy in Ottawa {XSS} and a consulate in Toronto.\n"
+XSS_META = 'title = "A note with markup"\npublisher = "Test publisher"\nlanguage = "en"\n'
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Launch Debian's chromium headless, without the sandbox and background traffic."""
+    with sync_api.sync_playwright() as p:
+        args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        b = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """Open a page that records every request leaving 127.0.0.1 and every dialog."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    pg = context.new_page()
+    pg.outside, pg.dialogs = [], []
+    pg.on("request", lambda r: _record_outside(pg, r.url))
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    context.close()
+    assert pg.outside == [], f"requests left 127.0.0.1: {pg.outside}"
+
+
+def _record_outside(pg, url: str) -> None:
+    host = urllib.parse.urlsplit(url).hostname
+    if url.startswith(("http:", "https:")) and host != "127.0.0.1":
+        pg.outside.append(url)
+
+
+def test_example_runs_and_its_links_open_entity_pages(web, page, tmp_path):  # noqa: F811
+    """Click an example, run it, see rows with highlighting; follow a result link."""
+    page.goto(web + "/")
+    assert page.locator(".CodeMirror").count() == 1  # the editor replaced the text area
+    page.click("#examples a:has-text('Belgian posts in Canada')")
+    page.wait_for_selector("#results-table tbody tr")
+    assert "wdt:P137" in page.locator(".CodeMirror").inner_text()
+    page.click("#run")
+    page.wait_for_selector("#results-table tbody tr")
+    assert page.locator("#results-table tbody tr").count() >= 6
+    page.screenshot(path=tmp_path / "query.png")
+    page.click("#results-table tbody a[href^='/id/mission/']")
+    page.wait_for_selector("h1#label")
+    assert page.url.startswith(web + "/id/mission/")
+    assert page.locator("h1#label").inner_text().strip()
+    assert page.locator("blockquote.evidence").count() >= 1
+
+
+def test_examples_work_without_javascript(web, browser):  # noqa: F811
+    """With JavaScript off the example links still show server-rendered rows."""
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(web + "/")
+    pg.click("#examples a:has-text('Organisations Belgium and Canada')")
+    assert pg.locator("#results-table tbody tr").count() >= 2
+    pg.fill("textarea#query", "ASK { ?s ?p ?o }")
+    pg.click("#run")
+    assert "yes" in pg.locator("#answer").inner_text()
+    context.close()
+
+
+@pytest.mark.parametrize(("path", "svg", "marks"), [
+    ("/timeline", "svg#timeline", "svg#timeline .mark"),
+    ("/map", "svg#map", "svg#map circle"),
+])  # fmt: skip
+def test_pictures_render(web, page, tmp_path, path, svg, marks):  # noqa: F811
+    """The timeline and the map draw a non-empty picture with marks for the data."""
+    page.goto(web + path)
+    box = page.locator(svg).bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 150
+    assert page.locator(marks).count() >= 5
+    shot = tmp_path / "picture.png"
+    page.locator(svg).screenshot(path=shot)
+    assert shot.stat().st_size > 5000  # a blank image of that size compresses far smaller
+
+
+@pytest.fixture(scope="module")
+def xss_site(tmp_path_factory):
+    """Build the seeds plus a document whose quoted sentence holds a script tag; serve it."""
+    root = tmp_path_factory.mktemp("xss")
+    seeds = root / "seeds"
+    shutil.copytree(DEFAULT_SEEDS, seeds, ignore=shutil.ignore_patterns("__pycache__"))
+    (seeds / "900_markup.txt").write_text(XSS_TEXT, encoding="utf-8")
+    (seeds / "900_markup.toml").write_text(XSS_META, encoding="utf-8")
+    assert main(["build", "--seeds", str(seeds), "--out", str(root / "out"), "--quiet"]) == 0
+    with serving(root / "out") as base:
+        yield base
+
+
+def test_script_in_a_quote_shows_as_text(xss_site, page):
+    """The quote with <script> shows as text on the entity page, and no dialog opens."""
+    page.goto(xss_site + "/id/mission/belgium-embassy-canada")
+    page.wait_for_selector("h1#label")
+    quotes = page.locator("blockquote.evidence", has_text=XSS)
+    assert quotes.count() >= 1
+    assert XSS in quotes.first.inner_text()
+    page.goto(xss_site + "/?" + urllib.parse.urlencode({"query": f'SELECT ("{XSS}" AS ?x) {{}}'}))
+    assert XSS in page.locator("#results-table").inner_text()
+    assert page.dialogs == []

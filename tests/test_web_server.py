@@ -1,0 +1,182 @@
+"""Every web route over real HTTP: content negotiation, RDF parsed back, 404 and 406."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+ENTITY = "/id/state/belgium"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serving(data: Path):
+    """Run 'diplokg serve' on a free port of 127.0.0.1; yield its base URL; stop it."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "diplokg.graph.cli", "serve", "--data", str(data)]
+    proc = subprocess.Popen(
+        [*cmd, "--port", str(port), "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/health", timeout=1)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    proc.kill()
+                    pytest.fail(proc.stdout.read().decode())
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def web(built):
+    """Serve the built seeds for the whole session; yield the base URL."""
+    with serving(built) as base:
+        yield base
+
+
+def get(url: str, accept: str | None = None):
+    req = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return resp.status, resp.headers, resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers, err.read()
+
+
+RDF = [
+    ("text/turtle", "turtle"),
+    ("application/ld+json", "json-ld"),
+    ("application/n-triples", "nt"),
+]
+
+
+@pytest.mark.parametrize(("accept", "fmt"), RDF)
+@pytest.mark.parametrize("path", [ENTITY, "/id/mission/belgium-embassy-canada", "/ontology"])
+def test_rdf_by_accept_parses_back(web, path, accept, fmt):
+    """An entity and the ontology answer RDF by Accept, which parses into a non-empty graph."""
+    status, headers, body = get(web + path, accept)
+    assert status == 200
+    assert headers["Content-Type"].startswith(accept)
+    assert "Accept" in headers["Vary"]
+    assert len(Graph().parse(data=body, format=fmt)) > 5
+
+
+@pytest.mark.parametrize(
+    ("suffix", "fmt"), [("ttl", "turtle"), ("jsonld", "json-ld"), ("nt", "nt")]
+)
+def test_suffix_chooses_the_format_and_equals_accept(web, suffix, fmt):
+    """/id/x.ttl gives the same graph as /id/x with Accept: text/turtle (and so on)."""
+    status, _, by_suffix = get(f"{web}{ENTITY}.{suffix}", "text/html")
+    assert status == 200
+    by_accept = get(web + ENTITY, dict((f, a) for a, f in RDF)[fmt])[2]
+    assert (
+        Graph()
+        .parse(data=by_suffix, format=fmt)
+        .isomorphic(Graph().parse(data=by_accept, format=fmt))
+    )
+
+
+def test_entity_description_holds_its_facts_and_evidence(web):
+    """The Turtle of Belgium's embassy names its city, its Wikidata-linked state and a quote."""
+    body = get(web + "/id/mission/belgium-embassy-canada.ttl")[2]
+    g = Graph().parse(data=body, format="turtle")
+    text = g.serialize(format="nt")
+    assert "/id/city/ca-ottawa>" in text
+    assert "ontology#quote>" in text
+
+
+@pytest.mark.parametrize("path", ["/", ENTITY, "/ontology", "/timeline", "/map", "/dumps/"])
+def test_browsers_get_html(web, path):
+    """A browser's Accept header gets the HTML page."""
+    accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    status, headers, body = get(web + path, accept)
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/html")
+    assert b"<html" in body
+
+
+@pytest.mark.parametrize("path", [ENTITY, "/ontology"])
+def test_nothing_acceptable_is_406(web, path):
+    """An Accept that no representation fits gets 406 naming what is offered."""
+    status, _, body = get(web + path, "image/png")
+    assert status == 406
+    assert b"text/turtle" in body
+
+
+def test_unknown_entity_is_a_helpful_404(web):
+    """A misspelt slug gets 404 and a page that suggests the entity meant."""
+    status, headers, body = get(web + "/id/state/belgum", "text/html")
+    assert status == 404
+    assert headers["Content-Type"].startswith("text/html")
+    assert b'href="/id/state/belgium"' in body
+    status, _, body = get(web + "/id/state/belgum.ttl")
+    assert status == 404
+    assert b"says nothing of" in body
+
+
+@pytest.mark.parametrize(("accept", "fmt"), [(None, "turtle"), *RDF])
+def test_void_parses_back(web, accept, fmt):
+    """/.well-known/void is Turtle by default and any RDF format by Accept."""
+    status, _, body = get(web + "/.well-known/void", accept)
+    assert status == 200
+    g = Graph().parse(data=body, format=fmt)
+    assert any("void#triples" in str(p) for p in g.predicates())
+
+
+def test_home_page_embeds_a_schema_org_dataset(web):
+    """The home page carries a schema.org Dataset in JSON-LD with the dumps as downloads."""
+    body = get(web + "/")[2].decode()
+    start = body.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    data = json.loads(body[start : body.index("</script>", start)])
+    assert data["@type"] == "Dataset"
+    assert any(d["contentUrl"].endswith("/dumps/diplokg.ttl") for d in data["distribution"])
+
+
+def test_example_runs_server_side(web):
+    """/?example=NAME shows the example's rows without JavaScript."""
+    status, _, body = get(web + "/?example=04-belgian-posts-in-canada")
+    assert status == 200
+    assert body.count(b"<tr><td>") >= 6
+    assert b'href="/id/mission/belgium-embassy-canada"' in body
+
+
+def test_bad_query_on_the_page_is_a_400_with_the_message(web):
+    """A query that does not parse shows the parser's message with status 400."""
+    status, _, body = get(web + "/?" + urllib.parse.urlencode({"query": "SELEKT"}))
+    assert status == 400
+    assert b"syntax error" in body
+
+
+def test_dumps_are_served_with_their_types(web):
+    """Each dump is served with its media type; a .gz twin as gzip."""
+    status, headers, _ = get(web + "/dumps/diplokg.nt")
+    assert status == 200 and headers["Content-Type"].startswith("application/n-triples")
+    status, headers, _ = get(web + "/dumps/diplokg.trig.gz")
+    assert status == 200 and headers["Content-Type"].startswith("application/gzip")
+    assert get(web + "/dumps/nothing.ttl")[0] == 404
