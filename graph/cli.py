@@ -1,6 +1,7 @@
 """The diplokg command: build, validate, query, inspect and serve the graph."""
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -180,6 +181,11 @@ def cmd_serve(args) -> int:
     """Serve the built dataset with gunicorn."""
     from diplokg.server.wsgi import serve
 
+    if args.backend:
+        from .remote import BACKEND_ENV, backend_url
+
+        backend_url(args.backend)  # a bad value stops here, not in every worker
+        os.environ[BACKEND_ENV] = args.backend  # gunicorn's workers inherit it
     return serve(Path(args.data), args.host, args.port, args.workers, args.threads)
 
 
@@ -251,6 +257,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000, help="port to listen on")
     s.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     s.add_argument("--threads", type=int, default=4, help="threads per worker")
+    s.add_argument(
+        "--backend",
+        metavar="sparql:URL",
+        help="answer queries with this external SPARQL endpoint (default: the embedded engine)",
+    )
     s.set_defaults(func=cmd_serve)
     return p
 
