@@ -9,6 +9,7 @@ reported as incomplete; running the publish again replaces it whole.
 
 import base64
 import os
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -150,8 +151,8 @@ def publish_to_store(
 ) -> list[GraphReport]:
     """Send every graph of the built dataset; return one report per graph, in sending order.
 
-    A store that answers with an error fails that graph only; a store that cannot be reached
-    (stopped, connection dropped) fails that graph and leaves the rest "not sent".
+    A store that answers with an error, or drops the connection during an upload, fails that
+    graph only; a store that cannot be reached (stopped) fails it and leaves the rest "not sent".
     """
     reports: list[GraphReport] = []
     reachable = True
@@ -170,8 +171,14 @@ def publish_to_store(
                 report.status, report.detail = "failed", f"HTTP {exc.code}: {_message(exc)}"
             except (urllib.error.URLError, OSError) as exc:
                 reason = getattr(exc, "reason", exc)
-                report.status, report.detail = "failed", f"store unreachable: {reason}"
-                reachable = False
+                report.status = "failed"
+                if isinstance(reason, (BrokenPipeError, ConnectionResetError)):
+                    # The store stopped mid-upload, or refused the request without reading
+                    # it (Virtuoso does so with errors): the next graph tells which.
+                    report.detail = f"the connection broke during the upload: {reason}"
+                else:
+                    report.detail = f"store unreachable: {reason}"
+                    reachable = False
         reports.append(report)
         if progress is not None:
             progress(report)
@@ -180,5 +187,6 @@ def publish_to_store(
 
 def _message(exc: urllib.error.HTTPError) -> str:
     """Return the first lines of a store's error body, which say what it disliked."""
-    text = exc.read().decode("utf-8", "replace").strip()
+    text = exc.read().decode("utf-8", "replace")
+    text = re.sub(r"<!DOCTYPE[^>]*>|<title>.*?</title>|<[^>]+>", " ", text, flags=re.S | re.I)
     return " ".join(text.split())[:300] or exc.reason

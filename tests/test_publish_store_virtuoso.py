@@ -16,7 +16,13 @@ from diplokg.graph.cli import main
 from diplokg.graph.publish import current_release
 from diplokg.graph.query import load_dataset, run_query
 from diplokg.graph.remote import DEFAULT_GRAPH_ENV, RemoteEngine
-from diplokg.graph.store import DEFAULT_GRAPH, StoreClient, dataset_graphs, ntriples
+from diplokg.graph.store import (
+    DEFAULT_GRAPH,
+    StoreClient,
+    dataset_graphs,
+    ntriples,
+    publish_to_store,
+)
 
 VIRTUOSO = shutil.which("virtuoso-t")
 pytestmark = pytest.mark.skipif(
@@ -174,3 +180,16 @@ def test_serve_with_virtuoso_as_backend_answers_the_examples(
             assert assert_examples_match(ask, built) >= 4
     finally:
         assert publish_to_virtuoso(built, virtuoso_published, monkeypatch) == 0
+
+
+def test_a_graph_the_store_refuses_is_reported_with_its_message(virtuoso, built, monkeypatch):
+    """Virtuoso has no default graph: PUT ?default fails, and is the one graph reported."""
+    monkeypatch.setenv("DIPLOKG_STORE_USER", virtuoso.user)
+    monkeypatch.setenv("DIPLOKG_STORE_PASSWORD", virtuoso.password)
+    reports = publish_to_store(built, StoreClient(virtuoso.gsp, "digest"))
+    assert all(r.complete for r in reports[:-1])
+    assert reports[-1].graph == DEFAULT_GRAPH and reports[-1].status == "failed"
+    # Virtuoso answers 500 and closes before it has read the body: whether the client gets the
+    # answer or a broken connection depends on how much of the body was sent by then.
+    detail = reports[-1].detail
+    assert "not configured to have default graph" in detail or "connection broke" in detail

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import contextmanager
@@ -199,3 +200,22 @@ def test_serve_with_a_backend_answers_from_the_store(store, built, tmp_path):
     finally:
         delete = urllib.request.Request(marker, method="DELETE")
         urllib.request.urlopen(delete, timeout=30).close()
+
+
+def test_a_store_that_is_down_is_a_502_with_a_message(built, tmp_path):
+    backend = f"sparql:http://127.0.0.1:{free_port()}/query"
+    with (
+        served(built, backend, tmp_path / "serve.log") as ask,
+        pytest.raises(urllib.error.HTTPError) as caught,
+    ):
+        ask("ASK {}")
+    assert caught.value.code == 502
+    assert "cannot be reached" in json.load(caught.value)["error"]
+
+
+def test_a_bad_backend_value_exits_2(built, capsys):
+    from conftest import run_cli
+
+    code, _, err = run_cli(capsys, "serve", "--data", built, "--backend", "http://x/sparql")
+    assert code == 2
+    assert "sparql:http(s)://" in err
