@@ -180,3 +180,15 @@ def test_dumps_are_served_with_their_types(web):
     status, headers, _ = get(web + "/dumps/diplokg.trig.gz")
     assert status == 200 and headers["Content-Type"].startswith("application/gzip")
     assert get(web + "/dumps/nothing.ttl")[0] == 404
+
+
+def test_page_examples_are_the_shared_examples():
+    """The query page's examples ask what tests/examples ask, below a title line."""
+    from conftest import REPO
+
+    shared = sorted((REPO / "tests" / "examples").glob("*.rq"))
+    page = REPO / "server" / "static" / "examples"
+    assert [p.name for p in shared] == sorted(p.name for p in page.glob("*.rq"))
+    for path in shared[:4]:  # the fifth states only its question; the page's holds the query
+        title, _, body = (page / path.name).read_text().partition("\n")
+        assert title.startswith("# Title: ") and body == path.read_text()
