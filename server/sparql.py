@@ -16,6 +16,7 @@ from diplokg.graph.remote import make_engine
 
 from .answer_cache import AnswerCache
 from .query_policy import QUERY_FORMS, QueryRefused, check
+from .response_cache import ResponseCache
 from .service_description import DESCRIPTION_FORMATS, describe
 from .settings import from_environment
 
@@ -57,6 +58,7 @@ def init_app(state) -> None:
     # The embedded engine, or the external store of 'diplokg serve --backend' (graph/remote.py).
     app.extensions["diplokg.engine"] = make_engine(release, app.config["QUERY_WORKERS"])
     app.extensions["diplokg.cache"] = AnswerCache(app.config["CACHE_ENTRIES"])
+    app.wsgi_app = ResponseCache(app.wsgi_app, app.config["CACHE_ENTRIES"])
 
 
 def dataset():
