@@ -135,14 +135,17 @@ def cmd_export(args) -> int:
 
 def cmd_publish(args) -> int:
     """Upload every graph of the built dataset to an external store; report each graph."""
-    from .store import StoreClient, publish_to_store
+    from .store import StoreClient, UpdateClient, publish_to_store
 
-    client = StoreClient(args.store, args.auth, args.timeout)
+    if args.store:
+        client = StoreClient(args.store, args.auth, args.timeout)
+    else:
+        client = UpdateClient(args.update, args.auth, args.timeout, args.batch)
 
     def show(r) -> None:
         print(f"  {r.status:9s} {r.triples:7d} triples {r.bytes:9d} bytes  {r.graph}", flush=True)
 
-    print(f"publishing {args.data} to {args.store}:")
+    print(f"publishing {args.data} to {client.url}:")
     reports = publish_to_store(Path(args.data), client, args.default_graph, progress=show)
     bad = [r for r in reports if not r.complete]
     for r in bad:
@@ -233,7 +236,10 @@ def parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_export)
 
     u = sub.add_parser("publish", help="upload the dataset to a SPARQL store (Graph Store HTTP)")
-    u.add_argument("--store", required=True, help="the store's Graph Store Protocol URL")
+    where = u.add_mutually_exclusive_group(required=True)
+    where.add_argument("--store", help="the store's Graph Store Protocol URL")
+    where.add_argument("--update", help="or its SPARQL Update URL (batches, staging graph, MOVE)")
+    u.add_argument("--batch", type=int, default=1000, help="triples per update (with --update)")
     u.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")
     u.add_argument(
         "--auth",

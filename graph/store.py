@@ -8,6 +8,7 @@ reported as incomplete; running the publish again replaces it whole.
 """
 
 import base64
+import hashlib
 import os
 import re
 import urllib.error
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import iris
 from .errors import InputError
 from .publish import current_release
 
@@ -49,10 +51,13 @@ class GraphReport:
 class StoreClient:
     """Talk to one Graph Store endpoint over HTTP, with optional basic or digest auth."""
 
+    option = "--store"  # what the user gave the URL as, for messages
+    endpoint = "Graph Store"
+
     def __init__(self, url: str, auth: str = "none", timeout: float = 60.0):
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise InputError(f"--store {url!r}: give the store's Graph Store URL, http(s)://…")
+            raise InputError(f"{self.option} {url!r}: give the store's {self.endpoint} URL, http…")
         if auth not in AUTH_SCHEMES:
             raise InputError(f"--auth {auth!r}: use one of {', '.join(AUTH_SCHEMES)}")
         self.url, self.timeout = url, timeout
@@ -75,12 +80,12 @@ class StoreClient:
         """Replace one graph (an IRI, or DEFAULT_GRAPH) with N-Triples; return the HTTP status."""
         target = "default" if graph == DEFAULT_GRAPH else urllib.parse.urlencode({"graph": graph})
         sep = "&" if urllib.parse.urlsplit(self.url).query else "?"
-        request = urllib.request.Request(
-            f"{self.url}{sep}{target}",
-            data=body,
-            method="PUT",
-            headers={"Content-Type": "application/n-triples", **self.headers},
-        )
+        return self.send(f"{self.url}{sep}{target}", "PUT", "application/n-triples", body)
+
+    def send(self, url: str, method: str, content_type: str, body: bytes) -> int:
+        """Send one request with our credentials; return the HTTP status."""
+        headers = {"Content-Type": content_type, **self.headers}
+        request = urllib.request.Request(url, data=body, method=method, headers=headers)
         if self.digest is not None:
             self._sign(request)
         with urllib.request.urlopen(request, timeout=self.timeout) as response:
@@ -105,6 +110,49 @@ class StoreClient:
         fields = urllib.request.parse_keqv_list(filter(None, items))
         authorization = self.digest.get_authorization(request, fields)
         request.add_unredirected_header("Authorization", f"Digest {authorization}")
+
+
+class UpdateClient(StoreClient):
+    """Replace graphs with SPARQL 1.1 Update, in batches, for stores without the Graph Store
+    Protocol or with a limit on one request: INSERT into a staging graph, then one MOVE."""
+
+    option = "--update"
+    endpoint = "SPARQL Update"
+
+    def __init__(self, url: str, auth: str = "none", timeout: float = 60.0, batch: int = 1000):
+        super().__init__(url, auth, timeout)
+        if batch < 1:
+            raise InputError(f"--batch {batch}: give at least 1 triple per request")
+        self.batch = batch
+
+    def update(self, text: str) -> int:
+        return self.send(self.url, "POST", "application/sparql-update", text.encode())
+
+    def put(self, graph: str, body: bytes) -> int:
+        """Replace one graph; the old version stays whole until the final MOVE."""
+        staging = iris.graph("publishing/" + hashlib.sha256(graph.encode()).hexdigest()[:16])
+        target = "DEFAULT" if graph == DEFAULT_GRAPH else f"GRAPH <{graph}>"
+        self.update(f"DROP SILENT GRAPH <{staging}>")
+        for data in self.batches(body.decode().splitlines()):
+            self.update(data.format(graph=f"<{staging}>"))
+        return self.update(f"MOVE SILENT GRAPH <{staging}> TO {target}")
+
+    def batches(self, lines: list[str]):
+        """Yield INSERT requests ({graph} left open) of at most batch triples each."""
+        # Blank nodes are fresh in each request, so every triple with one goes in one request,
+        # and as a template: Virtuoso refuses blank nodes in INSERT DATA.
+        blank = [line for line in lines if "_:" in line]
+        plain = [line for line in lines if "_:" not in line]
+        if blank:
+            yield "INSERT {{ GRAPH {graph} {{\n" + _braced(blank) + "}} }} WHERE {{}}"
+        for start in range(0, len(plain), self.batch):
+            chunk = plain[start : start + self.batch]
+            yield "INSERT DATA {{ GRAPH {graph} {{\n" + _braced(chunk) + "}} }}"
+
+
+def _braced(lines: list[str]) -> str:
+    """Escape braces so that str.format leaves the triples as they are."""
+    return "\n".join(lines).replace("{", "{{").replace("}", "}}") + "\n"
 
 
 def dataset_graphs(data: Path) -> dict[str, list[ox.Triple]]:

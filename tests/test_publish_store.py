@@ -256,3 +256,16 @@ def test_a_named_graph_stands_in_for_the_default_graph_when_asked(built, tmp_pat
         assert counts[DEFAULT_GRAPH] == 0
     finally:
         server.stop()
+
+
+def test_publish_with_sparql_update_in_batches_gives_the_same_graphs(built, capsys):
+    """--update: batches into a staging graph, then MOVE; twice gives the same counts."""
+    server = Oxigraph()
+    try:
+        argv = ["publish", "--data", built, "--update", server.url + "/update", "--batch", "300"]
+        for _ in range(2):
+            code, out, _ = run_cli(capsys, *argv)
+            assert code == 0, out
+            assert graph_counts(server.query_url) == expected_counts(built)  # no staging left
+    finally:
+        server.stop()

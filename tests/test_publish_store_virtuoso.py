@@ -193,3 +193,14 @@ def test_a_graph_the_store_refuses_is_reported_with_its_message(virtuoso, built,
     # answer or a broken connection depends on how much of the body was sent by then.
     detail = reports[-1].detail
     assert "not configured to have default graph" in detail or "connection broke" in detail
+
+
+def test_publish_to_virtuoso_with_sparql_update(virtuoso, built, monkeypatch):
+    """--update on /sparql-auth: blank nodes go as a template, the rest as INSERT DATA."""
+    monkeypatch.setenv("DIPLOKG_STORE_USER", virtuoso.user)
+    monkeypatch.setenv("DIPLOKG_STORE_PASSWORD", virtuoso.password)
+    argv = ["publish", "--data", str(built), "--update", virtuoso.url + "/sparql-auth"]
+    assert main([*argv, "--auth", "digest", "--default-graph", MERGE]) == 0
+    expected = expected_counts(built)
+    expected[MERGE] = expected.pop(DEFAULT_GRAPH)
+    assert our_counts(virtuoso) == expected
