@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import time
 import urllib.parse
 import urllib.request
 
@@ -175,3 +176,26 @@ def test_policy_resolves_prefixed_service_endpoints():
     assert check(text, frozenset({"https://query.wikidata.org/sparql"})).form == "SELECT"
     with pytest.raises(QueryRefused):
         check(text, frozenset())
+
+
+def test_crashed_query_worker_is_a_500_with_traceback_and_is_replaced(built, caplog):
+    """A query worker that dies is our failure: 500, a traceback in the log, then a new worker."""
+    from diplokg.server import create_app
+
+    app = create_app({"DATA": str(built), "QUERY_WORKERS": 1, "CACHE_ENTRIES": 0})
+    client = app.test_client()
+    ask = {"query": "ASK { ?s ?p ?o }"}
+    assert client.get("/sparql", query_string=ask).status_code == 200
+    pool = app.extensions["diplokg.engine"].pool
+    worker = pool.idle.queue[0]
+    worker.process.kill()
+    worker.process.wait()
+    resp = client.get("/sparql", query_string=ask)
+    assert resp.status_code == 500
+    assert "internal error" in resp.get_json()["error"]
+    assert "Traceback" in caplog.text
+    deadline = time.monotonic() + 30
+    while pool.idle.empty() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert client.get("/sparql", query_string=ask).status_code == 200
+    app.extensions["diplokg.engine"].close()
