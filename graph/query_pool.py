@@ -11,6 +11,7 @@ and it talks to its parent over a socket pair.
 
 import importlib
 import logging
+import os
 import queue
 import socket
 import subprocess
@@ -34,6 +35,7 @@ def main(argv: list[str]) -> None:
     """Serve requests on the inherited socket until it closes (the web worker ended)."""
     fd, setup, handle, *args = argv
     conn = Connection(int(fd))
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     state = _function(setup)(*args)
     handle = _function(handle)
     conn.send(("ready", None))
@@ -48,6 +50,17 @@ def main(argv: list[str]) -> None:
             conn.send(("error", exc))
         except Exception:  # our bug: the parent raises it with this traceback, for the log
             conn.send(("bug", traceback.format_exc()))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker soon after its web worker is gone, even in the middle of a query.
+
+    The socket's end of file is seen only between queries; pyoxigraph releases the GIL while it
+    evaluates, so this thread still runs during a long one.
+    """
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
 
 
 class Worker:

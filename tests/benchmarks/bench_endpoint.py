@@ -14,6 +14,7 @@ geometric mean of those ratios.
 
 import argparse
 import http.client
+import importlib.util
 import math
 import os
 import shutil
@@ -202,6 +203,30 @@ def main() -> int:
         Peer("oxigraph", [shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph"),
                           "serve", "--bind", "127.0.0.1:{port}"], "/query", probe="/"),
     ]  # fmt: skip
+    if importlib.util.find_spec("granian"):
+        # The same app behind granian, a WSGI server written in Rust, to show what the Python
+        # HTTP layer (gunicorn) costs per request; not part of diplokg's dependencies.
+        granian = [
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--factory",
+            "--workers",
+            "2",
+            "--blocking-threads",
+            "4",
+            "--log-level",
+            "error",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "{port}",
+            "diplokg.server:create_app",
+        ]
+        peers.insert(1, Peer("ours-granian", granian, "/sparql", {"DIPLOKG_DATA": str(data)},
+                             "/health"))  # fmt: skip
     if not args.no_rdflib:
         rdflib_cmd = [sys.executable, "-c", RDFLIB_SERVER, str(trig), "{port}"]
         peers.append(Peer("rdflib-endpoint", rdflib_cmd, "/", probe="/?query=ASK%7B%7D"))
