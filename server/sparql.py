@@ -97,7 +97,8 @@ def sparql():
     fmt = negotiate(form)
     limit = config["ROW_LIMIT"]
     graphs = None if defaults is None else (tuple(defaults), tuple(nameds))
-    key = (engine().version, text, form, fmt, graphs, limit)
+    base = request.base_url if found.relative_iris else None  # the answer depends on it
+    key = (engine().version, text, form, fmt, graphs, limit, base)
     tag = hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest()
     etag = f'"{tag}"'
     if request.if_none_match.contains(tag):  # known before the query runs: nothing to run

@@ -2,7 +2,8 @@
 
 import json
 
-from diplokg.graph.query import load_dataset, run_query
+from diplokg.graph.publish import current_release
+from diplokg.graph.query import WorkerStore, answer, load_dataset, run_query
 
 EMBASSY = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
 SELECT ?m ?city WHERE {
@@ -27,3 +28,32 @@ def test_from_narrows_the_default_graph_to_one_document(built):
     assert len(bindings(built, narrowed)) == 1
     metadata = "https://w3id.org/diplokg/graph/metadata"
     assert not bindings(built, EMBASSY.replace("SELECT ?m ?city", f"SELECT * FROM <{metadata}>"))
+
+
+def worker_store(data) -> WorkerStore:
+    return WorkerStore(current_release(data) / "diplokg.trig")
+
+
+def test_protocol_default_graphs_merge_as_a_set(built):
+    """Several default graphs form their RDF merge: a fact all documents state matches once."""
+    state = worker_store(built)
+    documents = [g.value for g in state.graphs if "/graph/document/" in g.value]
+    assert len(documents) == 3
+    got = answer(state, (EMBASSY, "SELECT", "json", documents, [], 100))
+    assert len(json.loads(got.body)["results"]["bindings"]) == 1
+    graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    # The merge made for the request is no graph a query can see.
+    assert answer(state, (graphs, "SELECT", "json", None, None, 100)).rows == len(state.graphs)
+
+
+def test_row_limit_cuts_and_keeps_every_term_intact(built):
+    """Under the limit the answer equals the whole result; over it, it is cut and says so."""
+    state = worker_store(built)
+    quotes = "SELECT ?e ?q WHERE { ?e <https://w3id.org/diplokg/ontology#quote> ?q } ORDER BY ?e"
+    whole, _ = run_query(load_dataset(built).store, quotes, "json")
+    full = answer(state, (quotes, "SELECT", "json", None, None, 100_000))
+    assert json.loads(full.body) == json.loads(whole)
+    assert not full.truncated
+    cut = answer(state, (quotes, "SELECT", "tsv", None, None, 3))
+    assert (cut.rows, cut.truncated) == (3, True)
+    assert len(cut.body.decode().splitlines()) == 4
