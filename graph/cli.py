@@ -189,7 +189,7 @@ def cmd_serve(args) -> int:
 
         backend_url(args.backend)  # a bad value stops here, not in every worker
         os.environ[BACKEND_ENV] = args.backend  # gunicorn's workers inherit it
-    return serve(Path(args.data), args.host, args.port, args.workers, args.threads)
+    return serve(Path(args.data), args.host, args.port, args.workers, args.threads, args.server)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -263,6 +263,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000, help="port to listen on")
     s.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     s.add_argument("--threads", type=int, default=4, help="threads per worker")
+    s.add_argument(
+        "--server",
+        choices=("gunicorn", "granian"),
+        default="gunicorn",
+        help="WSGI server (granian must be installed separately)",
+    )
     s.add_argument(
         "--backend",
         metavar="sparql:URL",

@@ -23,14 +23,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(data, env: dict | None = None, workers: int = 1):
+def running_server(data, env: dict | None = None, workers: int = 1, options: tuple = ()):
     """Start 'diplokg serve' for a dataset on a free port of 127.0.0.1; yield its base URL."""
     port = free_port()
     cmd = [sys.executable, "-m", "diplokg.graph.cli", "serve", "--data", str(data)]
     # A log file, not a pipe: a pipe nobody reads fills up and stalls the server.
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(
-            [*cmd, "--port", str(port), "--workers", str(workers)],
+            [*cmd, "--port", str(port), "--workers", str(workers), *options],
             stdout=log,
             stderr=subprocess.STDOUT,
             env={**os.environ, **(env or {})},
@@ -145,3 +145,12 @@ def test_turtle_dump_parses(server):
     status, _, body = get(server + "/dumps/diplokg.ttl")
     assert status == 200
     assert len(Graph().parse(data=body, format="turtle")) > 100
+
+
+def test_granian_serves_the_same_endpoint(built):
+    """--server granian serves the app too, where granian is installed."""
+    pytest.importorskip("granian")
+    with running_server(built, options=("--server", "granian")) as base:
+        status, _, body = get(base + "/sparql?query=ASK%20%7B%7D")
+    assert status == 200
+    assert json.loads(body)["boolean"] is True

@@ -261,13 +261,15 @@ def main() -> int:
 
 def report(results, names, queries, client_counts) -> None:
     """Print the table of throughput and latency, the ratios and their geometric means."""
-    others = [n for n in names if n != "ours"]
+    ours = [n for n in names if n.startswith("ours")]
+    peers = [n for n in names if not n.startswith("ours")]
+    pairs = [(o, p) for o in ours for p in peers]
     for clients in client_counts:
-        print(f"\n## {clients} concurrent client(s): requests/s, median and p99 latency (ms)")
-        head = ["query"] + [n for n in names] + [f"ours/{n}" for n in others]
+        print(f"\n## {clients} concurrent client(s): requests/s, median / p99 latency (ms)")
+        head = ["query", *names, *(f"{o}/{p}" for o, p in pairs)]
         print("| " + " | ".join(head) + " |")
         print("|" + "---|" * len(head))
-        ratios: dict[str, list[float]] = {n: [] for n in others}
+        ratios: dict[tuple, list[float]] = {pair: [] for pair in pairs}
         for query in queries:
             cells, rates = [query], {}
             for n in names:
@@ -278,17 +280,17 @@ def report(results, names, queries, client_counts) -> None:
                     continue
                 med, p99 = statistics.median(lat) * 1000, percentile(lat, 0.99) * 1000
                 cells.append(f"{rates[n]:.0f}/s {med:.1f} / {p99:.1f}")
-            for n in others:
-                if rates[n] and rates["ours"]:
-                    ratios[n].append(rates["ours"] / rates[n])
-                    cells.append(f"{rates['ours'] / rates[n]:.2f}x")
+            for o, p in pairs:
+                if rates[o] and rates[p]:
+                    ratios[o, p].append(rates[o] / rates[p])
+                    cells.append(f"{rates[o] / rates[p]:.2f}x")
                 else:
                     cells.append("n/a")
             print("| " + " | ".join(cells) + " |")
-        for n in others:
-            if ratios[n]:
-                geo = math.exp(sum(map(math.log, ratios[n])) / len(ratios[n]))
-                print(f"geometric mean of ours/{n} at {clients} client(s): {geo:.2f}x")
+        for (o, p), values in ratios.items():
+            if values:
+                geo = math.exp(sum(map(math.log, values)) / len(values))
+                print(f"geometric mean of {o}/{p} at {clients} client(s): {geo:.2f}x")
 
 
 if __name__ == "__main__":
