@@ -5,15 +5,42 @@ other's result, so on a machine with two cores they run side by side. The child 
 result back as N-Triples; an error in it comes back as an exception with its traceback.
 """
 
+import ctypes
+import ctypes.util
 import multiprocessing
+import os
+import signal
+import sys
 import traceback
 
 from rdflib import Graph
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
-def _run(send, func, args) -> None:
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (a killed build leaves no child).
+
+    The child holds what the parent held at the fork, the build lock among them: an orphan
+    would keep the next build waiting.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _run(receive, send, func, args) -> None:
+    _die_with_parent()
+    # The fork copied the parent's end of the pipe: close it, so that if the parent dies the
+    # send fails at once instead of blocking forever on a pipe that this process keeps open.
+    receive.close()
     try:
         send.send(("ok", func(*args).serialize(format="nt")))
+    except BrokenPipeError:
+        pass  # the parent is gone (killed, or the build failed): nobody wants the result
     except BaseException:  # report anything, our own bugs included, to the parent
         send.send(("error", traceback.format_exc()))
     finally:
@@ -26,7 +53,9 @@ class Background:
     def __init__(self, func, *args):
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(send, func, args), daemon=True)
+        self._process = context.Process(
+            target=_run, args=(self._receive, send, func, args), daemon=True
+        )
         self._process.start()
         send.close()
 

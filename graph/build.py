@@ -4,6 +4,7 @@ import json
 import sys
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from .background import Background
 from .cache import ExtractionCache, input_fingerprint
 from .curated import load_curated
 from .dataset import describe, serialize, stable_terms, version_of
-from .errors import ValidationFailed
+from .errors import OutputError, ValidationFailed
 from .extract import extract
 from .ingest import Document, read_corpus
 from .link import link, link_wars
@@ -51,6 +52,18 @@ class Progress:
             print(f"[{elapsed:6.2f}s] {message}", file=sys.stderr, flush=True)
 
 
+@contextmanager
+def writing(path: Path):
+    """Turn a failed write (a full disk, no permission) into a message; nothing is published."""
+    try:
+        yield
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise OutputError(
+            f"{path}: cannot write: {reason}; nothing was published, the last good dataset stays"
+        ) from None
+
+
 def write_report(out: Path, report: Report) -> None:
     """Write the validation report beside the dataset, as text and as Turtle."""
     out.mkdir(parents=True, exist_ok=True)
@@ -83,7 +96,8 @@ def extract_all(docs: list[Document], out: Path, progress: Progress):
         else:
             extraction = extract(doc)
             g, found = extraction.graph, list(extraction.entities.values())
-            cache.put(doc, g, found)
+            with writing(cache.folder):
+                cache.put(doc, g, found)
             how = "extracted"
         entities.update((e.iri, e) for e in found if e is not None)
         graphs[iris.document_graph(doc.doc_id)] = g
@@ -158,7 +172,8 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
             # The asserted facts are validated, not their closure: in the closure every value
             # of a property has the property's range as a type, so sh:class could never fail.
             report = validate_graph(asserted, shapes=load_shapes(), ontology=ontology)
-            write_report(out, report)
+            with writing(out):
+                write_report(out, report)
             if not report.conforms:
                 progress.say(f"validate: {len(report.results)} violation(s); nothing published")
                 raise ValidationFailed(report)
@@ -183,6 +198,7 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
         files = serialize(graphs)
         files["ontology.html"] = page
         counts = summary(graphs)
-        release = publish(out, version, files, {"inputs": fingerprint, "summary": counts})
+        with writing(out / "releases"):
+            release = publish(out, version, files, {"inputs": fingerprint, "summary": counts})
         progress.say(f"publish: version {version} in {release}")
         return BuildResult(release, version, counts)

@@ -31,3 +31,7 @@ class ValidationFailed(DiplokgError):
     def __init__(self, report):
         self.report = report
         super().__init__(f"the graph violates the shapes: {len(report.results)} problem(s)")
+
+
+class OutputError(DiplokgError):
+    """The output folder cannot be written (a full disk, no permission); nothing was published."""
