@@ -4,6 +4,7 @@ import site
 import subprocess
 import sys
 import venv
+import zipfile
 
 from conftest import REPO
 
@@ -33,6 +34,13 @@ def test_wheel_installs_and_builds_the_seeds(tmp_path):
     with open(f"{purelib}/zz-deps.pth", "w") as fh:
         fh.write(deps + "\n")
     wheel = next(wheels.glob("diplokg-*.whl"))
+    # Every page asset ships: templates, the vendored editor and map, the example queries.
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    for folder in ("templates", "static"):
+        for path in (REPO / "server" / folder).rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                name = "diplokg/server/" + path.relative_to(REPO / "server").as_posix()
+                assert name in shipped, f"{name} is not in the wheel"
     subprocess.run(
         [py, "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True, capture_output=True
     )
