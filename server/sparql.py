@@ -22,7 +22,7 @@ from .settings import from_environment
 
 bp = Blueprint("sparql", __name__)
 
-QUERY_METHODS = ("GET", "POST")
+QUERY_METHODS = ("GET", "HEAD", "POST")  # HEAD: as GET, without the body
 CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",

@@ -99,6 +99,15 @@ def test_etag_revalidates_with_304(endpoint):
     assert get(url, "application/sparql-results+xml")[1]["ETag"] != etag
 
 
+def test_head_answers_like_get_without_a_body(endpoint):
+    """HEAD of a query gets GET's status and headers, and no body."""
+    url = endpoint + "/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=10) as resp:
+        assert resp.status == 200
+        assert resp.headers["ETag"] == get(url)[1]["ETag"]
+        assert resp.read() == b""
+
+
 def test_cors_preflight_and_headers(endpoint):
     """A browser's preflight is answered, and answers allow any origin."""
     request = urllib.request.Request(
