@@ -5,12 +5,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+from flask import current_app
 
-from diplokg.graph.errors import QueryError
-from diplokg.graph.query import run_query
+from diplokg.graph.errors import EngineBusy, QueryError, QueryTimeout
+from diplokg.graph.query import parse_form
 
-from .lookup import labels_of, store, term_view
+from .lookup import labels_of, term_view
+from .query_policy import QUERY_FORMS, QueryRefused, check
 
+# As /sparql answers them: refused 403, too slow 504, no free worker 503, else 400.
+STATUS = {QueryRefused: 403, QueryTimeout: 504, EngineBusy: 503}
 EXAMPLES = Path(__file__).parent / "static" / "examples"
 MAX_ROWS = 1000  # the page shows this many rows; the downloads hold them all
 DEFAULT_QUERY = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
@@ -40,6 +44,7 @@ class Answer:
     boolean: bool | None = None
     graph: bool = False
     error: str | None = None
+    status: int = 400  # the page's HTTP status when error is set
 
 
 def examples() -> list[Example]:
@@ -66,16 +71,25 @@ def _json_term(value: dict):
 
 
 def answer(query: str) -> Answer:
-    """Run a query and describe its result for the page; a bad query becomes a message."""
+    """Run a query and describe its result for the page; a bad query becomes a message.
 
-    def prefer(media_types: list[str]) -> str:
-        wanted = ("application/sparql-results+json", "application/n-triples")
-        return next(m for m in wanted if m in media_types)
-
+    The page asks the endpoint's engine, through the endpoint's checks: the same read-only
+    rule, SERVICE allow-list, time limit and row limit as /sparql.
+    """
+    config = current_app.config
     try:
-        body, media_type = run_query(store(), query, None, choose=prefer)
+        found = check(query, config["SERVICE_ALLOW"])
+        form = found.form if found.form in QUERY_FORMS else parse_form(query)
+        fmt = "nt" if form in ("CONSTRUCT", "DESCRIBE") else "json"
+        defaults, nameds = None, None
+        if found.from_graphs or found.from_named:
+            defaults, nameds = found.from_graphs, found.from_named
+        result = current_app.extensions["diplokg.engine"].query(
+            query, form, fmt, defaults, nameds, config["QUERY_TIMEOUT"], config["ROW_LIMIT"]
+        )
     except QueryError as exc:
-        return Answer(error=str(exc))
+        return Answer(error=str(exc), status=STATUS.get(type(exc), 400))
+    body, media_type = result.body, result.media_type
     if media_type == "application/n-triples":
         triples = list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
         table = [[t.subject, t.predicate, t.object] for t in triples]

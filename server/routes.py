@@ -37,7 +37,7 @@ def home():
             query = current.text
         result = answer(query) if query and query.strip() else None
         if result is not None and result.error:
-            status = 400
+            status = result.status
     page = render_template(
         "index.html",
         version=dataset().version,

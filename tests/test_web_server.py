@@ -192,3 +192,23 @@ def test_page_examples_are_the_shared_examples():
     for path in shared[:4]:  # the fifth states only its question; the page's holds the query
         title, _, body = (page / path.name).read_text().partition("\n")
         assert title.startswith("# Title: ") and body == path.read_text()
+
+
+def test_the_page_runs_queries_through_the_endpoints_checks(web):
+    """The query page refuses what /sparql refuses: updates, and SERVICE to a listener."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    try:
+        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+        status, _, body = get(web + "/?" + urllib.parse.urlencode({"query": query}))
+        assert status == 403 and b"DIPLOKG_SERVICE_ALLOW" in body
+        with pytest.raises(TimeoutError):
+            listener.accept()  # nobody called
+    finally:
+        listener.close()
+    update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    status, _, body = get(web + "/?" + urllib.parse.urlencode({"query": update}))
+    assert status == 403 and b"read-only" in body
