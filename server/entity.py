@@ -1,6 +1,7 @@
 """Dereference entity IRIs: /id/<kind>/<slug> as HTML, Turtle, JSON-LD or N-Triples."""
 
 import difflib
+from urllib.parse import quote
 
 import pyoxigraph as ox
 from flask import Blueprint, render_template, request
@@ -27,7 +28,9 @@ def entity(kind: str, name: str):
     """Serve an entity as the client asks: an HTML page, or its description in RDF."""
     slug, suffix = split_suffix(name, PAGE_TYPES)
     key = choose(PAGE_TYPES, suffix)
-    node = ox.NamedNode(str(iris.entity(kind, slug)))
+    # A path segment may hold what an IRI may not (spaces, quotes, angle brackets): written
+    # percent-encoded, it names no entity of ours, and the page says so with a 404.
+    node = ox.NamedNode(str(iris.entity(quote(kind, safe=""), quote(slug, safe=""))))
     if not store().query(f"ASK {{ {{ {node} ?p ?o }} UNION {{ ?s ?p {node} }} }}"):
         return not_found(kind, slug, node, key)
     if key != "html":

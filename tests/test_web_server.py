@@ -212,3 +212,10 @@ def test_the_page_runs_queries_through_the_endpoints_checks(web):
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
     status, _, body = get(web + "/?" + urllib.parse.urlencode({"query": update}))
     assert status == 403 and b"read-only" in body
+
+
+@pytest.mark.parametrize("path", ["/id/state/a%3Eb", "/id/state/x%0Ay", "/id/st%22ate/x%20y"])
+def test_a_path_that_is_no_iri_is_a_404_not_a_500(web, path):
+    """Characters an IRI may not hold (angle brackets, line breaks, quotes) name no entity."""
+    status, _, body = get(web + path)
+    assert status == 404 and b"<html" in body
