@@ -1,7 +1,16 @@
 """Shared fixtures: a built dataset of the seeds, copies of the seeds, and the CLI."""
 
 import hashlib
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,3 +57,52 @@ def published(tmp_path, seeds, capsys) -> Path:
     code, _, err = run_cli(capsys, "build", "--seeds", seeds, "--out", out, "--quiet")
     assert code == 0, err
     return out
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_server(data, env: dict | None = None, workers: int = 1, options: tuple = ()):
+    """Start 'diplokg serve' for a dataset on a free port of 127.0.0.1; yield its base URL."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "diplokg.graph.cli", "serve", "--data", str(data)]
+    # A log file, not a pipe: a pipe nobody reads fills up and stalls the server.
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(
+            [*cmd, "--port", str(port), "--workers", str(workers), *options],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
+        )
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/health", timeout=1)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    proc.kill()
+                    log.seek(0)
+                    pytest.fail(log.read().decode())
+                time.sleep(0.2)
+        try:
+            yield base
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+def get(url: str, accept: str | None = None):
+    """GET a URL; return status, headers and body, for error statuses too."""
+    req = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return resp.status, resp.headers, resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers, err.read()

@@ -4,8 +4,9 @@ import shutil
 import urllib.parse
 
 import pytest
-from test_web_server import serving, web  # noqa: F401  (the session's server fixture)
+from test_web_server import web  # noqa: F401  (the session's server fixture)
 
+from conftest import running_server
 from diplokg.graph.cli import main
 from diplokg.graph.resources import DEFAULT_SEEDS
 
@@ -102,7 +103,7 @@ def xss_site(tmp_path_factory):
     (seeds / "900_markup.txt").write_text(XSS_TEXT, encoding="utf-8")
     (seeds / "900_markup.toml").write_text(XSS_META, encoding="utf-8")
     assert main(["build", "--seeds", str(seeds), "--out", str(root / "out"), "--quiet"]) == 0
-    with serving(root / "out") as base:
+    with running_server(root / "out") as base:
         yield base
 
 

@@ -13,20 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import free_port, run_cli
 from diplokg.graph.store import DEFAULT_GRAPH, StoreClient, dataset_graphs, publish_to_store
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
 pytestmark = pytest.mark.skipif(
     not Path(OXIGRAPH).exists(), reason="the Oxigraph server (PyPI 'oxigraph') is not installed"
 )
-
-
-def free_port() -> int:
-    """Return a TCP port on 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:

@@ -1,56 +1,14 @@
 """The real server, started as users start it, answers on 127.0.0.1."""
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
 
 import pytest
 from rdflib import Graph
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def running_server(data, env: dict | None = None, workers: int = 1, options: tuple = ()):
-    """Start 'diplokg serve' for a dataset on a free port of 127.0.0.1; yield its base URL."""
-    port = free_port()
-    cmd = [sys.executable, "-m", "diplokg.graph.cli", "serve", "--data", str(data)]
-    # A log file, not a pipe: a pipe nobody reads fills up and stalls the server.
-    with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(
-            [*cmd, "--port", str(port), "--workers", str(workers), *options],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, **(env or {})},
-        )
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(base + "/health", timeout=1)
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    log.seek(0)
-                    pytest.fail(log.read().decode())
-                time.sleep(0.2)
-        try:
-            yield base
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+from conftest import free_port, get, running_server  # noqa: F401  (others import them from here)
 
 
 @pytest.fixture(scope="module")
@@ -58,15 +16,6 @@ def server(built):
     """Start 'diplokg serve' on a free port; yield its base URL; stop it."""
     with running_server(built) as base:
         yield base
-
-
-def get(url: str, accept: str | None = None):
-    req = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
-    try:
-        with urllib.request.urlopen(req, timeout=10) as resp:
-            return resp.status, resp.headers, resp.read()
-    except urllib.error.HTTPError as err:
-        return err.code, err.headers, err.read()
 
 
 def test_health_answers_with_version(server):

@@ -2,69 +2,23 @@
 
 import json
 import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
+from conftest import get, running_server
+
 ENTITY = "/id/state/belgium"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def serving(data: Path):
-    """Run 'diplokg serve' on a free port of 127.0.0.1; yield its base URL; stop it."""
-    port = free_port()
-    cmd = [sys.executable, "-m", "diplokg.graph.cli", "serve", "--data", str(data)]
-    proc = subprocess.Popen(
-        [*cmd, "--port", str(port), "--workers", "1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/health", timeout=1)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    proc.kill()
-                    pytest.fail(proc.stdout.read().decode())
-                time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
 def web(built):
     """Serve the built seeds for the whole session; yield the base URL."""
-    with serving(built) as base:
+    with running_server(built) as base:
         yield base
-
-
-def get(url: str, accept: str | None = None):
-    req = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
-    try:
-        with urllib.request.urlopen(req, timeout=30) as resp:
-            return resp.status, resp.headers, resp.read()
-    except urllib.error.HTTPError as err:
-        return err.code, err.headers, err.read()
 
 
 RDF = [
