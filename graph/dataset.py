@@ -1,7 +1,6 @@
 """Assemble the named graphs into one dataset and write it in every format, deterministically."""
 
 import hashlib
-import json
 from decimal import Decimal
 
 import pyoxigraph as ox
@@ -10,7 +9,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, RDF, RDFS, VOID, XSD
 
 from . import iris
-from .resources import ONTOLOGY_DIR
+from .jsonld import compact_jsonld
 
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 FILES = ("diplokg.trig", "diplokg.nq", "diplokg.ttl", "diplokg.nt", "diplokg.jsonld")
@@ -18,20 +17,6 @@ FILES = ("diplokg.trig", "diplokg.nq", "diplokg.ttl", "diplokg.nt", "diplokg.jso
 
 def _sorted_lines(data: str) -> str:
     return "".join(sorted(set(data.splitlines(keepends=True))))
-
-
-def _canonical_json(value):
-    """Sort JSON-LD objects and arrays so that equal graphs give equal bytes."""
-    if isinstance(value, dict):
-        # An @list is an RDF collection: its order is its meaning.
-        return {
-            k: [_canonical_json(v) for v in value[k]] if k == "@list" else _canonical_json(value[k])
-            for k in sorted(value)
-        }
-    if isinstance(value, list):
-        items = [_canonical_json(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
 
 
 def version_of(graphs: dict[URIRef, Graph]) -> str:
@@ -154,8 +139,8 @@ def serialize(graphs: dict[URIRef, Graph]) -> dict[str, bytes]:
     """Return every dump file's bytes: TriG and N-Quads with graphs, the rest as the union.
 
     pyoxigraph writes Turtle, TriG and N-Triples from sorted quads, so equal graphs give equal
-    bytes; it is an order of magnitude faster than rdflib's writers. JSON-LD stays with
-    rdflib, which compacts with the project's @context.
+    bytes; it is an order of magnitude faster than rdflib's writers. JSON-LD is compacted with
+    the project's @context by graph/jsonld.py.
     """
     quads = to_quads(graphs)
     prefixes = _used_prefixes(quads)
@@ -164,18 +149,10 @@ def serialize(graphs: dict[URIRef, Graph]) -> dict[str, bytes]:
         if q.triple not in seen:
             seen.add(q.triple)
             triples.append(q.triple)
-    union = Graph()
-    for graph in graphs.values():
-        for triple in graph:
-            union.add(triple)
-    context = json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))
-    jsonld = json.loads(union.serialize(format="json-ld", context=context["@context"]))
     return {
         "diplokg.trig": ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes),
         "diplokg.nq": ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
         "diplokg.ttl": ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes),
         "diplokg.nt": ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
-        "diplokg.jsonld": (
-            json.dumps(_canonical_json(jsonld), ensure_ascii=False, indent=1) + "\n"
-        ).encode(),
+        "diplokg.jsonld": compact_jsonld(triples),
     }
