@@ -19,9 +19,42 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PRECISION = {str(XSD.date): "day", str(XSD.gYearMonth): "month", str(XSD.gYear): "year"}
 
 
+class ForwardingStore:
+    """The pages' store when 'diplokg serve --backend' names an external store.
+
+    query() asks the app's engine (the external store, with the endpoint's time limit) and
+    returns pyoxigraph results, so the pages read what /sparql reads; anything else (the
+    ontology's quads for /ontology) comes from the local copy of the same dataset.
+    """
+
+    def __init__(self, engine, local: ox.Store, timeout: float, row_limit: int):
+        self.engine, self.local = engine, local
+        self.timeout, self.row_limit = timeout, row_limit
+
+    def query(self, text: str):
+        from diplokg.graph.query import parse_form
+
+        form = parse_form(text)
+        fmt = "nt" if form in ("CONSTRUCT", "DESCRIBE") else "json"
+        answer = self.engine.query(text, form, fmt, None, None, self.timeout, self.row_limit)
+        if fmt == "nt":
+            return [q.triple for q in ox.parse(answer.body, format=ox.RdfFormat.N_TRIPLES)]
+        return ox.parse_query_results(answer.body, format=ox.QueryResultsFormat.JSON)
+
+    def __getattr__(self, name: str):
+        return getattr(self.local, name)
+
+
 def store() -> ox.Store:
-    """Return the pyoxigraph store of the app's dataset."""
-    return current_app.extensions["diplokg"].store
+    """Return the store the pages read: the app's dataset, or the external store it serves."""
+    from diplokg.graph.remote import RemoteEngine
+
+    local = current_app.extensions["diplokg"].store
+    engine = current_app.extensions.get("diplokg.engine")
+    if not isinstance(engine, RemoteEngine):
+        return local
+    config = current_app.config
+    return ForwardingStore(engine, local, config["QUERY_TIMEOUT"], config["ROW_LIMIT"])
 
 
 def cached(key: str, compute):

@@ -161,6 +161,7 @@ def served(built: Path, backend: str, log: Path, **env: str):
         with urllib.request.urlopen(request, timeout=60) as response:
             return response.read()
 
+    ask.base = base
     try:
         wait_for(base + "/health", proc)
         yield ask
@@ -219,3 +220,32 @@ def test_a_bad_backend_value_exits_2(built, capsys):
     code, _, err = run_cli(capsys, "serve", "--data", built, "--backend", "http://x/sparql")
     assert code == 2
     assert "sparql:http(s)://" in err
+
+
+def test_entity_pages_read_the_store_too(store, built, tmp_path):
+    """In --backend mode an entity that only the store knows has a page; the seeds' do too."""
+    triple = (
+        "<https://w3id.org/diplokg/id/state/only-in-the-store> "
+        '<http://www.w3.org/2000/01/rdf-schema#label> "Stored Only"@en'
+    )
+
+    def update(operation: str) -> None:
+        request = urllib.request.Request(
+            store.url + "/update",
+            data=f"{operation} DATA {{ {triple} }}".encode(),
+            method="POST",
+            headers={"Content-Type": "application/sparql-update"},
+        )
+        urllib.request.urlopen(request, timeout=30).close()
+
+    update("INSERT")  # into the store's default graph, which the pages query
+    try:
+        with served(built, f"sparql:{store.query_url}", tmp_path / "serve.log") as ask:
+            for path, text in (
+                ("/id/state/only-in-the-store", b"Stored Only"),
+                ("/id/state/belgium", b"Belgium"),
+            ):
+                with urllib.request.urlopen(ask.base + path, timeout=60) as page:
+                    assert page.status == 200 and text in page.read(), path
+    finally:
+        update("DELETE")
