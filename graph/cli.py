@@ -292,5 +292,16 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
 
 
+def entry() -> None:
+    """Run the command as a program, and leave without tearing down what it loaded."""
+    code = main()
+    # A build holds some hundred thousand objects (the gazetteer's cities, the graphs):
+    # freeing them one by one at exit took 0.4 s of a 4.5 s build, for nobody's benefit.
+    # Everything is written and closed by now; only the standard streams need flushing.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()
