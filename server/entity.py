@@ -9,7 +9,7 @@ from flask import Blueprint, render_template, request
 from diplokg.graph import iris
 
 from .entity_facts import describe
-from .lookup import entity_prefix, labels_of, select, store
+from .lookup import cached, entity_prefix, labels_of, select, store
 from .negotiation import PAGE_TYPES, choose, rdf_response, split_suffix, vary
 
 bp = Blueprint("entity", __name__)
@@ -56,22 +56,12 @@ def not_found(kind: str, slug: str, node: ox.NamedNode, key: str):
     if key != "html":
         return vary_text(f"404 Not Found: the dataset says nothing of <{node.value}>\n", 404)
     prefix = f"{entity_prefix()}{kind}/"
-    rows = select(
-        f'SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), "{_escape(prefix)}")) }}'
-    )
-    known = sorted(r["s"].value[len(prefix) :] for r in rows)
+    by_kind = cached("entities by kind", _entities_by_kind)
+    known = by_kind.get(kind, [])
     near = difflib.get_close_matches(slug, known, n=8, cutoff=0.4)
     labels = labels_of({prefix + s for s in near})
     suggestions = [{"href": f"/id/{kind}/{s}", "text": labels.get(prefix + s, s)} for s in near]
-    kinds = sorted(
-        {
-            r["s"].value[len(entity_prefix()) :].split("/", 1)[0]
-            for r in select(
-                "SELECT DISTINCT ?s WHERE { ?s ?p ?o "
-                f'FILTER(STRSTARTS(STR(?s), "{_escape(entity_prefix())}")) }}'
-            )
-        }
-    )
+    kinds = sorted(by_kind)
     html = render_template(
         "not_found.html",
         iri=node.value,
@@ -83,6 +73,19 @@ def not_found(kind: str, slug: str, node: ox.NamedNode, key: str):
         path=request.path,
     )
     return vary_text(html, 404, "text/html")
+
+
+def _entities_by_kind() -> dict[str, list[str]]:
+    """Return the slugs of our entities by kind, read once: every 404 needs them."""
+    prefix = entity_prefix()
+    rows = select(
+        f'SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), "{_escape(prefix)}")) }}'
+    )
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        kind, _, slug = row["s"].value[len(prefix) :].partition("/")
+        found.setdefault(kind, []).append(slug)
+    return {kind: sorted(slugs) for kind, slugs in found.items()}
 
 
 def vary_text(body: str, status: int, mimetype: str = "text/plain"):

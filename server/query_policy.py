@@ -38,6 +38,13 @@ SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"}
 UPDATE_WORDS |= {"WITH"}
+# The engine's parser and evaluator recurse once per level of brackets and per operator of a
+# chain (a + b + ..., UNION, OPTIONAL, triple patterns): past about 2,000 levels or 6,000
+# operators they overflow the stack and the process dies. These bounds keep a wide margin and
+# are far above any query people write; the rows of VALUES are a flat list and do not count.
+MAX_DEPTH = 200
+MAX_TOKENS = 4000
+OPEN, CLOSE = set("({["), set(")}]")
 
 
 @dataclass
@@ -49,6 +56,8 @@ class QueryShape:
     from_named: list[str] = field(default_factory=list)
     services: list[str] = field(default_factory=list)
     relative_iris: bool = False
+    depth: int = 0
+    size: int = 0
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
@@ -90,6 +99,7 @@ def shape(text: str) -> QueryShape:
                 form = upper
             break
     result = QueryShape(form=form)
+    result.depth, result.size = _extent(toks)
     for j, (kind, value) in enumerate(toks):
         if kind == "iri" and not base and not SCHEME.match(value[1:-1]):
             result.relative_iris = True
@@ -112,6 +122,29 @@ def shape(text: str) -> QueryShape:
     return result
 
 
+def _extent(toks) -> tuple[int, int]:
+    """Return the deepest bracket nesting and the number of tokens outside VALUES rows."""
+    depth = deepest = size = 0
+    after_values = False
+    rows_at = None  # the depth inside the data block of a VALUES, while reading it
+    for kind, value in toks:
+        if kind == "other" and value in OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+            if after_values and value == "{":
+                after_values, rows_at = False, depth
+        elif kind == "other" and value in CLOSE:
+            depth -= 1
+            if rows_at is not None and depth < rows_at:
+                rows_at = None
+        if rows_at is not None and depth >= rows_at:
+            continue
+        if kind == "word" and value.upper() == "VALUES":
+            after_values = True
+        size += 1
+    return deepest, size
+
+
 def _iri(toks, k: int, prefixes: dict[str, str], base: str) -> str | None:
     if k >= len(toks):
         return None
@@ -132,6 +165,15 @@ def _raw(toks, k: int) -> str:
 def check(text: str, allowed_services: frozenset[str]) -> QueryShape:
     """Return the shape of a query this endpoint may run; raise QueryRefused otherwise."""
     found = shape(text)
+    if found.depth > MAX_DEPTH:
+        raise QueryError(
+            f"the query nests brackets {found.depth} levels deep; at most {MAX_DEPTH} are allowed"
+        )
+    if found.size > MAX_TOKENS:
+        raise QueryError(
+            f"the query has {found.size} tokens; at most {MAX_TOKENS} are allowed (the rows of "
+            "VALUES do not count: put long lists of terms there)"
+        )
     if found.form in UPDATE_WORDS:
         raise QueryRefused(
             f"this endpoint is read-only: {found.form} is a SPARQL Update operation; "

@@ -6,7 +6,9 @@ A request goes: protocol parsing (this module) -> checks that hold for every eng
 
 import hashlib
 import os
+from urllib.parse import urljoin
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import HTTPException
 
@@ -94,6 +96,11 @@ def sparql():
         # FROM and FROM NAMED only ever select graphs of the dataset: the engine gets them as
         # lists of graph names, never as something to fetch.
         defaults, nameds = found.from_graphs, found.from_named
+        if found.relative_iris:  # as the engine will read the query: against our URL
+            defaults = [urljoin(request.base_url, i) for i in defaults]
+            nameds = [urljoin(request.base_url, i) for i in nameds]
+    for iri in (defaults or []) + (nameds or []):
+        check_iri(iri)
     fmt = negotiate(form)
     limit = config["ROW_LIMIT"]
     graphs = None if defaults is None else (tuple(defaults), tuple(nameds))
@@ -133,6 +140,14 @@ def run(text, found, form, fmt, defaults, nameds):
         if found.relative_iris and position:  # point into the text the client sent
             exc.position = (position[0] - 1, position[1])
         raise
+
+
+def check_iri(iri: str) -> None:
+    """Refuse a graph name that is not an absolute IRI, naming it (an engine would fail on it)."""
+    try:
+        ox.NamedNode(iri)
+    except ValueError as exc:
+        raise ProtocolError(f"graph {iri!r} is not an absolute IRI: {exc}") from None
 
 
 def content_type(media_type: str) -> str:
