@@ -1,0 +1,209 @@
+"""Servers and builds together: a server started mid-build serves the last good dataset, and
+gunicorn's graceful reload (SIGHUP) picks up a new one without a failed request.
+"""
+
+import hashlib
+import http.client
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+
+from conftest import running_server
+
+pytestmark = pytest.mark.slow
+BUILD = [sys.executable, "-m", "diplokg.graph.cli", "build", "--quiet"]
+QUERY = "/sparql?" + urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
+
+
+def change(seeds: Path) -> None:
+    """Change one document, so that the next build publishes a new version."""
+    doc = sorted(seeds.glob("*.txt"))[0]
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(text + "\nBelgium has an embassy in Oslo.\n", encoding="utf-8")
+
+
+def fetch(base: str, path: str, conn: http.client.HTTPConnection | None = None):
+    """GET a path (on a fresh connection unless one is given); return status and body."""
+    parts = urlsplit(base)
+    own = conn is None
+    conn = conn or http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        conn.request("GET", path)
+        resp = conn.getresponse()
+        return resp.status, resp.read()
+    finally:
+        if own:
+            conn.close()
+
+
+def version(base: str) -> str:
+    return json.loads(fetch(base, "/health")[1])["version"]
+
+
+def children(parent: int) -> list[int]:
+    """Return the process ids whose parent is the given process."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def master_of(base: str) -> int:
+    """Return the pid of the gunicorn master this test started for base."""
+    port = str(urlsplit(base).port)
+    for pid in children(os.getpid()):
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        if b"serve" in args and port.encode() in args:
+            return pid
+    raise AssertionError(f"no server of this test listens on {port}")
+
+
+def descendants(pid: int) -> set[int]:
+    found = set()
+    for child in children(pid):
+        found |= {child, *descendants(child)}
+    return found
+
+
+def start_build_and_pause(seeds: Path, out: Path) -> subprocess.Popen:
+    """Start a build and stop it (SIGSTOP) while it writes its release folder."""
+    build = subprocess.Popen(
+        [*BUILD, "--seeds", str(seeds), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 120
+    while not any((out / "releases").glob(".staging-*")):
+        assert build.poll() is None, build.stderr.read().decode()
+        assert time.monotonic() < deadline, "the build never started writing"
+        time.sleep(0.005)
+    build.send_signal(signal.SIGSTOP)
+    return build
+
+
+def test_server_started_during_a_build_serves_the_last_good_dataset(published, seeds):
+    """Start 'diplokg serve' while a build is half-way through writing: the old release, whole."""
+    old = (published / "current").resolve()
+    trig = hashlib.sha256((old / "diplokg.trig").read_bytes()).hexdigest()
+    change(seeds)
+    build = start_build_and_pause(seeds, published)
+    try:
+        with running_server(published) as base:
+            assert version(base) == old.name
+            status, body = fetch(base, "/dumps/diplokg.trig")
+            assert status == 200 and hashlib.sha256(body).hexdigest() == trig
+            status, body = fetch(base, QUERY)
+            assert status == 200, body
+    finally:
+        build.send_signal(signal.SIGCONT)
+        assert build.wait(120) == 0, build.stderr.read().decode()
+    assert (published / "current").resolve() != old
+
+
+class Traffic:
+    """Clients that GET /health, a query and an entity page in a loop and record every failure."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.stop = threading.Event()
+        self.failures: list[str] = []
+        self.versions: set[str] = set()
+        self.requests = 0
+        self.retried = 0
+        self.threads = [
+            threading.Thread(target=self._fresh, daemon=True),
+            threading.Thread(target=self._kept, daemon=True),
+        ]
+
+    def __enter__(self):
+        for t in self.threads:
+            t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        for t in self.threads:
+            t.join(30)
+
+    def _record(self, path: str, status: int, body: bytes) -> None:
+        self.requests += 1
+        if status != 200:
+            self.failures.append(f"{status} on {path}: {body[:200]!r}")
+        elif path == "/health":
+            self.versions.add(json.loads(body)["version"])
+
+    def _fresh(self) -> None:
+        """A new connection per request, as simple clients do."""
+        while not self.stop.is_set():
+            for path in ("/health", QUERY, "/id/state/belgium.ttl"):
+                try:
+                    self._record(path, *fetch(self.base, path))
+                except OSError as exc:
+                    self.failures.append(f"{type(exc).__name__} on {path}")
+
+    def _kept(self) -> None:
+        """One keep-alive connection; a request on it that the server closed before answering
+        is sent again on a new one, as HTTP lets clients do for GET (RFC 9112, 9.3.1)."""
+        parts = urlsplit(self.base)
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        while not self.stop.is_set():
+            for path in ("/health", QUERY):
+                try:
+                    self._record(path, *fetch(self.base, path, conn))
+                except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                    self.retried += 1
+                    conn.close()
+                    try:
+                        self._record(path, *fetch(self.base, path, conn))
+                    except OSError as exc:
+                        self.failures.append(f"{type(exc).__name__} on {path} after a retry")
+                except OSError as exc:
+                    self.failures.append(f"{type(exc).__name__} on {path}")
+                    conn.close()
+        conn.close()
+
+
+def test_reload_picks_up_a_new_dataset_without_a_failed_request(published, seeds, capsys):
+    """SIGHUP to gunicorn: new workers load the new release, old ones finish; no failure."""
+    old = (published / "current").resolve().name
+    with running_server(published, workers=2) as base:
+        master = master_of(base)
+        processes = len(descendants(master))  # web workers and their query workers
+        change(seeds)
+        build = subprocess.run(
+            [*BUILD, "--seeds", str(seeds), "--out", str(published)],
+            capture_output=True,
+        )
+        assert build.returncode == 0, build.stderr.decode()
+        new = (published / "current").resolve().name
+        assert new != old and version(base) == old  # served as loaded until told
+        with Traffic(base) as traffic:
+            time.sleep(1)
+            os.kill(master, signal.SIGHUP)
+            deadline = time.monotonic() + 60
+            while version(base) != new:
+                assert time.monotonic() < deadline, "the reload never served the new dataset"
+                time.sleep(0.2)
+            time.sleep(2)  # the old workers finish and end meanwhile
+        assert traffic.failures == []
+        assert traffic.versions == {old, new}
+        with capsys.disabled():
+            print(f"\n{traffic.requests} requests during the reload, none failed "
+                  f"({traffic.retried} resent on a closed keep-alive connection)")  # fmt: skip
+        deadline = time.monotonic() + 30
+        while len(descendants(master)) != processes:  # no query worker left behind
+            assert time.monotonic() < deadline, f"{descendants(master)} vs {processes}"
+            time.sleep(0.5)
