@@ -21,7 +21,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.extensions["diplokg"] = load_dataset(data)
 
-    from . import dumps, entity, pictures, routes, sparql, void
+    from . import dumps, entity, openapi, pictures, routes, sparql, void
 
     app.register_blueprint(routes.bp)
     app.register_blueprint(sparql.bp)
@@ -29,6 +29,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(dumps.bp)
     app.register_blueprint(void.bp)
     app.register_blueprint(pictures.bp)
+    app.register_blueprint(openapi.bp)
 
     @app.errorhandler(DiplokgError)
     def expected_failure(exc):

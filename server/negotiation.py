@@ -44,7 +44,8 @@ def choose(table: dict, suffix: str | None = None) -> str:
     best = request.accept_mimetypes.best_match(list(by_type))
     if best is None:
         offered = ", ".join(by_type)
-        abort(make_response((f"406 Not Acceptable: this resource is served as {offered}\n", 406)))
+        message = f"406 Not Acceptable: this resource is served as {offered}\n"
+        abort(vary(Response(message, status=406, mimetype="text/plain")))
     return by_type[best]
 
 

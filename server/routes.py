@@ -1,7 +1,14 @@
 """Routes: the query page at / and the ontology at /ontology (/sparql and /health: sparql.py)."""
 
 import pyoxigraph as ox
-from flask import Blueprint, current_app, render_template, request, send_from_directory
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    render_template,
+    request,
+    send_from_directory,
+)
 
 from diplokg.graph import iris
 
@@ -65,7 +72,8 @@ def ontology(suffix: str | None = None):
     """Serve the ontology: HTML documentation for browsers, Turtle, JSON-LD or N-Triples."""
     _, suffix = split_suffix(f"ontology.{suffix}", PAGE_TYPES) if suffix else ("", None)
     if request.view_args.get("suffix") and suffix is None:
-        return vary(("404 Not Found: the ontology is served as .html, .ttl, .jsonld, .nt\n", 404))
+        message = "404 Not Found: the ontology is served as .html, .ttl, .jsonld, .nt\n"
+        return vary(Response(message, status=404, mimetype="text/plain"))
     key = choose(PAGE_TYPES, suffix)
     if key == "html":
         return vary(send_from_directory(dataset().release, "ontology.html", mimetype="text/html"))
