@@ -125,7 +125,43 @@ def mission_map() -> dict:
     unit = w / 1000  # SVG units per pixel of a 1000-pixel-wide map: sizes stay readable
     for c in points:
         c["r"] = round(unit * (4 + 2.5 * math.sqrt(len(c["missions"]))), 2)
+    place_labels(points, unit)
     return {"cities": points, "view": view, "unit": round(unit, 3), "countries": country_paths()}
+
+
+def place_labels(points: list[dict], unit: float) -> None:
+    """Set each city label's position so that no two labels overlap (close cities: Ottawa and
+    Montreal, Antwerp and Brussels): right of the point, else left, else above or below."""
+    size = 12 * unit  # the font size; a character is about 0.6 of it wide
+    # Boxes already taken: every circle first, then each label as it is placed.
+    placed = [(c["x"] - c["r"], c["y"] - c["r"], c["x"] + c["r"], c["y"] + c["r"]) for c in points]
+
+    def free(box) -> bool:
+        return all(
+            box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1] for b in placed
+        )
+
+    for c in sorted(points, key=lambda c: (c["y"], c["x"])):
+        width = 0.6 * size * (len(c["label"]) + 4)  # " (n)" after the name
+        gap = c["r"] + 3 * unit
+        candidates = []
+        for dy in (0, -1, 1, -2, 2, -3, 3):
+            shift = dy * 1.1 * size
+            candidates.append(("start", c["x"] + gap, c["y"] + 4 * unit + shift))
+            candidates.append(("end", c["x"] - gap, c["y"] + 4 * unit + shift))
+        for anchor, x, y in candidates:
+            left = x if anchor == "start" else x - width
+            box = (left, y - size, left + width, y + 0.3 * size)
+            if free(box):
+                break
+        else:  # nowhere free: the first place, as before
+            anchor, x, y = candidates[0]
+            box = (x, y - size, x + width, y + 0.3 * size)
+        placed.append(box)
+        c["lx"], c["ly"], c["anchor"] = round(x, 2), round(y, 2), anchor
+        # A label moved off its row gets a thin line to its circle, so it reads as its own.
+        c["lead"] = abs(y - (c["y"] + 4 * unit)) > 1e-9
+        c["lead_y"] = round(y - 0.35 * size, 2)
 
 
 @bp.get("/timeline")
