@@ -6,7 +6,8 @@ Two parts, in a fixed order:
    when a source document states the fact it comes from (facts of the reference gazetteer and
    inferred facts have no document, so they are not offered);
 2. for each diplomatic mission without an item, the commands that would create one: ``CREATE``,
-   its English label, and its P31, P137, P17 and P131 where the value is a checked item.
+   its English label, and its P31, P137, P17 and P131 where the value is a checked item, and its
+   P571 (opened) and P576 (closed) where a document gives the date.
 
 Every line ends with the source of the fact as a QuickStatements comment,
 ``/* source: "<title>", <publisher>: "<quote>" */``. The source becomes a reference too
@@ -49,8 +50,9 @@ for _p, _wp, _inverse in (
     (DKG.diplomaticRelation, WDT.P530, True),
 ):
     SUPPORT.setdefault(_wp, []).append((_p, _inverse))
-# The properties of a new mission's item, after its label (CONTRACTS.md, "The Wikidata view").
-CREATE_PROPERTIES = (WDT.P31, WDT.P137, WDT.P17, WDT.P131)
+# The properties of a new mission's item, after its label (CONTRACTS.md, "The Wikidata view"):
+# what it is, who runs it, where; then when it opened and closed, where a document says so.
+CREATE_PROPERTIES = (WDT.P31, WDT.P137, WDT.P17, WDT.P131, WDT.P571, WDT.P576)
 # Time precision of QuickStatements: 9 year, 10 month, 11 day.
 PRECISION = {XSD.gYear: 9, XSD.gYearMonth: 10, XSD.date: 11}
 
@@ -164,7 +166,10 @@ class Exporter:
     def _passages(self, g, s, o) -> list[tuple[int, str, int, Source]]:
         """Return the passages of document graph g about s: rank 0 if one names o, else 1."""
         out = []
-        names = _names(self.ds, o) if isinstance(o, URIRef) else []
+        if isinstance(o, URIRef):
+            names = _names(self.ds, o)
+        else:  # a date: a passage that gives its year states it
+            names = [str(o)[:4]] if time_value(o) is not None else []
         for ev in sorted(g.objects(s, DKG.evidence)):
             doc = g.value(ev, DKG.source)
             quote = str(g.value(ev, DKG.quote) or "")
@@ -217,11 +222,11 @@ class Exporter:
         return sorted(found)
 
     def create_lines(self, mission: URIRef) -> list[str]:
-        """Return the CREATE block of one mission: label, then P31, P137, P17, P131."""
+        """Return the CREATE block of one mission: label, P31, P137, P17, P131, P571, P576."""
         lines = []
         for p in CREATE_PROPERTIES:
             for o in sorted(self.view.objects(mission, p)):
-                value = _qid(o)
+                value = _value(o)
                 found = self.sources(mission, p, o) if value else []
                 if found:
                     lines.append(f"LAST\t{_pid(p)}\t{value}{self.cite(found[0][3])}")
