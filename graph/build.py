@@ -159,7 +159,7 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
                 name = iris.document_graph(doc.doc_id)
                 doc_graphs[name] = merge(doc_graphs[name], curated[doc.doc_id])
         reference = describe_entities(entities.values())
-        links = link(reference) + link_wars(merge(*doc_graphs.values()))
+        links = link(reference) + link_wars(*doc_graphs.values())
         reference += links
         progress.say(
             f"reference: {len(reference)} triple(s) about {len(entities)} entities, "

@@ -191,7 +191,7 @@ def numbered_names(key: str) -> set[str]:
     }
 
 
-def link_wars(asserted: Graph) -> Graph:
+def link_wars(*graphs: Graph) -> Graph:
     """Return skos:exactMatch links from the wars the documents name to checked war items."""
     from .gazetteer import name_key
 
@@ -202,14 +202,15 @@ def link_wars(asserted: Graph) -> Graph:
                 rows.setdefault(key, set()).add(row.qid)
     links = Graph()
     claimed: dict[str, set] = {}
-    for war in sorted(set(asserted.subjects(RDF.type, DKG.War))):
+    wars = {w for g in graphs for w in g.subjects(RDF.type, DKG.War)}
+    for war in sorted(wars):
         qids = set()
-        for label in asserted.objects(war, RDFS.label):
+        for label in {label for g in graphs for label in g.objects(war, RDFS.label)}:
             for key in numbered_names(name_key(str(label))):
                 qids |= rows.get(key, set())
         if len(qids) == 1:  # two IDs for one war: ambiguous, no link
             claimed.setdefault(qids.pop(), set()).add(war)
-    for qid, wars in claimed.items():
-        if len(wars) == 1:
-            links.add((wars.pop(), SKOS.exactMatch, WD[qid]))
+    for qid, holders in claimed.items():
+        if len(holders) == 1:  # one ID for two wars: ambiguous, no link
+            links.add((holders.pop(), SKOS.exactMatch, WD[qid]))
     return links

@@ -19,6 +19,16 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PRECISION = {str(XSD.date): "day", str(XSD.gYearMonth): "month", str(XSD.gYear): "year"}
 
 
+def engine_results(engine, text: str, form: str, defaults, nameds, timeout, row_limit):
+    """Ask an engine (graph/query.py's interface) and return its answer as pyoxigraph results:
+    solutions, a boolean, or a list of triples for CONSTRUCT and DESCRIBE."""
+    fmt = "nt" if form in ("CONSTRUCT", "DESCRIBE") else "json"
+    answer = engine.query(text, form, fmt, defaults, nameds, timeout, row_limit)
+    if fmt == "nt":
+        return [q.triple for q in ox.parse(answer.body, format=ox.RdfFormat.N_TRIPLES)]
+    return ox.parse_query_results(answer.body, format=ox.QueryResultsFormat.JSON)
+
+
 class ForwardingStore:
     """The pages' store when 'diplokg serve --backend' names an external store.
 
@@ -35,11 +45,7 @@ class ForwardingStore:
         from diplokg.graph.query import parse_form
 
         form = parse_form(text)
-        fmt = "nt" if form in ("CONSTRUCT", "DESCRIBE") else "json"
-        answer = self.engine.query(text, form, fmt, None, None, self.timeout, self.row_limit)
-        if fmt == "nt":
-            return [q.triple for q in ox.parse(answer.body, format=ox.RdfFormat.N_TRIPLES)]
-        return ox.parse_query_results(answer.body, format=ox.QueryResultsFormat.JSON)
+        return engine_results(self.engine, text, form, None, None, self.timeout, self.row_limit)
 
     def __getattr__(self, name: str):
         return getattr(self.local, name)

@@ -1,6 +1,5 @@
 """Run a query for the query page and turn its answer into a table of links and texts."""
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from flask import current_app
 from diplokg.graph.errors import EngineBusy, QueryError, QueryTimeout
 from diplokg.graph.query import parse_form
 
-from .lookup import labels_of, term_view
+from .lookup import engine_results, labels_of, term_view
 from .query_policy import QUERY_FORMS, QueryRefused, check
 
 # As /sparql answers them: refused 403, too slow 504, no free worker 503, else 400.
@@ -57,19 +56,6 @@ def examples() -> list[Example]:
     return found
 
 
-def _json_term(value: dict):
-    kind = value["type"]
-    if kind == "uri":
-        return ox.NamedNode(value["value"])
-    if kind == "literal":
-        if "xml:lang" in value:
-            return ox.Literal(value["value"], language=value["xml:lang"])
-        if "datatype" in value:
-            return ox.Literal(value["value"], datatype=ox.NamedNode(value["datatype"]))
-        return ox.Literal(value["value"])
-    return ox.BlankNode(value["value"])
-
-
 def answer(query: str) -> Answer:
     """Run a query and describe its result for the page; a bad query becomes a message.
 
@@ -80,28 +66,22 @@ def answer(query: str) -> Answer:
     try:
         found = check(query, config["SERVICE_ALLOW"])
         form = found.form if found.form in QUERY_FORMS else parse_form(query)
-        fmt = "nt" if form in ("CONSTRUCT", "DESCRIBE") else "json"
         defaults, nameds = None, None
         if found.from_graphs or found.from_named:
             defaults, nameds = found.from_graphs, found.from_named
-        result = current_app.extensions["diplokg.engine"].query(
-            query, form, fmt, defaults, nameds, config["QUERY_TIMEOUT"], config["ROW_LIMIT"]
-        )
+        result = engine_results(
+            current_app.extensions["diplokg.engine"], query, form, defaults, nameds,
+            config["QUERY_TIMEOUT"], config["ROW_LIMIT"],
+        )  # fmt: skip
     except QueryError as exc:
         return Answer(error=str(exc), status=STATUS.get(type(exc), 400))
-    body, media_type = result.body, result.media_type
-    if media_type == "application/n-triples":
-        triples = list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
-        table = [[t.subject, t.predicate, t.object] for t in triples]
+    if isinstance(result, list):
+        table = [[t.subject, t.predicate, t.object] for t in result]
         return _table(["subject", "predicate", "object"], table, graph=True)
-    data = json.loads(body)
-    if "boolean" in data:
-        return Answer(boolean=data["boolean"])
-    columns = data["head"].get("vars", [])
-    table = [
-        [_json_term(b[c]) if c in b else None for c in columns] for b in data["results"]["bindings"]
-    ]
-    return _table(columns, table)
+    if isinstance(result, ox.QueryBoolean):
+        return Answer(boolean=bool(result))
+    columns = [v.value for v in result.variables]
+    return _table(columns, [[row[c] for c in columns] for row in result])
 
 
 def _table(columns: list[str], table: list[list], graph: bool = False) -> Answer:
