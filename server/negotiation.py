@@ -3,26 +3,21 @@
 import pyoxigraph as ox
 from flask import Response, abort, make_response, request
 
-# Suffix -> media type and pyoxigraph format (None: the HTML page). The first is the default.
-RDF_TYPES = {
-    "ttl": ("text/turtle", ox.RdfFormat.TURTLE),
-    "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD),
-    "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-}
+from diplokg.graph.dataset import PREFIXES as DUMP_PREFIXES
+from diplokg.graph.query import GRAPH_FORMATS
+
+# Suffix -> media type and pyoxigraph format (None: the HTML page), taken from the endpoint's
+# one table of RDF formats. The first is the default.
+RDF_TYPES = {name: GRAPH_FORMATS[name] for name in ("ttl", "jsonld", "nt")}
 PAGE_TYPES = {"html": ("text/html", None), **RDF_TYPES}
+# The dumps' prefixes that pages use, and DCAT for the dataset description.
 PREFIXES = {
-    "dkg": "https://w3id.org/diplokg/ontology#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "schema": "https://schema.org/",
-    "void": "http://rdfs.org/ns/void#",
+    **{
+        p: DUMP_PREFIXES[p]
+        for p in ("dkg", "rdf", "rdfs", "xsd", "skos", "owl", "dcterms", "schema", "void")
+    },
     "dcat": "http://www.w3.org/ns/dcat#",
-    "wd": "http://www.wikidata.org/entity/",
-    "wdt": "http://www.wikidata.org/prop/direct/",
+    **{p: DUMP_PREFIXES[p] for p in ("wd", "wdt")},
 }
 
 
