@@ -14,7 +14,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     data = Path(test_config.get("DATA") or os.environ.get("DIPLOKG_DATA", "out")).resolve()
     # diplokg is a namespace package, where Flask cannot guess an instance folder: name one.
     app = Flask(__name__, instance_path=str(data / "instance"))
-    app.config.from_mapping(DATA=str(data), MAX_CONTENT_LENGTH=1_000_000)
+    # The settings (server/settings.py, from DIPLOKG_* variables) first, a test's config last.
+    from .settings import from_environment
+
+    app.config.from_mapping(DATA=str(data), **from_environment())
     app.config.update(test_config)
 
     from diplokg.graph.query import load_dataset

@@ -5,7 +5,6 @@ A request goes: protocol parsing (this module) -> checks that hold for every eng
 """
 
 import hashlib
-import os
 from urllib.parse import urljoin
 
 import pyoxigraph as ox
@@ -20,7 +19,6 @@ from .answer_cache import AnswerCache
 from .query_policy import QUERY_FORMS, QueryRefused, check
 from .response_cache import ResponseCache
 from .service_description import DESCRIPTION_FORMATS, describe
-from .settings import from_environment
 
 bp = Blueprint("sparql", __name__)
 
@@ -49,13 +47,8 @@ STATUS = {QueryRefused: 403, QueryTimeout: 504, EngineBusy: 503}
 
 @bp.record_once
 def init_app(state) -> None:
-    """Read the endpoint's settings and set up its engine and answer cache."""
+    """Set up the endpoint's engine and answer cache from the app's settings."""
     app = state.app
-    settings = from_environment()
-    explicit_size = "DIPLOKG_MAX_REQUEST_BYTES" in os.environ
-    for key, value in settings.items():
-        if key not in app.config or (key == "MAX_CONTENT_LENGTH" and explicit_size):
-            app.config[key] = value
     release = app.extensions["diplokg"].release
     # The embedded engine, or the external store of 'diplokg serve --backend' (graph/remote.py).
     app.extensions["diplokg.engine"] = make_engine(release, app.config["QUERY_WORKERS"])
