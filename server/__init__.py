@@ -34,6 +34,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(pictures.bp)
     app.register_blueprint(openapi.bp)
 
+    from .drain import DrainBody
+
+    app.wsgi_app = DrainBody(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])
+
     @app.errorhandler(DiplokgError)
     def expected_failure(exc):
         return {"error": str(exc)}, 400

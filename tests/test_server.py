@@ -1,5 +1,6 @@
 """The real server, started as users start it, answers on 127.0.0.1."""
 
+import http.client
 import json
 import urllib.error
 import urllib.parse
@@ -96,10 +97,28 @@ def test_turtle_dump_parses(server):
     assert len(Graph().parse(data=body, format="turtle")) > 100
 
 
-def test_granian_serves_the_same_endpoint(built):
-    """--server granian serves the app too, where granian is installed."""
-    pytest.importorskip("granian")
-    with running_server(built, options=("--server", "granian")) as base:
+def test_gunicorn_serves_the_same_endpoint(built):
+    """--server gunicorn serves the app too (granian is the default)."""
+    with running_server(built, options=("--server", "gunicorn")) as base:
         status, _, body = get(base + "/sparql?query=ASK%20%7B%7D")
     assert status == 200
     assert json.loads(body)["boolean"] is True
+
+
+REFUSED = [("text/plain", 415), ("application/sparql-update", 403)]
+
+
+@pytest.mark.parametrize(("media", "status"), REFUSED)
+def test_an_unread_body_leaves_the_connection_open(server, media, status):
+    """Regression: refused before its 200 KB body was read, a request cost granian's client the
+    connection (closed without `Connection: close`); the next request on it is answered."""
+    parts = urllib.parse.urlsplit(server)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request("POST", "/sparql", body=b"x" * 200_000, headers={"Content-Type": media})
+    resp = conn.getresponse()
+    resp.read()
+    assert resp.status == status
+    conn.request("GET", "/health")
+    resp = conn.getresponse()
+    assert resp.status == 200 and json.loads(resp.read())["status"] == "ok"
+    conn.close()
