@@ -181,14 +181,14 @@ def export_dump(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    """Serve the built dataset with gunicorn."""
+    """Serve the built dataset with a production WSGI server."""
     from diplokg.server.wsgi import serve
 
     if args.backend:
         from .remote import BACKEND_ENV, backend_url
 
         backend_url(args.backend)  # a bad value stops here, not in every worker
-        os.environ[BACKEND_ENV] = args.backend  # gunicorn's workers inherit it
+        os.environ[BACKEND_ENV] = args.backend  # the server's workers inherit it
     return serve(Path(args.data), args.host, args.port, args.workers, args.threads, args.server)
 
 
@@ -257,17 +257,17 @@ def parser() -> argparse.ArgumentParser:
     u.add_argument("--timeout", type=float, default=60.0, help="seconds per request")
     u.set_defaults(func=cmd_publish)
 
-    s = sub.add_parser("serve", help="serve the dataset over HTTP (gunicorn)")
+    s = sub.add_parser("serve", help="serve the dataset over HTTP (granian, or gunicorn)")
     s.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on")
     s.add_argument("--port", type=int, default=8000, help="port to listen on")
-    s.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    s.add_argument("--workers", type=int, default=2, help="web worker processes")
     s.add_argument("--threads", type=int, default=4, help="threads per worker")
     s.add_argument(
         "--server",
         choices=("gunicorn", "granian"),
-        default="gunicorn",
-        help="WSGI server: gunicorn (default) or granian, faster per request",
+        default="granian",
+        help="WSGI server: granian (default; its HTTP layer is Rust) or gunicorn",
     )
     s.add_argument(
         "--backend",

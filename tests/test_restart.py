@@ -1,5 +1,6 @@
 """Servers and builds together: a server started mid-build serves the last good dataset, and
-gunicorn's graceful reload (SIGHUP) picks up a new one without a failed request.
+the server's graceful reload (SIGHUP; granian's, and gunicorn's) picks up a new one without a
+failed request.
 """
 
 import hashlib
@@ -62,7 +63,7 @@ def children(parent: int) -> list[int]:
 
 
 def master_of(base: str) -> int:
-    """Return the pid of the gunicorn master this test started for base."""
+    """Return the pid of the server's main process this test started for base."""
     port = str(urlsplit(base).port)
     for pid in children(os.getpid()):
         args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
@@ -176,10 +177,11 @@ class Traffic:
         conn.close()
 
 
-def test_reload_picks_up_a_new_dataset_without_a_failed_request(published, seeds, capsys):
-    """SIGHUP to gunicorn: new workers load the new release, old ones finish; no failure."""
+@pytest.mark.parametrize("server", ["granian", "gunicorn"])
+def test_reload_picks_up_a_new_dataset_without_a_failed_request(published, seeds, capsys, server):
+    """SIGHUP to the server: new workers load the new release, old ones finish; no failure."""
     old = (published / "current").resolve().name
-    with running_server(published, workers=2) as base:
+    with running_server(published, workers=2, options=("--server", server)) as base:
         master = master_of(base)
         processes = len(descendants(master))  # web workers and their query workers
         change(seeds)
@@ -201,7 +203,7 @@ def test_reload_picks_up_a_new_dataset_without_a_failed_request(published, seeds
         assert traffic.failures == []
         assert traffic.versions == {old, new}
         with capsys.disabled():
-            print(f"\n{traffic.requests} requests during the reload, none failed "
+            print(f"\n{server}: {traffic.requests} requests during the reload, none failed "
                   f"({traffic.retried} resent on a closed keep-alive connection)")  # fmt: skip
         deadline = time.monotonic() + 30
         while len(descendants(master)) != processes:  # no query worker left behind

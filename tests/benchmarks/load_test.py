@@ -1,12 +1,12 @@
 """Load test: many clients against 'diplokg serve' on 127.0.0.1, with a slow query now and then.
 
-Starts the server as users run it (gunicorn, 2 workers x 4 threads, default limits), then for a
+Starts the server as users run it (granian, 2 workers x 4 threads, default limits), then for a
 bounded time runs N clients (threads, a keep-alive connection each) that send a mix of cheap
 requests: the example queries, lookups, entity pages in HTML and Turtle, the dataset
 description, the query page, /health. Every few seconds another client sends an expensive
 query (a self-join of all triples, different text each time, so no cache answers it). Prints
 requests served, answers by status, connection errors, latency percentiles of the cheap
-requests, and the largest memory the server's processes held (RSS of the gunicorn master, its
+requests, and the largest memory the server's processes held (RSS of the server's main process, its
 web workers and their query workers, from /proc), and exits 1 if any cheap request failed
 or the memory went over the bound.
 
