@@ -1,6 +1,6 @@
 """Serve the app with a production WSGI server: granian (the default) or gunicorn.
 
-granian's HTTP layer is written in Rust: a cached answer costs about a quarter of what it costs
+granian's HTTP layer is written in Rust: a cached answer costs about a third of what it costs
 through gunicorn's Python one (README, "Benchmarks"). Both reload gracefully on SIGHUP.
 """
 

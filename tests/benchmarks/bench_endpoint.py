@@ -1,20 +1,21 @@
 """Benchmark /sparql against the servers users would run instead, on the same data.
 
-Starts, all on 127.0.0.1: our endpoint as 'diplokg serve' runs it (gunicorn), the same with
-its answer cache off, 'oxigraph serve' (in memory, the PyPI package oxigraph) and
-rdflib-endpoint (PyPI; needs uvicorn), each loaded with the same dataset: every named graph,
-and their merge as the default graph. Then it runs each query of a mix (the example queries
-plus a lookup, a join, aggregates, a DESCRIBE and a CONSTRUCT) with 1 and with 8 concurrent
-clients (threads, one keep-alive connection each) for a bounded time, and prints per query and
+Starts, all on 127.0.0.1: our endpoint as 'diplokg serve' runs it (granian), the same with
+its answer cache off, the same under gunicorn, 'oxigraph serve' (in memory, the PyPI package
+oxigraph) and rdflib-endpoint (PyPI; needs uvicorn), each loaded with the same dataset: every
+named graph, and their merge as the default graph; and a floor, a server that answers every
+request with the same bytes and does no work, to show the least a request costs here. Then it
+runs each query of a mix (the example queries plus a lookup, a join, aggregates, a DESCRIBE and
+a CONSTRUCT) with 1 and with 8 concurrent clients (keep-alive connections of wrk, a load
+generator written in C; or of Python threads) for a bounded time, and prints per query and
 server the throughput and median / p99 latency, our throughput over each peer's, and the
 geometric mean of those ratios.
 
-    python tests/benchmarks/bench_endpoint.py [--data OUT] [--seconds 3] [--no-rdflib]
+    python tests/benchmarks/bench_endpoint.py [--data OUT] [--seconds 3] [--client wrk|python]
 """
 
 import argparse
 import http.client
-import importlib.util
 import math
 import os
 import shutil
@@ -57,6 +58,42 @@ from rdflib_endpoint import SparqlEndpoint
 ds = Dataset(default_union=True)
 ds.parse(sys.argv[1], format="trig")
 uvicorn.run(SparqlEndpoint(graph=ds), host="127.0.0.1", port=int(sys.argv[2]), log_level="error")
+"""
+
+# The floor: the least any HTTP server can cost here. It answers every request with the same
+# small 200, without parsing it or doing any work, in one Python thread (select loop). Its
+# throughput over a peer's is the best ratio any server could reach against that peer.
+FLOOR_SERVER = """
+import selectors, socket, sys
+ANSWER = (b"HTTP/1.1 200 OK\\r\\nContent-Type: application/sparql-results+json\\r\\n"
+          b"Content-Length: 17\\r\\n\\r\\n{\\"boolean\\": true}")
+sel = selectors.DefaultSelector()
+srv = socket.create_server(("127.0.0.1", int(sys.argv[1])), backlog=128)
+srv.setblocking(False)
+sel.register(srv, selectors.EVENT_READ)
+left = {}
+while True:
+    for key, _ in sel.select():
+        if key.fileobj is srv:
+            conn, _ = srv.accept()
+            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            sel.register(conn, selectors.EVENT_READ)
+            left[conn] = b""
+            continue
+        conn = key.fileobj
+        try:
+            data = conn.recv(65536)
+        except OSError:
+            data = b""
+        if not data:
+            sel.unregister(conn)
+            conn.close()
+            left.pop(conn, None)
+            continue
+        heads = (left[conn] + data).split(b"\\r\\n\\r\\n")
+        left[conn] = heads.pop()
+        if heads:
+            conn.sendall(ANSWER * len(heads))
 """
 
 
@@ -128,8 +165,15 @@ def accept_for(text: str) -> str:
     return "text/turtle" if graph else "application/sparql-results+json"
 
 
-def hammer(port: int, path: str, text: str, clients: int, seconds: float):
-    """Send the query from `clients` threads until `seconds` pass; return latencies and time."""
+class Run:
+    """What one query against one server gave: requests/s, median and p99 latency, failures."""
+
+    def __init__(self, rate: float, median_ms: float, p99_ms: float, failures: list[str]):
+        self.rate, self.median_ms, self.p99_ms, self.failures = rate, median_ms, p99_ms, failures
+
+
+def hammer(port: int, path: str, text: str, clients: int, seconds: float) -> Run:
+    """Send the query from `clients` Python threads until `seconds` pass."""
     target = path + "?" + urllib.parse.urlencode({"query": text})
     headers = {"Accept": accept_for(text)}
     latencies: list[float] = []
@@ -165,7 +209,49 @@ def hammer(port: int, path: str, text: str, clients: int, seconds: float):
         t.start()
     for t in threads:
         t.join()
-    return latencies, time.monotonic() - begin, failures
+    elapsed = time.monotonic() - begin
+    if not latencies:
+        return Run(0.0, 0.0, 0.0, failures or ["no answer"])
+    median, p99 = statistics.median(latencies), percentile(latencies, 0.99)
+    return Run(len(latencies) / elapsed, median * 1000, p99 * 1000, failures)
+
+
+WRK_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk_ms(value: str) -> float:
+    """Read one of wrk's latencies ("101.00us", "2.27ms", "1.02s") as milliseconds."""
+    number = value.rstrip("umsn")
+    return float(number) * WRK_UNITS[value[len(number) :]]
+
+
+def hammer_wrk(port: int, path: str, text: str, clients: int, seconds: float) -> Run:
+    """Send the query with wrk: `clients` keep-alive connections for `seconds`."""
+    target = f"http://127.0.0.1:{port}{path}?" + urllib.parse.urlencode({"query": text})
+    threads = min(clients, os.cpu_count() or 1)
+    cmd = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{clients}",
+        f"-d{max(1, round(seconds))}s",
+        "--latency",
+        "--timeout",
+        "30s",
+    ]
+    cmd += ["-H", f"Accept: {accept_for(text)}", target]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    rate, median, p99, failures = 0.0, 0.0, 0.0, []
+    for line in out.splitlines():
+        words = line.split()
+        if line.startswith("Requests/sec:"):
+            rate = float(words[1])
+        elif words[:1] == ["50%"]:
+            median = wrk_ms(words[1])
+        elif words[:1] == ["99%"]:
+            p99 = wrk_ms(words[1])
+        elif line.strip().startswith(("Non-2xx", "Socket errors")):
+            failures.append(line.strip())
+    return Run(rate, median, p99, failures)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -181,7 +267,17 @@ def main() -> int:
     p.add_argument("--no-rdflib", action="store_true", help="leave rdflib-endpoint out")
     p.add_argument("--queries", nargs="+", help="run only these queries of the mix")
     p.add_argument("--peers", nargs="+", help="run only these servers")
+    p.add_argument(
+        "--client",
+        choices=("wrk", "python"),
+        default="wrk",
+        help="load generator: wrk (default; Debian package wrk) or Python threads",
+    )
     args = p.parse_args()
+    if args.client == "wrk" and not shutil.which("wrk"):
+        print("wrk is not installed: apt-get install wrk, or use --client python", file=sys.stderr)
+        return 2
+    send = hammer_wrk if args.client == "wrk" else hammer
 
     work = Path(tempfile.mkdtemp(prefix="bench-endpoint-"))
     data = Path(args.data) if args.data else work / "out"
@@ -200,33 +296,12 @@ def main() -> int:
     peers = [
         Peer("ours", serve, "/sparql", probe="/health"),
         Peer("ours-nocache", serve, "/sparql", {"DIPLOKG_CACHE_ENTRIES": "0"}, "/health"),
+        Peer("ours-gunicorn", [*serve, "--server", "gunicorn"], "/sparql", probe="/health"),
         Peer("oxigraph", [shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph"),
                           "serve", "--bind", "127.0.0.1:{port}"], "/query", probe="/"),
     ]  # fmt: skip
-    if importlib.util.find_spec("granian"):
-        # The same app behind granian, a WSGI server written in Rust, to show what the Python
-        # HTTP layer (gunicorn) costs per request; not part of diplokg's dependencies.
-        granian = [
-            sys.executable,
-            "-m",
-            "granian",
-            "--interface",
-            "wsgi",
-            "--factory",
-            "--workers",
-            "2",
-            "--blocking-threads",
-            "4",
-            "--log-level",
-            "error",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "{port}",
-            "diplokg.server:create_app",
-        ]
-        peers.insert(1, Peer("ours-granian", granian, "/sparql", {"DIPLOKG_DATA": str(data)},
-                             "/health"))  # fmt: skip
+    floor_cmd = [sys.executable, "-c", FLOOR_SERVER, "{port}"]
+    peers.append(Peer("floor", floor_cmd, "/", probe="/"))
     if not args.no_rdflib:
         rdflib_cmd = [sys.executable, "-c", RDFLIB_SERVER, str(trig), "{port}"]
         peers.append(Peer("rdflib-endpoint", rdflib_cmd, "/", probe="/?query=ASK%7B%7D"))
@@ -242,13 +317,11 @@ def main() -> int:
                 load_oxigraph(peer.port, nquads)
             for clients in args.clients:
                 for name, text in queries.items():
-                    lat, elapsed, failures = hammer(
-                        peer.port, peer.path, text, clients, args.seconds
-                    )
-                    results[peer.name, clients, name] = (lat, elapsed, failures)
-                    rate = len(lat) / elapsed
+                    run = send(peer.port, peer.path, text, clients, args.seconds)
+                    results[peer.name, clients, name] = run
+                    failures = run.failures
                     note = f"  FAILURES: {len(failures)} ({failures[0]})" if failures else ""
-                    print(f"  {peer.name:16} c={clients} {name:26} {rate:9.1f}/s{note}",
+                    print(f"  {peer.name:16} c={clients} {name:26} {run.rate:9.1f}/s{note}",
                           flush=True)  # fmt: skip
             peer.stop()
     finally:
@@ -261,8 +334,9 @@ def main() -> int:
 
 def report(results, names, queries, client_counts) -> None:
     """Print the table of throughput and latency, the ratios and their geometric means."""
-    ours = [n for n in names if n.startswith("ours")]
-    peers = [n for n in names if not n.startswith("ours")]
+    # The floor is read as one of ours: its ratios are the best any server could reach.
+    ours = [n for n in names if n.startswith("ours") or n == "floor"]
+    peers = [n for n in names if n not in ours]
     pairs = [(o, p) for o in ours for p in peers]
     for clients in client_counts:
         print(f"\n## {clients} concurrent client(s): requests/s, median / p99 latency (ms)")
@@ -273,13 +347,12 @@ def report(results, names, queries, client_counts) -> None:
         for query in queries:
             cells, rates = [query], {}
             for n in names:
-                lat, elapsed, failures = results[n, clients, query]
-                rates[n] = len(lat) / elapsed if lat and not failures else 0.0
-                if not lat:
+                run = results[n, clients, query]
+                rates[n] = run.rate if not run.failures else 0.0
+                if not run.rate:
                     cells.append("failed")
                     continue
-                med, p99 = statistics.median(lat) * 1000, percentile(lat, 0.99) * 1000
-                cells.append(f"{rates[n]:.0f}/s {med:.1f} / {p99:.1f}")
+                cells.append(f"{run.rate:.0f}/s {run.median_ms:.2f} / {run.p99_ms:.2f}")
             for o, p in pairs:
                 if rates[o] and rates[p]:
                     ratios[o, p].append(rates[o] / rates[p])
