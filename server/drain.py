@@ -1,17 +1,20 @@
 """Read what is left of a request body once the answer is out, so the connection stays open.
 
 An answer given before the body was read (415, 403, a 400 on a bad header) leaves the body
-unread. A server must then either read it or close the connection: gunicorn reads it, granian
-(hyper) closes the connection without a `Connection: close`, so a client's next request on it
-fails. Reading at most the request size limit keeps keep-alive connections usable; a body over
-the limit gets its 413 and the connection is closed, as in every server.
+unread, and so does a 413 for a body over the size limit. A server must then either read the
+body or close the connection: gunicorn reads it; granian (hyper) closes the connection, without
+a `Connection: close`, so a client still sending its body gets a broken pipe instead of the
+413, and a client's next request on a kept-alive connection fails. Reading and dropping the
+body keeps both working; a body over ten times the size limit is not read, and its connection
+is closed, so that nobody can keep a thread busy reading.
 """
 
 CHUNK = 65536
+DRAINED = 10  # bodies up to this many times the request size limit are read to the end
 
 
 class DrainBody:
-    """WSGI middleware: after the answer, read and drop the request body, up to `limit` bytes."""
+    """WSGI middleware: after the answer, read and drop the rest of the request body."""
 
     def __init__(self, app, limit: int):
         self.app = app
@@ -23,7 +26,7 @@ class DrainBody:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length <= 0 or length > self.limit:
+        if length <= 0 or length > DRAINED * self.limit:
             return answer
         return Drained(answer, environ["wsgi.input"], length)
 

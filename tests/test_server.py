@@ -122,3 +122,17 @@ def test_an_unread_body_leaves_the_connection_open(server, media, status):
     resp = conn.getresponse()
     assert resp.status == 200 and json.loads(resp.read())["status"] == "ok"
     conn.close()
+
+
+def test_a_body_over_the_limit_gets_its_413(server):
+    """Regression: under granian a client sending 1.5 MB got a broken pipe, not the 413."""
+    parts = urllib.parse.urlsplit(server)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    body = b"ASK {}" + b" " * 1_500_000
+    conn.request("POST", "/sparql", body=body, headers={"Content-Type": "application/sparql-query"})
+    resp = conn.getresponse()
+    assert resp.status == 413
+    assert resp.read()
+    conn.request("GET", "/health")
+    assert conn.getresponse().status == 200
+    conn.close()
