@@ -329,6 +329,7 @@ def main() -> int:
             peer.stop()
         log.close()
     report(results, [peer.name for peer in peers], queries, args.clients)
+    shutil.rmtree(work)  # kept, with the servers' log, only when a run fails
     return 0
 
 
