@@ -10,7 +10,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import pytest
@@ -67,12 +67,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(data, env: dict | None = None, workers: int = 1, options: tuple = ()):
-    """Start 'diplokg serve' for a dataset on a free port of 127.0.0.1; yield its base URL."""
+def running_server(data, env: dict | None = None, workers: int = 1, options: tuple = (), log=None):
+    """Start 'diplokg serve' for a dataset on a free port of 127.0.0.1; yield its base URL.
+
+    The server's output goes to `log` (a binary file) where one is given.
+    """
     port = free_port()
     cmd = [sys.executable, "-m", "diplokg.graph.cli", "serve", "--data", str(data)]
     # A log file, not a pipe: a pipe nobody reads fills up and stalls the server.
-    with tempfile.TemporaryFile() as log:
+    with tempfile.TemporaryFile() if log is None else nullcontext(log) as log:
         proc = subprocess.Popen(
             [*cmd, "--port", str(port), "--workers", str(workers), *options],
             stdout=log,

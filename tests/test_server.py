@@ -2,6 +2,11 @@
 
 import http.client
 import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -9,7 +14,7 @@ import urllib.request
 import pytest
 from rdflib import Graph
 
-from conftest import free_port, get, running_server  # noqa: F401  (others import them from here)
+from conftest import free_port, get, running_server
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +141,28 @@ def test_a_body_over_the_limit_gets_its_413(server):
     conn.request("GET", "/health")
     assert conn.getresponse().status == 200
     conn.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("DIPLOKG_LOG_LEVEL", "loud"), ("DIPLOKG_ACCESS_LOG", "yes")]
+)
+def test_a_bad_logging_setting_stops_serve_with_exit_2(built, name, value):
+    """A bad value is named before any worker starts, not as a traceback in each."""
+    cmd = [sys.executable, "-m", "diplokg.graph.cli", "serve", "--data", str(built)]
+    cmd += ["--port", str(free_port())]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=60,
+                         env={**os.environ, name: value})  # fmt: skip
+    assert run.returncode == 2
+    assert f"{name}={value!r}" in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("access", ["1", "0"])
+def test_the_access_log_is_on_by_default_and_can_be_turned_off(built, access):
+    """DIPLOKG_ACCESS_LOG=0: no line per request; the server answers all the same."""
+    env = {"DIPLOKG_ACCESS_LOG": access}
+    with tempfile.TemporaryFile() as log, running_server(built, env, log=log) as base:
+        assert get(base + "/health?probe=access")[0] == 200
+        time.sleep(0.5)
+        log.seek(0)
+        lines = log.read().decode()
+    assert ("/health" in lines) == (access == "1"), lines
