@@ -18,7 +18,7 @@ class DrainBody:
 
     def __init__(self, app, limit: int):
         self.app = app
-        self.limit = limit
+        self.most = DRAINED * limit  # the longest body read to its end
 
     def __call__(self, environ, start_response):
         answer = self.app(environ, start_response)
@@ -26,7 +26,7 @@ class DrainBody:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length <= 0 or length > DRAINED * self.limit:
+        if length <= 0 or length > self.most:
             return answer
         return Drained(answer, environ["wsgi.input"], length)
 

@@ -26,12 +26,20 @@ class Server(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        from diplokg.server import create_app
+        return started_app({"DATA": str(self.data)})
 
-        app = create_app({"DATA": str(self.data)})
-        # Start the query workers before the first request rather than during it.
-        app.extensions["diplokg.engine"].start()
-        return app
+
+def started_app(config: dict | None = None):
+    """Create the app (by default for the dataset in DIPLOKG_DATA) and start its query workers.
+
+    gunicorn calls it in each worker; granian's workers call it as the app factory.
+    """
+    from diplokg.server import create_app
+
+    app = create_app(config)
+    # Start the query workers before the first request rather than during it.
+    app.extensions["diplokg.engine"].start()
+    return app
 
 
 LEVELS = ("debug", "info", "warning", "error", "critical")
@@ -53,15 +61,17 @@ def serve(
 ) -> int:
     """Check the dataset and the settings, then serve until stopped."""
     load_dataset(data)  # fail here with a clear message rather than in every worker
-    logging_settings()
+    logs = logging_settings()
     if server == "granian":
-        return serve_granian(data, host, port, workers, threads)
-    return serve_gunicorn(data, host, port, workers, threads)
+        return serve_granian(data, host, port, workers, threads, logs)
+    return serve_gunicorn(data, host, port, workers, threads, logs)
 
 
-def serve_gunicorn(data: Path, host: str, port: int, workers: int, threads: int) -> int:
+def serve_gunicorn(
+    data: Path, host: str, port: int, workers: int, threads: int, logs: tuple[str, bool]
+) -> int:
     """Serve with gunicorn, whose HTTP layer is Python."""
-    level, access = logging_settings()
+    level, access = logs
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
@@ -83,25 +93,18 @@ def serve_gunicorn(data: Path, host: str, port: int, workers: int, threads: int)
     return 0
 
 
-def granian_app():
-    """Create the app for granian's workers (the dataset comes from DIPLOKG_DATA)."""
-    from diplokg.server import create_app
-
-    app = create_app()
-    app.extensions["diplokg.engine"].start()
-    return app
-
-
-def serve_granian(data: Path, host: str, port: int, workers: int, threads: int) -> int:
+def serve_granian(
+    data: Path, host: str, port: int, workers: int, threads: int, logs: tuple[str, bool]
+) -> int:
     """Serve with granian, whose HTTP layer is written in Rust: less time per request."""
     from granian import Granian
     from granian.constants import Interfaces
 
-    level, access = logging_settings()
+    level, access = logs
     os.environ["DIPLOKG_DATA"] = str(data)  # the workers create the app from it
     print(f"serving {data} on http://{host}:{port}/ (granian)", flush=True)
     Granian(
-        f"{__name__}:granian_app",
+        f"{__name__}:started_app",
         address=host,
         port=port,
         interface=Interfaces.WSGI,
