@@ -19,7 +19,6 @@ import http.client
 import math
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,6 +30,7 @@ import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
+from common import free_port, percentile
 
 from diplokg.graph.publish import current_release
 from diplokg.graph.query import load_store
@@ -106,12 +106,6 @@ def mix() -> dict[str, str]:
             found[path.stem[:24]] = text
     found.update({name: PREFIXES + text for name, text in OWN.items()})
     return found
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_until_up(url: str, proc: subprocess.Popen, seconds: float = 120) -> None:
@@ -252,11 +246,6 @@ def hammer_wrk(port: int, path: str, text: str, clients: int, seconds: float) ->
         elif line.strip().startswith(("Non-2xx", "Socket errors")):
             failures.append(line.strip())
     return Run(rate, median, p99, failures)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def main() -> int:

@@ -18,7 +18,6 @@ import http.client
 import json
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,8 @@ import time
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode
+
+from common import free_port, percentile
 
 REPO = Path(__file__).resolve().parents[2]
 SERVE = [sys.executable, "-m", "diplokg.graph.cli", "serve"]
@@ -38,12 +39,6 @@ CHEAP_QUERIES = [
     "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) LIMIT 10",
     "DESCRIBE <https://w3id.org/diplokg/id/state/belgium>",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def rss_mb(root: int) -> float:
@@ -157,9 +152,9 @@ def slow_client(port: int, every: float, stats: Stats, stop: float) -> None:
         t.join()
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q / 100 * len(ordered)))] * 1000 if ordered else 0.0
+def ms(values: list[float], q: float) -> float:
+    """Return the q-th percentile (0-100) of latencies in seconds, in milliseconds."""
+    return percentile(values, q / 100) * 1000
 
 
 def build(data: Path) -> None:
@@ -253,14 +248,14 @@ def report(args, stats: Stats, took: float, peak: float, alive: bool) -> int:
     everything = stats.latencies["query"] + stats.latencies["page"]
     for name, lat in [("all", everything), *stats.latencies.items()]:
         print(
-            f"  latency ms, {name} ({len(lat)}): p50 {percentile(lat, 50):.1f}, "
-            f"p95 {percentile(lat, 95):.1f}, p99 {percentile(lat, 99):.1f}, "
+            f"  latency ms, {name} ({len(lat)}): p50 {ms(lat, 50):.1f}, "
+            f"p95 {ms(lat, 95):.1f}, p99 {ms(lat, 99):.1f}, "
             f"max {max(lat, default=0) * 1000:.1f}"
         )
     slow = stats.slow_latencies
     print(
         f"slow queries: {sum(stats.slow_statuses.values())}, by status "
-        f"{dict(sorted(stats.slow_statuses.items()))}, median {percentile(slow, 50):.0f} ms, "
+        f"{dict(sorted(stats.slow_statuses.items()))}, median {ms(slow, 50):.0f} ms, "
         f"max {max(slow, default=0) * 1000:.0f} ms"
     )
     print(f"server memory (RSS of all its processes): peak {peak:.0f} MB, bound {args.memory_mb:g}")

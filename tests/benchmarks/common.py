@@ -1,0 +1,16 @@
+"""What the benchmark scripts share: a free port on 127.0.0.1 and percentiles."""
+
+import socket
+
+
+def free_port() -> int:
+    """Return a TCP port of 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Return the value below which the fraction q of the values lie (0.0 for no values)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
