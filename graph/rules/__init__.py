@@ -23,6 +23,13 @@ class Reading:
     facts: DocumentFacts
     memory: dict = field(default_factory=dict)  # discourse state: the last agreement, ...
 
+    def mentions_at(self, offset: int) -> list:
+        """Return the mentions of the sentence that holds a document offset."""
+        for s, found in zip(self.sentences, self.mentions, strict=True):
+            if s.start <= offset < s.end:
+                return found
+        return []
+
 
 def all_rules() -> list:
     """Return the RULES of every module of this package, modules in name order."""

@@ -206,6 +206,15 @@ def clause(reading, i: int, at: int) -> tuple[int, int]:
     return lo, hi
 
 
+def mention_end(reading, i: int, entity, after: int, default: int) -> int:
+    """Return where the first mention of an entity (None: of anything) at or after an offset
+    in sentence i ends."""
+    for m in reading.mentions[i]:
+        if m.start >= after and entity in (None, m.entity):
+            return m.end
+    return default
+
+
 def hedged(reading, start: int, end: int) -> bool:
     """Say whether a span says that something did not, may or will happen (no fact then)."""
     span = NOT_A_HEDGE.sub(" ", reading.doc.text[start:end])
@@ -236,10 +245,12 @@ def one_date(reading, i: int, lo: int, hi: int):
     return next(iter(when.values())) if len(when) == 1 and None not in when else None
 
 
-def event(reading, i: int, cls, key: str, label: str, pairs, rule: str):
-    """Assert an event (named by its kind and key) with sentence i as evidence."""
+def event(reading, i: int, cls, key: str, label: str, pairs, rule: str, span=None):
+    """Assert an event (named by its kind and key) stated by the phrase at span (document
+    offsets; by default sentence i)."""
     iri = identity.event(cls, key)
-    return reading.facts.state(iri, pairs, sentence_span(reading, i), rule, cls=cls, label=label)
+    span = sentence_span(reading, i) if span is None else span
+    return reading.facts.state(iri, pairs, span, rule, cls=cls, label=label)
 
 
 def literal(match) -> Literal:
@@ -275,7 +286,7 @@ def heads_of(reading, i: int, lo: int, hi: int) -> list:
 def state_person(reading, i: int, person: Person, rule: str):
     """Name a person met in sentence i (another module states their roles); return the IRI."""
     iri = identity.person(person.name)
-    span = sentence_span(reading, i)
+    span = (person.start, person.end)  # the title and the name: "President Gabriel Boric"
     return reading.facts.state(iri, [], span, rule, cls=DKG.Person, label=person.name)
 
 

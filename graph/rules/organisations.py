@@ -71,27 +71,29 @@ def _links(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
             part = PART_OF.match(text, o.end)
             if (m := affiliated or part) and (other := _org_at(orgs, m.end())):
                 p = DKG.affiliatedWith if affiliated else DKG.partOf
-                links.append((nodes[o], p, nodes[other]))
+                links.append((nodes[o], p, nodes[other], (o.start, other.end)))
         has = HAS.match(text, o.end) if o.cls == DKG.University else None
         if has and (other := _org_at(orgs, has.end())) is not None:
-            links.append((nodes[other], DKG.partOf, nodes[o]))
+            links.append((nodes[other], DKG.partOf, nodes[o], (o.start, other.end)))
             # "has a centre since 1990": it exists since then; "opened a centre in 2001".
             held = has["verb"] in ("has", "had", "hosts", "houses")
             year = _year(dates, ("since",) if held else ("in", "since"))
-            links.append((nodes[other], DKG.inception, year))
+            links.append((nodes[other], DKG.inception, year, (o.start, s.end)))
         if (m := ESTABLISHED.match(text, o.end)) is not None:
             clause = find_dates(m["clause"])
-            links.append((nodes[o], DKG.inception, _year(clause)))
+            links.append((nodes[o], DKG.inception, _year(clause), (o.start, m.end())))
             for c in reading.mentions[i]:
                 inside = m.start("clause") <= c.start < m.end("clause")
                 if c.entity.kind == "city" and inside and text.endswith("in ", 0, c.start):
-                    links.append((nodes[o], DKG.basedIn, reading.facts.use(c.entity)))
+                    where = reading.facts.use(c.entity)
+                    links.append((nodes[o], DKG.basedIn, where, (o.start, c.end)))
         if o.region is not None:
-            links.append((nodes[o], DKG.partOf, reading.facts.use(o.region)))
+            links.append((nodes[o], DKG.partOf, reading.facts.use(o.region), (o.start, o.end)))
         if o.cls == DKG.MilitaryUnit:
             for c in reading.mentions[i]:
                 if c.entity.kind == "state" and POSSESSIVE.fullmatch(text, c.end, o.start):
-                    links.append((nodes[o], DKG.basedIn, reading.facts.use(c.entity)))
+                    where = reading.facts.use(c.entity)
+                    links.append((nodes[o], DKG.basedIn, where, (c.start, o.end)))
     return links
 
 
@@ -104,9 +106,11 @@ def _merged(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
                    if k == i - 1 or (k == i and start < s.start + m.start())]  # fmt: skip
         if target is None or not earlier:
             continue
-        links.append((earlier[-1][2], DKG.mergedInto, nodes[target]))
+        span = (s.start, target.end)
+        links.append((earlier[-1][2], DKG.mergedInto, nodes[target], span))
         if m["new"]:
-            links.append((nodes[target], DKG.inception, _year(find_dates(s.text), ("in",))))
+            year = _year(find_dates(s.text), ("in",))
+            links.append((nodes[target], DKG.inception, year, (s.start, s.end)))
     return links
 
 
@@ -132,19 +136,19 @@ def _founded(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
             org = Org(label, s.start + m.start("desc"), end, cls)
             nodes[org] = _state(reading, i, org)
             if where is not None:
-                links.append((nodes[org], DKG.basedIn, reading.facts.use(where.entity)))
+                span = (org.start, where.end)
+                links.append((nodes[org], DKG.basedIn, reading.facts.use(where.entity), span))
         elif (org := _org_at(orgs, s.start + m.end())) is None:
             continue
-        links.append((nodes[org], DKG.foundedBy, founder))
+        links.append((nodes[org], DKG.foundedBy, founder, (founders[-1].start, org.end)))
     return links
 
 
 def _state(reading, i: int, org: Org) -> URIRef:
     """State an organisation's kind and name; remember it for a later "it"."""
-    s = reading.sentences[i]
     node = identity.organisation(org.name)
     alias = [(SKOS.altLabel, Literal(org.acronym, lang="en"))] if org.acronym else []
-    reading.facts.state(node, alias, (s.start, s.end), "organisations.name", cls=org.cls,
+    reading.facts.state(node, alias, (org.start, org.end), "organisations.name", cls=org.cls,
                         label=org.name)  # fmt: skip
     reading.memory.setdefault("organisations", []).append((i, org.start, node))
     return node
@@ -154,12 +158,11 @@ def organisations(reading, i: int) -> None:
     """State the organisations sentence i names, and the links it states between them."""
     orgs = names(reading, i)
     nodes = {org: _state(reading, i, org) for org in orgs}
-    s = reading.sentences[i]
     links = _links(reading, i, orgs, nodes) + _merged(reading, i, orgs, nodes)
     links += _founded(reading, i, orgs, nodes)
-    for subject, p, o in links:
+    for subject, p, o, span in links:
         if o is not None:
-            reading.facts.state(subject, [(p, o)], (s.start, s.end), "organisations.link")
+            reading.facts.state(subject, [(p, o)], span, "organisations.link")
 
 
 RULES = [organisations]

@@ -80,6 +80,12 @@ def war_of(reading, i: int, at: int) -> str | None:
     return None
 
 
+def war_span(reading, i: int, name: str) -> tuple[int, int]:
+    """Return where sentence i names a war, or the sentence (whose war it is by context)."""
+    found = [(a, b) for a, b, n in wars_in(reading, i) if n == name]
+    return found[0] if found else d.sentence_span(reading, i)
+
+
 def state_war(reading, name: str, span, rule: str):
     """Assert a war (by its name) and return its IRI."""
     iri = identity.event(DKG.War, name)
@@ -98,7 +104,6 @@ def battles(reading, i: int) -> None:
     found = [(s.start + m.start(), m["name"]) for m in BATTLE_OF.finditer(s.text)]
     if BATTLE_WORD.search(s.text) and BATTLE_HAPPENED.search(s.text):
         found += [(s.start + m.start(), m["name"]) for m in AT_NAME.finditer(s.text)]
-    span = d.sentence_span(reading, i)
     for at, name in found:
         lo, hi = d.clause(reading, i, at)
         if d.hedged(reading, lo, hi):
@@ -108,28 +113,31 @@ def battles(reading, i: int) -> None:
         pairs = [(DKG.participant, reading.facts.use(e)) for e in forces(reading, i)]
         war = war_of(reading, i, at)
         if war:
-            pairs.append((DKG.partOf, state_war(reading, war, span, "event-war")))
+            iri = state_war(reading, war, war_span(reading, i, war), "event-war")
+            pairs.append((DKG.partOf, iri))
         places = [m for m in d.place_after(reading, i, lo, hi, "in") if m.start < at]
         pairs += [(DKG.location, reading.facts.use(m.entity)) for m in places[-1:]]
-        d.event(reading, i, DKG.Battle, key, f"Battle of {name}", pairs, "event-battle")
+        label = f"Battle of {name}"
+        d.event(reading, i, DKG.Battle, key, label, pairs, "event-battle", (lo, hi))
 
 
-def _liberation(reading, i: int, place, liberators, at: int) -> None:
-    """Assert the liberation of a place: one per war it is said to belong to, or one dated."""
-    span = d.sentence_span(reading, i)
+def _liberation(reading, i: int, place, liberators, at: int, span) -> None:
+    """Assert the liberation of a place: one per war it is said to belong to, or one dated;
+    the clause at span states it."""
     wars = [name for a, _, name in wars_in(reading, i) if a > at]
-    date = d.one_date(reading, i, *span)
+    date = d.one_date(reading, i, *d.sentence_span(reading, i))
     for war in dict.fromkeys(wars) or [None]:
         pairs = [(DKG.location, reading.facts.use(place))]
         pairs += [(DKG.participant, reading.facts.use(e)) for e in liberators]
         if war:
-            pairs.append((DKG.partOf, state_war(reading, war, span, "event-war")))
+            iri = state_war(reading, war, war_span(reading, i, war), "event-war")
+            pairs.append((DKG.partOf, iri))
         elif date:
             pairs.append((DKG.date, d.literal(date)))
         qualifier = war or (date and date.value)
         key = f"{place.slug}-{qualifier}" if qualifier else place.slug
         label = f"Liberation of {place.label}" + (f" ({qualifier})" if qualifier else "")
-        d.event(reading, i, DKG.Liberation, key, label, pairs, "event-liberation")
+        d.event(reading, i, DKG.Liberation, key, label, pairs, "event-liberation", span)
 
 
 def _places(reading, i: int, lo: int, hi: int | None = None) -> list:
@@ -153,7 +161,7 @@ def liberations(reading, i: int) -> None:
         who = [
             x.entity for x in states if head and x.end == s.start + m.start() - len(head.group())
         ]
-        _liberation(reading, i, place[0].entity, who, at)
+        _liberation(reading, i, place[0].entity, who, at, (lo, hi))
     for m in LIBERATED.finditer(s.text):
         at = s.start + m.start()
         lo, hi = d.clause(reading, i, at)
@@ -162,7 +170,7 @@ def liberations(reading, i: int) -> None:
             continue
         by = BY.search(s.text, m.end())
         who = [x.entity for x in states if by and x.start == s.start + by.end()]
-        _liberation(reading, i, place[-1].entity, who, at)
+        _liberation(reading, i, place[-1].entity, who, at, (lo, hi))
 
 
 RULES = [battles, liberations]
