@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from . import iris
+from .dataset import canonical_decimal
 from .ingest import Document
 from .vocab import DKG
 
@@ -93,17 +94,21 @@ def _span(g: Graph, doc: Document, start: int, end: int) -> URIRef:
 
 def write_claims(doc: Document, claims: Iterable[Claim], sentences: Sentences) -> Graph:
     """Return the document's asserted triples, each with its claim and evidence."""
-    g = Graph()
+    g = Graph(store="SimpleMemory")
     for c in dict.fromkeys(claims):
         start, end = trim(doc.text, c.start, c.end)
         if not 0 <= start < end <= len(doc.text):
             raise ValueError(f"{doc.doc_id}: rule {c.rule} gave an empty phrase for {c.triple}")
-        g.add(c.triple)
-        node = iris.claim(doc.doc_id, c.triple)
+        obj = c.object
+        if isinstance(obj, Literal) and obj.datatype == XSD.decimal:
+            obj = canonical_decimal(obj)  # one lexical form per value, in every dump
+        triple = (c.subject, c.predicate, obj)
+        g.add(triple)
+        node = iris.claim(doc.doc_id, triple)
         g.add((node, RDF.type, DKG.Claim))
         g.add((node, RDF.subject, c.subject))
         g.add((node, RDF.predicate, c.predicate))
-        g.add((node, RDF.object, c.object))
+        g.add((node, RDF.object, obj))
         g.add((node, DKG.extractionRule, Literal(c.rule)))
         if c.curated:
             g.add((node, DKG.curated, Literal(True)))
@@ -121,16 +126,20 @@ PROVENANCE = (DKG.Claim, DKG.Evidence)
 def facts_of(g: Graph, skeleton: bool = False) -> Graph:
     """Return a document graph's facts, without its claims, passages and the document's text.
 
-    With skeleton, each claim keeps its type and its rdf:subject: enough for the shapes of the
-    union to see that a thing has a claim (the claims themselves are checked per document).
+    With skeleton, one claim of each subject keeps its type and rdf:subject: enough for the
+    shapes of the union to see that a thing has a claim (the claims themselves are checked
+    per document, with ontology/document-shapes.ttl).
     """
     provenance = {s for cls in PROVENANCE for s in g.subjects(RDF.type, cls)}
-    out = Graph()
+    out = Graph(store="SimpleMemory")
+    claimed = set()
     for triple in g:
-        s, p, _ = triple
-        if s in provenance:
-            if skeleton and p in (RDF.type, RDF.subject) and (s, RDF.type, DKG.Claim) in g:
+        s, p, o = triple
+        if s not in provenance:
+            if p != DKG.text:
                 out.add(triple)
-        elif p != DKG.text:
+        elif skeleton and p == RDF.subject and o not in claimed:
+            claimed.add(o)
             out.add(triple)
+            out.add((s, RDF.type, DKG.Claim))
     return out

@@ -30,7 +30,7 @@ def date_literal(value: str) -> Literal:
 
 def describe_document(doc: Document) -> Graph:
     """Describe a source document: title, publisher, language, date, checksum, its text."""
-    g = Graph()
+    g = Graph(store="SimpleMemory")
     node = iris.document(doc.doc_id)
     g.add((node, RDF.type, DKG.SourceDocument))
     g.add((node, RDFS.label, Literal(doc.title, lang=doc.language)))

@@ -84,8 +84,12 @@ def supports(doc_graphs: dict[URIRef, Graph], nodes: ViewNodes) -> dict[tuple, l
             by_property[p].append((wp, inverse))
     found: dict[tuple, list[tuple]] = defaultdict(list)
     for name, g in sorted(doc_graphs.items()):
-        for claim in sorted(g.subjects(RDF.type, DKG.Claim)):
-            s, p, o = (g.value(claim, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        parts: dict = defaultdict(dict)
+        for part in (RDF.subject, RDF.predicate, RDF.object):
+            for claim, value in g.subject_objects(part):
+                parts[claim][part] = value
+        for claim in sorted(parts):
+            s, p, o = (parts[claim].get(x) for x in (RDF.subject, RDF.predicate, RDF.object))
             for wp, inverse in by_property.get(p, ()):
                 subject, value = (o, s) if inverse else (s, o)
                 value = nodes.cls(value) if p == RDF.type else nodes.node(value)
@@ -151,7 +155,7 @@ def statements(
     support = supports(doc_graphs, nodes)
     dates = qualifiers(facts, view, nodes)
     by_graph = sources(doc_graphs)
-    g = Graph()
+    g = Graph(store="SimpleMemory")
     for s, wp, o in view:
         if not str(wp).startswith(str(WDT)):
             continue

@@ -111,7 +111,7 @@ def wikidata_view(asserted_and_reference: Graph, inferred: Graph | None, ontolog
     node, cls_node = nodes.node, nodes.cls
     supers = _superclasses(ontology)
 
-    view = Graph()
+    view = Graph(store="SimpleMemory")
     types: dict[URIRef, set[URIRef]] = {}
     for s, c in data.subject_objects(RDF.type):
         if isinstance(s, URIRef) and str(c).startswith(str(DKG)):
