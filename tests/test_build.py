@@ -115,7 +115,7 @@ def test_stats_reports_rule_and_curated_facts_and_disagreements(built, capsys):
     first, second = found.groups()
     assert first.startswith("Consulate (") and second.startswith("ConsulateGeneral (")
     assert '"Belgium has an embassy in Ottawa, one consulate (in Montreal"' in first
-    assert 'North America: "Belgian Consulate General in Montreal"' in second
+    assert 'North America: "the Belgian Consulate General in Montreal"' in second
 
 
 def test_unchanged_inputs_publish_nothing_new(seeds, published, capsys):

@@ -4,8 +4,9 @@ Each case is a short text (other states, cities and numbers than the seeds'), wi
 <case>.toml of metadata (as in seeds/: e.g. on_behalf_of for "our country"), and the expected
 facts in Turtle. Every expected subject also says, with t:phrase, the words of the text that
 state its facts (its type, links and dates); where one fact has words of its own, a
-t:phraseFor [ t:property P ; t:phrase "..." ] says them for that property. A fact must cite
-each of its expected phrases in its claim, exactly.
+t:phraseFor [ t:property P ; t:phrase "..." ] says them for that property, or, with
+t:object O, for that one value of it. A fact must cite each of its expected phrases in its
+claim, exactly.
 
 The comparison of facts leaves out the claims, the document's own description, and labels,
 so that expected files state facts and nothing else.
@@ -17,8 +18,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, Namespace
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, XSD
 
+from diplokg.graph.dataset import canonical_decimal
 from diplokg.graph.extract import extract
 from diplokg.graph.ingest import Document, read_text
 from diplokg.graph.vocab import DKG
@@ -53,11 +55,14 @@ def expected_graph(path: Path) -> Graph:
 
 
 def expected_facts(expected: Graph) -> Graph:
-    """The expected facts, without the t:phraseFor nodes."""
+    """The expected facts, without the t:phraseFor nodes; decimals in their canonical form
+    (48000 is written 48000.0), as the claims writer gives them."""
     nodes = set(expected.objects(None, T.phraseFor))
     out = Graph()
     for s, p, o in expected:
         if s not in nodes and not str(p).startswith(str(T)):
+            if isinstance(o, Literal) and o.datatype == XSD.decimal:
+                o = canonical_decimal(o)
             out.add((s, p, o))
     return out
 
@@ -92,12 +97,14 @@ def test_extraction_case(path):
 def test_every_fact_cites_the_expected_phrase(path):
     """Each expected fact's claim cites the phrase the case says states it, word for word."""
     expected = expected_graph(path)
-    if not any(expected.triples((None, T.phrase, None))):
-        pytest.skip("the case states no phrases yet")
     g = extract(read_case(path)).graph
     problems = []
     for s, p, o in expected_facts(expected):
-        overrides = [n for n in expected.objects(s, T.phraseFor) if (n, T.property, p) in expected]
+        overrides = [
+            n
+            for n in expected.objects(s, T.phraseFor)
+            if (n, T.property, p) in expected and expected.value(n, T.object) in (None, o)
+        ]
         phrases = {str(x) for n in overrides for x in expected.objects(n, T.phrase)}
         phrases = phrases or {str(x) for x in expected.objects(s, T.phrase)}
         if not phrases:

@@ -218,8 +218,8 @@ def _state(reading, i: int, noun: str, parties, found: list, at: int) -> None:
         span = d.clause(reading, i, at)
         for k, (prop, value) in enumerate(pairs):
             when = {DKG.signingDate: signed, DKG.effectiveDate: force}.get(prop)
-            if when is not None and value is not None:
-                pairs[k] = (prop, value, (min(span[0], when.start), max(span[1], when.end)))
+            if when is not None and value is not None and when.start > at:
+                pairs[k] = (prop, value, (span[0], max(when.end, at)))
         reading.facts.state(iri, pairs, span, "agreement-signed", cls=cls, label=label)
         reading.memory.setdefault("agreements", []).append((i, iri, tuple(parties), label))
 
@@ -280,11 +280,10 @@ def quota(reading, i: int) -> None:
             (DKG.figureOf, agreement),
         ] + [(DKG.about, reading.facts.use(e)) for e in about]
         what = f"{amount.value} {noun['noun']}" if noun else str(amount.value)
-        end = s.start + (noun.end() if noun else amount.end)
         reading.facts.state(
             iri,
             pairs,
-            (s.start + word.start(), end),
+            d.clause(reading, i, s.start + amount.start),
             "agreement-quota",
             cls=DKG.Statistic,
             label=f"Quota of {what} ({label})",

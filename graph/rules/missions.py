@@ -75,6 +75,7 @@ class _Sentence:
         self.dates = sentence_dates(s.text)
         self.last: tuple[Reading, list[Entity]] | None = None
         self.subject: list[Entity] = []  # the last subject of a sending verb
+        self.subject_start: int | None = None  # where it starts in the sentence
         # The last sending verb's offset, its subject, and where that subject starts.
         self.governing: tuple[int, list[Entity], int | None] | None = None
 
@@ -98,28 +99,28 @@ class _Sentence:
         verb = verb_before(self.view, r.lead)
         word = verb["verb"] if verb else None
         if r.own:
-            return r.own, word, False, r.np_start
+            return r.own, word, False, r.lead
         if r.senders_from is not None:
             run = run_at(self.runs, r.senders_from)
             if run is not None:
                 place_list(self.view, r, run.end)
-            return (run.entities if run else []), None, False, r.np_start
+            return (run.entities if run else []), None, False, r.lead
         found, start = self._subject(verb.start()) if verb else ([], None)
         if found:
             self.governing = (verb.start(), found, start)
         if not found and r.its:
-            found, start = self.subject, self.clause_start(r.phrase.start)
+            found, start = self.subject, self.subject_start
         if not found and not verb and r.counted:
             gapped = subject_of(self.view, self.runs, r.lead)  # "and Chile a consulate in Bergen"
             if gapped not in (None, "pronoun"):
                 found, start = gapped.entities, gapped.start
         if not found and r.our and self.speaker is not None:
-            found, start = [self.speaker], r.np_start
+            found, start = [self.speaker], r.lead
         # A list item without its own sender: the clause's subject ("Belgium has an embassy in
         # Ottawa, one consulate (...) and four honorary consulates"), else the item before's
         # ("the Belgian Embassy in Washington or the Consulates General in Atlanta").
         # A verb without a known subject heads a clause of its own: nothing to inherit.
-        before_item = self.last and (self.last[0].end, self.last[1], self.last[0].np_start)
+        before_item = self.last and (self.last[0].end, self.last[1], self.last[0].lead)
         for before in (self.governing, before_item):
             if (
                 not (found or verb)
@@ -130,16 +131,23 @@ class _Sentence:
         if found:
             return found, word, False, self.clause_start(r.phrase.start) if start is None else start
         if r.definite:  # "the consulate in Bergen was closed": the one named before
-            return self._antecedent(r), word, False, r.np_start
-        return self._previous_sentence(r), word, True, r.np_start
+            found, where = self._antecedent(r)
+            if where is not None and where < self.s.start:
+                return found, word, True, where  # a document offset: a sentence before
+            return found, word, False, r.lead
+        return self._previous_sentence(r), word, True, None
 
-    def _antecedent(self, r: Reading) -> list[Entity]:
-        """Return the sender of the one mission of this family and city stated before."""
+    def _antecedent(self, r: Reading) -> tuple[list[Entity], int | None]:
+        """Return the sender of the one mission of this family and city stated before, and
+        where (a document offset) the sentence that stated it starts."""
         family = FAMILIES.get(r.phrase.kind)
         places = {c.slug for c in r.cities}
         minted = self.reading.memory.get("missions.minted", [])
-        found = {sender for f, place, sender in minted if f == family and place in places}
-        return list(found) if len(found) == 1 else []
+        found = {(sender, at) for f, place, sender, at in minted if f == family and place in places}
+        senders = {sender for sender, _ in found}
+        if len(senders) != 1:
+            return [], None
+        return list(senders), self.reading.sentence_start(min(at for _, at in found))
 
     def _subject(self, verb_start: int) -> tuple[list[Entity], int | None]:
         """Return the subject of a verb and where it starts; "it" and "they" are the subject
@@ -159,7 +167,7 @@ class _Sentence:
             ):
                 return self.governing[1], self.governing[2]
             return [], None
-        self.subject = subject.entities
+        self.subject, self.subject_start = subject.entities, subject.start
         memory["missions.subject"] = (self.i, subject.entities)
         return subject.entities, subject.start
 
@@ -232,7 +240,7 @@ def _city_end(reading, r: Reading, city: Entity | None, span) -> tuple[int, int]
     York"), up to that city's name; else the whole phrase."""
     if city is None or len(r.cities) < 2:
         return span
-    ends = [m.end for m in reading.mentions_at(span[0]) if m.entity == city
+    ends = [m.end for m in reading.mentions_at(span[1] - 1) if m.entity == city
             and span[0] <= m.start and m.end <= span[1]]  # fmt: skip
     return (span[0], ends[0]) if ends else span
 
@@ -262,7 +270,7 @@ def _mint(reading, r: Reading, kind: str, sender: Entity, extra: list, span) -> 
         pairs += [(DKG.partTime, Literal(True, datatype=XSD.boolean))] if part_time else []
         if city is not None:
             minted = reading.memory.setdefault("missions.minted", [])
-            minted.append((identity.MISSION_FAMILY[cls], city.slug, sender))
+            minted.append((identity.MISSION_FAMILY[cls], city.slug, sender, span[0]))
         phrase = _city_end(reading, r, city, span)
         dated = [(p, o, (min(phrase[0], d.start), max(phrase[1], d.end))) for p, o, d in extra]
         facts.state(iri, [*pairs, *dated], phrase, "missions.mission", cls=cls,
@@ -292,7 +300,10 @@ def read_missions(reading, i: int) -> None:
         # The phrase: from the words that name the sender (the phrase's own, the subject of its
         # verb, the list item before it) to the end of the mission's place and accreditation;
         # from the sentence before for a sender named there.
-        start = reading.sentences[i - 1].start if far else s.start + min(named_at, r.np_start)
+        if far:  # from the sentence before, or the antecedent's sentence
+            start = reading.sentences[i - 1].start if named_at is None else named_at
+        else:
+            start = s.start + min(named_at, r.lead)
         for sender in senders:
             _mint(reading, r, kind, sender, extra, (start, s.start + r.end))
 

@@ -220,7 +220,9 @@ def _infobox(reading, i: int, s) -> list[Person]:
         return []
     own, other = states if m["n"] == "1" else states[::-1]
     start = s.start + m.start("name")
-    return [Person(m["name"], start, start + len(m["name"]), "people.infobox", "envoy", own, other)]
+    phrase = (s.start + m.start(), start + len(m["name"]))  # "Envoy1: X": the post and the name
+    return [Person(m["name"], start, start + len(m["name"]), "people.infobox", "envoy", own, other,
+                   phrase=phrase)]  # fmt: skip
 
 
 def _founders(reading, i: int, s) -> list[Person]:

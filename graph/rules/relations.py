@@ -103,12 +103,13 @@ def members_of(reading, i: int) -> None:
     for m in MEMBER_OF.finditer(s.text):
         at = s.start + m.end()
         lo, _ = d.clause(reading, i, s.start + m.start())
+        start = d.subject_start(reading, i, s.start + m.start(), lo)
         group = _organisation_group(reading, i, at)
         if group is not None:
             orgs, end = group
-            phrase = _up_to(reading, i, lo, at, end)
+            phrase = _up_to(reading, i, start, at, end)
         elif SOME_ORGANISATIONS.match(s.text, m.end()):
-            orgs, phrase = _listed(reading, i, m.end(), lo)
+            orgs, phrase = _listed(reading, i, m.end(), start)
         else:
             orgs = None
         if orgs and not d.hedged(reading, lo, s.start + m.end()):

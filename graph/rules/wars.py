@@ -43,17 +43,24 @@ def wars_in(reading, i: int) -> list[tuple[int, int, str]]:
     For a pair "the First (e.g. X) and the Second (e.g. Y) World Wars", each war's span is its
     ordinal and its parenthesis, so that what the parenthesis names belongs to that war.
     """
+    return [(a, b, name) for a, b, _, name in _wars(reading, i)]
+
+
+def _wars(reading, i: int) -> list[tuple[int, int, int, str]]:
+    """Return (start, end of its own part, end of its name, name) of each war of sentence i:
+    a war of a pair is named from its ordinal to "World Wars"."""
     s = reading.sentences[i]
     found, taken = [], []
     for m in WAR_PAIR.finditer(s.text):
         for n in ("1", "2"):
             end = m.end(f"p{n}") if m[f"p{n}"] else m.end(f"o{n}")
-            found.append((s.start + m.start(f"o{n}"), s.start + end, ORDINALS[m[f"o{n}"].lower()]))
+            name = ORDINALS[m[f"o{n}"].lower()]
+            found.append((s.start + m.start(f"o{n}"), s.start + end, s.start + m.end(), name))
         taken.append(m.span())
     for m in WAR.finditer(s.text):
         if not any(a <= m.start() < b for a, b in taken):
             key = (m["ord"] or m["num"] or m["great"]).lower()
-            found.append((s.start + m.start(), s.start + m.end(), ORDINALS[key]))
+            found.append((s.start + m.start(), s.start + m.end(), s.start + m.end(), ORDINALS[key]))
     return sorted(found)
 
 
@@ -81,9 +88,12 @@ def war_of(reading, i: int, at: int) -> str | None:
 
 
 def war_span(reading, i: int, name: str) -> tuple[int, int]:
-    """Return where sentence i names a war, or the sentence (whose war it is by context)."""
-    found = [(a, b) for a, b, n in wars_in(reading, i) if n == name]
-    return found[0] if found else d.sentence_span(reading, i)
+    """Return where sentence i, or the nearest sentence before it, names a war."""
+    for k in range(i, max(-1, i - 1 - BACK), -1):
+        found = [(a, end) for a, _, end, n in _wars(reading, k) if n == name]
+        if found:
+            return found[0]
+    return d.sentence_span(reading, i)
 
 
 def state_war(reading, name: str, span, rule: str):

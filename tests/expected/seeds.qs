@@ -1,5 +1,5 @@
 Q16	P463	Q1065	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "Belgium and Canada are member states of a variety of international organizations. They include: the United Nations" */
-Q16	P463	Q7184	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "Both have a stance of multilateralism and are members of NATO" */
+Q16	P463	Q7184	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "Belgium and Canada are close allies. Both have a stance of multilateralism and are members of NATO" */
 Q16	P530	Q31	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "relations between Brussels and Ottawa" */
 Q2145	P131	Q176	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Quebec City, the capital of the province of Quebec" */
 Q231	P17	Q31	S1476	en:"Canada - Belgium Relations"	/* source: "Canada - Belgium Relations", Government of Canada: "Belgian regions (Walloon Region" */
@@ -24,7 +24,7 @@ LAST	P137	Q240	S1476	en:"North America"	/* source: "North America", Belgian Fede
 LAST	P17	Q16	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Economic and trade representatives from the three Regions are present in Montreal and in Toronto" */
 LAST	P131	Q172	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Economic and trade representatives from the three Regions are present in Montreal and in Toronto" */
 CREATE
-LAST	Len	"Representation of Brussels-Capital in Vancouver"	/* source: "Canada - Belgium Relations", Government of Canada: "new Brussels-Capital economic and trade office in Vancouver" */
+LAST	Len	"Representation of Brussels-Capital in Vancouver"	/* source: "Canada - Belgium Relations", Government of Canada: "a new Brussels-Capital economic and trade office in Vancouver" */
 LAST	P137	Q240	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Brussels Region has opened an office in Vancouver" */
 LAST	P17	Q16	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Brussels Region has opened an office in Vancouver" */
 LAST	P131	Q24639	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Brussels Region has opened an office in Vancouver" */
@@ -56,11 +56,11 @@ LAST	P137	Q231	S1476	en:"North America"	/* source: "North America", Belgian Fede
 LAST	P17	Q16	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Economic and trade representatives from the three Regions are present in Montreal and in Toronto" */
 LAST	P131	Q172	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Economic and trade representatives from the three Regions are present in Montreal and in Toronto" */
 CREATE
-LAST	Len	"Consulate of Belgium in Montreal"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Consulate General in Montreal" */
-LAST	P31	Q372690	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Consulate General in Montreal" */
-LAST	P137	Q31	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Consulate General in Montreal" */
-LAST	P17	Q16	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Consulate General in Montreal" */
-LAST	P131	Q340	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Consulate General in Montreal" */
+LAST	Len	"Consulate of Belgium in Montreal"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Consulate General in Montreal" */
+LAST	P31	Q372690	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Consulate General in Montreal" */
+LAST	P137	Q31	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Consulate General in Montreal" */
+LAST	P17	Q16	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Consulate General in Montreal" */
+LAST	P131	Q340	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Consulate General in Montreal" */
 CREATE
 LAST	Len	"Consulate of Belgium in Toronto"	/* source: "Belgium–Canada relations", Wikipedia: "Belgium has an embassy in Ottawa, one consulate (in Montreal, the consulate in Toronto" */
 LAST	P31	Q7843791	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "Belgium has an embassy in Ottawa, one consulate (in Montreal, the consulate in Toronto" */
@@ -69,23 +69,23 @@ LAST	P17	Q16	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada 
 LAST	P131	Q172	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "Belgium has an embassy in Ottawa, one consulate (in Montreal, the consulate in Toronto" */
 LAST	P576	+2014-00-00T00:00:00Z/9	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "Belgium has an embassy in Ottawa, one consulate (in Montreal, the consulate in Toronto was closed in 2014" */
 CREATE
-LAST	Len	"Consulate of Belgium in Atlanta"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta" */
-LAST	P31	Q372690	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta" */
-LAST	P137	Q31	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta" */
-LAST	P17	Q30	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta" */
-LAST	P131	Q23556	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta" */
+LAST	Len	"Consulate of Belgium in Atlanta"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta" */
+LAST	P31	Q372690	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta" */
+LAST	P137	Q31	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta" */
+LAST	P17	Q30	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta" */
+LAST	P131	Q23556	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta" */
 CREATE
-LAST	Len	"Consulate of Belgium in Los Angeles"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles" */
-LAST	P31	Q372690	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles" */
-LAST	P137	Q31	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles" */
-LAST	P17	Q30	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles" */
-LAST	P131	Q65	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles" */
+LAST	Len	"Consulate of Belgium in Los Angeles"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles" */
+LAST	P31	Q372690	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles" */
+LAST	P137	Q31	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles" */
+LAST	P17	Q30	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles" */
+LAST	P131	Q65	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles" */
 CREATE
-LAST	Len	"Consulate of Belgium in New York City"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles and New York" */
-LAST	P31	Q372690	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles and New York" */
-LAST	P137	Q31	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles and New York" */
-LAST	P17	Q30	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles and New York" */
-LAST	P131	Q60	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles and New York" */
+LAST	Len	"Consulate of Belgium in New York City"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles and New York" */
+LAST	P31	Q372690	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles and New York" */
+LAST	P137	Q31	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles and New York" */
+LAST	P17	Q30	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles and New York" */
+LAST	P131	Q60	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington or the Consulates General in Atlanta, Los Angeles and New York" */
 CREATE
 LAST	Len	"Embassy of Belgium in Canada"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgium has one in Ottawa" */
 LAST	P31	Q3917681	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgium has one in Ottawa" */
@@ -93,11 +93,11 @@ LAST	P137	Q31	S1476	en:"North America"	/* source: "North America", Belgian Feder
 LAST	P17	Q16	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgium has one in Ottawa" */
 LAST	P131	Q1930	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgium has one in Ottawa" */
 CREATE
-LAST	Len	"Embassy of Belgium in United States"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington" */
-LAST	P31	Q3917681	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington" */
-LAST	P137	Q31	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington" */
-LAST	P17	Q30	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington" */
-LAST	P131	Q61	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Belgian Embassy in Washington" */
+LAST	Len	"Embassy of Belgium in United States"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington" */
+LAST	P31	Q3917681	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington" */
+LAST	P137	Q31	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington" */
+LAST	P17	Q30	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington" */
+LAST	P131	Q61	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "the Belgian Embassy in Washington" */
 CREATE
 LAST	Len	"Honorary Consulate of Belgium in Edmonton"	/* source: "Belgium–Canada relations", Wikipedia: "Belgium has an embassy in Ottawa, one consulate (in Montreal, the consulate in Toronto was closed in 2014), and four honorary consulates (in Edmonton" */
 LAST	P31	Q23891529	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "Belgium has an embassy in Ottawa, one consulate (in Montreal, the consulate in Toronto was closed in 2014), and four honorary consulates (in Edmonton" */
@@ -125,19 +125,19 @@ LAST	P31	Q7843791	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Ca
 LAST	P137	Q31	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City and Halifax" */
 LAST	P17	Q16	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City and Halifax" */
 CREATE
-LAST	Len	"Part-time Consulate of Belgium in Montreal"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City and Halifax" */
-LAST	P31	Q7843791	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City and Halifax" */
-LAST	P137	Q31	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City and Halifax" */
-LAST	P17	Q16	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City and Halifax" */
-LAST	P131	Q340	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City and Halifax" */
+LAST	Len	"Part-time Consulate of Belgium in Montreal"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal" */
+LAST	P31	Q7843791	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal" */
+LAST	P137	Q31	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal" */
+LAST	P17	Q16	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal" */
+LAST	P131	Q340	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal" */
 CREATE
-LAST	Len	"Part-time Consulate of Belgium in Quebec City"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City and Halifax" */
-LAST	P31	Q7843791	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City and Halifax" */
-LAST	P137	Q31	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City and Halifax" */
-LAST	P17	Q16	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City and Halifax" */
-LAST	P131	Q2145	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City and Halifax" */
+LAST	Len	"Part-time Consulate of Belgium in Quebec City"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City" */
+LAST	P31	Q7843791	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City" */
+LAST	P137	Q31	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City" */
+LAST	P17	Q16	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City" */
+LAST	P131	Q2145	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "A few Belgians came to New France before 1759. In the mid-19th century there were enough arrivals to open part-time consulates in Montreal, Quebec City" */
 CREATE
-LAST	Len	"Representation of Quebec in Brussels"	/* source: "Canada - Belgium Relations", Government of Canada: "Délégation générale du Québec in Brussels" */
+LAST	Len	"Representation of Quebec in Brussels"	/* source: "Canada - Belgium Relations", Government of Canada: "the Délégation générale du Québec in Brussels" */
 LAST	P137	Q176	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "province of Quebec also has a representation in Brussels" */
 LAST	P17	Q31	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "province of Quebec also has a representation in Brussels" */
 LAST	P131	Q239	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "province of Quebec also has a representation in Brussels" */
@@ -154,10 +154,10 @@ LAST	P137	Q16	S1476	en:"North America"	/* source: "North America", Belgian Feder
 LAST	P17	Q31	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Canada has an embassy in Brussels" */
 LAST	P131	Q239	S1476	en:"North America"	/* source: "North America", Belgian Federal Public Service Foreign Affairs: "Canada has an embassy in Brussels" */
 CREATE
-LAST	Len	"Permanent Mission of Canada to the European Union"	/* source: "Canada - Belgium Relations", Government of Canada: "Mission of Canada to the European Union" */
-LAST	P137	Q16	S1476	en:"Canada - Belgium Relations"	/* source: "Canada - Belgium Relations", Government of Canada: "Mission of Canada to the European Union" */
-LAST	P17	Q31	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "Canadian delegations to the European Union and the North Atlantic Treaty Organization are located in Belgium" */
+LAST	Len	"Permanent Mission of Canada to the European Union"	/* source: "Canada - Belgium Relations", Government of Canada: "the Mission of Canada to the European Union" */
+LAST	P137	Q16	S1476	en:"Canada - Belgium Relations"	/* source: "Canada - Belgium Relations", Government of Canada: "the Mission of Canada to the European Union" */
+LAST	P17	Q31	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "The Canadian delegations to the European Union and the North Atlantic Treaty Organization are located in Belgium" */
 CREATE
-LAST	Len	"Permanent Mission of Canada to the North Atlantic Treaty Organization"	/* source: "Canada - Belgium Relations", Government of Canada: "Joint Delegation of Canada to NATO" */
-LAST	P137	Q16	S1476	en:"Canada - Belgium Relations"	/* source: "Canada - Belgium Relations", Government of Canada: "Joint Delegation of Canada to NATO" */
-LAST	P17	Q31	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "Canadian delegations to the European Union and the North Atlantic Treaty Organization are located in Belgium" */
+LAST	Len	"Permanent Mission of Canada to the North Atlantic Treaty Organization"	/* source: "Canada - Belgium Relations", Government of Canada: "the Joint Delegation of Canada to NATO" */
+LAST	P137	Q16	S1476	en:"Canada - Belgium Relations"	/* source: "Canada - Belgium Relations", Government of Canada: "the Joint Delegation of Canada to NATO" */
+LAST	P17	Q31	S1476	en:"Belgium–Canada relations"	/* source: "Belgium–Canada relations", Wikipedia: "The Canadian delegations to the European Union and the North Atlantic Treaty Organization are located in Belgium" */
