@@ -7,27 +7,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..gazetteer import Entity, gazetteer
+from ..lexicon import MISSION_TYPES, POLITY_KINDS
 from ..mentions import Mention
 
-POLITIES = {"state", "region", "province", "territory", "us-state", "community"}
+POLITIES = set(POLITY_KINDS)
 PLACES = {"city", "state", "province", "region"}  # a province may be read for its chief city
 
-# Mission types, longest first so that "consulates general" is not read as "consulates".
-_TYPES = (
-    ("general_delegation", r"d[e\u00e9]l[e\u00e9]gations?\s+g[e\u00e9]n[e\u00e9]rales?"
-     r"|general\s+delegations?"),
-    ("trade_office", r"(?:economic\s+and\s+)?trade\s+(?:offices?|representations?)"
-     r"|economic\s+and\s+trade\s+representatives"),
-    ("honorary_consulate", r"honorary\s+consul(?:ate)?s?(?:[-\s]generals?)?"),
-    ("consulate_general", r"consulates?[-\s]generals?"),
-    ("consulate", r"consulates?"),
-    ("high_commission", r"high\s+commissions?"),
-    ("embassy", r"embass(?:y|ies)"),
-    ("permanent_mission", r"permanent\s+(?:missions?|delegations?|representations?)"),
-    ("delegation", r"(?:joint\s+)?(?:delegations?|representations?)"),
-    ("mission", r"missions?"),
-    ("office", r"offices?"),
-)  # fmt: skip
+_TYPES = MISSION_TYPES
 MISSION_TYPE = re.compile("|".join(rf"\b(?P<{k}>{p})\b" for k, p in _TYPES), re.I)
 # "one" standing for a mission type just named: "Chile has an embassy in Oslo, while Norway has
 # one in Santiago".

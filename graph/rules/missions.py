@@ -18,6 +18,7 @@ from rdflib.namespace import XSD
 
 from .. import identity
 from ..gazetteer import Entity, gazetteer
+from ..lexicon import CLAUSE_BOUNDARY, NOT_STATED, NOT_STATED_AFTER
 from ..vocab import DKG
 from .mission_dates import leading_date, open_close, sentence_dates
 from .mission_phrases import Reading, View, find_phrases, place_list, read_phrase
@@ -40,21 +41,6 @@ SENT_BY_STATES = {DKG.Embassy, DKG.HighCommission, DKG.Consulate, DKG.ConsulateG
 LABELS = {"embassy": "Embassy", "consulate": "Consulate", "mission": "Permanent Mission",
           "honorary-consulate": "Honorary Consulate", "office": "Representation",
           "part-time consulate": "Part-time Consulate"}  # fmt: skip
-# Where one clause ends and another, with its own subject, begins.
-CLAUSE_BOUNDARY = re.compile(r"[;:]|\b(?:while|whereas|but|although|though|when)\b", re.I)
-# Negation and modality before a mission: "has no embassy", "plans to open", "would open".
-NOT_STATED = re.compile(
-    r"\b(?:no|not|never|neither|nor|without|would|could|might|should|shall|will|plans?|planned"
-    r"|planning|intends?|intended|intending|propos(?:es|ed|ing)|consider(?:s|ed|ing)|hopes?"
-    r"|hoped|wants?|wanted|wish(?:es|ed)?|expects?|expected|aims?|if|unless|whether|may)\b"
-    r"|n['\u2019]t\b",
-    re.I,
-)
-NOT_STATED_AFTER = re.compile(
-    r"\s*,?\s*(?:is|are|was|were)\s+(?:(?:still|now|only)\s+)?(?:planned|proposed|envisaged"
-    r"|expected|being\s+considered|under\s+consideration|to\s+be\s+opened)\b",
-    re.I,
-)
 AND_BEFORE = re.compile(r",?\s+and\s+$")
 # The family of a type, to find the mission a definite phrase names again.
 FAMILIES = {"embassy": "embassy", "high_commission": "embassy", "consulate": "consulate",

@@ -13,9 +13,10 @@ import re
 from itertools import pairwise
 
 from ..gazetteer import gazetteer, name_key
+from ..lexicon import SUBDIVISION_KINDS
 from ..vocab import DKG
 
-SUBDIVISIONS = {"region", "province", "territory", "us-state", "community"}
+SUBDIVISIONS = set(SUBDIVISION_KINDS)
 POLITIES = SUBDIVISIONS | {"state"}
 # "Quebec City, the capital of the province of Quebec"; "Oslo is the capital of Norway".
 CAPITAL_AFTER = re.compile(
