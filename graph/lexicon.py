@@ -17,6 +17,16 @@ POLITY_KINDS = frozenset({"state", "region", "province", "territory", "us-state"
 SUBDIVISION_KINDS = POLITY_KINDS - {"state"}
 PLACE_KINDS = POLITY_KINDS | {"city"}
 
+# The head nouns of the names of bodies that states (or governments) make up: a name ending in
+# one names an international organisation ("the Pacific Islands Forum", "the Nordic Council").
+INTERNATIONAL_HEADS = (
+    "Council|Forum|Community|Union|Organization|Organisation|Association|Partnership"
+    "|Alliance|Group|Dialogue|Conference|Area|Bloc|Initiative|Commonwealth|League|Pact"
+    "|Cooperation|Co-operation|Network|Coalition|Agency|Commission|Assembly"
+)
+# Words that make a recognised name a body of states: "Countries", "Nations", "States".
+INTERNATIONAL_WORDS = r"International|Nations|Countries|States|Governments|Intergovernmental"
+
 # ---- Offices --------------------------------------------------------------------------------
 
 # Office words (lower case, singular) and the class and title of the post they name.

@@ -27,7 +27,11 @@ STATE = {"state"}
 POLITY = set(POLITY_KINDS)
 PLACE = set(PLACE_KINDS)
 # Words that join the members of an enumeration: "A, B and C", "A/B", "A as well as B".
-JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|/|\s+as\s+well\s+as\s+)\s*")
+JOINER = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|/|\s+as\s+well\s+as\s+"
+    # "the Nordic Council and, since 2023, NATO": a short aside between the last two
+    r"|\s+(?:and|or),\s+(?:since|from|until|in|as\s+of)\s[^,;]{1,40},)\s*"
+)
 ARTICLE = re.compile(r"(?:the\s+)?", re.I)
 ACRONYM_AFTER = re.compile(r"\s*\(\s*")
 # A name in front of these words is the object of a preposition, not the subject of a clause.
@@ -83,9 +87,14 @@ def sentence_span(reading, i: int) -> tuple[int, int]:
 
 
 def mentions(reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None) -> list:
-    """Return the mentions of sentence i whose entity is of these kinds, within [lo, hi)."""
+    """Return the mentions of sentence i whose entity is of these kinds, within [lo, hi);
+    organisations the reference data lacks, read from the words, among them."""
     hi = reading.sentences[i].end if hi is None else hi
-    return [m for m in reading.mentions[i] if m.entity.kind in kinds and lo <= m.start < hi]
+    found = [m for m in reading.mentions[i] if m.entity.kind in kinds and lo <= m.start < hi]
+    if "organisation" in kinds and i < len(reading.organisations):
+        found += [m for m in reading.organisations[i] if lo <= m.start < hi]
+        found.sort(key=lambda m: (m.start, m.end))
+    return found
 
 
 def groups(reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None) -> list[Group]:
@@ -213,7 +222,8 @@ def clause(reading, i: int, at: int) -> tuple[int, int]:
 def mention_end(reading, i: int, entity, after: int, default: int) -> int:
     """Return where the first mention of an entity (None: of anything) at or after an offset
     in sentence i ends."""
-    for m in reading.mentions[i]:
+    found = reading.mentions[i] + (reading.organisations[i] if reading.organisations else [])
+    for m in sorted(found, key=lambda m: m.start):
         if m.start >= after and entity in (None, m.entity):
             return m.end
     return default
