@@ -295,7 +295,7 @@ def _names(view: View, pos: int, kinds: set[str], demonyms: bool = True) -> tupl
         found.append(mention[2])
         end = mention[1]
         glue = LIST_GLUE.match(text, end)
-        if not glue:
-            break
+        if not glue or (len(found) == 1 and NEW_CLAUSE.match(glue[0])):
+            break  # "to A, and B is ...": a new clause
         pos = glue.end()
     return found, end
