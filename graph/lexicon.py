@@ -74,16 +74,42 @@ MISSION_TYPES = (
 
 # The nouns that name an agreement, and the kind each says, most specific first.
 AGREEMENT_NOUN = (
-    r"joint\s+declarations?|memorand(?:um|a)(?:\s+of\s+understanding)?|conventions?"
-    r"|treat(?:y|ies)|agreements?|accords?"
+    r"joint\s+(?:[a-z]+\s+)?(?:declarations?|statements?|communiqu[e\u00e9]s?)"
+    r"|memorand(?:um|a)(?:\s+of\s+understanding)?|conventions?|treat(?:y|ies)|agreements?"
+    r"|accords?|protocols?|pacts?|arrangements?"
 )
 AGREEMENT_KINDS = (
     ("joint", DKG.JointDeclaration, "Joint declaration"),
+    ("declaration", DKG.JointDeclaration, "Declaration"),
     ("memorand", DKG.Memorandum, "Memorandum of understanding"),
     ("convention", DKG.Convention, "Convention"),
     ("treat", DKG.Treaty, "Treaty"),
+    ("pact", DKG.Treaty, "Pact"),
     ("", DKG.Agreement, "Agreement"),
 )
+# Capitalised nouns that end the title of an agreement ("the Treaty of Aachen", "the Good
+# Friday Agreement", "the Brasilia Declaration"); "Act" only as "Act of <Place>", "Statement"
+# and "Communique" only after "Joint".
+AGREEMENT_TITLE_NOUN = (
+    r"Treat(?:y|ies)|Agreements?|Conventions?|Declarations?|Memorand(?:um|a)|Accords?"
+    r"|Protocols?|Pacts?|Arrangements?|Charter|Act|Statement|Communiqu[e\u00e9]"
+)
+# Words of a title that say no more than its kind: "Bilateral Treaties and Agreements" names
+# a category, "a Joint Declaration" no particular one.
+AGREEMENT_GENERIC = frozenset({"Bilateral", "Joint", "New", "Final", "Other", "Various"})
+# Words before a title that make it a new instance of one named before: "a second Water
+# Agreement", "an updated Joint Declaration".
+AGREEMENT_NEW = frozenset({"second", "third", "fourth", "new", "updated", "revised", "amended",
+                           "another", "renewed"})  # fmt: skip
+# Verbs whose subject signs what they govern ("signed", "concluded", "adopted"), and those
+# that say it came into force.
+AGREEMENT_SIGN_VERBS = frozenset({"sign", "conclude", "adopt", "reach", "initial", "ink",
+                                  "issue", "agree", "countersign"})  # fmt: skip
+# The first half of a compound of two peoples ("Franco-German", "Anglo-Irish"), and its state.
+COMBINING_FORMS = {"Franco": "france", "Anglo": "united-kingdom", "Sino": "china",
+                   "Russo": "russia", "Italo": "italy", "Austro": "austria", "Luso": "portugal",
+                   "Hispano": "spain", "Nippo": "japan", "Greco": "greece", "Turco": "turkey",
+                   "Polono": "poland", "Dano": "denmark", "Indo": "india"}  # fmt: skip
 
 # ---- Events ---------------------------------------------------------------------------------
 
