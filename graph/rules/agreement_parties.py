@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from ..gazetteer import gazetteer
 from ..lexicon import AGREEMENT_SIGN_VERBS, COMBINING_FORMS, MODALITY
-from ..mentions import pair as counted_pair
 from ..vocab import DKG
 from . import discourse as d
 from .discourse import POLITY
@@ -44,7 +43,7 @@ ACTOR_PATH = {"compound", "poss", "conj", "cc", "appos", "amod", "det", "nummod"
               "punct", "pobj", "case"}  # fmt: skip
 INTENTION_HEADS = {"plan", "hope", "intend", "expect", "want", "aim", "seek", "wish",
                    "propose", "prepare", "try", "attempt", "fail", "refuse", "decline",
-                   "consider"}  # fmt: skip
+                   "consider", "require", "oblige"}  # fmt: skip
 TENTATIVE = {"draft", "proposed", "possible", "planned", "future", "potential", "prospective",
              "new-generation"}  # fmt: skip
 TENTATIVE_HEADS = {"negotiation", "talk", "draft", "proposal", "plan", "discussion",
@@ -118,7 +117,28 @@ def pair_before(reading, i: int, offset: int) -> tuple:
         ]
         if found:
             return found[-1].entities
-    return tuple(counted_pair(reading.doc.text, offset, reading.context)[:2])
+    return most_named(reading)
+
+
+def most_named(reading) -> tuple:
+    """Return the two states a document names most, when they stand out from the third (the
+    one it speaks for and the one it names most, if it speaks for one); a currency sign
+    ("US$ 3bn") names no state."""
+    if "most-named" not in reading.memory:
+        text, me = reading.doc.text, reading.context.speaker
+        counts: dict = {}
+        for m in (m for found in reading.mentions for m in found):
+            sign = text[m.end : m.end + 1] == "$"
+            if m.entity.kind == "state" and m.via != "reference" and m.entity != me and not sign:
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        wanted = 1 if me else 2
+        clear = len(ranked) >= wanted and (
+            len(ranked) == wanted or ranked[wanted - 1][1] > ranked[wanted][1]
+        )
+        pair = ([me] if me else []) + [e for e, _ in ranked[:wanted]]
+        reading.memory["most-named"] = tuple(pair) if clear else ()
+    return reading.memory["most-named"]
 
 
 def _actor_path(tok, top) -> bool:
@@ -326,6 +346,8 @@ def hedged(reading, start: int, end: int) -> bool:
     tok = root
     while tok.head != tok:
         head = tok.head
+        if any(t.text == ";" for t in tok.doc[min(tok.i, head.i) : max(tok.i, head.i)]):
+            return False  # the parser's link over a semicolon joins two clauses of their own
         if tok.dep_ == "pobj" and head.head.lemma_ in TENTATIVE_HEADS:
             return True
         if head.pos_ in ("VERB", "AUX"):
