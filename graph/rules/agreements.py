@@ -13,20 +13,20 @@ dkg:Statistic with dkg:figureOf).
 import re
 
 from rdflib import Literal
-from rdflib.namespace import SKOS, XSD
+from rdflib.namespace import SKOS
 
 from .. import identity
-from ..values import DateMatch, find_amounts
+from ..values import DateMatch
 from ..vocab import DKG
+from . import agreement_figures as figures
 from . import agreement_lists as lists
 from . import agreement_parties as ap
 from . import discourse as d
 from .agreement_dates import dates_of
 from .agreement_dates import kind_of_verb as verb_kind
-from .agreement_groups import BACK, Agreement, Mention, entities_of, group
+from .agreement_groups import Agreement, Mention, entities_of, group
 from .agreement_names import Naming, namings, shifted
 from .agreement_parties import Party
-from .discourse import POLITY
 
 QUOTA = re.compile(r"\bquotas?\b", re.I)
 UNIT = re.compile(r"\s+(?:(?:young|new|additional)\s+)?(?P<noun>[a-z]+)")
@@ -231,62 +231,7 @@ def _state(reading, g: Agreement, parties: list[tuple[Party, Mention]]) -> None:
                         cls=n.cls, label=label)  # fmt: skip
     memory = reading.memory.setdefault("agreements", [])
     for m in g.mentions:
-        memory.append((m.i, iri, tuple(entities), label))
+        memory.append((m.i, iri, tuple(entities), label, m.naming.head))
 
 
-def last_agreement(reading, i: int):
-    """Return the last agreement named before sentence i (or in it), near enough to point at."""
-    near = [
-        (j, iri, parties, label)
-        for j, iri, parties, label in reading.memory.get("agreements", [])
-        if j <= i and i - j <= BACK and d.paragraph(reading, j) == d.paragraph(reading, i)
-    ]
-    return max(near, key=lambda x: x[0]) if near else None
-
-
-def quota(reading, i: int) -> None:
-    """Read "the annual quota has been fixed at 750 participants" as a figure of the agreement."""
-    s = reading.sentences[i]
-    word = QUOTA.search(s.text)
-    last = last_agreement(reading, i) if word else None
-    if last is None or d.hedged(reading, s.start, s.end):
-        return
-    _, agreement, parties, label = last
-    for amount in find_amounts(s.text):
-        if amount.start < word.end() or amount.value is None or amount.currency:
-            continue
-        noun = UNIT.match(s.text, amount.end)
-        unit = noun and singular(noun["noun"])
-        named = {m.entity for m in d.mentions(reading, i, POLITY)}
-        about = [e for e in parties if e in named] or list(parties)
-        start = s.start + amount.start
-        iri = identity.statistic(reading.doc.doc_id, start, DKG.Quota)
-        pairs = [
-            (DKG.measure, DKG.Quota),
-            (DKG.value, Literal(amount.value, datatype=XSD.decimal)),
-            (DKG.unit, Literal(unit) if unit else None),
-            (DKG.qualifier, amount.qualifier),
-            (DKG.figureOf, agreement),
-        ] + [(DKG.about, reading.facts.use(e)) for e in about]
-        what = f"{amount.value} {noun['noun']}" if noun else str(amount.value)
-        reading.facts.state(
-            iri,
-            pairs,
-            d.clause(reading, i, s.start + amount.start),
-            "agreement-quota",
-            cls=DKG.Statistic,
-            label=f"Quota of {what} ({label})",
-        )
-        return
-
-
-def singular(noun: str) -> str:
-    """Return the singular of a counted noun: participants -> participant, people -> person."""
-    if noun in ("people", "persons"):
-        return "person"
-    if noun.endswith("ies"):
-        return noun[:-3] + "y"
-    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-
-
-RULES = [read_agreements, quota]
+RULES = [read_agreements, figures.quota]
