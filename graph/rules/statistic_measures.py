@@ -142,8 +142,9 @@ def _next_word(text: str, pos: int) -> re.Match | None:
     return WORD.match(text, len(text) - len(text[pos:].lstrip()))
 
 
-def counted_noun(text: str, amount: Amount, demonyms: dict[int, bool]):
-    """Read the noun a count counts: (measure, unit), "other" for a noun we do not measure, or None.
+def counted_noun_at(text: str, amount: Amount, demonyms: dict[int, bool]):
+    """Read the noun a count counts and where its words end: ((measure, unit), end), ("other",
+    end) for a noun we do not measure, or (None, end).
 
     demonyms maps the start of each demonym mention to whether it is written as an adjective
     ("Belgian subsidiaries", "Swiss") rather than as a plural of people ("Belgians").
@@ -151,7 +152,7 @@ def counted_noun(text: str, amount: Amount, demonyms: dict[int, bool]):
     pos, modified = amount.end, False
     copula = COPULA_PEOPLE.match(text, amount.end)
     if copula and copula.start("who") in demonyms and not demonyms[copula.start("who")]:
-        return (DKG.Count, "person")  # "about one million were Ghanaians"
+        return (DKG.Count, "person"), copula.end()  # "about one million were Ghanaians"
     for _ in range(6):
         m = _next_word(text, pos)
         key = m.group().lower() if m else ""
@@ -159,30 +160,39 @@ def counted_noun(text: str, amount: Amount, demonyms: dict[int, bool]):
             pos = m.end()
             continue  # "sister-city and sister-state relationships"
         if m is None or not m.group()[0].isalnum() or key in NOT_NOUNS:
-            return None  # "amounted to 38 million.", "reached 150,000 in 2015": no noun
+            return None, pos  # "amounted to 38 million.", "reached 150,000 in 2015": no noun
         word, pos = m.group(), m.end()
         if key in COUNT_NOUNS:
-            return COUNT_NOUNS[key]
+            return COUNT_NOUNS[key], pos
         if key in COUNTED_PEOPLE:
-            return (DKG.Count, "person")
+            return (DKG.Count, "person"), pos
         if key in COUNTED_THINGS:
-            return (DKG.Count, COUNTED_THINGS[key])
+            return (DKG.Count, COUNTED_THINGS[key]), pos
         if key in LENGTH_UNITS:
-            return (DKG.Length, LENGTH_UNITS[key])
+            return (DKG.Length, LENGTH_UNITS[key]), pos
         if m.start() in demonyms:
             nxt = _next_word(text, pos)
             following = nxt.group().lower() if nxt else ""
             if not demonyms[m.start()] or following in PEOPLE_NOUNS | PEOPLE_AFTER:
-                return (DKG.Diaspora, "person")
+                return (DKG.Diaspora, "person"), pos
             modified = True
             continue
         if PEOPLE_NAME.match(word):
-            return (DKG.Count, "person")
+            return (DKG.Count, "person"), pos
         if key in COUNT_MODIFIERS or word[0].isupper() or "-" in key or ADJECTIVE_END.search(key):
             modified = True
             continue
-        return "other"  # "three regions", "10 years", "20 universities"
-    return "other"
+        return "other", pos  # "three regions", "10 years", "20 universities"
+    return "other", pos
+
+
+def counted_noun(text: str, amount: Amount, demonyms: dict[int, bool]):
+    """Read the noun a count counts: (measure, unit), "other" for a noun we do not measure, or None.
+
+    demonyms maps the start of each demonym mention to whether it is written as an adjective
+    ("Belgian subsidiaries", "Swiss") rather than as a plural of people ("Belgians").
+    """
+    return counted_noun_at(text, amount, demonyms)[0]
 
 
 def is_year(amount: Amount) -> bool:

@@ -24,6 +24,7 @@ from .statistic_measures import (
     RESIDENCE,
     SHARE_AFTER,
     counted_noun,
+    counted_noun_at,
     is_share,
     is_year,
     nearest_keyword,
@@ -45,11 +46,7 @@ OWN_KEYWORD = re.compile(rf"\s*(?:{KEYWORD_PATTERN})", re.I)
 QUOTA = re.compile(r"\bquotas?\b", re.I)
 BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|two-way)\b", re.I)
 FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z]")
-_RATE = r"\s+(?:a|per|each|every)\s+(?P<per>day|week|month|year)\b"
-RATE = re.compile(_RATE)
-NOUN_WORDS = re.compile(
-    rf"(?:\s+(?!(?:a|per|each|every|who|which|that)\b)[\w-]+){{1,3}}?(?={_RATE})"
-)
+RATE = re.compile(r"\s+(?:a|per|each|every)\s+(?P<per>day|week|month|year)\b")
 # "The Brazilian community ... resident in Portugal, numbering 200,000 people": a diaspora.
 COMMUNITY = re.compile(r"\b(?:community|communities|diaspora)\b", re.I)
 # People said to be of a people: "described themselves as Indian".
@@ -83,6 +80,7 @@ class Figure:
     kind: str  # "count", "share", "money", "bare" (a number alone) or "rank"
     measure: object = None
     unit: str | None = None
+    noun_end: int | None = None  # where the words of a count's noun end
 
     @property
     def start(self) -> int:
@@ -112,7 +110,7 @@ def _classify(text: str, amount: Amount, demonyms: dict[int, bool]) -> Figure | 
         )
     if amount.currency or amount.unit:
         return Figure(amount, None, "money", unit=amount.unit)
-    noun = counted_noun(text, amount, demonyms)
+    noun, noun_end = counted_noun_at(text, amount, demonyms)
     if noun == "other":
         return None  # "three regions", "the last 10 years"
     if noun is None:
@@ -132,16 +130,10 @@ def _classify(text: str, amount: Amount, demonyms: dict[int, bool]) -> Figure | 
             noun = (DKG.Diaspora, "person")
     if amount.text.split()[-1].isalpha() and amount.value < 100:
         return None  # "four Koreans", "three workers": a description, no figure
-    rate = RATE.match(text, _noun_end(text, amount.end))
+    rate = RATE.match(text, noun_end)
     if rate and noun[0] in (DKG.Count, DKG.Diaspora):  # "500 Chileans a year"
         noun = (noun[0], f"{noun[1]} per {rate['per']}")
-    return Figure(amount, None, "count", *noun)
-
-
-def _noun_end(text: str, pos: int) -> int:
-    """Return where the words of a count's noun end: "12,500 young Moluccans| who"."""
-    m = NOUN_WORDS.match(text, pos)
-    return m.end() if m else pos
+    return Figure(amount, None, "count", *noun, noun_end=noun_end)
 
 
 def _ranks(text: str) -> list[Rank]:
@@ -285,7 +277,9 @@ def _claim(sen: _Sentence, fig: Figure, lo: int, hi: int, claims: list[Claim]) -
     """Read what the text says of a figure between its neighbours (lo, hi); None if no statistic."""
     text = sen.text
     cut = [m.end() for m in CLAUSE_BEFORE.finditer(text, lo, fig.start)]
-    before, after = (max([lo, *cut]), fig.end), (fig.end, clause_end(text, fig.end, hi))
+    # A count's clause goes on after its noun: "100 sister-city and sister-state relationships".
+    own_end = clause_end(text, max(fig.end, fig.noun_end or 0), hi)
+    before, after = (max([lo, *cut]), fig.end), (fig.end, own_end)
     measure = _measure(text, fig, before[0], hi)
     period = _period(sen.dates, fig, before[0], hi)
     found: list[Party] = []
