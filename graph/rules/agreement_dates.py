@@ -69,7 +69,9 @@ def verbs_of(root) -> list:
         tok = tok.head
     found = []
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
-        found += conjuncts(tok.head)
+        # An agreement signs nothing: as the subject of an active "signed" it is misread.
+        active = tok.dep_ == "nsubj" and kind_of_verb(tok.head) == "signed"
+        found += [v for v in conjuncts(tok.head) if not (active and v == tok.head)]
     if signing_verb(tok) is not None:
         found.append(signing_verb(tok))
     for child in (c for t in clauses_of(root) for c in t.children):
@@ -159,11 +161,12 @@ def _last_value(reading, i: int, before: int, length: int = 4) -> str | None:
     return None
 
 
-def dates_of(reading, i: int, root, force_from: int, new: bool = False) -> tuple:
+def dates_of(reading, i: int, root, force_from: int, new: bool = False, lo: int = 0) -> tuple:
     """Return (signed, in force) of the agreement whose words' head is root in sentence i:
     each a DateMatch (document offsets) or None. force_from is where the words that may say
     "in force since" start; new says the words bring in an agreement ("a second Water
-    Agreement"), which a timeline entry then dates when no verb says otherwise."""
+    Agreement"), which a timeline entry then dates when no verb says otherwise; lo is where
+    the agreement's words start (a date of its own words comes after: "the Treaty of 1991")."""
     verbs = verbs_of(root) if root is not None else []
     signer = signing_verb(root) if root is not None else None
 
@@ -177,7 +180,8 @@ def dates_of(reading, i: int, root, force_from: int, new: bool = False) -> tuple
         if tok is not None:
             dated.append((x, _verb_of_date(tok, root)))
     for x, verb in dated:
-        kind = "signed" if verb == root else verb_kind(verb) if verb in verbs else None
+        own = verb == root and x.start >= lo
+        kind = "signed" if own else verb_kind(verb) if verb in verbs else None
         if kind and found[kind] is None:
             found[kind] = x
     for v in verbs:  # "..., where the two leaders signed": the date of the clause it is in

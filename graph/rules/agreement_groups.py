@@ -69,6 +69,7 @@ def _antecedent(reading, m: Mention, found: list[Agreement]) -> Agreement | None
         for g in found
         for x in g.mentions
         if (x.i, x.naming.start) < here
+        and _agrees(g, m)
         and m.i - x.i <= back
         and d.paragraph(reading, x.i) == d.paragraph(reading, m.i)
         and (m.pronoun or noun[:4] in ("agre", "acco") or noun[:4] == x.naming.noun.lower()[:4])

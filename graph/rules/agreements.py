@@ -65,7 +65,8 @@ def read_agreements(reading, i: int) -> None:
             continue
         parties = ap.parties(reading, i, n.start, n.end, n.title is not None)
         root = ap.root_of(reading, n.start, n.end)
-        signed, force = dates_of(reading, i, root, n.end, new=_indefinite(reading.doc.text, n))
+        new = _indefinite(reading.doc.text, n)
+        signed, force = dates_of(reading, i, root, n.end, new=new, lo=n.start)
         if n.alias_of is not None and here and here[-1].naming.start == n.alias_of:
             here[-1].parties += [p for p in parties if p.entity not in entities_of(here[-1])]
             continue
