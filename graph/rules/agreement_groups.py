@@ -145,10 +145,10 @@ def group(reading) -> list[Agreement]:
         if n.plural and not n.topics:
             continue  # "numerous agreements": no telling which
         for topic in n.topics or [None]:
-            key = f"{n.cls}|{topic}" if topic else f"{n.cls}|{n.start}"
-            same = next((g for g in found if g.key == key), None)
-            if same is not None and topic:
-                same.mentions.append(m)
+            key = f"{n.cls}|{topic}"
+            same = [g for g in found if g.key == key and _agrees(g, m)] if topic else []
+            if same:
+                same[-1].mentions.append(m)
             else:
                 found.append(Agreement(key, [m], topic))
     return found

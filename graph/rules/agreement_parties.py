@@ -50,6 +50,9 @@ TENTATIVE_HEADS = {"negotiation", "talk", "draft", "proposal", "plan", "discussi
                    "consultation", "bid"}  # fmt: skip
 MODAL = set(MODALITY.split("|")) | {"may", "must"}
 PARTY_KINDS = POLITY | {"organisation"}
+# Prepositions after which a name is still the actor: "the ministers of Chile", "relations
+# between Italy and Spain".
+ACTOR_PREPS = {"of", "between"}
 
 
 @dataclass(frozen=True)
@@ -105,19 +108,32 @@ def root_of(reading, start: int, end: int):
 
 def pair_before(reading, i: int, offset: int) -> tuple:
     """Return the two states "the two countries" stand for: the last two named together
-    before offset ("Argentina and Chile"), else the two the document names most."""
-    for k in range(i, -1, -1):
-        hi = offset if k == i else None
-        found = [
-            g
-            for g in d.groups(reading, k, d.STATE, 0, hi)
-            if len(g.entities) == 2
-            and d.for_states(reading, k, g)
-            and all(m.via != "reference" for m in reading.mentions[k] if g.start <= m.start < g.end)
-        ]
-        if found:
-            return found[-1].entities
-    return most_named(reading)
+    before offset in its paragraph ("Argentina and Chile"), else the two the document names
+    most, else the last two named together anywhere before."""
+    para = d.paragraph(reading, i)
+    before = list(range(i, -1, -1))
+    near = [k for k in before if d.paragraph(reading, k) == para]
+    for ks in (near, None, before):
+        if ks is None:
+            if most_named(reading):
+                return most_named(reading)
+            continue
+        for k in ks:
+            found = _pairs(reading, k, offset if k == i else None)
+            if found:
+                return found[-1].entities
+    return ()
+
+
+def _pairs(reading, k: int, hi: int | None) -> list:
+    """Return the groups of exactly two states that sentence k names (before hi)."""
+    return [
+        g
+        for g in d.groups(reading, k, d.STATE, 0, hi)
+        if len(g.entities) == 2
+        and d.for_states(reading, k, g)
+        and all(m.via != "reference" for m in reading.mentions[k] if g.start <= m.start < g.end)
+    ]
 
 
 def most_named(reading) -> tuple:
@@ -144,7 +160,7 @@ def most_named(reading) -> tuple:
 def _actor_path(tok, top) -> bool:
     """Say whether tok names the actor of the phrase headed by top (see ACTOR_PATH)."""
     while tok != top:
-        if tok.dep_ not in ACTOR_PATH and not (tok.dep_ == "prep" and tok.lower_ == "of"):
+        if tok.dep_ not in ACTOR_PATH and not (tok.dep_ == "prep" and tok.lower_ in ACTOR_PREPS):
             return False
         if tok.head == tok:
             return False

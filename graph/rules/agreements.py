@@ -70,7 +70,8 @@ def read_agreements(reading, i: int) -> None:
         if n.alias_of is not None and here and here[-1].naming.start == n.alias_of:
             here[-1].parties += [p for p in parties if p.entity not in entities_of(here[-1])]
             continue
-        here.append(Mention(i, n, parties, n.date or signed, force))
+        for some in _bilateral(n, parties):
+            here.append(Mention(i, n, some, n.date or signed, force))
     _share_list_parties(reading.doc.text, here)
     _listed(reading, i, here)
     if not here:
@@ -78,6 +79,17 @@ def read_agreements(reading, i: int) -> None:
     found += here
     if i == len(reading.sentences) - 1:
         state_agreements(reading)
+
+
+def _bilateral(n: Naming, parties: list[Party]) -> list[list[Party]]:
+    """Return the parties of each agreement a naming names: "A signed agreements with B, C and
+    D" names one with each; one agreement otherwise."""
+    if not (n.plural and n.title is None and len(parties) > 2):
+        return [parties]
+    signers = [p for p in parties if p.start < n.start]
+    if len(signers) != 1:
+        return [parties] if len(signers) == len(parties) else []
+    return [[signers[0], p] for p in parties if p is not signers[0]]
 
 
 def _listed(reading, i: int, here: list[Mention]) -> None:
