@@ -43,7 +43,7 @@ ACTOR_PATH = {"compound", "poss", "conj", "cc", "appos", "amod", "det", "nummod"
               "punct", "pobj", "case"}  # fmt: skip
 INTENTION_HEADS = {"plan", "hope", "intend", "expect", "want", "aim", "seek", "wish",
                    "propose", "prepare", "try", "attempt", "fail", "refuse", "decline",
-                   "consider", "require", "oblige"}  # fmt: skip
+                   "consider", "require", "oblige", "pledge", "promise", "offer"}  # fmt: skip
 TENTATIVE = {"draft", "proposed", "possible", "planned", "future", "potential", "prospective",
              "new-generation"}  # fmt: skip
 TENTATIVE_HEADS = {"negotiation", "talk", "draft", "proposal", "plan", "discussion",

@@ -47,6 +47,9 @@ QUOTA = re.compile(r"\bquotas?\b", re.I)
 BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|two-way)\b", re.I)
 FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z]")
 RATE = re.compile(r"\s+(?:a|per|each|every)\s+(?P<per>day|week|month|year)\b")
+POPULATION = re.compile(
+    r"\bpopulation\s+(?:is|was|stands\s+at|stood\s+at|of|reached)\s+(?:about\s+|some\s+)?$", re.I
+)
 # "The Brazilian community ... resident in Portugal, numbering 200,000 people": a diaspora.
 COMMUNITY = re.compile(r"\b(?:community|communities|diaspora)\b", re.I)
 # People said to be of a people: "described themselves as Indian".
@@ -130,6 +133,8 @@ def _classify(text: str, amount: Amount, demonyms: dict[int, bool]) -> Figure | 
             noun = (DKG.Diaspora, "person")
     if amount.text.split()[-1].isalpha() and amount.value < 100:
         return None  # "four Koreans", "three workers": a description, no figure
+    if noun == (DKG.Count, "person") and POPULATION.search(text[: amount.start]):
+        noun = (DKG.Population, "person")  # "Chile's population is 19 million people"
     rate = RATE.match(text, noun_end)
     if rate and noun[0] in (DKG.Count, DKG.Diaspora):  # "500 Chileans a year"
         noun = (noun[0], f"{noun[1]} per {rate['per']}")
