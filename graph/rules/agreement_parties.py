@@ -187,10 +187,44 @@ def actors(reading, i: int, top) -> list[Party]:
         tok = token_at(reading, m.end() - 1)
         if PAIR_NEEDS.search(m.group()) and tok is not None and _actor_path(tok, top):
             found += [Party(e, m.start(), m.end()) for e in pair_before(reading, i, m.start())]
+    found += _signers_named_before(reading, i, lo, hi)
     if not found and any(t.lemma_ in RELATION_NOUNS for t in top.subtree):  # of the pair named last
         end = top.idx + len(top.text)
         found += [Party(e, top.idx, end) for e in pair_before(reading, i, top.idx)]
     return found
+
+
+def _signers_named_before(reading, i: int, lo: int, hi: int) -> list[Party]:
+    """Return the states of the people a phrase names whom the document named before as their
+    state's officers: "Singapore's Prime Minister, Lee Kuan Yew" makes "Outgoing Prime
+    Minister Lee Kuan Yew" sign for Singapore."""
+    text = reading.doc.text
+    found = []
+    for start, end in _names(reading, lo, hi):
+        name = re.escape(text[start:end])
+        officer = re.compile(rf"['\u2019]s\s+(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*,?\s+{name}\b")
+        for k in range(i):
+            for m in reading.mentions[k]:
+                if m.entity.kind == "state" and m.via != "reference" and officer.match(text, m.end):
+                    found.append(Party(m.entity, start, end))
+    return found
+
+
+def _names(reading, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Return the spans that may be people's names in [lo, hi): the last two to four words of
+    each run of proper nouns ("Prime Minister Lee Kuan Yew": "Kuan Yew", "Lee Kuan Yew", ...)."""
+    span = reading.parsed.char_span(lo, hi, alignment_mode="expand")
+    runs, run = [], []
+    for tok in [*span, None]:
+        if tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            run.append(tok)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = []
+    return [
+        (r[-n].idx, r[-1].idx + len(r[-1].text)) for r in runs for n in range(2, min(4, len(r)) + 1)
+    ]
 
 
 def _is_party(entity) -> bool:
