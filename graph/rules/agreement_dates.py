@@ -18,7 +18,8 @@ from ..lexicon import AGREEMENT_SIGN_VERBS
 from ..values import DateMatch
 from ..vocab import DKG
 from . import discourse as d
-from .agreement_parties import SIGNING_NOUNS, clauses_of, conjuncts, stand_in, token_at
+from .agreement_parties import SIGNING_NOUNS
+from .parse_paths import clauses_of, conjuncts, stand_in, token_at
 
 FORCE_NOUNS = {"force", "effect", "operation"}
 OPENING = re.compile(r"^\s*(?:(?:on|in|by|from)\s+)?$", re.I)

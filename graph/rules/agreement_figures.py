@@ -14,8 +14,8 @@ from ..values import find_amounts
 from ..vocab import DKG
 from . import discourse as d
 from .agreement_groups import BACK
-from .agreement_parties import hedged, token_at
 from .discourse import POLITY
+from .parse_paths import hedged, token_at
 
 QUOTA = re.compile(r"\bquotas?\b", re.I)
 UNIT = re.compile(r"\s+(?:(?:young|new|additional)\s+)?(?P<noun>[a-z]+)")

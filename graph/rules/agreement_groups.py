@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from ..values import DateMatch
 from . import discourse as d
+from .agreement_actors import Party
 from .agreement_names import Naming
-from .agreement_parties import Party
 
 STOP_WORDS = {"of", "on", "the", "and", "for", "to", "from", "concerning"}
 # How far back "the agreement" may point, in sentences of the same paragraph.

@@ -11,9 +11,11 @@ parties and its signing date.
 import re
 
 from ..values import DateMatch
-from . import agreement_parties as ap
 from . import discourse as d
+from .agreement_actors import actors
 from .agreement_dates import literal_year
+from .agreement_parties import FRAME_VERBS
+from .parse_paths import subject, token_at
 
 # "Chile - Argentina", "Chile and Argentina", "Chile/Argentina" alone on a line.
 PAIR_LINE = re.compile(r"^\s*[^\n]+?\s*(?:[-\u2013\u2014/]|\band\b)\s*[^\n]+?\s*:?\s*$")
@@ -123,16 +125,16 @@ def bullet_parties(reading, i: int) -> list:
 
 
 def _intro_parties(reading, k: int) -> list:
-    first = ap.token_at(reading, reading.sentences[k].start)
+    first = token_at(reading, reading.sentences[k].start)
     root = first.sent.root if first is not None else None
-    if root is None or root.lemma_ not in ap.FRAME_VERBS:
+    if root is None or root.lemma_ not in FRAME_VERBS:
         return []
-    subj = ap.subject(root)
+    subj = subject(root)
     if subj is None:
         return []
     if subj.lower_ in ("they", "these", "both") and k > 0:
         prev = reading.sentences[k - 1]
-        first = ap.token_at(reading, prev.start)
-        subj = ap.subject(first.sent.root) if first is not None else None
-        return ap.actors(reading, k - 1, subj) if subj is not None else []
-    return ap.actors(reading, k, subj)
+        first = token_at(reading, prev.start)
+        subj = subject(first.sent.root) if first is not None else None
+        return actors(reading, k - 1, subj) if subj is not None else []
+    return actors(reading, k, subj)

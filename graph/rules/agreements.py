@@ -22,11 +22,12 @@ from . import agreement_figures as figures
 from . import agreement_lists as lists
 from . import agreement_parties as ap
 from . import discourse as d
+from . import parse_paths as pp
+from .agreement_actors import Party, actors
 from .agreement_dates import dates_of
 from .agreement_dates import kind_of_verb as verb_kind
 from .agreement_groups import Agreement, Mention, entities_of, group
 from .agreement_names import Naming, namings, shifted
-from .agreement_parties import Party
 
 QUOTA = re.compile(r"\bquotas?\b", re.I)
 UNIT = re.compile(r"\s+(?:(?:young|new|additional)\s+)?(?P<noun>[a-z]+)")
@@ -39,7 +40,7 @@ def _modifiers(reading, s):
     """Return modifiers(offset): the words before the noun at a sentence offset that modify it."""
 
     def modifiers(offset: int) -> list[tuple[int, int, str]]:
-        tok = ap.token_at(reading, s.start + offset)
+        tok = pp.token_at(reading, s.start + offset)
         if tok is None:
             return []
         lefts = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod")]
@@ -59,12 +60,12 @@ def read_agreements(reading, i: int) -> None:
     here: list[Mention] = []
     places = {m.start - s.start for m in reading.mentions[i]}
     for n in (shifted(n, s.start) for n in namings(s.text, _modifiers(reading, s), places)):
-        if ap.hedged(reading, n.start, n.end):
+        if pp.hedged(reading, n.start, n.end):
             continue
         if n.title is None and d.hedged(reading, d.clause(reading, i, n.head)[0], n.end):
             continue
         parties = ap.parties(reading, i, n.start, n.end, n.title is not None)
-        root = ap.root_of(reading, n.start, n.end)
+        root = pp.root_of(reading, n.start, n.end)
         new = _indefinite(reading.doc.text, n)
         signed, force = dates_of(reading, i, root, n.end, new=new, lo=n.start)
         if n.alias_of is not None and here and here[-1].naming.start == n.alias_of:
@@ -130,14 +131,14 @@ def _pronouns(reading, i: int) -> list[Mention]:
     s = reading.sentences[i]
     found = []
     for word in PRONOUN.finditer(s.text):
-        tok = ap.token_at(reading, s.start + word.start())
+        tok = pp.token_at(reading, s.start + word.start())
         if tok is None or tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if any(verb_kind(v) or v.lemma_ in ap.COMMIT_VERBS for v in ap.conjuncts(tok.head)):
+        if any(verb_kind(v) or v.lemma_ in ap.COMMIT_VERBS for v in pp.conjuncts(tok.head)):
             at = s.start + word.start()
             n = Naming(at, s.start + word.end(), at, "it", None, "", definite=True)
             signed, force = dates_of(reading, i, tok, n.end)
-            parties = [p for top in ap.tops(reading, tok) for p in ap.actors(reading, i, top)]
+            parties = [p for top in ap.tops(reading, tok) for p in actors(reading, i, top)]
             found.append(Mention(i, n, parties, signed, force, pronoun=True))
     return found
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from ..gazetteer import gazetteer
 from ..values import Amount, Rank, find_amounts, find_dates, find_ranks
 from ..vocab import DKG
-from .agreement_parties import hedged, pair_before
+from .agreement_actors import pair_before
+from .parse_paths import hedged
 from .statistic_facts import Claim, scope_of, state_statistic
 from .statistic_measures import (
     ANAPHORA,
