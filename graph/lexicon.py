@@ -106,6 +106,18 @@ AGREEMENT_NEW = frozenset({"second", "third", "fourth", "new", "updated", "revis
 # that say it came into force.
 AGREEMENT_SIGN_VERBS = frozenset({"sign", "conclude", "adopt", "reach", "initial", "ink",
                                   "issue", "agree", "countersign"})  # fmt: skip
+# Verbs by which an agreement binds or links its parties ("commits the two governments",
+# "linking A and B with C"); verbs of a relationship resting on agreements ("the relationship
+# rests on ..."); verbs by which a treaty hands land over ("ceded Finland to Russia"); nouns
+# whose "of" names an agreement signed ("the signatories of", "the signing of"); prepositions
+# of the means an agreement is ("through the Brasilia Declaration").
+AGREEMENT_COMMIT_VERBS = frozenset({"commit", "bind", "oblige", "link", "unite", "join"})
+AGREEMENT_FRAME_VERBS = frozenset({"be", "rest", "build", "base", "include", "comprise",
+                                   "underpin", "govern"})  # fmt: skip
+AGREEMENT_CESSION_VERBS = frozenset({"cede", "transfer", "hand", "return"})
+AGREEMENT_SIGNING_NOUNS = frozenset({"signatory", "party", "signing", "signature",
+                                     "conclusion", "signer"})  # fmt: skip
+AGREEMENT_MEANS = frozenset({"through", "by", "under", "via"})
 # The first half of a compound of two peoples ("Franco-German", "Anglo-Irish"), and its state.
 COMBINING_FORMS = {"Franco": "france", "Anglo": "united-kingdom", "Sino": "china",
                    "Russo": "russia", "Italo": "italy", "Austro": "austria", "Luso": "portugal",
@@ -148,6 +160,18 @@ NOT_STATED_AFTER = re.compile(
     r"|expected|being\s+considered|under\s+consideration|to\s+be\s+opened)\b",
     re.I,
 )
+# Read over the parse: verbs above a phrase that say it is intended, required or refused, not
+# done ("plans to sign", "requires investors to invest", "pledged EUR 500 million"); words
+# that make a thing tentative ("a possible treaty") and nouns it may hang from ("negotiations
+# on an agreement").
+INTENTION_HEADS = frozenset({"plan", "hope", "intend", "expect", "want", "aim", "seek", "wish",
+                             "propose", "prepare", "try", "attempt", "fail", "refuse",
+                             "decline", "consider", "require", "oblige", "pledge", "promise",
+                             "offer"})  # fmt: skip
+TENTATIVE = frozenset({"draft", "proposed", "possible", "planned", "future", "potential",
+                       "prospective"})  # fmt: skip
+TENTATIVE_HEADS = frozenset({"negotiation", "talk", "draft", "proposal", "plan", "discussion",
+                             "consultation", "bid"})  # fmt: skip
 # Conjunctions that open a clause of its own, with its own subject.
 CONTRAST = r"while|whereas|but|although|though"
 # Where a sentence's clauses part: a semicolon, or a comma before a conjunction of contrast

@@ -14,18 +14,22 @@ import itertools
 import re
 
 from ..gazetteer import gazetteer
-from ..lexicon import AGREEMENT_SIGN_VERBS, COMBINING_FORMS
+from ..lexicon import (
+    AGREEMENT_CESSION_VERBS,
+    AGREEMENT_COMMIT_VERBS,
+    AGREEMENT_FRAME_VERBS,
+    AGREEMENT_MEANS,
+    AGREEMENT_SIGN_VERBS,
+    AGREEMENT_SIGNING_NOUNS,
+    COMBINING_FORMS,
+)
 from .agreement_actors import Party, actors, is_party
 from .parse_paths import agent, clauses_of, conjuncts, preps, root_of, span_of, stand_in, subject
 
 RELATIONSHIP = re.compile(r"\b(?:relationship|relations|ties)\b", re.I)
-# Verbs of a relationship resting on agreements: "the relationship rests on ...".
-FRAME_VERBS = {"be", "rest", "build", "base", "include", "comprise", "underpin", "govern"}
-COMMIT_VERBS = {"commit", "bind", "oblige", "link", "unite", "join"}
-CESSION_VERBS = {"cede", "transfer", "hand", "return"}
-# Nouns whose "of" names the agreement signed: "the signatories of", "the signing of".
-SIGNING_NOUNS = {"signatory", "party", "signing", "signature", "conclusion", "signer"}
-MEANS = {"through", "by", "under", "via"}
+FRAME_VERBS = AGREEMENT_FRAME_VERBS
+COMMIT_VERBS = AGREEMENT_COMMIT_VERBS
+SIGNING_NOUNS = AGREEMENT_SIGNING_NOUNS
 
 
 def tops(reading, root, words: tuple = ()) -> list:
@@ -87,9 +91,9 @@ def _frame(tok):
 def _through(prep) -> list:
     """Return the actors of "A launched X through the Y", "the signatories of the Y"."""
     head = prep.head
-    if prep.lower_ in MEANS and head.pos_ == "VERB":
+    if prep.lower_ in AGREEMENT_MEANS and head.pos_ == "VERB":
         found = [s for s in [subject(head)] if s is not None] + preps(head, {"with"})
-        if head.lemma_ in CESSION_VERBS:
+        if head.lemma_ in AGREEMENT_CESSION_VERBS:
             found += preps(head, {"to"})
         return found
     if prep.lower_ == "of" and head.lemma_ in SIGNING_NOUNS:

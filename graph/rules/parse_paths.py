@@ -5,17 +5,8 @@ verbs above a phrase say it did not, may or will happen.
 
 import bisect
 
-from ..lexicon import MODALITY
+from ..lexicon import INTENTION_HEADS, MODALITY, TENTATIVE, TENTATIVE_HEADS
 
-# Verbs above a phrase that say it is intended, required or refused, not done: "plans to
-# sign", "requires investors to invest", "pledged EUR 500 million".
-INTENTION_HEADS = {"plan", "hope", "intend", "expect", "want", "aim", "seek", "wish",
-                   "propose", "prepare", "try", "attempt", "fail", "refuse", "decline",
-                   "consider", "require", "oblige", "pledge", "promise", "offer"}  # fmt: skip
-TENTATIVE = {"draft", "proposed", "possible", "planned", "future", "potential", "prospective",
-             "new-generation"}  # fmt: skip
-TENTATIVE_HEADS = {"negotiation", "talk", "draft", "proposal", "plan", "discussion",
-                   "consultation", "bid"}  # fmt: skip
 MODAL = set(MODALITY.split("|")) | {"may", "must"}
 
 
