@@ -29,8 +29,6 @@ from .agreement_dates import kind_of_verb as verb_kind
 from .agreement_groups import Agreement, Mention, entities_of, group
 from .agreement_names import Naming, namings, shifted
 
-QUOTA = re.compile(r"\bquotas?\b", re.I)
-UNIT = re.compile(r"\s+(?:(?:young|new|additional)\s+)?(?P<noun>[a-z]+)")
 PRONOUN = re.compile(r"\b(?:It|it)\b")
 # The gap between two items of a list of agreements: "A (1957), B (1976) and C".
 LIST_GAP = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
