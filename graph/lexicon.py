@@ -85,16 +85,54 @@ MISSION_TYPES = (
 
 # The nouns that name an agreement, and the kind each says, most specific first.
 AGREEMENT_NOUN = (
-    r"joint\s+declarations?|memorand(?:um|a)(?:\s+of\s+understanding)?|conventions?"
-    r"|treat(?:y|ies)|agreements?|accords?"
+    r"joint\s+(?:[a-z]+\s+)?(?:declarations?|statements?|communiqu[e\u00e9]s?)"
+    r"|memorand(?:um|a)(?:\s+of\s+understanding)?|conventions?|treat(?:y|ies)|agreements?"
+    r"|accords?|protocols?|pacts?|arrangements?"
 )
 AGREEMENT_KINDS = (
     ("joint", DKG.JointDeclaration, "Joint declaration"),
+    ("declaration", DKG.JointDeclaration, "Declaration"),
     ("memorand", DKG.Memorandum, "Memorandum of understanding"),
     ("convention", DKG.Convention, "Convention"),
     ("treat", DKG.Treaty, "Treaty"),
+    ("pact", DKG.Treaty, "Pact"),
     ("", DKG.Agreement, "Agreement"),
 )
+# Capitalised nouns that end the title of an agreement ("the Treaty of Aachen", "the Good
+# Friday Agreement", "the Brasilia Declaration"); "Act" only as "Act of <Place>", "Statement"
+# and "Communique" only after "Joint".
+AGREEMENT_TITLE_NOUN = (
+    r"Treat(?:y|ies)|Agreements?|Conventions?|Declarations?|Memorand(?:um|a)|Accords?"
+    r"|Protocols?|Pacts?|Arrangements?|Charter|Act|Statement|Communiqu[e\u00e9]"
+)
+# Words of a title that say no more than its kind: "Bilateral Treaties and Agreements" names
+# a category, "a Joint Declaration" no particular one.
+AGREEMENT_GENERIC = frozenset({"Bilateral", "Joint", "New", "Final", "Other", "Various"})
+# Words before a title that make it a new instance of one named before: "a second Water
+# Agreement", "an updated Joint Declaration".
+AGREEMENT_NEW = frozenset({"second", "third", "fourth", "new", "updated", "revised", "amended",
+                           "another", "renewed"})  # fmt: skip
+# Verbs whose subject signs what they govern ("signed", "concluded", "adopted"), and those
+# that say it came into force.
+AGREEMENT_SIGN_VERBS = frozenset({"sign", "conclude", "adopt", "reach", "initial", "ink",
+                                  "issue", "agree", "countersign"})  # fmt: skip
+# Verbs by which an agreement binds or links its parties ("commits the two governments",
+# "linking A and B with C"); verbs of a relationship resting on agreements ("the relationship
+# rests on ..."); verbs by which a treaty hands land over ("ceded Finland to Russia"); nouns
+# whose "of" names an agreement signed ("the signatories of", "the signing of"); prepositions
+# of the means an agreement is ("through the Brasilia Declaration").
+AGREEMENT_COMMIT_VERBS = frozenset({"commit", "bind", "oblige", "link", "unite", "join"})
+AGREEMENT_FRAME_VERBS = frozenset({"be", "rest", "build", "base", "include", "comprise",
+                                   "underpin", "govern"})  # fmt: skip
+AGREEMENT_CESSION_VERBS = frozenset({"cede", "transfer", "hand", "return"})
+AGREEMENT_SIGNING_NOUNS = frozenset({"signatory", "party", "signing", "signature",
+                                     "conclusion", "signer"})  # fmt: skip
+AGREEMENT_MEANS = frozenset({"through", "by", "under", "via"})
+# The first half of a compound of two peoples ("Franco-German", "Anglo-Irish"), and its state.
+COMBINING_FORMS = {"Franco": "france", "Anglo": "united-kingdom", "Sino": "china",
+                   "Russo": "russia", "Italo": "italy", "Austro": "austria", "Luso": "portugal",
+                   "Hispano": "spain", "Nippo": "japan", "Greco": "greece", "Turco": "turkey",
+                   "Polono": "poland", "Dano": "denmark", "Indo": "india"}  # fmt: skip
 
 # ---- Events ---------------------------------------------------------------------------------
 
@@ -132,6 +170,18 @@ NOT_STATED_AFTER = re.compile(
     r"|expected|being\s+considered|under\s+consideration|to\s+be\s+opened)\b",
     re.I,
 )
+# Read over the parse: verbs above a phrase that say it is intended, required or refused, not
+# done ("plans to sign", "requires investors to invest", "pledged EUR 500 million"); words
+# that make a thing tentative ("a possible treaty") and nouns it may hang from ("negotiations
+# on an agreement").
+INTENTION_HEADS = frozenset({"plan", "hope", "intend", "expect", "want", "aim", "seek", "wish",
+                             "propose", "prepare", "try", "attempt", "fail", "refuse",
+                             "decline", "consider", "require", "oblige", "pledge", "promise",
+                             "offer"})  # fmt: skip
+TENTATIVE = frozenset({"draft", "proposed", "possible", "planned", "future", "potential",
+                       "prospective"})  # fmt: skip
+TENTATIVE_HEADS = frozenset({"negotiation", "talk", "draft", "proposal", "plan", "discussion",
+                             "consultation", "bid"})  # fmt: skip
 # Conjunctions that open a clause of its own, with its own subject.
 CONTRAST = r"while|whereas|but|although|though"
 # Where a sentence's clauses part: a semicolon, or a comma before a conjunction of contrast
