@@ -19,21 +19,55 @@ PLACE_KINDS = POLITY_KINDS | {"city"}
 
 # ---- Offices --------------------------------------------------------------------------------
 
-# Office words (lower case, singular) and the class and title of the post they name.
+# Office words (lower case, singular) and the class and title of the post they name. A title
+# names a post of a state ("Prime Minister of Japan"), of a body ("Speaker of the House of
+# Representatives") or, where the text says neither, of no one in particular ("President").
 OFFICES = {
     "prime minister": (DKG.HeadOfGovernment, "Prime Minister"),
+    "deputy prime minister": (DKG.Role, "Deputy Prime Minister"),
     "premier": (DKG.HeadOfGovernment, "Premier"),
     "chancellor": (DKG.HeadOfGovernment, "Chancellor"),
+    "chancellor of the duchy of lancaster": (DKG.Role, "Chancellor of the Duchy of Lancaster"),
+    "president of the government": (DKG.HeadOfGovernment, "President of the Government"),
+    "head of government": (DKG.HeadOfGovernment, "Head of Government"),
+    "head of state": (DKG.HeadOfState, "Head of State"),
+    "first minister": (DKG.HeadOfGovernment, "First Minister"),
+    "chief minister": (DKG.HeadOfGovernment, "Chief Minister"),
+    "minister president": (DKG.HeadOfGovernment, "Minister-President"),
+    "taoiseach": (DKG.HeadOfGovernment, "Taoiseach"),
+    "tanaiste": (DKG.Role, "Tánaiste"),
     # No class for a vice president: a post of the state, not its head.
     "vice president": (DKG.Role, "Vice President"),
     "president": (DKG.HeadOfState, "President"),
     "king": (DKG.Monarch, "King"),
     "queen": (DKG.Monarch, "Queen"),
     "emperor": (DKG.Monarch, "Emperor"),
+    "empress": (DKG.Monarch, "Empress"),
     "monarch": (DKG.Monarch, "Monarch"),
+    "sultan": (DKG.Monarch, "Sultan"),
+    "emir": (DKG.Monarch, "Emir"),
+    "grand duke": (DKG.Monarch, "Grand Duke"),
+    "grand duchess": (DKG.Monarch, "Grand Duchess"),
+    "crown prince": (DKG.Role, "Crown Prince"),
+    "crown princess": (DKG.Role, "Crown Princess"),
+    "pope": (DKG.HeadOfState, "Pope"),
+    "governor general": (DKG.Role, "Governor General"),
+    "military governor": (DKG.Role, "Military Governor"),
+    "governor": (DKG.Role, "Governor"),
+    "mayor": (DKG.Role, "Mayor"),
+    "speaker": (DKG.Role, "Speaker"),
+    "secretary general": (DKG.Role, "Secretary-General"),
+    "secretary of state": (DKG.Role, "Secretary of State"),
+    "foreign secretary": (DKG.Role, "Foreign Secretary"),
+    "foreign minister": (DKG.Role, "Foreign Minister"),
+    "minister": (DKG.Role, "Minister"),
+    "senator": (DKG.Role, "Senator"),
+    "commissioner": (DKG.Role, "Commissioner"),
+    "head": (DKG.Role, "Head"),
     "ambassador": (DKG.Envoy, "Ambassador"),
     "envoy": (DKG.Envoy, "Envoy"),
     "high commissioner": (DKG.Envoy, "High Commissioner"),
+    "charge d'affaires": (DKG.Envoy, "Chargé d'affaires"),
     "consul general": (DKG.Consul, "Consul General"),
     "honorary consul": (DKG.HonoraryConsul, "Honorary Consul"),
     "consul": (DKG.Consul, "Consul"),
@@ -42,6 +76,33 @@ OFFICES = {
 }
 # Posts held by one person at a time: their IRI names no holder (identity.role).
 SINGLE_HOLDER = frozenset({DKG.HeadOfGovernment, DKG.HeadOfState, DKG.Monarch, DKG.Role})
+# Posts of no finer class that a state gives many people at once: their IRI names the holder.
+MANY_HOLDERS = frozenset({"minister", "senator", "commissioner", "governor", "mayor", "head"})
+# Offices whose title alone names the state: the Taoiseach is Ireland's head of government.
+OFFICE_STATES = {"taoiseach": "ireland", "tanaiste": "ireland",
+                 "chancellor of the duchy of lancaster": "united-kingdom"}  # fmt: skip
+# Offices whose title says of what with "of <body>": "Speaker of the House of Representatives".
+OF_A_BODY = frozenset({"president", "vice president", "speaker", "head", "chancellor", "governor",
+                       "military governor", "secretary general", "commissioner"})  # fmt: skip
+# Offices whose title says what with "of|for <portfolio>": "Minister for Foreign Affairs".
+OF_A_PORTFOLIO = frozenset({"minister", "deputy prime minister"})
+# The portfolios that make "X Minister" a post: "Finance Minister", "Defence Minister".
+PORTFOLIOS = (
+    "foreign affairs|foreign|finance|defen[cs]e|trade|interior|home|justice|health|education"
+    "|economy|economic affairs|energy|agriculture|environment|transport|labou?r|culture"
+    "|tourism|industry|development|foreign trade|european affairs|information|planning"
+)
+# Portfolios that make two wordings one post: "Minister of Foreign Affairs" is "Foreign Minister".
+SAME_PORTFOLIO = {"foreign affairs": "foreign minister", "foreign": "foreign minister"}
+# Words before a title that say when the post was held, not which: "former", "then-President".
+TITLE_TIMES = "former|then|now|outgoing|incoming|current|acting|interim|late|sitting|serving"
+# Words that mark a name as a person's without naming a post: "Mr Abe", "Lt. Col. Gowon".
+HONORIFICS = (
+    r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Cardinal|Archbishop|Bishop|Father"
+    r"|Sheikh|Sheikha|Prince|Princess|Lt|Lieut|Lieutenant|Gen|General|Col|Colonel|Maj|Major"
+    r"|Capt|Captain|Cmdr|Commander|Adm|Admiral|Brig|Brigadier|Marshal|Field Marshal|Sgt"
+    r"|Sergeant|Rev|Reverend|Saint|Imam|Rabbi"
+)
 # Titles written before a name that name a post of a state, longest first ("Vice President"
 # before "President"); discourse.py finds people after them.
 TITLES_BEFORE_NAMES = (
