@@ -53,6 +53,8 @@ _OPENING_AS = re.compile(r"As[ ](?:(?:the|a|an)[ ])?")
 _AFTER_AS = re.compile(r",?[ ]")
 _PRONOUN = re.compile(r",?[ ](?P<he>he|she)\b")
 _THEN_RESPECTIVELY = re.compile(r"[ ]respectively\b")
+# Where the recogniser's PERSON alone is not enough: a verb's object is as often a thing.
+_THING_ROLES = {"dobj", "dative", "iobj"}
 # A PERSON of the recogniser right after these words is a place: "at Rashtrapati Bhavan".
 _PLACE_BEFORE = re.compile(
     r"\b(?:at|in|on|over|near|to|from|into|across|via|of|outside|inside|towards?)[ ](?:the[ ])?$",
@@ -211,7 +213,7 @@ def as_pronoun(reading, i: int, before: list[Named]) -> list[Named]:
     """Read "X was awarded ... . As President of South Africa he was ...": "he" or "she" is the
     one person the sentence before names, its subject, in the same paragraph."""
     s, text = reading.sentences[i], reading.doc.text
-    people = {n.written for n in before}
+    people = {n.written for n in before} | set(_recognised_names(reading, i - 1))
     if i == 0 or len(people) != 1 or d.paragraph(reading, i - 1) != d.paragraph(reading, i):
         return []
     subject = [n for n in before if is_subject(reading, n)]
@@ -224,6 +226,14 @@ def as_pronoun(reading, i: int, before: list[Named]) -> list[Named]:
             return [Named(m.start("he"), m.end("he"), subject[0].written, i, "people.as-title",
                           s.start, [post])]  # fmt: skip
     return []
+
+
+def _recognised_names(reading, i: int) -> list[str]:
+    """Return the runs of sentence i the recogniser reads as people's, whatever their role."""
+    s = reading.sentences[i]
+    ents = [(e.start_char, e.end_char) for e in reading.parsed.ents
+            if e.label_ == "PERSON" and s.start <= e.start_char < s.end]  # fmt: skip
+    return [r.text for r in runs(reading, i) if any(a < r.end and r.start < b for a, b in ents)]
 
 
 def _honorifics(reading, i: int, found: list[Run]) -> list[Named]:
@@ -249,6 +259,9 @@ def _recognised(reading, i: int, found: list[Run]) -> list[Named]:
             continue
         if _PLACE_BEFORE.search(text[max(s.start, run.start - 12) : run.start]):
             continue
+        span = reading.parsed.char_span(run.start, run.end, alignment_mode="expand")
+        if span is None or span.root.dep_ in _THING_ROLES:
+            continue  # "you may require Acrobat Reader": objects are as often things
         named.append(Named(run.start, run.end, run.text, i, "people.recognised", run.start,
                            sure=False))  # fmt: skip
     return named

@@ -139,9 +139,11 @@ def _settle_posts(found: list[list[Named]]) -> None:
         for k, p in enumerate(n.posts):
             if p.polity is not None or p.title.body is not None:
                 continue
-            same = {q.polity for q in held[n.name] if q.title.key == p.title.key and q.polity}
+            same = {(q.polity, q.to): q for q in held[n.name]
+                    if q.title.key == p.title.key and q.polity}  # fmt: skip
             if len(same) == 1:
-                n.posts[k] = replace(p, polity=next(iter(same)))
+                stated = next(iter(same.values()))
+                n.posts[k] = replace(p, polity=stated.polity, to=stated.to)
                 continue
             opening = p.title.label.lower() + " "
             fuller = {(q.title.label, q.polity, q.to): q for q in held[n.name]
