@@ -57,6 +57,11 @@ OFFICES = {
     "mayor": (DKG.Role, "Mayor"),
     "speaker": (DKG.Role, "Speaker"),
     "secretary general": (DKG.Role, "Secretary-General"),
+    "director general": (DKG.Role, "Director-General"),
+    "high representative": (DKG.Role, "High Representative"),
+    "chairman": (DKG.Role, "Chairman"),
+    "chairwoman": (DKG.Role, "Chairwoman"),
+    "chairperson": (DKG.Role, "Chairperson"),
     "secretary of state": (DKG.Role, "Secretary of State"),
     "foreign secretary": (DKG.Role, "Foreign Secretary"),
     "foreign minister": (DKG.Role, "Foreign Minister"),
@@ -67,6 +72,9 @@ OFFICES = {
     "ambassador": (DKG.Envoy, "Ambassador"),
     "envoy": (DKG.Envoy, "Envoy"),
     "high commissioner": (DKG.Envoy, "High Commissioner"),
+    "permanent representative": (DKG.Envoy, "Permanent Representative"),
+    "special representative": (DKG.Envoy, "Special Representative"),
+    "nuncio": (DKG.Envoy, "Nuncio"),
     "charge d'affaires": (DKG.Envoy, "Chargé d'affaires"),
     "consul general": (DKG.Consul, "Consul General"),
     "honorary consul": (DKG.HonoraryConsul, "Honorary Consul"),
@@ -83,7 +91,8 @@ OFFICE_STATES = {"taoiseach": "ireland", "tanaiste": "ireland",
                  "chancellor of the duchy of lancaster": "united-kingdom"}  # fmt: skip
 # Offices whose title says of what with "of <body>": "Speaker of the House of Representatives".
 OF_A_BODY = frozenset({"president", "vice president", "speaker", "head", "chancellor", "governor",
-                       "military governor", "secretary general", "commissioner"})  # fmt: skip
+                       "military governor", "secretary general", "commissioner", "director general",
+                       "chairman", "chairwoman", "chairperson"})  # fmt: skip
 # Offices whose title says what with "of|for <portfolio>": "Minister for Foreign Affairs".
 OF_A_PORTFOLIO = frozenset({"minister", "deputy prime minister"})
 # The portfolios that make "X Minister" a post: "Finance Minister", "Defence Minister".
@@ -92,8 +101,21 @@ PORTFOLIOS = (
     "|economy|economic affairs|energy|agriculture|environment|transport|labou?r|culture"
     "|tourism|industry|development|foreign trade|european affairs|information|planning"
 )
+# Words that end a portfolio or a body written right before a name ("Minister of Foreign Affairs
+# Ben Bot", "Speaker of the House Nancy Pelosi"); after another word the name's start is unsure.
+COMPLEMENT_ENDS = frozenset({
+    "affairs", "trade", "finance", "defence", "defense", "interior", "justice", "health",
+    "education", "economy", "energy", "agriculture", "environment", "transport", "labour",
+    "labor", "culture", "tourism", "industry", "development", "information", "planning",
+    "cooperation", "security", "commerce", "investment", "fisheries", "communications", "house",
+    "senate", "assembly", "parliament", "representatives", "commons", "lords", "council",
+    "commission", "government", "republic", "union", "state", "states", "court", "bank",
+    "committee", "treasury",
+})  # fmt: skip
 # Portfolios that make two wordings one post: "Minister of Foreign Affairs" is "Foreign Minister".
 SAME_PORTFOLIO = {"foreign affairs": "foreign minister", "foreign": "foreign minister"}
+# Words before a title that make it another, lesser post: "Deputy Foreign Minister".
+TITLE_RANKS = "deputy|vice|assistant|under|junior|shadow"
 # Words before a title that say when the post was held, not which: "former", "then-President".
 TITLE_TIMES = "former|then|now|outgoing|incoming|current|acting|interim|late|sitting|serving"
 # Words that mark a name as a person's without naming a post: "Mr Abe", "Lt. Col. Gowon".

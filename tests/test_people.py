@@ -1,7 +1,11 @@
 """People and their posts: the labels of posts (what the Wikidata view's P39 shows), and one node
 per person however the document names them.
 
-The extraction cases (tests/extraction/people/) leave labels out; these tests read them.
+A post's label is its office's title (one for every wording of the office: "Minister of
+Foreign Affairs" and "Foreign Minister" are both "Foreign Minister"), with the body, state and
+host the text names with it; the node of a post is named by the same parts, so that two
+documents never give one node two English labels. The extraction cases
+(tests/extraction/people/) leave labels out; these tests read them.
 """
 
 import hashlib
@@ -35,15 +39,19 @@ def read(text: str, title: str = "case") -> dict:
         ("Slovakia's Prime Minister, Robert Fico, spoke first.", "Robert Fico",
          ["Prime Minister of Slovakia"]),
         ("The Minister of Foreign Affairs of Chile, Alberto van Klaveren, spoke first.",
-         "Alberto van Klaveren", ["Minister of Foreign Affairs of Chile"]),
+         "Alberto van Klaveren", ["Foreign Minister of Chile"]),
         ("Ana Brnabić, now Speaker of Serbia's National Assembly, spoke first.", "Ana Brnabić",
          ["Speaker of the National Assembly of Serbia"]),
         ("The treaty was discussed by former Canadian Senator Roméo Dallaire.", "Roméo Dallaire",
          ["Senator of Canada"]),
         ("The Senate, presided over by its President, Rodrigo Pacheco, met at noon.",
-         "Rodrigo Pacheco", ["President of The Senate"]),
+         "Rodrigo Pacheco", ["President of the Senate"]),
         ("The Minister for Foreign Affairs and Trade, Helen Clark, opened the fair.",
-         "Helen Clark", ["Minister for Foreign Affairs and Trade"]),
+         "Helen Clark", ["Foreign Minister"]),
+        ("The Minister of Finance, Nicola Willis, opened the fair.", "Nicola Willis",
+         ["Minister of Finance"]),
+        ("Deputy Foreign Minister Ana Silveira of Portugal spoke.", "Ana Silveira",
+         ["Deputy Foreign Minister of Portugal"]),
         ("Lt. Col. Samuel Doe, the Head of the People's Redemption Council of Liberia, spoke.",
          "Samuel Doe", ["Head of the People's Redemption Council of Liberia"]),
     ],
@@ -55,13 +63,13 @@ def test_a_post_is_labelled_as_the_text_names_it(text, person, posts):
 
 def test_envoys_listed_under_their_rank_hold_the_missions_post():
     """In a document about one mission, envoys listed under their rank are its sender's, to
-    its host, labelled with the rank."""
+    its host, labelled with the office the rank names first."""
     text = (
         "Embassy of Mexico to Sweden\n\nAmbassadors Extraordinary and Plenipotentiary\n"
         "- Laura Elena Carrillo, 2016-2019\n- Francisco Javier Olavarría, 2019-2022\n"
     )
     people = read(text)
-    label = "Ambassador Extraordinary and Plenipotentiary of Mexico to Sweden"
+    label = "Ambassador of Mexico to Sweden"
     assert people["Laura Elena Carrillo"] == [label]
     assert people["Francisco Javier Olavarría"] == [label]
 

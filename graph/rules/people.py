@@ -30,17 +30,24 @@ def people_in(reading, i: int) -> list[Named]:
 
 
 def _role(reading, n: Named, p: Post):
-    """State the post a person holds; return its IRI."""
+    """State the post a person holds; return its IRI.
+
+    The post is named by its class, its state (or holder), its title and, for an envoy, where
+    it is sent, so that every document that names it alike gives it one label: "Prime
+    Minister of Spain" and "President of the Government of Spain" are two nodes, never one
+    node with two English names (a shape allows one)."""
     t = p.title
     cls, label = t.cls, t.label
     many = cls not in SINGLE_HOLDER or t.key in MANY_HOLDERS
-    kind = iris.slugify(t.label if t.body else t.key)
+    kind = iris.slugify(t.label)
+    # "missionary-johann-weber", not "missionary-johann-weber-missionary": a title that is the
+    # class's own name adds nothing.
+    kind = "" if identity.kind_slug(cls).endswith(kind) else f"-{kind}"
     if p.polity is not None:
-        # A post of no finer class is told apart by its title: "role-united-states-vice-president".
-        of = p.polity.slug if cls != DKG.Role else f"{p.polity.slug}-{kind}"
+        of = f"{p.polity.slug}{kind}"
         label += f" of {polity_name(p.polity)}"
     else:  # no state stated ("Ambassador X", "President X"): the post is the person's own
-        of, many = iris.slugify(n.name) + ("" if cls != DKG.Role else f"-{kind}"), False
+        of, many = f"{iris.slugify(n.name)}{kind}", False
         if n.qualifier:
             label = f"{n.qualifier} {label.lower()}"
     if p.to is not None:

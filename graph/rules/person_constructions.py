@@ -136,7 +136,10 @@ def _possessed(reading, i: int, t: Title) -> Title | None:
     text = reading.doc.text
     body = _PRESIDED.search(text[reading.sentences[i].start : t.det_start])
     if body:
-        name, lead = body["body"], reading.sentences[i].start + body.start()
+        name, lead = (
+            re.sub(r"^The ", "the ", body["body"]),
+            reading.sentences[i].start + body.start(),
+        )
         return replace(t, body=name, label=f"{t.label} of {name}", lead=lead)
     subject = d.subject(reading, i, t.det_start)
     if subject and len(subject) == 1:

@@ -97,23 +97,22 @@ def _is_line(reading, s) -> bool:
 
 
 def _heading(reading, i: int):
-    """Return the envoys' title a heading line names ("Ambassadors Extraordinary and
-    Plenipotentiary"), singular, with its class; None if the line is no such heading."""
+    """Return the envoys' title a heading line names first ("Ambassadors Extraordinary and
+    Plenipotentiary": an ambassador's); None if the line is no such heading."""
     s = reading.sentences[i]
     ts = titles(reading, i)
     if not ts or not all(t.plural for t in ts) or not _is_line(reading, s):
         return None
     if ts[0].cls != DKG.Envoy and ts[0].key != "minister":
         return None
-    label, at = "", s.start
+    rest, at = [], s.start
     for t in ts:
-        label += reading.doc.text[at : t.start] + t.label
+        rest += reading.doc.text[at : t.start].lower().split()
         at = t.end
-    label += reading.doc.text[at : s.end]
-    rest = re.sub("|".join(re.escape(t.label) for t in ts), " ", label).lower().split()
+    rest += reading.doc.text[at : s.end].lower().split()
     if any(w not in _HEADING_WORDS for w in rest):
         return None
-    return label, ts[0]
+    return ts[0]
 
 
 def chiefs_of_mission(reading, i: int) -> list[Named]:
@@ -136,11 +135,10 @@ def chiefs_of_mission(reading, i: int) -> list[Named]:
     m = ITEM_NAME.match(s.text)
     if heading is None or mission is None or not m:
         return []
-    label, first = heading
+    first = heading
     sender, host = mission
     start, end = s.start + m.start("name"), s.start + m.end("name")
     head = reading.sentences[k]
-    title = replace(first, label=label, cls=DKG.Envoy, key="envoy", plural=False, polity=sender,
-                    to=host, places=())  # fmt: skip
+    title = replace(first, cls=DKG.Envoy, plural=False, polity=sender, to=host, places=())
     post = Post(title, sender, host, (head.start, end), "people.chiefs-of-mission")
     return [Named(start, end, m["name"], i, "people.chiefs-of-mission", start, [post])]

@@ -17,6 +17,7 @@ from rdflib import URIRef
 
 from ..gazetteer import Entity, gazetteer
 from ..lexicon import (
+    COMPLEMENT_ENDS,
     OF_A_BODY,
     OF_A_PORTFOLIO,
     OFFICE_STATES,
@@ -24,12 +25,15 @@ from ..lexicon import (
     POLITY_KINDS,
     PORTFOLIOS,
     SAME_PORTFOLIO,
+    TITLE_RANKS,
     TITLE_TIMES,
 )
 from ..vocab import DKG
 from .person_names import LOWER, UPPER, fold_text
 
 # Titles that are offices only when capitalised: "the first minister to visit" is no office.
+# Who may hold a post: a polity, or an international organisation ("EU High Representative").
+_OWNERS = POLITY_KINDS | {"organisation"}
 CAPITALISED_ONLY = {"first minister", "chief minister", "speaker", "head", "governor", "premier"}
 _WORD = rf"[{UPPER}][{UPPER}{LOWER}'\u2019-]*"
 # A portfolio or a body: capitalised words joined by "and", "&", "of (the)".
@@ -45,6 +49,7 @@ _BEFORE = re.compile(
     rf"(?:(?<![\w-])(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ ])?"
     rf"(?:(?<![\w-])(?:{_ORDINAL})[ ])?$"
 )
+_RANK_BEFORE = re.compile(rf"(?<![\w-])(?P<rank>(?i:{TITLE_RANKS}))[ -]$")
 _TIME_BEFORE = re.compile(rf"(?<![\w-])(?P<time>(?i:{TITLE_TIMES}))[ -]$")
 
 
@@ -130,9 +135,10 @@ def _mention(reading, i: int, start: int, kinds=POLITY_KINDS):
 
 
 def _ending(reading, i: int, end: int):
-    """Return the polity mention of sentence i that ends at a document offset."""
+    """Return the mention of a polity or an international organisation of sentence i that ends
+    at a document offset ("Kenyan", "Russia's", "UN" in "UN Secretary-General")."""
     for m in reading.mentions[i]:
-        if m.end == end and m.entity.kind in POLITY_KINDS:
+        if m.end == end and m.entity.kind in _OWNERS:
             return m
     return None
 
@@ -151,6 +157,9 @@ def _portfolio(reading, i: int, text: str, at: int) -> tuple[str, int] | None:
         rest = re.match(rf"(?:,[ ]{_PIECE.pattern})*?,?[ ]and[ ]{_WORD}(?:[ ]{_WORD})*", text[end:])
         if rest and "," in rest.group():
             end += rest.end()
+    end = _before_person(reading, i, at, end)
+    if end == at:
+        return None
     # Never into "of Brazil": the state after a portfolio is the post's.
     while True:
         of = re.search(r"[ ]of[ ](?:the[ ])?", text[at:end])
@@ -158,6 +167,21 @@ def _portfolio(reading, i: int, text: str, at: int) -> tuple[str, int] | None:
             break
         end = at + of.start()
     return text[at:end], end
+
+
+def _before_person(reading, i: int, at: int, end: int) -> int:
+    """Return where capitalised words from an offset stop before a person's name the recogniser
+    reads ("Minister of Foreign Affairs Ben Bot": the portfolio is "Foreign Affairs"); where the
+    word before the name ends no portfolio or body ("Minister of Trade Ng Chee Meng": the
+    recogniser reads "Chee Meng"), the name's start is unsure: nothing is read (the offset)."""
+    s, text = reading.sentences[i], reading.doc.text
+    starts = [e.start_char for e in reading.parsed.ents if e.label_ == "PERSON"
+              and s.start <= e.start_char < s.end and at < e.start_char < end]  # fmt: skip
+    if not starts:
+        return end
+    cut = min(starts) - 1
+    last = text[at:cut].rsplit(" ", 1)[-1]
+    return cut if fold_text(last) in COMPLEMENT_ENDS else at
 
 
 def _complements(reading, i: int, text: str, key: str, end: int) -> dict:
@@ -179,7 +203,7 @@ def _complements(reading, i: int, text: str, key: str, end: int) -> dict:
             found.update(_body(reading, i, text, at, of.group().endswith("the ")))
     found["said"] = found["end"]
     to = re.match(r"[ ]to[ ](?:the[ ])?", text[found["end"] :])
-    if to and (m := _mention(reading, i, found["end"] + to.end())):
+    if to and (m := _mention(reading, i, found["end"] + to.end(), _OWNERS)):
         found["to"], found["end"] = m.entity, m.end
     inn = re.match(r"[ ]in[ ](?:the[ ])?", text[found["end"] :])
     if inn:
@@ -233,13 +257,15 @@ def _body(reading, i: int, text: str, at: int, the: bool) -> dict:
     body = _BODY.match(text, at)
     if not body:
         return found
-    words = body.group()
+    words = text[at : _before_person(reading, i, at, body.end())]
+    if not words:
+        return found
     # "... Government of Nigeria": the state the body belongs to ends it.
     last = list(re.finditer(r"[ ]of[ ](?:the[ ])?", words))
-    if last and (m := _mention(reading, i, at + last[-1].end())) and m.end == body.end():
+    found["end"] = at + len(words)
+    if last and (m := _mention(reading, i, at + last[-1].end())) and m.end == at + len(words):
         found["polity"], words = m.entity, words[: last[-1].start()]
     found["body"] = ("the " if the else "") + words
-    found["end"] = body.end()
     return found
 
 
@@ -308,12 +334,10 @@ def _title(reading, i: int, m) -> Title:
     written = text[m.start() : m.end()]
     if m.groupdict().get("portfolio"):
         portfolio = fold_text(m["portfolio"])
-        key = SAME_PORTFOLIO.get(portfolio, f"{portfolio} minister")
-        cls, label = DKG.Role, " ".join(w.capitalize() for w in written.split())
-        label = re.sub(r"s$", "", label) if written.lower().endswith("ministers") else label
+        key, cls = SAME_PORTFOLIO.get(portfolio, f"{portfolio} minister"), DKG.Role
     else:
         key = _key(written)
-        cls, label = OFFICES[key]
+        cls = OFFICES[key][0]
     plural = _key(written) != re.sub(r"[\s-]+", " ", fold_text(written))
     after = _complements(reading, i, text, key, m.end())
     if "portfolio" in after:
@@ -321,9 +345,13 @@ def _title(reading, i: int, m) -> Title:
         folded = fold_text(portfolio)
         same = next((v for k, v in SAME_PORTFOLIO.items()
                      if re.match(rf"{k}(?:$|,| and )", folded)), None)  # fmt: skip
-        key = same or f"{key} of {iris_key(folded)}"
-        label = f"{label} {said}"
-    before = _before(reading, i, text, m.start())
+        key = same or f"{key} {said.split()[0].lower()} {iris_key(folded)}"
+    start = m.start()
+    rank = _RANK_BEFORE.search(text, reading.sentences[i].start, start)
+    if rank:
+        # "Deputy Foreign Minister": another post, of no finer class.
+        key, cls, start = f"{rank['rank'].lower()} {key}", DKG.Role, rank.start()
+    before = _before(reading, i, text, start)
     polity = before["polity"] or after.get("polity")
     if polity is None and key in OFFICE_STATES:
         polity = gazetteer().state(OFFICE_STATES[key])
@@ -332,10 +360,9 @@ def _title(reading, i: int, m) -> Title:
     if after.get("places") and key == "minister" and polity is not None:
         cls = DKG.Envoy  # "the United States ministers in Santiago"
     body = after.get("body")
-    if body:
-        label = f"{label} of {body}"
+    label = office_title(key) + (f" of {body}" if body else "")
     return Title(
-        start=m.start(),
+        start=start,
         end=after["end"],
         said=after["said"],
         lead=before["lead"],
@@ -344,7 +371,7 @@ def _title(reading, i: int, m) -> Title:
         cls=cls,
         label=label,
         plural=plural,
-        capital=text[m.start()].isupper(),
+        capital=text[start].isupper(),
         det=before["det"],
         time=before["time"],
         polity=polity,
@@ -352,6 +379,18 @@ def _title(reading, i: int, m) -> Title:
         places=after.get("places", ()),
         body=body,
     )
+
+
+def office_title(key: str) -> str:
+    """Write an office's title from its key, the same for every wording of the office: the
+    lexicon's ("Tánaiste"), or its words capitalised ("Deputy Foreign Minister", "Minister of
+    Finance")."""
+    if key in OFFICES:
+        return OFFICES[key][1]
+    rank, _, rest = key.partition(" ")
+    if rest in OFFICES:
+        return f"{rank.capitalize()} {OFFICES[rest][1]}"
+    return " ".join(w if w in ("of", "for", "and", "the") else w.capitalize() for w in key.split())
 
 
 def iris_key(words: str) -> str:
