@@ -28,7 +28,7 @@ from .person_mentions import (
     run_ending,
     runs,
 )
-from .person_names import HONORIFIC, PERSON_NAME
+from .person_names import HONORIFIC, PERSON_NAME, PLAIN_HONORIFIC
 from .person_relations import counterparts, first_to, respectively, successors
 from .person_titles import Title, titles
 
@@ -242,9 +242,12 @@ def _recognised_names(reading, i: int) -> list[str]:
 def _honorifics(reading, i: int, found: list[Run]) -> list[Named]:
     """Read "Mr Kishida", "Lt. Col. Yakubu Gowon": a person, no post."""
     s, named = reading.sentences[i], []
+    people = set(_recognised_names(reading, i))
     for h in HONORIFIC.finditer(s.text):
         run = run_at(found, s.start + h.end())
-        if run is not None and not _OF_NAME.match(reading.doc.text, run.end):
+        if run is None or _OF_NAME.match(reading.doc.text, run.end):
+            continue
+        if PLAIN_HONORIFIC.search(h.group()) or run.text in people:
             start = s.start + h.start()
             named.append(Named(run.start, run.end, run.text, i, "people.honorific", start))
     return named

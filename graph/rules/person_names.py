@@ -34,7 +34,8 @@ UPPER = "A-Z" + _letters(str.isupper)
 LOWER = "a-z" + _letters(str.islower)
 # One word of a name in any Latin script: "Keizō", "Tong-won", "Willem-Alexander", "D.".
 NAME_WORD = (
-    rf"(?!(?:Jr|Sr)\.?(?![\w-]))(?:[{UPPER}](?:['\u2019][{UPPER}])?[{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
+    rf"(?!(?:Jr|Sr)\.?(?![\w-]))(?:(?:al|el|ad|ash|at|az|ul)-)?"
+    rf"(?:[{UPPER}](?:['\u2019][{UPPER}])?[{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
     rf"(?:-[{UPPER}{LOWER}][{LOWER}]+)*|[{UPPER}]\.)"
 )
 PARTICLE = r"(?:de|del|della|di|da|das|do|dos|du|van|von|der|den|ter|ten|zu|la|le|bin|binti|ibn)"
@@ -47,6 +48,9 @@ PERSON_NAME = (
 PERSON_NAME_AT = re.compile(PERSON_NAME)
 # "Mr", "Lt. Col.", "Cardinal": words that mark a person without naming a post.
 HONORIFIC = re.compile(rf"(?<![\w-])(?:(?:{HONORIFICS})\.?[ ])+")
+# Honorifics that are no other word: after the others ("General", "Father", "Saint") a name
+# is a person's only where the recogniser reads one ("General Electric" is a firm).
+PLAIN_HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?|[A-Z][a-z]{1,4}\.)[ ]$")
 
 # Words that make a capitalised phrase a thing's name, not a person's: "King Baudouin
 # Foundation", "Premier League", "Envoy Extraordinary", "Bombardier Transport founded".
