@@ -118,6 +118,10 @@ SAME_PORTFOLIO = {"foreign affairs": "foreign minister", "foreign": "foreign min
 TITLE_RANKS = "deputy|vice|assistant|under|junior|shadow"
 # Words before a title that say when the post was held, not which: "former", "then-President".
 TITLE_TIMES = "former|then|now|outgoing|incoming|current|acting|interim|late|sitting|serving"
+# Titles and honorifics that say a person is a man or a woman: "Mrs Starmer" is not "Sir Keir
+# Starmer".
+MALE_TITLES = r"Mr|Sir|Lord|King|Prince|Emperor|Sultan|Emir|Grand Duke|Crown Prince|Father"
+FEMALE_TITLES = r"Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Empress|Grand Duchess|Crown Princess|Sister"
 # Words that mark a name as a person's without naming a post: "Mr Abe", "Lt. Col. Gowon".
 HONORIFICS = (
     r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Cardinal|Archbishop|Bishop|Father"

@@ -12,14 +12,18 @@ A bare title that repeats a post the text gave the person with its state ("Prime
 Rutte" after "Prime Minister of the Netherlands Mark Rutte") is that post.
 """
 
+import re
 from dataclasses import replace
 
+from ..lexicon import FEMALE_TITLES, MALE_TITLES
 from .person_constructions import as_pronoun, named_in
 from .person_documents import chiefs_of_mission, founders, infobox
 from .person_mentions import Named, merge, runs
 from .person_names import PARTICLE, name_tokens
 
 _PARTICLES = set(PARTICLE.strip("(?:)").split("|"))
+_MALE = re.compile(rf"\b(?:{MALE_TITLES})\b")
+_FEMALE = re.compile(rf"\b(?:{FEMALE_TITLES})\b")
 
 
 def _inside(short: tuple, long: tuple) -> bool:
@@ -57,6 +61,7 @@ def document_people(reading) -> list[list[Named]]:
     for sentence in found:
         for n in sentence:
             n.name = full.get(name_tokens(n.written), "")
+    _split_by_gender(reading, found)
     for sentence in found:
         sentence[:] = [n for n in sentence if n.name]
     _inherit(found)
@@ -115,6 +120,28 @@ def _add_short_mentions(reading, found: list[list[Named]], full: dict[tuple, str
                                       run.start, sure=False))  # fmt: skip
                 full.setdefault(key, person)
         sentence.sort(key=lambda n: n.start)
+
+
+def _gender(reading, n: Named) -> str:
+    """Return "m" or "f" where the words before a name say it ("Mrs", "King"), else ""."""
+    words = reading.doc.text[n.lead : n.start]
+    return "m" if _MALE.search(words) else "f" if _FEMALE.search(words) else ""
+
+
+def _split_by_gender(reading, found: list[list[Named]]) -> None:
+    """Part a short name from a person the document names otherwise as of the other sex ("Mrs
+    Starmer" after "Sir Keir Starmer"): the short name then names no one."""
+    by_name: dict[str, list] = {}
+    for n in (n for sentence in found for n in sentence):
+        by_name.setdefault(n.name, []).append((n, _gender(reading, n)))
+    for name, items in by_name.items():
+        if len({g for _, g in items if g}) < 2:
+            continue
+        full = name_tokens(name)
+        own = {g for n, g in items if g and name_tokens(n.written) == full}
+        for n, g in items:
+            if g and g not in own and name_tokens(n.written) != full:
+                n.name = ""
 
 
 def _proper(reading, run) -> bool:
