@@ -268,8 +268,7 @@ def _recognised(reading, i: int, found: list[Run]) -> list[Named]:
         span = reading.parsed.char_span(run.start, run.end, alignment_mode="expand")
         if span is None or span.root.dep_ in _THING_ROLES:
             continue  # "you may require Acrobat Reader": objects are as often things
-        named.append(Named(run.start, run.end, run.text, i, "people.recognised", run.start,
-                           sure=False))  # fmt: skip
+        named.append(Named(run.start, run.end, run.text, i, "people.recognised", run.start))
     return named
 
 

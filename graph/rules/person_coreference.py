@@ -117,7 +117,7 @@ def _add_short_mentions(reading, found: list[list[Named]], full: dict[tuple, str
             person = full.get(key) or shorts.get(key)
             if person and _proper(reading, run):
                 sentence.append(Named(run.start, run.end, run.text, i, "people.short-name",
-                                      run.start, sure=False))  # fmt: skip
+                                      run.start))  # fmt: skip
                 full.setdefault(key, person)
         sentence.sort(key=lambda n: n.start)
 

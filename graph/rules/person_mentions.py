@@ -36,7 +36,6 @@ class Named:
     rule: str
     lead: int  # where the words that name the person start (a title, an honorific)
     posts: list = field(default_factory=list)
-    sure: bool = True  # named with a title, honorific or post, not by the recogniser alone
     alias: str | None = None
     life: str | None = None  # "1480-1572"
     qualifier: str | None = None  # "Lutheran" in "one of the first Lutheran missionaries"

@@ -1,8 +1,8 @@
-"""Know how people's names and titles are written: name words, particles, role words.
+"""Know how people's names are written: name words, particles, honorifics; fold them to compare.
 
 No rules here: the people modules read people with these patterns, organisation_names.py
-borrows the name word. A role word names the class of the post it is ("ambassador" an envoy's
-post). Names are written in any Latin script ("Keizō Obuchi", "Lee Tong-won", "Willem-Alexander").
+borrows the name word (CAP). Names are written in any Latin script ("Keizō Obuchi", "Lee
+Tong-won", "Willem-Alexander", "Abdel Fattah al-Burhan"); titles are person_titles.py's.
 """
 
 import functools
@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from ..gazetteer import Entity, fold
-from ..lexicon import HONORIFICS, OFFICES
+from ..lexicon import HONORIFICS
 
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
@@ -19,9 +19,6 @@ CAP = (
     rf"(?:[{_UP}](?:['\u2019][{_UP}])?[{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO}]+)*"
     rf"|[{_UP}]\.)"
 )
-_PARTICLE = r"(?:de|van|von|da|der|den|du|del|di|dos|das|la|le|ter|zu)"
-# Capitalised words with surname particles between them ("Pedro de Gante"), maybe a regnal number.
-NAME = rf"{CAP}(?:[ ](?:{_PARTICLE}[ ])*{CAP})*(?:[ ](?:II|III|IV|V|VI|VII|VIII|IX|X)\b)?"
 
 
 def _letters(test) -> str:
@@ -77,29 +74,6 @@ NOT_FIRST = {"the", "a", "an", "in", "on", "at", "by", "since", "after", "before
              "his", "her", "its", "this", "that", "these", "those", "some", "former", "late",
              "also", "meanwhile", "moreover", "furthermore", "however", "mr", "mrs", "ms", "dr",
              "sir", "lady", "lord"}  # fmt: skip
-
-ROLES = OFFICES
-_BY_LENGTH = sorted(ROLES, key=len, reverse=True)
-_BEFORE_NAME = [k for k in _BY_LENGTH if k not in ("missionary", "agent", "monarch", "head")]
-# A title written before a name: "Prime Minister", "Vice-President", "Consul General".
-TITLE = "|".join("[ -]".join(w.capitalize() for w in k.split()) for k in _BEFORE_NAME)
-
-
-def _noun(key: str) -> str:
-    """Return the pattern of a role word in running text, singular or plural."""
-    words = r"[\s-]+".join(key.split())
-    return words[:-1] + "(?:y|ies)" if key.endswith("y") else words + "s?"
-
-
-ROLE_NOUN = "|".join(_noun(k) for k in _BY_LENGTH)
-
-
-def role_key(words: str) -> str:
-    """Fold a role word as written to its key in ROLES: "Missionaries" -> "missionary"."""
-    key = re.sub(r"[\s-]+", " ", words.lower())
-    if key.endswith("ies"):
-        return key[:-3] + "y"
-    return key if key in ROLES else key.removesuffix("s")
 
 
 def polity_name(entity: Entity) -> str:

@@ -74,13 +74,6 @@ class Title:
     places: tuple = ()  # where envoys sit: "ministers in Santiago and Buenos Aires"
     body: str | None = None  # "the Assembly of the Republic"
 
-    @property
-    def many(self) -> bool:
-        """Say whether a state gives this post to many at once (envoys, senators)."""
-        from ..lexicon import MANY_HOLDERS, SINGLE_HOLDER
-
-        return self.cls not in SINGLE_HOLDER or self.key in MANY_HOLDERS
-
 
 def _plural(key: str) -> str:
     """Return the pattern of an office key, singular or plural ("heads of state")."""
