@@ -29,21 +29,63 @@ INTERNATIONAL_WORDS = r"International|Nations|Countries|States|Governments|Inter
 
 # ---- Offices --------------------------------------------------------------------------------
 
-# Office words (lower case, singular) and the class and title of the post they name.
+# Office words (lower case, singular) and the class and title of the post they name. A title
+# names a post of a state ("Prime Minister of Japan"), of a body ("Speaker of the House of
+# Representatives") or, where the text says neither, of no one in particular ("President").
 OFFICES = {
     "prime minister": (DKG.HeadOfGovernment, "Prime Minister"),
+    "deputy prime minister": (DKG.Role, "Deputy Prime Minister"),
     "premier": (DKG.HeadOfGovernment, "Premier"),
     "chancellor": (DKG.HeadOfGovernment, "Chancellor"),
+    "chancellor of the duchy of lancaster": (DKG.Role, "Chancellor of the Duchy of Lancaster"),
+    "president of the government": (DKG.HeadOfGovernment, "President of the Government"),
+    "head of government": (DKG.HeadOfGovernment, "Head of Government"),
+    "head of state": (DKG.HeadOfState, "Head of State"),
+    "first minister": (DKG.HeadOfGovernment, "First Minister"),
+    "chief minister": (DKG.HeadOfGovernment, "Chief Minister"),
+    "minister president": (DKG.HeadOfGovernment, "Minister-President"),
+    "taoiseach": (DKG.HeadOfGovernment, "Taoiseach"),
+    "tanaiste": (DKG.Role, "Tánaiste"),
     # No class for a vice president: a post of the state, not its head.
     "vice president": (DKG.Role, "Vice President"),
     "president": (DKG.HeadOfState, "President"),
     "king": (DKG.Monarch, "King"),
     "queen": (DKG.Monarch, "Queen"),
     "emperor": (DKG.Monarch, "Emperor"),
+    "empress": (DKG.Monarch, "Empress"),
     "monarch": (DKG.Monarch, "Monarch"),
+    "sultan": (DKG.Monarch, "Sultan"),
+    "emir": (DKG.Monarch, "Emir"),
+    "grand duke": (DKG.Monarch, "Grand Duke"),
+    "grand duchess": (DKG.Monarch, "Grand Duchess"),
+    "crown prince": (DKG.Role, "Crown Prince"),
+    "crown princess": (DKG.Role, "Crown Princess"),
+    "pope": (DKG.HeadOfState, "Pope"),
+    "governor general": (DKG.Role, "Governor General"),
+    "military governor": (DKG.Role, "Military Governor"),
+    "governor": (DKG.Role, "Governor"),
+    "mayor": (DKG.Role, "Mayor"),
+    "speaker": (DKG.Role, "Speaker"),
+    "secretary general": (DKG.Role, "Secretary-General"),
+    "director general": (DKG.Role, "Director-General"),
+    "high representative": (DKG.Role, "High Representative"),
+    "chairman": (DKG.Role, "Chairman"),
+    "chairwoman": (DKG.Role, "Chairwoman"),
+    "chairperson": (DKG.Role, "Chairperson"),
+    "secretary of state": (DKG.Role, "Secretary of State"),
+    "foreign secretary": (DKG.Role, "Foreign Secretary"),
+    "foreign minister": (DKG.Role, "Foreign Minister"),
+    "minister": (DKG.Role, "Minister"),
+    "senator": (DKG.Role, "Senator"),
+    "commissioner": (DKG.Role, "Commissioner"),
+    "head": (DKG.Role, "Head"),
     "ambassador": (DKG.Envoy, "Ambassador"),
     "envoy": (DKG.Envoy, "Envoy"),
     "high commissioner": (DKG.Envoy, "High Commissioner"),
+    "permanent representative": (DKG.Envoy, "Permanent Representative"),
+    "special representative": (DKG.Envoy, "Special Representative"),
+    "nuncio": (DKG.Envoy, "Nuncio"),
+    "charge d'affaires": (DKG.Envoy, "Chargé d'affaires"),
     "consul general": (DKG.Consul, "Consul General"),
     "honorary consul": (DKG.HonoraryConsul, "Honorary Consul"),
     "consul": (DKG.Consul, "Consul"),
@@ -52,6 +94,51 @@ OFFICES = {
 }
 # Posts held by one person at a time: their IRI names no holder (identity.role).
 SINGLE_HOLDER = frozenset({DKG.HeadOfGovernment, DKG.HeadOfState, DKG.Monarch, DKG.Role})
+# Posts of no finer class that a state gives many people at once: their IRI names the holder.
+MANY_HOLDERS = frozenset({"minister", "senator", "commissioner", "governor", "mayor", "head"})
+# Offices whose title alone names the state: the Taoiseach is Ireland's head of government.
+OFFICE_STATES = {"taoiseach": "ireland", "tanaiste": "ireland",
+                 "chancellor of the duchy of lancaster": "united-kingdom"}  # fmt: skip
+# Offices whose title says of what with "of <body>": "Speaker of the House of Representatives".
+OF_A_BODY = frozenset({"president", "vice president", "speaker", "head", "chancellor", "governor",
+                       "military governor", "secretary general", "commissioner", "director general",
+                       "chairman", "chairwoman", "chairperson"})  # fmt: skip
+# Offices whose title says what with "of|for <portfolio>": "Minister for Foreign Affairs".
+OF_A_PORTFOLIO = frozenset({"minister", "deputy prime minister"})
+# The portfolios that make "X Minister" a post: "Finance Minister", "Defence Minister".
+PORTFOLIOS = (
+    "foreign affairs|foreign|finance|defen[cs]e|trade|interior|home|justice|health|education"
+    "|economy|economic affairs|energy|agriculture|environment|transport|labou?r|culture"
+    "|tourism|industry|development|foreign trade|european affairs|information|planning"
+)
+# Words that end a portfolio or a body written right before a name ("Minister of Foreign Affairs
+# Ben Bot", "Speaker of the House Nancy Pelosi"); after another word the name's start is unsure.
+COMPLEMENT_ENDS = frozenset({
+    "affairs", "trade", "finance", "defence", "defense", "interior", "justice", "health",
+    "education", "economy", "energy", "agriculture", "environment", "transport", "labour",
+    "labor", "culture", "tourism", "industry", "development", "information", "planning",
+    "cooperation", "security", "commerce", "investment", "fisheries", "communications", "house",
+    "senate", "assembly", "parliament", "representatives", "commons", "lords", "council",
+    "commission", "government", "republic", "union", "state", "states", "court", "bank",
+    "committee", "treasury",
+})  # fmt: skip
+# Portfolios that make two wordings one post: "Minister of Foreign Affairs" is "Foreign Minister".
+SAME_PORTFOLIO = {"foreign affairs": "foreign minister", "foreign": "foreign minister"}
+# Words before a title that make it another, lesser post: "Deputy Foreign Minister".
+TITLE_RANKS = "deputy|vice|assistant|under|junior|shadow"
+# Words before a title that say when the post was held, not which: "former", "then-President".
+TITLE_TIMES = "former|then|now|outgoing|incoming|current|acting|interim|late|sitting|serving"
+# Titles and honorifics that say a person is a man or a woman: "Mrs Starmer" is not "Sir Keir
+# Starmer".
+MALE_TITLES = r"Mr|Sir|Lord|King|Prince|Emperor|Sultan|Emir|Grand Duke|Crown Prince|Father"
+FEMALE_TITLES = r"Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Empress|Grand Duchess|Crown Princess|Sister"
+# Words that mark a name as a person's without naming a post: "Mr Abe", "Lt. Col. Gowon".
+HONORIFICS = (
+    r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Cardinal|Archbishop|Bishop|Father"
+    r"|Sheikh|Sheikha|Prince|Princess|Lt|Lieut|Lieutenant|Gen|General|Col|Colonel|Maj|Major"
+    r"|Capt|Captain|Cmdr|Commander|Adm|Admiral|Brig|Brigadier|Marshal|Field Marshal|Sgt"
+    r"|Sergeant|Rev|Reverend|Saint|Imam|Rabbi"
+)
 # Titles written before a name that name a post of a state, longest first ("Vice President"
 # before "President"); discourse.py finds people after them.
 TITLES_BEFORE_NAMES = (

@@ -57,7 +57,7 @@ def test_a_wrong_claim_is_withdrawn_and_the_rest_publishes(seeds, published, cap
 
 def test_a_warning_beside_the_wrong_claim_neither_stops_nor_withdraws(seeds, published, capsys):
     # A second holder of a head of state's role: the shapes warn (successive holders?).
-    pence, role = URIRef(ID + "person/pence"), URIRef(ID + "role/head-of-state-united-states")
+    pence, role = URIRef(ID + "person/pence"), URIRef(ID + "role/head-of-state-trump-president")
     slip_in_a_wrong_claim(seeds, published, also=[(pence, DKG.holdsRole, role)])
     code, _, err = run_cli(capsys, "build", "--seeds", seeds, "--out", published)
     assert code == 0, err

@@ -21,7 +21,6 @@ from ..lexicon import (
 )
 from ..values import find_dates
 from ..vocab import DKG
-from .person_names import NAME
 
 STATE = {"state"}
 POLITY = set(POLITY_KINDS)
@@ -53,12 +52,8 @@ ANAPHOR = re.compile(r"^(?:Both|They|Together,? they)\b(?!\s+(?:countries|nation
 WHEN = {"in", "on", None}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _TITLES = TITLES_BEFORE_NAMES
-# The name after it is written as people.py reads names (person_names.NAME).
-TITLED_PERSON = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<name>{NAME})")
 # "the King and Queen of Norway", "the President of Chile": the state a title belongs to.
 TITLE_OF = re.compile(rf"\b(?:{_TITLES})\s+of\s+(?:the\s+)?$")
-# Words that may follow a title without being a name: "President Obama" but "President Of".
-NOT_A_NAME = {"Of", "The", "And", "In", "On", "At", "For", "To"}
 
 
 @dataclass(frozen=True)
@@ -273,18 +268,13 @@ def literal(match) -> Literal:
 
 
 def people(reading, i: int) -> list[Person]:
-    """Return the people named after a title in sentence i."""
-    s = reading.sentences[i]
-    found = []
-    for m in TITLED_PERSON.finditer(s.text):
-        words = m["name"].split()
-        while words and words[-1] in NOT_A_NAME:
-            words.pop()
-        if words and words[0] not in NOT_A_NAME:
-            name = " ".join(words)
-            start = s.start + m.start()
-            found.append(Person(start, s.start + m.start("name") + len(name), name, m["title"]))
-    return found
+    """Return the people sentence i names (people.py's finder), by their full names."""
+    from .people import people_in
+
+    return [
+        Person(min(n.lead, n.start), n.end, n.name, n.posts[0].title.label if n.posts else "")
+        for n in people_in(reading, i)
+    ]
 
 
 def heads_of(reading, i: int, lo: int, hi: int) -> list:
