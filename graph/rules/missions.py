@@ -270,14 +270,37 @@ def _place_of_verb(sentence: _Sentence, r: Reading, senders: list[Entity]) -> in
     return at if place is not None and there else None
 
 
+WHERE = re.compile(r",\s*where\s+")
+
+
+def _place_of_where(sentence: _Sentence, r: Reading) -> None:
+    """Place a mission by "<place>, where it keeps a permanent mission to X": the place named
+    right before "where", in the clause that holds the mission."""
+    text = sentence.s.text
+    where = [m for m in WHERE.finditer(text, 0, r.lead) if m.end() <= r.lead]
+    if not where or sentence.boundary_between(where[-1].end(), r.lead):
+        return
+    before = [m for m in sentence.view.mentions if m[1] == where[-1].start()]
+    if before and before[0][2].kind == "city":
+        r.cities = [before[0][2]]
+
+
 def _kind(reading, sentence: _Sentence, r: Reading) -> str | None:
     """Return a phrase's type; "one" takes the last singular type named, here or just before."""
     memory = reading.memory
     if r.phrase.kind != "one":
-        if not r.phrase.plural:  # "one" stands for a singular noun: "an embassy ..., one in X"
-            memory["missions.kind"] = (sentence.i, r.phrase.kind)
+        number = "missions.kinds" if r.phrase.plural else "missions.kind"
+        memory[number] = (sentence.i, r.phrase.kind)
         return r.phrase.kind
+    # "one" stands for a singular noun named last, here or just before ("an embassy in X and
+    # consulates in Y, while Z has one in W": an embassy); failing that, for a plural noun of
+    # its own sentence ("consulates in X and Y, and Chile one in Z": a consulate).
     i, kind = memory.get("missions.kind", (-9, None))
+    if i == sentence.i:
+        return kind
+    plural_at, plural = memory.get("missions.kinds", (-9, None))
+    if plural_at == sentence.i:
+        return plural
     return kind if sentence.i - i <= 1 else None
 
 
@@ -375,6 +398,8 @@ def read_missions(reading, i: int) -> None:
         senders, verb, far, named_at = sentence.senders(r)
         placed = r.cities or r.host
         there = _place_of_verb(sentence, r, senders) if senders and not placed else None
+        if senders and not (r.cities or r.host):
+            _place_of_where(sentence, r)
         if senders:
             sentence.last = (r, senders)
         if not (kind and senders and sentence.stated(r)):
