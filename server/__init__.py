@@ -35,8 +35,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(openapi.bp)
 
     from .drain import DrainBody
+    from .reload import Stamped, lifecycle
 
     app.wsgi_app = DrainBody(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])
+    # Outermost, so that every answer names its release, cached ones and errors included.
+    version = app.extensions["diplokg.engine"].version
+    app.wsgi_app = Stamped(app.wsgi_app, version, lifecycle())
 
     @app.errorhandler(DiplokgError)
     def expected_failure(exc):

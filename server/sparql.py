@@ -27,7 +27,9 @@ CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
     "Access-Control-Allow-Headers": "Accept, Content-Type, If-None-Match",
-    "Access-Control-Expose-Headers": "ETag, X-SPARQL-Rows, X-SPARQL-Row-Limit, X-SPARQL-Truncated",
+    "Access-Control-Expose-Headers": (
+        "ETag, X-SPARQL-Rows, X-SPARQL-Row-Limit, X-SPARQL-Truncated, X-Dataset-Version"
+    ),
     "Access-Control-Max-Age": "86400",
 }
 # Media types clients send that name one of our formats by another name.
