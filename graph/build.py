@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, SKOS
 from . import iris
 from .background import Background
 from .cache import ExtractionCache, input_fingerprint
+from .claims import facts_of
 from .curated import load_curated
 from .dataset import describe, serialize, stable_terms, version_of
 from .errors import OutputError, ValidationFailed
@@ -24,9 +25,10 @@ from .ontodoc import render_ontology_html
 from .places import describe_entities
 from .publish import build_lock, current_release, publish
 from .reason import infer
-from .validate import Report, load_ontology, load_shapes, validate_graph
+from .validate import Report, load_ontology, load_shapes, validate_documents, validate_graph
 from .vocab import DKG
-from .wikidata_view import wikidata_view
+from .wikidata_statements import statements
+from .wikidata_view import ViewNodes, wikidata_view
 
 
 @dataclass
@@ -71,9 +73,12 @@ def write_report(out: Path, report: Report) -> None:
     report.graph.serialize(out / "validation-report.ttl", format="turtle")
 
 
-def merge(*graphs: Graph) -> Graph:
-    """Return a new graph holding the triples of all the given graphs."""
-    union = Graph()
+def merge(*graphs: Graph, store: str = "SimpleMemory") -> Graph:
+    """Return a new graph holding the triples of all the given graphs.
+
+    The context-free store is much faster to fill; pySHACL needs the context-aware "Memory".
+    """
+    union = Graph(store=store)
     for g in graphs:
         for triple in g:
             union.add(triple)
@@ -105,20 +110,31 @@ def extract_all(docs: list[Document], out: Path, progress: Progress):
     return graphs, entities
 
 
+def check(doc_graphs: dict[URIRef, Graph], reference: Graph, ontology: Graph) -> Report:
+    """Validate the facts of every document with the reference data against the shapes, and
+    each document graph alone (its claims and passages) against the document shapes."""
+    skeleton = merge(
+        *(facts_of(g, skeleton=True) for g in doc_graphs.values()), reference, store="Memory"
+    )
+    report = validate_graph(skeleton, shapes=load_shapes(), ontology=ontology)
+    return report.joined(validate_documents(doc_graphs))
+
+
 def summary(graphs: dict[URIRef, Graph]) -> dict:
-    """Count instances per class, triples per graph, facts by origin, Wikidata links."""
+    """Count instances per class, triples per graph, claims by origin, Wikidata links."""
     members: dict[str, set] = {}
     facts = Counter()
     entities, linked = set(), set()
+    provenance = (DKG.Evidence, DKG.SourceDocument, DKG.Claim)
     for name, g in graphs.items():
         if name in (iris.graph("ontology"), iris.graph("metadata")):
             continue
         for s, cls in g.subject_objects(RDF.type):
-            if str(cls).startswith(str(DKG)) and cls not in (DKG.Evidence, DKG.SourceDocument):
+            if str(cls).startswith(str(DKG)) and cls not in provenance:
                 members.setdefault(str(cls).rsplit("#", 1)[-1], set()).add(s)
                 entities.add(s)
-        for ev in g.objects(None, DKG.evidence):
-            facts["curated" if g.value(ev, DKG.curated) is not None else "rule"] += 1
+        for claim in g.subjects(RDF.type, DKG.Claim):
+            facts["curated" if g.value(claim, DKG.curated) is not None else "rule"] += 1
         linked.update(g.subjects(SKOS.exactMatch))
     return {
         "class": {cls: len(nodes) for cls, nodes in sorted(members.items())},
@@ -166,12 +182,13 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
             f"{len(links)} linked to Wikidata"
         )
         ontology = load_ontology()
-        asserted = merge(*doc_graphs.values(), reference)
+        asserted = merge(*(facts_of(g) for g in doc_graphs.values()), reference)
         reasoning = Background(infer, asserted, ontology)
         try:
             # The asserted facts are validated, not their closure: in the closure every value
             # of a property has the property's range as a type, so sh:class could never fail.
-            report = validate_graph(asserted, shapes=load_shapes(), ontology=ontology)
+            # Claims and passages are checked on each document graph alone, much faster.
+            report = check(doc_graphs, reference, ontology)
             with writing(out):
                 write_report(out, report)
             if not report.conforms:
@@ -184,6 +201,7 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
             reasoning.cancel()
         progress.say(f"reason: {len(inferred)} inferred triple(s)")
         view = wikidata_view(asserted, inferred, ontology)
+        view += statements(view, asserted, doc_graphs, ViewNodes(asserted, ontology))
         progress.say(f"wikidata view: {len(view)} triple(s)")
         graphs = dict(doc_graphs)
         graphs[iris.graph("reference")] = reference

@@ -25,7 +25,7 @@ def cmd_build(args) -> int:
     print(f"{verb} version {result.version} in {result.release}")
     counts = result.counts
     print_counts(Counter(counts["class"]), Counter(counts["graph"]))
-    print(f"facts: {counts['facts']['rule']} found by rules, {counts['facts']['curated']} curated")
+    print(f"claims: {counts['facts']['rule']} found by rules, {counts['facts']['curated']} curated")
     links = counts["wikidata"]
     print(f"entities linked to Wikidata: {links['linked']}; unlinked: {links['unlinked']}")
     return 0
@@ -53,17 +53,12 @@ def load_built(data: Path) -> Dataset:
 
 def cmd_validate(args) -> int:
     """Validate a built dataset against the shapes; write and print the report."""
-    from .build import merge, write_report
-    from .validate import validate_graph
+    from .build import check, write_report
+    from .validate import load_ontology
 
     ds = load_built(Path(args.data))
-    asserted = [
-        g
-        for g in ds.graphs()
-        if "/graph/document/" in str(g.identifier) or g.identifier == iris.graph("reference")
-    ]
-    data = merge(*asserted)
-    report = validate_graph(data)
+    documents = {g.identifier: g for g in ds.graphs() if "/graph/document/" in str(g.identifier)}
+    report = check(documents, ds.graph(iris.graph("reference")), load_ontology())
     write_report(Path(args.data), report)
     print(report.text(), end="")
     return 0 if report.conforms else 1
@@ -80,13 +75,13 @@ def cmd_stats(args) -> int:
     counts = fact_counts(store)
     total = sum(counts.values()) or 1
     print(
-        f"facts: {counts['rule']} found by rules, {counts['curated']} curated "
+        f"claims: {counts['rule']} found by rules, {counts['curated']} curated "
         f"({counts['curated'] / total:.1%} curated)"
     )
     found = disagreements(store)
     print(f"where documents disagree: {len(found)}")
     for d in found:
-        print(f"  {d.subject} [{d.what}]\n      {d.first}\n      {d.second}")
+        print(f"  {d.subject} [{d.what}]\n      {d.first.text()}\n      {d.second.text()}")
     missing = unlinked(store)
     print(f"entities without a Wikidata link: {sum(map(len, missing.values()))}")
     for cls, labels in missing.items():

@@ -1,14 +1,15 @@
-"""Load curated facts: statements a person wrote down, each tied to an exact quote."""
+"""Load curated facts: statements a person wrote down, each tied to an exact quote, as claims."""
 
 from collections import defaultdict
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
 
 from . import iris
+from .claims import Claim, Sentences, write_claims
 from .errors import InputError
 from .ingest import Document
+from .text import sentences
 from .vocab import DKG
 
 CURATED_FILE = "curated.ttl"
@@ -36,7 +37,11 @@ def _locate(path: Path, doc: Document, quote: str, start, end) -> tuple[int, int
 
 
 def load_curated(seeds: Path, docs: list[Document]) -> dict[str, Graph]:
-    """Return curated facts per document id, their evidence checked against the text."""
+    """Return curated facts per document id as claims, their quotes checked against the text.
+
+    A curated subject's every triple becomes a claim of each document its evidence quotes,
+    with that quote as the phrase and dkg:curated true.
+    """
     path = seeds / CURATED_FILE
     if not path.exists():
         return {}
@@ -45,9 +50,8 @@ def load_curated(seeds: Path, docs: list[Document]) -> dict[str, Graph]:
     except Exception as exc:  # rdflib raises several parser exception types
         raise InputError(f"{path}: malformed Turtle: {exc}") from None
     by_iri = {iris.document(d.doc_id): d for d in docs}
-    out: dict[str, Graph] = defaultdict(Graph)
-    renamed: dict = {}
-    evidence_of: dict = defaultdict(list)
+    claims: dict[str, list[Claim]] = defaultdict(list)
+    quoted: set = set()
     for subject, ev in src.subject_objects(DKG.evidence):
         source = src.value(ev, DKG.source)
         quote = src.value(ev, DKG.quote)
@@ -57,24 +61,18 @@ def load_curated(seeds: Path, docs: list[Document]) -> dict[str, Graph]:
             raise InputError(f"{path}: evidence of {subject} has no dkg:quote")
         doc = by_iri[source]
         s, e = _locate(path, doc, str(quote), src.value(ev, DKG.start), src.value(ev, DKG.end))
-        renamed[ev] = iris.evidence(doc.doc_id, s, e)
-        evidence_of[subject].append((doc.doc_id, renamed[ev], s, e, str(quote)))
-    for subject in set(src.subjects()) - set(evidence_of) - set(renamed):
+        quoted.add(ev)
+        for p, o in src.predicate_objects(subject):
+            if p != DKG.evidence:
+                claims[doc.doc_id].append(Claim(subject, p, o, s, e, "curated", curated=True))
+    stated = {s for s, _ in src.subject_objects(DKG.evidence)}
+    for subject in set(src.subjects()) - stated - quoted:
         if isinstance(subject, BNode | URIRef):
             raise InputError(f"{path}: {subject} has no dkg:evidence; every curated fact needs one")
-    for subject, items in evidence_of.items():
-        for doc_id, ev_iri, s, e, quote in items:
-            g = out[doc_id]
-            own = {ev for d, ev, *_ in items if d == doc_id}
-            for p, o in src.predicate_objects(subject):
-                if p != DKG.evidence:
-                    g.add((subject, p, o))
-                elif renamed[o] in own:
-                    g.add((subject, p, renamed[o]))
-            g.add((ev_iri, RDF.type, DKG.Evidence))
-            g.add((ev_iri, DKG.source, iris.document(doc_id)))
-            g.add((ev_iri, DKG.quote, Literal(quote)))
-            g.add((ev_iri, DKG.start, Literal(s, datatype=XSD.integer)))
-            g.add((ev_iri, DKG.end, Literal(e, datatype=XSD.integer)))
-            g.add((ev_iri, DKG.curated, Literal(True)))
-    return dict(out)
+    by_id = {d.doc_id: d for d in docs}
+    out = {}
+    for doc_id, found in claims.items():
+        doc = by_id[doc_id]
+        spans = Sentences((x.start, x.end) for x in sentences(doc.text))
+        out[doc_id] = write_claims(doc, found, spans)
+    return out

@@ -15,17 +15,10 @@ LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 FILES = ("diplokg.trig", "diplokg.nq", "diplokg.ttl", "diplokg.nt", "diplokg.jsonld")
 
 
-def _sorted_lines(data: str) -> str:
-    return "".join(sorted(set(data.splitlines(keepends=True))))
-
-
 def version_of(graphs: dict[URIRef, Graph]) -> str:
     """Return a short content hash of the graphs: the dataset's version and ETag."""
-    digest = hashlib.sha256()
-    for name in sorted(graphs):
-        digest.update(name.encode())
-        digest.update(_sorted_lines(graphs[name].serialize(format="nt")).encode())
-    return digest.hexdigest()[:16]
+    nquads = ox.serialize(to_quads(graphs), format=ox.RdfFormat.N_QUADS)
+    return hashlib.sha256(nquads).hexdigest()[:16]
 
 
 def describe(graphs: dict[URIRef, Graph], sources: list[URIRef], version: str) -> Graph:
@@ -59,7 +52,15 @@ def canonical_decimal(literal: Literal) -> Literal:
 
 def stable_terms(graph: Graph) -> Graph:
     """Make a graph's terms stable: decimals in canonical form, blank nodes labelled by content."""
-    if any(isinstance(o, Literal) and o.datatype == XSD.decimal for o in graph.objects()):
+    decimals = bnodes = False
+    for s, _, o in graph:
+        if type(o) is Literal and o.datatype == XSD.decimal and canonical_decimal(o) != o:
+            decimals = True
+        if type(s) is BNode or type(o) is BNode:
+            bnodes = True
+    if not (decimals or bnodes):
+        return graph
+    if decimals:
         fixed = Graph()
         for s, p, o in graph:
             is_decimal = isinstance(o, Literal) and o.datatype == XSD.decimal
@@ -90,6 +91,10 @@ PREFIXES = {
     "oa": "http://www.w3.org/ns/oa#",
     "org": "http://www.w3.org/ns/org#",
     "owl": "http://www.w3.org/2002/07/owl#",
+    "p": "http://www.wikidata.org/prop/",
+    "pq": "http://www.wikidata.org/prop/qualifier/",
+    "pr": "http://www.wikidata.org/prop/reference/",
+    "ps": "http://www.wikidata.org/prop/statement/",
     "prov": "http://www.w3.org/ns/prov#",
     "qb": "http://purl.org/linked-data/cube#",
     "rdf": str(RDF),
@@ -98,6 +103,7 @@ PREFIXES = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "time": "http://www.w3.org/2006/time#",
     "vann": "http://purl.org/vocab/vann/",
+    "wikibase": "http://wikiba.se/ontology#",
     "void": str(VOID),
     "wd": "http://www.wikidata.org/entity/",
     "wdt": "http://www.wikidata.org/prop/direct/",
@@ -105,8 +111,18 @@ PREFIXES = {
 }
 
 
+_TERMS: dict = {}
+
+
 def to_oxigraph(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """Return the pyoxigraph term for an rdflib term."""
+    """Return the pyoxigraph term for an rdflib term (remembered: terms recur a lot)."""
+    found = _TERMS.get(term)
+    if found is None:
+        found = _TERMS[term] = _convert(term)
+    return found
+
+
+def _convert(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
         return ox.NamedNode(term)
     if isinstance(term, BNode):

@@ -1,8 +1,9 @@
-"""Find where documents disagree, and count facts by how they were found (rule or curated).
+"""Find where documents disagree, and count claims by how they were found (rule or curated).
 
 Disagreement is kept, not flattened: each document's claim stays in its own graph with its
-evidence. These queries list the places where claims about one thing differ, so that a
-reader can look at both sources.
+phrase. These queries list the places where claims about one thing differ, and each side
+comes with its own claims (document title and the words that state it), so that a reader can
+read both sources side by side.
 """
 
 import json
@@ -13,8 +14,10 @@ import pyoxigraph as ox
 from .query import run_query
 
 PREFIXES = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 # Properties a thing has one value of: two documents giving two values disagree.
 SINGLE_VALUED = [
@@ -38,15 +41,12 @@ GENERIC = (
     "DiplomaticMission SubnationalRepresentation Agreement Event Visit Meeting Organisation "
     "Role Actor Place Polity"
 )
-TYPES = """SELECT ?s ?ta ?tb
-    (GROUP_CONCAT(DISTINCT STRAFTER(STR(?a), "/graph/document/"); separator=", ") AS ?ga)
-    (GROUP_CONCAT(DISTINCT STRAFTER(STR(?b), "/graph/document/"); separator=", ") AS ?gb)
-WHERE {
+TYPES = """SELECT DISTINCT ?s ?ta ?a ?tb ?b WHERE {
   GRAPH ?a { ?s a ?ta } GRAPH ?b { ?s a ?tb }
   FILTER(STR(?ta) < STR(?tb) && STRSTARTS(STR(?ta), STR(dkg:)) && STRSTARTS(STR(?tb), STR(dkg:))
          && CONTAINS(STR(?a), "/graph/document/") && CONTAINS(STR(?b), "/graph/document/"))
   FILTER(?ta NOT IN (%(generic)s) && ?tb NOT IN (%(generic)s))
-} GROUP BY ?s ?ta ?tb ORDER BY ?s ?ta ?tb"""
+} ORDER BY ?s ?ta ?tb ?a ?b"""
 
 VALUES = """SELECT DISTINCT ?s ?p ?a ?va ?b ?vb WHERE {
   VALUES ?p { %s }
@@ -73,7 +73,7 @@ UNLINKED = """SELECT DISTINCT ?c ?s (SAMPLE(?l) AS ?label) WHERE {
   GRAPH ?g { ?s a ?c }
   FILTER(CONTAINS(STR(?g), "/graph/document/") || STRENDS(STR(?g), "/graph/reference"))
   FILTER(STRSTARTS(STR(?c), STR(dkg:)) && !STRSTARTS(STR(?s), STR(dkg:)))
-  FILTER(?c NOT IN (dkg:Evidence, dkg:SourceDocument, dkg:Statistic))
+  FILTER(?c NOT IN (dkg:Evidence, dkg:Claim, dkg:SourceDocument, dkg:Statistic))
   FILTER NOT EXISTS { ?s skos:exactMatch ?item }
   FILTER NOT EXISTS {
     GRAPH ?h { ?s a ?d } ?d rdfs:subClassOf+ ?c
@@ -84,19 +84,50 @@ UNLINKED = """SELECT DISTINCT ?c ?s (SAMPLE(?l) AS ?label) WHERE {
 } GROUP BY ?c ?s ORDER BY ?c ?s"""
 
 COUNTS = """SELECT ?curated (COUNT(*) AS ?n) WHERE {
-  ?s dkg:evidence ?e .
-  BIND(EXISTS { ?e dkg:curated true } AS ?curated)
+  ?c a dkg:Claim .
+  BIND(EXISTS { ?c dkg:curated true } AS ?curated)
 } GROUP BY ?curated"""
+# The claims of one triple in one graph: the document's title and the words that state it.
+PHRASES = """SELECT ?doc ?title ?quote ?start ?end WHERE {
+  GRAPH %(g)s { ?c rdf:subject %(s)s ; rdf:predicate %(p)s ; rdf:object %(o)s ; dkg:evidence ?ev .
+                ?ev dkg:source ?doc ; dkg:quote ?quote ; dkg:start ?start ; dkg:end ?end .
+                OPTIONAL { ?doc dcterms:title ?title } }
+} ORDER BY ?start ?end"""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """The words of a document that state one side of a disagreement."""
+
+    document: str
+    title: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Side:
+    """What one document says (a kind, a value, a figure), with the claims that say it."""
+
+    graph: str
+    value: str
+    phrases: tuple[Phrase, ...]
+
+    def text(self) -> str:
+        """Write the side for a terminal: the value, then each document's words."""
+        said = "; ".join(f'{p.title or _short(p.document)}: "{p.quote}"' for p in self.phrases)
+        return f"{self.value} ({said or _short(self.graph)})"
 
 
 @dataclass(frozen=True)
 class Disagreement:
-    """Two documents that say different things about one thing."""
+    """Two documents that say different things about one thing, each with its own claims."""
 
     subject: str
     what: str
-    first: str
-    second: str
+    first: Side
+    second: Side
 
 
 def _rows(store: ox.Store, query: str) -> list[dict]:
@@ -110,39 +141,70 @@ def _short(iri: str) -> str:
     return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+def _term(value: dict) -> str:
+    """Write a JSON result term in SPARQL syntax."""
+    if value["type"] == "uri":
+        return f"<{value['value']}>"
+    text = json.dumps(value["value"])
+    if "xml:lang" in value:
+        return f"{text}@{value['xml:lang']}"
+    return f"{text}^^<{value['datatype']}>" if "datatype" in value else text
+
+
+def _side(store: ox.Store, graph: str, s: str, p: str, o: dict, value: str) -> Side:
+    """Return one side: a graph's claims of (s, p, o), with their documents' words."""
+    query = PHRASES % {"g": f"<{graph}>", "s": f"<{s}>", "p": f"<{p}>", "o": _term(o)}
+    phrases = tuple(
+        Phrase(r["doc"], r.get("title", ""), r["quote"], int(r["start"]), int(r["end"]))
+        for r in _rows(store, query)
+    )
+    return Side(graph, value, phrases)
+
+
+def _raw(store: ox.Store, query: str) -> list[dict]:
+    body, _ = run_query(store, PREFIXES + query, "json")
+    return json.loads(body)["results"]["bindings"]
+
+
 def disagreements(store: ox.Store) -> list[Disagreement]:
     """List the disagreements between documents: kinds, single values, and figures."""
     found = []
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     generic = ", ".join(f"dkg:{name}" for name in GENERIC.split())
-    for r in _rows(store, TYPES % {"generic": generic}):
+    for r in _raw(store, TYPES % {"generic": generic}):
+        s = r["s"]["value"]
         found.append(
             Disagreement(
-                r["s"],
+                s,
                 "kind",
-                f"{_short(r['ta'])}: {r['ga']}",
-                f"{_short(r['tb'])}: {r['gb']}",
+                _side(store, r["a"]["value"], s, rdf_type, r["ta"], _short(r["ta"]["value"])),
+                _side(store, r["b"]["value"], s, rdf_type, r["tb"], _short(r["tb"]["value"])),
             )
         )
     props = " ".join(f"dkg:{p}" for p in SINGLE_VALUED)
-    for r in _rows(store, VALUES % props):
+    for r in _raw(store, VALUES % props):
+        s, p = r["s"]["value"], r["p"]["value"]
         found.append(
             Disagreement(
-                r["s"],
-                _short(r["p"]),
-                f"{_short(r['a'])}: {_short(r['va'])}",
-                f"{_short(r['b'])}: {_short(r['vb'])}",
+                s,
+                _short(p),
+                _side(store, r["a"]["value"], s, p, r["va"], _short(r["va"]["value"])),
+                _side(store, r["b"]["value"], s, p, r["vb"], _short(r["vb"]["value"])),
             )
         )
     for r in _rows(store, FIGURES):
-        found.append(
-            Disagreement(
-                f"{r['x']} / {r['y']}",
-                f"figure ({_short(r['measure'])})",
-                f"{_short(r['a'])}: {r['va']} {r.get('ca', '')}".rstrip(),
-                f"{_short(r['b'])}: {r['vb']} {r.get('cb', '')}".rstrip(),
-            )
-        )
+        first = _figure_side(store, r["a"], r["x"], f"{r['va']} {r.get('ca', '')}".rstrip())
+        second = _figure_side(store, r["b"], r["y"], f"{r['vb']} {r.get('cb', '')}".rstrip())
+        what = f"figure ({_short(r['measure'])})"
+        found.append(Disagreement(f"{r['x']} / {r['y']}", what, first, second))
     return found
+
+
+def _figure_side(store: ox.Store, graph: str, figure: str, value: str) -> Side:
+    """Return one side of two figures: the value, and the words that state the figure."""
+    statistic = {"type": "uri", "value": "https://w3id.org/diplokg/ontology#Statistic"}
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    return _side(store, graph, figure, rdf_type, statistic, value)
 
 
 def summary(store: ox.Store):
@@ -165,7 +227,7 @@ def summary(store: ox.Store):
 
 
 def fact_counts(store: ox.Store) -> dict[str, int]:
-    """Count facts (a thing with one span that states it) found by rule and curated."""
+    """Count claims (one triple a document states) found by rules and curated."""
     counts = {"rule": 0, "curated": 0}
     for r in _rows(store, COUNTS):
         counts["curated" if r["curated"] == "true" else "rule"] += int(r["n"])

@@ -31,12 +31,18 @@ EXPORT_FORMATS = {name.rsplit(".", 1)[-1]: name for name in DUMPS}  # ttl -> dip
 
 
 def compress(data: bytes) -> bytes:
-    """Gzip bytes deterministically: no time stamp and no file name in the header."""
-    return gzip.compress(data, compresslevel=9, mtime=0)
+    """Gzip bytes deterministically: no time stamp and no file name in the header.
+
+    Level 6, gzip's own default: level 9 took twice as long for dumps 2% smaller.
+    """
+    return gzip.compress(data, compresslevel=6, mtime=0)
 
 
 def count_statements(data: bytes, fmt: ox.RdfFormat) -> int:
-    """Count the triples (or quads) a dump holds, by parsing it back."""
+    """Count the triples (or quads) a dump holds: its lines for N-Triples and N-Quads (one
+    statement a line, as pyoxigraph writes them), else by parsing it back."""
+    if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
+        return data.count(b"\n")
     return sum(1 for _ in ox.parse(data, format=fmt))
 
 
@@ -50,8 +56,12 @@ def with_dump_extras(files: dict[str, bytes]) -> dict[str, bytes]:
         data = files[name]
         packed = compress(data)
         out[name + ".gz"] = packed
-        statements = count_statements(data, fmt)
         quads = fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+        # The Turtle and JSON-LD dumps hold the N-Triples dump's triples, the TriG dump the
+        # N-Quads dump's quads (dataset.serialize writes each from the same statements).
+        twin = "diplokg.nq" if quads else "diplokg.nt"
+        counted = twin if twin in files else name
+        statements = count_statements(files[counted], DUMPS[counted][2])
         entry = {"format": label, "media_type": media_type, "holds": holds}
         entry["quads" if quads else "triples"] = statements
         index[name] = {**entry, "bytes": len(data)}

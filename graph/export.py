@@ -3,53 +3,34 @@
 Two parts, in a fixed order:
 1. statements about entities linked to a Wikidata item: each truthy statement of the Wikidata
    view whose subject is a checked ``wd:Q…`` item and whose value is a checked item or a date,
-   when a source document states the fact it comes from (facts of the reference gazetteer and
+   when a document's claim states the fact it comes from (facts of the reference gazetteer and
    inferred facts have no document, so they are not offered);
 2. for each diplomatic mission without an item, the commands that would create one: ``CREATE``,
    its English label, and its P31, P137, P17 and P131 where the value is a checked item, and its
    P571 (opened) and P576 (closed) where a document gives the date.
 
-Every line ends with the source of the fact as a QuickStatements comment,
-``/* source: "<title>", <publisher>: "<quote>" */``. The source becomes a reference too
-(``S<property>`` columns for the title and the quote) for each role whose property ID is in the
-table of checked reference properties (ontology/wikidata-reference-properties.tsv, or a table
-the editor passes): the project ships that table without rows, because it writes no property ID
-that was not checked. The quote is given only when a passage about the subject names the value
-(by a label, or by its initials such as "NATO"); otherwise the source is the document alone.
+Each line cites the claim that states it (the first, by document and offset): its document
+becomes the reference (``S`` columns: title, URL, item and retrieval date, each under a property
+of the checked table ontology/wikidata-reference-properties.tsv, or of a table the editor
+passes), and the claim's own phrase ends the line as a comment,
+``/* source: "<title>", <publisher>: "<phrase>" */``.
 """
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, RDFS, XSD
 
 from . import iris
 from .errors import InputError
-from .export_references import monolingual, reference_properties
 from .link import known_qids
 from .publish import current_release
+from .references import ReferenceProperties, monolingual, reference_properties
 from .vocab import DKG, WD, WDT
-from .wikidata_view import DIRECT, INVERSE
+from .wikidata_statements import Source, sources, supports
+from .wikidata_view import ViewNodes
 
-# Wikidata property -> the facts of ours that state it: (our property, True if inverse).
-SUPPORT: dict[URIRef, list[tuple[URIRef, bool]]] = {}
-for _p, _wp in DIRECT:
-    SUPPORT.setdefault(_wp, []).append((_p, False))
-for _p, _wp in INVERSE:
-    SUPPORT.setdefault(_wp, []).append((_p, True))
-for _p, _wp, _inverse in (
-    (RDF.type, WDT.P31, False),
-    (DKG.hostState, WDT.P17, False),
-    (DKG.country, WDT.P17, False),
-    (DKG.city, WDT.P131, False),
-    (DKG.locatedIn, WDT.P131, False),
-    (DKG.accreditedTo, WDT.P1001, False),
-    (DKG.diplomaticRelation, WDT.P530, False),
-    (DKG.diplomaticRelation, WDT.P530, True),
-):
-    SUPPORT.setdefault(_wp, []).append((_p, _inverse))
 # The properties of a new mission's item, after its label (CONTRACTS.md, "The Wikidata view"):
 # what it is, who runs it, where; then when it opened and closed, where a document says so.
 CREATE_PROPERTIES = (WDT.P31, WDT.P137, WDT.P17, WDT.P131, WDT.P571, WDT.P576)
@@ -58,29 +39,34 @@ PRECISION = {XSD.gYear: 9, XSD.gYearMonth: 10, XSD.date: 11}
 
 
 @dataclass(frozen=True)
-class Source:
-    """Where a fact comes from: a document, and the passage that names the value, if any."""
+class Citation:
+    """The claim a line cites: its document as a reference, and its phrase."""
 
-    title: str
-    publisher: str
-    quote: str | None
-    language: str = ""
+    source: Source
+    phrase: str
 
-    def references(self, properties: dict[str, str]) -> str:
-        """Return the reference columns for the roles that have a checked property."""
-        values = {"title": self.title, "quote": self.quote or ""}
-        columns = ""
-        for role, pid in sorted(properties.items(), key=lambda rp: int(rp[1][1:])):
-            value = monolingual(values[role], self.language)
-            if value is not None:
-                columns += f"\tS{pid[1:]}\t{value}"
-        return columns
+    def references(self, allowed: ReferenceProperties) -> str:
+        """Return the reference columns, in property order, for the checked properties."""
+        s = self.source
+        values = {
+            "P248": _qid(s.item) if s.item is not None else None,
+            "P854": f'"{s.url}"' if s.url is not None and '"' not in s.url else None,
+            "P813": time_value(Literal(str(s.retrieved), datatype=XSD.date))
+            if s.retrieved is not None
+            else None,
+            "P1476": monolingual(str(s.title or ""), s.language),
+        }
+        return "".join(
+            f"\tS{pid[1:]}\t{value}"
+            for pid, value in sorted(values.items(), key=lambda kv: int(kv[0][1:]))
+            if value is not None and pid in allowed
+        )
 
     def comment(self) -> str:
-        """Return the QuickStatements comment that cites this source."""
-        text = f'source: "{self.title}"' + (f", {self.publisher}" if self.publisher else "")
-        if self.quote:
-            text += f': "{self.quote}"'
+        """Return the QuickStatements comment that cites the phrase."""
+        s = self.source
+        text = f'source: "{s.title}"' + (f", {s.publisher}" if s.publisher else "")
+        text += f': "{self.phrase}"'
         text = " ".join(text.split()).replace("*/", "* /")
         return f"/* {text} */"
 
@@ -113,82 +99,34 @@ def _value(node) -> str | None:
     return _qid(node)
 
 
-def _initials(label: str) -> str:
-    return "".join(w[0] for w in label.split() if w[:1].isupper())
-
-
-def _names(ds: Dataset, node) -> list[str]:
-    """Return the names by which a passage may mention an entity: labels and their initials."""
-    names = set()
-    for label in ds.objects(node, RDFS.label):
-        names.add(str(label))
-        if len(initials := _initials(str(label))) > 1:
-            names.add(initials)
-    return sorted(names)
-
-
-def _mentions(quote: str, names: list[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", quote) for n in names)
-
-
 class Exporter:
-    """The graphs of a built dataset, and what the export needs to know about them."""
+    """The graphs of a built dataset, and the claims that state each statement of its view."""
 
-    def __init__(self, ds: Dataset, references: dict[str, str] | None = None):
+    def __init__(self, ds: Dataset, allowed: ReferenceProperties):
         self.ds = ds
-        self.references = references or {}
+        self.allowed = allowed
         self.view = ds.graph(iris.graph("wikidata"))
-        self.documents = sorted(
-            (g for g in ds.graphs() if "/graph/document/" in str(g.identifier)),
-            key=lambda g: str(g.identifier),
-        )
-        # Our node -> its view node: checked items, and the Wikidata classes of our classes.
-        self.node: dict[URIRef, URIRef] = {}
-        for s, o in ds.subject_objects(SKOS.exactMatch):
-            if _qid(o) is not None:
-                self.node[s] = o
+        self.documents = {
+            g.identifier: g for g in ds.graphs() if "/graph/document/" in str(g.identifier)
+        }
+        nodes = ViewNodes(ds.graph(iris.graph("reference")), ds.graph(iris.graph("ontology")))
+        self.support = supports(self.documents, nodes)
+        self.sources = sources(self.documents)
 
-    def view_node(self, x):
-        return self.node.get(x, x)
-
-    def sources(self, subject, prop: URIRef, value) -> list[tuple[int, str, int, Source]]:
-        """Return the sources of a view statement found in the documents, best first."""
+    def citations(self, s, p, o) -> list[Citation]:
+        """Return the claims that state a view statement, by document and offset."""
         found = []
-        for g in self.documents:
-            for p, inverse in SUPPORT.get(prop, ()):
-                for s, o in g.subject_objects(p):
-                    s_, o_ = (o, s) if inverse else (s, o)
-                    if self.view_node(s_) != subject or self.view_node(o_) != value:
-                        continue
-                    found += self._passages(g, s, o)
-        return sorted(found, key=lambda f: f[:3])
+        for name, claim in self.support.get((s, p, o), ()):
+            g = self.documents[name]
+            for ev in g.objects(claim, DKG.evidence):
+                start = int(g.value(ev, DKG.start))
+                phrase = str(g.value(ev, DKG.quote))
+                found.append((str(name), start, Citation(self.sources[name], phrase)))
+        return [c for *_, c in sorted(found, key=lambda f: f[:2])]
 
-    def _passages(self, g, s, o) -> list[tuple[int, str, int, Source]]:
-        """Return the passages of document graph g about s: rank 0 if one names o, else 1."""
-        out = []
-        if isinstance(o, URIRef):
-            names = _names(self.ds, o)
-        else:  # a date: a passage that gives its year states it
-            names = [str(o)[:4]] if time_value(o) is not None else []
-        for ev in sorted(g.objects(s, DKG.evidence)):
-            doc = g.value(ev, DKG.source)
-            quote = str(g.value(ev, DKG.quote) or "")
-            # A passage about the subject that names the value supports the fact: quote it.
-            rank = 0 if quote and _mentions(quote, names) else 1
-            quote = quote if rank == 0 else None
-            start = int(g.value(ev, DKG.start) or 0)
-            out.append((rank, str(doc), start, self._source(g, doc, quote)))
-        return out
-
-    def _source(self, g, doc, quote) -> Source:
-        title = str(g.value(doc, DCTERMS.title) or doc)
-        publisher = str(g.value(doc, DCTERMS.publisher) or "")
-        language = str(g.value(doc, DCTERMS.language) or "")
-        return Source(title, publisher, quote, language)
-
-    def cite(self, source: Source) -> str:
+    def cite(self, citation: Citation) -> str:
         """Return the reference columns and the comment that end a line."""
-        return f"{source.references(self.references)}\t{source.comment()}"
+        return f"{citation.references(self.allowed)}\t{citation.comment()}"
 
     def linked_lines(self) -> list[str]:
         """Return the statements about linked entities, one line each with its source."""
@@ -199,11 +137,11 @@ class Exporter:
             value = _value(o)
             if value is None:
                 continue
-            found = self.sources(s, p, o)
+            found = self.citations(s, p, o)
             if found:
-                rows.append((str(s), int(_pid(p)[1:]), value, _pid(p), found[0][3]))
+                rows.append((str(s), int(_pid(p)[1:]), value, _pid(p), found[0]))
         rows.sort(key=lambda r: r[:3])
-        return [f"{_qid(URIRef(s))}\t{pid}\t{v}{self.cite(src)}" for s, _, v, pid, src in rows]
+        return [f"{_qid(URIRef(s))}\t{pid}\t{v}{self.cite(c)}" for s, _, v, pid, c in rows]
 
     def missions(self) -> list[URIRef]:
         """Return our missions that have no Wikidata item, sorted by IRI."""
@@ -215,9 +153,9 @@ class Exporter:
                 break
             classes |= more
         found = set()
-        for g in self.documents:
+        for g in self.documents.values():
             for s, c in g.subject_objects(RDF.type):
-                if c in classes and s not in self.node:
+                if c in classes and _qid(s) is None and (s, None, None) in self.view:
                     found.add(s)
         return sorted(found)
 
@@ -227,22 +165,15 @@ class Exporter:
         for p in CREATE_PROPERTIES:
             for o in sorted(self.view.objects(mission, p)):
                 value = _value(o)
-                found = self.sources(mission, p, o) if value else []
+                found = self.citations(mission, p, o) if value else []
                 if found:
-                    lines.append(f"LAST\t{_pid(p)}\t{value}{self.cite(found[0][3])}")
-        # The label's source: the first passage about the mission, which names it.
-        passages = sorted(
-            (str(g.identifier), int(g.value(ev, DKG.start) or 0), g, ev)
-            for g in self.documents
-            for ev in g.objects(mission, DKG.evidence)
-        )
+                    lines.append(f"LAST\t{_pid(p)}\t{value}{self.cite(found[0])}")
         label = self.view.value(mission, RDFS.label)
-        if label is None or not passages:
+        first = self.citations(mission, WDT.P31, next(self.view.objects(mission, WDT.P31), None))
+        if label is None or not first:
             return []
-        _, _, g, ev = passages[0]
-        first = self._source(g, g.value(ev, DKG.source), str(g.value(ev, DKG.quote) or ""))
         # A label takes no reference in Wikidata: its source stays a comment.
-        return ["CREATE", f'LAST\tLen\t"{label}"\t{first.comment()}', *lines]
+        return ["CREATE", f'LAST\tLen\t"{label}"\t{first[0].comment()}', *lines]
 
 
 def quickstatements(data: Path, references: Path | None = None) -> str:
@@ -250,12 +181,12 @@ def quickstatements(data: Path, references: Path | None = None) -> str:
 
     references names a table of checked reference properties (default: the project's own).
     """
-    properties = reference_properties(references)
+    allowed = reference_properties(references)
     release = current_release(data)
     if release is None:
         raise InputError(f"{data}: no built dataset here; run 'diplokg build --out {data}' first")
     ds = Dataset(default_union=True).parse(release / "diplokg.trig", format="trig")
-    exporter = Exporter(ds, properties)
+    exporter = Exporter(ds, allowed)
     lines = exporter.linked_lines()
     for mission in exporter.missions():
         lines += exporter.create_lines(mission)

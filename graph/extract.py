@@ -2,14 +2,15 @@
 
 from dataclasses import dataclass
 
-from rdflib import Graph, Literal
-from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from . import iris
+from .claims import Sentences, write_claims
 from .facts import DocumentFacts
 from .ingest import Document
 from .text import sentences
-from .vocab import DKG
+from .vocab import DKG, SCHEMA, WD
 
 DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 
@@ -27,9 +28,9 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=DATE_TYPES[len(value)])
 
 
-def describe_document(doc: Document, facts: DocumentFacts) -> None:
-    """Describe a source document: title, publisher, language, date, checksum, speaker."""
-    g = facts.graph
+def describe_document(doc: Document) -> Graph:
+    """Describe a source document: title, publisher, language, date, checksum, its text."""
+    g = Graph(store="SimpleMemory")
     node = iris.document(doc.doc_id)
     g.add((node, RDF.type, DKG.SourceDocument))
     g.add((node, RDFS.label, Literal(doc.title, lang=doc.language)))
@@ -37,8 +38,16 @@ def describe_document(doc: Document, facts: DocumentFacts) -> None:
     g.add((node, DCTERMS.publisher, Literal(doc.publisher)))
     g.add((node, DCTERMS.language, Literal(doc.language)))
     g.add((node, DKG.sha256, Literal(doc.sha256)))
+    g.add((node, DKG.text, Literal(doc.text)))
+    if doc.url:
+        g.add((node, SCHEMA.url, URIRef(doc.url)))
+    if doc.retrieved:
+        g.add((node, DKG.retrieved, Literal(doc.retrieved, datatype=XSD.date)))
+    if doc.wikidata:
+        g.add((node, SKOS.exactMatch, WD[doc.wikidata]))
     if doc.date:
         g.add((node, DCTERMS.date, date_literal(doc.date)))
+    return g
 
 
 def extract(doc: Document) -> Extraction:
@@ -47,15 +56,15 @@ def extract(doc: Document) -> Extraction:
     from .rules import Reading, all_rules
 
     facts = DocumentFacts(doc)
-    describe_document(doc, facts)
+    graph = describe_document(doc)
     context = document_context(doc.text, doc.on_behalf_of)
-    if context.speaker is not None:
-        node = iris.document(doc.doc_id)
-        facts.graph.add((node, DKG.onBehalfOf, facts.use(context.speaker)))
+    if context.speaker is not None:  # from the metadata: a fact about the document, no claim
+        graph.add((iris.document(doc.doc_id), DKG.onBehalfOf, facts.use(context.speaker)))
     found = sentences(doc.text)
     mentions = [find_mentions(doc.text, s.start, s.end, context) for s in found]
     reading = Reading(doc, found, mentions, context, facts)
     for rule in all_rules():
         for i in range(len(found)):
-            rule(reading, i)
-    return Extraction(facts.graph, facts.entities)
+            facts.claims.extend(rule(reading, i) or ())
+    graph += write_claims(doc, facts.claims, Sentences((s.start, s.end) for s in found))
+    return Extraction(graph, facts.entities)

@@ -1,40 +1,36 @@
-"""Record one document's facts, each tied to the span of text it comes from."""
+"""Collect what the rules find in one document: claims, and the reference entities they use."""
 
 from dataclasses import dataclass, field
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
 
-from . import iris
+from .claims import Claim
 from .ingest import Document
-from .vocab import DKG
 
 
 @dataclass
 class DocumentFacts:
-    """The asserted graph of one document, and the reference entities it points at."""
+    """The claims found in one document so far, and the reference entities they point at.
+
+    Rules add claims here and never see a graph: claims.write_claims() makes the graph.
+    """
 
     doc: Document
-    graph: Graph = field(default_factory=Graph)
+    claims: list[Claim] = field(default_factory=list)
     entities: dict = field(default_factory=dict)  # IRI -> gazetteer Entity
+    labels: dict = field(default_factory=dict)  # subject -> its one English label
 
     def use(self, entity) -> URIRef:
         """Note that a fact points at a reference entity (state, place, organisation)."""
         self.entities[entity.iri] = entity
         return entity.iri
 
-    def evidence(self, start: int, end: int, rule: str) -> URIRef:
-        """Return the evidence node of a span of the document, creating it once."""
-        node = iris.evidence(self.doc.doc_id, start, end)
-        g = self.graph
-        if (node, RDF.type, DKG.Evidence) not in g:
-            g.add((node, RDF.type, DKG.Evidence))
-            g.add((node, DKG.source, iris.document(self.doc.doc_id)))
-            g.add((node, DKG.quote, Literal(self.doc.text[start:end])))
-            g.add((node, DKG.start, Literal(start, datatype=XSD.integer)))
-            g.add((node, DKG.end, Literal(end, datatype=XSD.integer)))
-        g.add((node, DKG.extractionRule, Literal(rule)))
-        return node
+    def claim(self, subject: URIRef, predicate: URIRef, obj, span: tuple[int, int], rule: str):
+        """Add the claim that the phrase at span states (subject, predicate, object)."""
+        found = Claim(subject, predicate, obj, span[0], span[1], rule)
+        self.claims.append(found)
+        return found
 
     def state(
         self,
@@ -45,14 +41,15 @@ class DocumentFacts:
         cls: URIRef | None = None,
         label: str | None = None,
     ) -> URIRef:
-        """Assert facts about a subject (predicate-object pairs) with the span that says them."""
-        g = self.graph
+        """Claim facts about a subject: (predicate, object) pairs stated by the phrase at span,
+        or (predicate, object, span) triples each with a phrase of its own; its class and its
+        label (the first one given for a subject is its label) come from the phrase at span."""
         if cls is not None:
-            g.add((subject, RDF.type, cls))
-        if label is not None and g.value(subject, RDFS.label) is None:
-            g.add((subject, RDFS.label, Literal(label, lang="en")))
-        for p, o in pairs:
+            self.claim(subject, RDF.type, cls, span, rule)
+        if label is not None and self.labels.setdefault(subject, label) == label:
+            self.claim(subject, RDFS.label, Literal(label, lang="en"), span, rule)
+        for pair in pairs:
+            p, o, *own = pair
             if o is not None:
-                g.add((subject, p, o))
-        g.add((subject, DKG.evidence, self.evidence(span[0], span[1], rule)))
+                self.claim(subject, p, o, own[0] if own else span, rule)
         return subject

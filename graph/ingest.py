@@ -11,7 +11,9 @@ from .errors import InputError
 DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 REQUIRED = {"title", "publisher", "language"}
-OPTIONAL = {"date", "on_behalf_of", "url"}
+OPTIONAL = {"date", "on_behalf_of", "url", "retrieved", "wikidata"}
+DAY_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+URL_RE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 # Control characters other than tab, newline, carriage return and form feed do not occur in text.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -30,6 +32,8 @@ class Document:
     date: str | None = None
     on_behalf_of: str | None = None
     url: str | None = None
+    retrieved: str | None = None
+    wikidata: str | None = None
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -93,6 +97,22 @@ def read_metadata(path: Path) -> dict:
             f"{path}: metadata date {meta['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD; "
             "give only the precision the text states"
         )
+    if "retrieved" in meta and not DAY_RE.match(meta["retrieved"]):
+        raise InputError(
+            f"{path}: metadata retrieved {meta['retrieved']!r} is not a day (YYYY-MM-DD): "
+            "the day the text was read from its URL"
+        )
+    if "url" in meta and not URL_RE.match(meta["url"]):
+        raise InputError(f"{path}: metadata url {meta['url']!r} is not an http(s) URL")
+    if "wikidata" in meta:
+        from .link import known_qids
+
+        if meta["wikidata"] not in known_qids():
+            raise InputError(
+                f"{path}: metadata wikidata {meta['wikidata']!r} is not in the table of checked "
+                "Wikidata IDs (ontology/wikidata-ids.tsv); add it there with its source, or "
+                "leave the document without an item"
+            )
     if not LANG_RE.match(meta["language"]):
         raise InputError(f"{path}: metadata language {meta['language']!r} is not a language tag")
     return meta

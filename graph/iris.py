@@ -1,5 +1,6 @@
 """Mint the IRIs of entities, documents, evidence and named graphs under one base."""
 
+import hashlib
 import os
 import re
 import unicodedata
@@ -44,6 +45,13 @@ def document(doc_id: str) -> URIRef:
 def evidence(doc_id: str, start: int, end: int) -> URIRef:
     """Return the IRI of a span of a document; the same span always gets the same IRI."""
     return entity("evidence", f"{doc_id}-{start}-{end}")
+
+
+def claim(doc_id: str, triple: tuple) -> URIRef:
+    """Return the IRI of one document's claim of a triple: stable while the triple is."""
+    key = " ".join(term.n3() for term in triple)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return entity("claim", f"{doc_id}-{digest}")
 
 
 def graph(name: str) -> URIRef:

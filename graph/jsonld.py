@@ -29,6 +29,7 @@ class Compactor:
             ((name, iri) for name, iri in context.items() if isinstance(iri, str)),
             key=lambda p: -len(p[1]),  # the longest namespace wins
         )
+        self.compacted: dict[str, str] = {}  # IRI -> its compact form, once worked out
         # property IRI -> (term, coercion: "@id", a datatype IRI, or None)
         self.terms = {}
         for term, definition in context.items():
@@ -47,6 +48,12 @@ class Compactor:
 
     def iri(self, iri: str) -> str:
         """Return a prefixed name for an IRI where a prefix fits, else the IRI itself."""
+        found = self.compacted.get(iri)
+        if found is None:
+            found = self.compacted[iri] = self._compact(iri)
+        return found
+
+    def _compact(self, iri: str) -> str:
         for prefix, namespace in self.prefixes:
             if iri.startswith(namespace) and len(iri) > len(namespace):
                 local = iri[len(namespace) :]
@@ -104,8 +111,7 @@ def compact_jsonld(triples: list[ox.Triple], context: dict | None = None) -> byt
     for ref in sorted(nodes):
         node = {"@id": ref}
         for key, values in sorted(nodes[ref].items()):
-            values = sorted(values, key=_sort_key)
-            node[key] = values[0] if len(values) == 1 else values
+            node[key] = values[0] if len(values) == 1 else sorted(values, key=_sort_key)
         graph.append(node)
     document = {"@context": context, "@graph": graph}
     return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()

@@ -29,7 +29,7 @@ def describe_entities(entities) -> Graph:
     gaz = gazetteer()
     todo = list(entities)
     seen = set()
-    g = Graph()
+    g = Graph(store="SimpleMemory")
     while todo:
         e = todo.pop()
         if e.iri in seen:

@@ -85,11 +85,16 @@ def axioms(ontology: Graph) -> Graph:
 
 
 def reasoning_input(asserted: Graph) -> Graph:
-    """Keep the facts that reasoning is about; evidence spans only ever yield trivial triples."""
-    spans = set(asserted.subjects(RDF.type, DKG.Evidence))
+    """Keep the facts that reasoning is about: claims, passages and documents are provenance,
+    and reasoning over them only ever yields trivial triples."""
+    provenance = {
+        s
+        for cls in (DKG.Claim, DKG.Evidence, DKG.SourceDocument)
+        for s in asserted.subjects(RDF.type, cls)
+    }
     facts = Graph()
     for s, p, o in asserted:
-        if s in spans or p == DKG.evidence:
+        if s in provenance:
             continue
         # Labels, titles and other literals of vocabularies not ours trigger no OWL RL rule
         # that adds anything to a user; they only slow owlrl down.

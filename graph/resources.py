@@ -8,4 +8,5 @@ ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_DIR = ROOT / "ontology"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "diplokg.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+DOCUMENT_SHAPES_FILE = ONTOLOGY_DIR / "document-shapes.ttl"
 DEFAULT_SEEDS = ROOT / "seeds"

@@ -6,6 +6,7 @@ from rdflib.namespace import DefinedNamespace
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
 OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
 
 
 class DKG(DefinedNamespace):
@@ -85,6 +86,7 @@ class DKG(DefinedNamespace):
     DatePrecision: URIRef
     SourceDocument: URIRef
     Evidence: URIRef
+    Claim: URIRef
     DateValue: URIRef
 
     # Object properties
@@ -123,6 +125,7 @@ class DKG(DefinedNamespace):
     figureOf: URIRef
     datePrecision: URIRef
     evidence: URIRef
+    sentence: URIRef
     source: URIRef
     onBehalfOf: URIRef
 
@@ -153,6 +156,8 @@ class DKG(DefinedNamespace):
     end: URIRef
     extractionRule: URIRef
     curated: URIRef
+    text: URIRef
+    retrieved: URIRef
     sha256: URIRef
     wikidataPrecision: URIRef
 

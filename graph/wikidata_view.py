@@ -35,8 +35,47 @@ DIRECT = [
 ]
 # (our inverse property, Wikidata property): object wdt:P subject.
 INVERSE = [(DKG.hasMember, WDT.P463), (DKG.hasPart, WDT.P361)]
+# Wikidata property -> the facts of ours that state it: (our property, True if inverse).
+SUPPORT: dict[URIRef, list[tuple[URIRef, bool]]] = {}
+for _p, _wp, _inverse in (
+    *((p, wp, False) for p, wp in DIRECT),
+    *((p, wp, True) for p, wp in INVERSE),
+    (RDF.type, WDT.P31, False),
+    (DKG.hostState, WDT.P17, False),
+    (DKG.country, WDT.P17, False),
+    (DKG.city, WDT.P131, False),
+    (DKG.locatedIn, WDT.P131, False),
+    (DKG.accreditedTo, WDT.P1001, False),
+    (DKG.diplomaticRelation, WDT.P530, False),
+    (DKG.diplomaticRelation, WDT.P530, True),
+):
+    SUPPORT.setdefault(_wp, []).append((_p, _inverse))
 # Classes whose instances are not things of the world: documents, spans, figures, concepts.
-SKIPPED = {DKG.Evidence, DKG.SourceDocument, DKG.Statistic, DKG.DateValue}
+SKIPPED = {DKG.Evidence, DKG.Claim, DKG.SourceDocument, DKG.Statistic, DKG.DateValue}
+
+
+class ViewNodes:
+    """Name things as the view does: a node linked to a checked item by its wd: IRI, one of
+    our classes by its checked Wikidata class, anything else by our own IRI."""
+
+    def __init__(self, data: Graph, ontology: Graph):
+        qids = known_qids()
+        self.item: dict[URIRef, URIRef] = {}
+        for s, o in data.subject_objects(SKOS.exactMatch):
+            if str(o).startswith(str(WD)) and str(o)[len(str(WD)) :] in qids:
+                self.item[s] = o
+        self.wd_class: dict[URIRef, URIRef] = {}
+        for c, o in ontology.subject_objects(SKOS.exactMatch):
+            if str(c).startswith(str(DKG)) and str(o)[len(str(WD)) :] in qids:
+                self.wd_class[c] = URIRef(o)
+
+    def node(self, x):
+        """Return a thing's node in the view."""
+        return self.item.get(x, x) if isinstance(x, URIRef) else x
+
+    def cls(self, c):
+        """Return a class's node in the view."""
+        return self.wd_class.get(c, c)
 
 
 def _superclasses(ontology: Graph) -> dict[URIRef, set[URIRef]]:
@@ -68,25 +107,11 @@ def wikidata_view(asserted_and_reference: Graph, inferred: Graph | None, ontolog
         for g in graphs:
             yield from g.triples((s, p, o))
 
-    # Our node -> its Wikidata item, only for checked IDs.
-    item: dict[URIRef, URIRef] = {}
-    for s, o in data.subject_objects(SKOS.exactMatch):
-        if str(o).startswith(str(WD)) and str(o)[len(str(WD)) :] in qids:
-            item[s] = o
-    # Our class -> its Wikidata class (exact match, checked), else itself.
-    wd_class: dict[URIRef, URIRef] = {}
-    for c, o in ontology.subject_objects(SKOS.exactMatch):
-        if str(c).startswith(str(DKG)) and str(o)[len(str(WD)) :] in qids:
-            wd_class[c] = URIRef(o)
+    nodes = ViewNodes(data, ontology)
+    node, cls_node = nodes.node, nodes.cls
     supers = _superclasses(ontology)
 
-    def node(x):
-        return item.get(x, x) if isinstance(x, URIRef) else x
-
-    def cls_node(c: URIRef) -> URIRef:
-        return wd_class.get(c, c)
-
-    view = Graph()
+    view = Graph(store="SimpleMemory")
     types: dict[URIRef, set[URIRef]] = {}
     for s, c in data.subject_objects(RDF.type):
         if isinstance(s, URIRef) and str(c).startswith(str(DKG)):

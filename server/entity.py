@@ -11,16 +11,23 @@ from diplokg.graph import iris
 from .entity_facts import describe
 from .lookup import cached, entity_prefix, labels_of, select, store
 from .negotiation import PAGE_TYPES, choose, rdf_response, split_suffix, vary
+from .passages import document, passage
 
 bp = Blueprint("entity", __name__)
 
-# The entity's own triples, the triples that point at it, and its evidence spans whole: what a
-# Linked Data client needs to follow the entity's links and check its sources.
-DESCRIPTION = """CONSTRUCT { ?e ?p ?o . ?s ?q ?e . ?ev ?r ?x . } WHERE {
+# The entity's own triples, the triples that point at it, and the claims of its own triples
+# with their passages whole: what a Linked Data client needs to follow the entity's links and
+# check the words each fact comes from.
+DESCRIPTION = """CONSTRUCT { ?e ?p ?o . ?s ?q ?e . ?c ?cp ?co . ?ev ?r ?x . } WHERE {
   #VALUES
   { ?e ?p ?o } UNION { ?s ?q ?e }
-  UNION { ?e dkg:evidence ?ev . ?ev ?r ?x }
+  UNION { ?c rdf:subject ?e ; ?cp ?co }
+  UNION { ?c rdf:subject ?e ; dkg:evidence ?ev . ?ev ?r ?x FILTER(?r != dkg:sentence) }
 }"""
+
+
+IS_PASSAGE = "SELECT ?e WHERE { #VALUES\n ?e dkg:source ?doc ; dkg:start ?start }"
+IS_DOCUMENT = "SELECT ?e WHERE { #VALUES\n ?e a dkg:SourceDocument }"
 
 
 @bp.get("/id/<kind>/<name>")
@@ -35,9 +42,14 @@ def entity(kind: str, name: str):
         return not_found(kind, slug, node, key)
     if key != "html":
         return rdf_response(_description(node), key)
-    page = describe(node)
     alternates = {k: f"/id/{kind}/{slug}.{k}" for k in PAGE_TYPES if k != "html"}
-    resp = vary(render_template("entity.html", e=page, alternates=alternates))
+    if kind == "evidence" and select(IS_PASSAGE, e=node):
+        html = render_template("passage.html", p=passage(node), alternates=alternates)
+    elif kind == "document" and select(IS_DOCUMENT, e=node):
+        html = render_template("document.html", d=document(node), alternates=alternates)
+    else:
+        html = render_template("entity.html", e=describe(node), alternates=alternates)
+    resp = vary(html)
     resp.headers["Link"] = ", ".join(
         f'<{href}>; rel="alternate"; type="{PAGE_TYPES[k][0]}"' for k, href in alternates.items()
     )

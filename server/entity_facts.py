@@ -1,4 +1,4 @@
-"""Gather what the dataset says of one entity: facts grouped by meaning, each with its evidence."""
+"""Gather what the dataset says of one entity: facts by meaning, each with its claims' phrases."""
 
 from dataclasses import dataclass, field
 
@@ -42,10 +42,15 @@ FACTS = """SELECT ?dir ?p ?other ?g WHERE {
   UNION { GRAPH ?g { ?other ?p ?e } BIND("in" AS ?dir) }
   FILTER(CONTAINS(STR(?g), "/graph/document/") || STRENDS(STR(?g), "/graph/reference"))
 }"""
-EVIDENCE = """SELECT ?x ?g ?ev ?quote ?doc ?start ?end WHERE {
-  VALUES ?x { %s }
-  GRAPH ?g { ?x dkg:evidence ?ev . ?ev dkg:quote ?quote ; dkg:source ?doc ;
-             dkg:start ?start ; dkg:end ?end }
+# The claims of the entity's triples (as subject or object), with each phrase and its sentence.
+CLAIMS = """SELECT ?g ?s ?p ?o ?ev ?quote ?doc ?start ?end ?sentence ?from WHERE {
+  #VALUES
+  GRAPH ?g {
+    { ?c rdf:subject ?e } UNION { ?c rdf:object ?e }
+    ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; dkg:evidence ?ev .
+    ?ev dkg:quote ?quote ; dkg:source ?doc ; dkg:start ?start ; dkg:end ?end .
+    OPTIONAL { ?ev dkg:sentence ?in . ?in dkg:quote ?sentence ; dkg:start ?from }
+  }
 }"""
 ABOUT = """SELECT ?p ?o WHERE { #VALUES
   ?e ?p ?o FILTER(?p IN (rdfs:label, skos:exactMatch, rdf:type) || STRSTARTS(STR(?p), STR(dkg:)))
@@ -74,8 +79,8 @@ def describe(entity: ox.NamedNode) -> dict:
         r["other"].value for r in rows if isinstance(r["other"], ox.NamedNode)
     }
     nodes |= {r["p"].value for r in rows}
-    evidence = _evidence(nodes)
-    docs = {q["doc"] for quotes in evidence.values() for q in quotes}
+    claims = _claims(entity)
+    docs = {q["doc"] for quotes in claims.values() for q in quotes}
     labels = labels_of(nodes | docs)
     facts: dict[tuple, Fact] = {}
     for r in sorted(
@@ -94,14 +99,12 @@ def describe(entity: ox.NamedNode) -> dict:
         if GRAPHS not in g:
             fact.reference = True
             continue
-        quotes = _quotes_for(entity.value, direction, r["other"], g, evidence)
-        doc = quotes[0]["doc"] if quotes else None
+        subject, obj = (entity, r["other"]) if direction == "out" else (r["other"], entity)
+        quotes = claims.get((g, str(subject), p, str(obj)), [])
         entry = fact.sources.setdefault(g, {"graph": short(g), "quotes": []})
-        if doc:
-            entry["doc"] = term_view(ox.NamedNode(doc), labels)
-        for q in quotes:
-            if q not in entry["quotes"]:
-                entry["quotes"].append(q)
+        if quotes:
+            entry["doc"] = term_view(ox.NamedNode(quotes[0]["doc"]), labels)
+        entry["quotes"] = quotes
     about = select(ABOUT, e=entity)
     return {
         "iri": entity.value,
@@ -110,9 +113,46 @@ def describe(entity: ox.NamedNode) -> dict:
         "kinds": _kinds(about, labels),
         "wikidata": sorted({r["o"].value for r in about if _local(r["p"].value) == "exactMatch"}),
         "groups": _group(facts.values()),
-        "disagreements": _disagreements(entity.value),
-        "quotes": _all_quotes(entity.value, evidence, labels),
+        "disagreements": _disagreements(entity.value, labels),
     }
+
+
+def phrase_view(quote: str, start: int, end: int, sentence: str | None, sentence_start) -> dict:
+    """Split a phrase's sentence around it, for a page that marks the phrase in its sentence."""
+    if sentence is None or sentence_start is None:
+        return {"before": "", "phrase": quote, "after": ""}
+    at, to = start - sentence_start, end - sentence_start
+    if sentence[at:to] != quote:  # the data says otherwise: show the phrase alone
+        return {"before": "", "phrase": quote, "after": ""}
+    return {"before": sentence[:at], "phrase": quote, "after": sentence[to:]}
+
+
+def _claims(entity: ox.NamedNode) -> dict[tuple, list[dict]]:
+    """Map (graph, subject, predicate, object) to the phrases its claims cite, in text order."""
+    found: dict[tuple, list[dict]] = {}
+    for r in select(CLAIMS, e=entity):
+        start, end = int(r["start"].value), int(r["end"].value)
+        sentence = r.get("sentence")
+        quote = {
+            "iri": r["ev"].value,
+            "href": "/id/" + r["ev"].value.split("/id/", 1)[-1],
+            "doc": r["doc"].value,
+            "start": start,
+            "end": end,
+            **phrase_view(
+                r["quote"].value,
+                start,
+                end,
+                sentence.value if sentence else None,
+                int(r["from"].value) if sentence else None,
+            ),
+        }
+        key = (r["g"].value, str(r["s"]), r["p"].value, str(r["o"]))
+        if quote not in found.setdefault(key, []):
+            found[key].append(quote)
+    for quotes in found.values():
+        quotes.sort(key=lambda q: (q["start"], q["end"]))
+    return found
 
 
 def _prop_label(p: str, labels: dict) -> str:
@@ -129,36 +169,6 @@ def _kinds(about: list[dict], labels: dict) -> list[dict]:
     ]
 
 
-def _evidence(nodes: set[str]) -> dict[tuple[str, str], list[dict]]:
-    """Map (node, graph) to the evidence quotes of that node in that graph."""
-    values = " ".join(f"<{n}>" for n in sorted(nodes))
-    found: dict[tuple[str, str], list[dict]] = {}
-    for r in select(EVIDENCE % values):
-        found.setdefault((r["x"].value, r["g"].value), []).append(
-            {
-                "iri": r["ev"].value,
-                "href": "/id/" + r["ev"].value.split("/id/", 1)[-1],
-                "quote": r["quote"].value,
-                "doc": r["doc"].value,
-                "start": int(r["start"].value),
-                "end": int(r["end"].value),
-            }
-        )
-    for quotes in found.values():
-        quotes.sort(key=lambda q: (q["doc"], q["start"], q["end"]))
-    return found
-
-
-def _quotes_for(entity: str, direction: str, other, g: str, evidence: dict) -> list[dict]:
-    """Quote the sentences that state a fact: those both ends share, else the subject's own."""
-    other_iri = other.value if isinstance(other, ox.NamedNode) else None
-    subject, obj = (entity, other_iri) if direction == "out" else (other_iri, entity)
-    own = evidence.get((subject, g), [])
-    theirs = evidence.get((obj, g), []) if obj else []
-    shared = [q for q in own if q in theirs]
-    return shared or own
-
-
 def _group(facts) -> list[dict]:
     """Put facts under the headings of GROUPS, in their order; the rest under 'Other facts'."""
     where = {key: i for i, (_, keys) in enumerate(GROUPS) for key in keys}
@@ -170,24 +180,30 @@ def _group(facts) -> list[dict]:
     return [{"title": titles[i], "facts": buckets[i]} for i in sorted(buckets) if buckets[i]]
 
 
-def _disagreements(entity: str) -> list:
-    """Return the disagreements about the entity (computed once for the whole dataset)."""
+def _disagreements(entity: str, labels: dict) -> list[dict]:
+    """Return the disagreements about the entity (computed once for the whole dataset), each
+    side with its value and its documents' titles and words."""
     from .lookup import store
 
     found = cached("disagreements", lambda: disagreements(store()))
-    return [d for d in found if entity in d.subject.split(" / ")]
+    return [
+        {"what": d.what, "sides": [_side(d.first), _side(d.second)]}
+        for d in found
+        if entity in d.subject.split(" / ")
+    ]
 
 
-def _all_quotes(entity: str, evidence: dict, labels: dict) -> list[dict]:
-    """List every quote that speaks of the entity, by document."""
-    by_doc: dict[str, dict] = {}
-    for (node, _g), quotes in sorted(evidence.items()):
-        if node != entity:
-            continue
-        for q in quotes:
-            doc = by_doc.setdefault(
-                q["doc"], {"doc": term_view(ox.NamedNode(q["doc"]), labels), "quotes": []}
-            )
-            if q not in doc["quotes"]:
-                doc["quotes"].append(q)
-    return [by_doc[k] for k in sorted(by_doc)]
+def _side(side) -> dict:
+    return {
+        "value": side.value,
+        "phrases": [
+            {
+                "title": p.title or short(p.document),
+                "href": "/id/" + p.document.split("/id/", 1)[-1],
+                "quote": p.quote,
+                "start": p.start,
+                "end": p.end,
+            }
+            for p in side.phrases
+        ],
+    }

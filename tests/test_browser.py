@@ -114,6 +114,9 @@ def test_script_in_a_quote_shows_as_text(xss_site, page):
     quotes = page.locator("blockquote.evidence", has_text=XSS)
     assert quotes.count() >= 1
     assert XSS in quotes.first.inner_text()
+    page.goto(xss_site + "/id/document/900_markup")  # the whole text, phrases marked
+    page.wait_for_selector("h1#label")
+    assert XSS in page.locator(".document-text").inner_text()
     page.goto(xss_site + "/?" + urllib.parse.urlencode({"query": f'SELECT ("{XSS}" AS ?x) {{}}'}))
     assert XSS in page.locator("#results-table").inner_text()
     assert page.dialogs == []

@@ -100,16 +100,22 @@ def test_stats_verb_counts_graphs(built, capsys):
 
 
 def test_stats_reports_rule_and_curated_facts_and_disagreements(built, capsys):
-    """stats counts facts by origin (at most 1 in 10 curated) and lists disagreements."""
+    """stats counts claims by origin (at most 1 in 10 curated) and lists disagreements, each
+    side with its document's title and words."""
     code, out, _ = run_cli(capsys, "stats", "--data", built)
     assert code == 0
-    facts = re.search(r"facts: (\d+) found by rules, (\d+) curated", out)
+    facts = re.search(r"claims: (\d+) found by rules, (\d+) curated", out)
     rules, curated = int(facts.group(1)), int(facts.group(2))
     assert rules > 0
     assert curated * 10 <= rules + curated
     # The seeds call Belgium's post in Montreal a consulate in one place, a consulate general
     # in others: both claims are kept and the disagreement is listed.
-    assert re.search(r"belgium-consulate-ca-montreal \[kind\]", out)
+    found = re.search(r"belgium-consulate-ca-montreal \[kind\]\n\s+(.*)\n\s+(.*)\n", out)
+    assert found, out
+    first, second = found.groups()
+    assert first.startswith("Consulate (") and second.startswith("ConsulateGeneral (")
+    assert '"Belgium has an embassy in Ottawa, one consulate (in Montreal"' in first
+    assert 'North America: "the Belgian Consulate General in Montreal"' in second
 
 
 def test_unchanged_inputs_publish_nothing_new(seeds, published, capsys):

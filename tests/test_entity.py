@@ -1,9 +1,13 @@
 """Entity pages: facts grouped by meaning, evidence quotes, Wikidata link, disagreements."""
 
+import re
+from html import escape, unescape
+
 import pytest
 
 from diplokg.graph.disagreements import disagreements
 from diplokg.graph.query import load_store
+from diplokg.graph.resources import DEFAULT_SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +55,40 @@ def test_disagreements_are_shown_side_by_side(client, built):
     path = "/id/" + d.subject.split("/id/", 1)[1]
     html = page(client, path)
     assert 'class="side-by-side"' in html
-    assert d.first.replace("'", "&#39;") in html and d.second.replace("'", "&#39;") in html
+    for side in (d.first, d.second):
+        assert side.value in html
+        for phrase in side.phrases:  # each side's own words, under its document's title
+            assert f"<mark>{escape(phrase.quote)}</mark>" in html
+            assert f">{escape(phrase.title)}</a>" in html
+
+
+def test_each_fact_shows_its_own_phrase_in_its_sentence(client):
+    """Belgium's NATO membership shows a phrase naming NATO, marked inside its sentence."""
+    html = page(client, "/id/state/belgium")
+    fact = html.split('title="https://w3id.org/diplokg/id/organisation/nato"', 1)[1]
+    fact = fact.split('<div class="fact">', 1)[0]
+    marked = re.findall(r"<mark>(.*?)</mark>", fact)
+    assert marked and all("NATO" in m for m in marked), marked
+
+
+def test_a_passage_page_lists_the_facts_it_states(client):
+    """The passage "Canada has an embassy in Brussels" states Canada's embassy's facts."""
+    html = page(client, "/id/mission/canada-embassy-belgium")
+    href = re.search(r'href="(/id/evidence/[^"]+)">passage</a>', html).group(1)
+    passage = page(client, href)
+    assert "<mark>" in passage and "What these words state" in passage
+    assert 'href="/id/mission/canada-embassy-belgium"' in passage
+    assert 'href="/id/state/canada"' in passage
+
+
+def test_a_document_page_marks_every_claimed_phrase(client):
+    """A document's page shows its text with its claimed phrases linked to their passages."""
+    html = page(client, "/id/document/002_4e0d7c184a6e1586")
+    links = re.findall(r'<a class="claimed depth-\d" href="(/id/evidence/[^"]+)">', html)
+    assert len(set(links)) > 20
+    text = re.sub(r"<[^>]+>", "", html.split('class="document-text">', 1)[1].split("</div>", 1)[0])
+    source = (DEFAULT_SEEDS / "002_4e0d7c184a6e1586.txt").read_text(encoding="utf-8")
+    assert unescape(text) == source  # the whole text, word for word
 
 
 def test_alternates_are_advertised(client):

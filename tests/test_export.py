@@ -11,7 +11,12 @@ from diplokg.graph.link import known_qids
 
 EXPECTED = REPO / "tests" / "expected" / "seeds.qs"
 VALUE = r'(?:Q[1-9]\d*|"[^"\t]*"|\+\d{4}-\d{2}-\d{2}T00:00:00Z/(?:9|10|11))'
-LINE = re.compile(rf"CREATE|(?:Q[1-9]\d*|LAST)\t(?:P[1-9]\d*|L[a-z]+)\t{VALUE}(?:\t/\* .*? \*/)?")
+SOURCE = r'\tS[1-9]\d*\t(?:Q[1-9]\d*|"[^"\t]*"|[a-z-]+:"[^"\t]*"|\+\d{4}-\d{2}-\d{2}T00:00:00Z/11)'
+LINE = re.compile(
+    rf"CREATE|(?:Q[1-9]\d*|LAST)\t(?:P[1-9]\d*|L[a-z]+)\t{VALUE}(?:{SOURCE})*(?:\t/\* .*? \*/)?"
+)
+# The reference properties of the checked table (ontology/wikidata-reference-properties.tsv).
+REFERENCE_PROPERTIES = {"S248", "S854", "S813", "S1476"}
 # The properties of the Wikidata view's table in CONTRACTS.md: the only ones the export may use.
 CONTRACT_PROPERTIES = {
     "P31", "P279", "P17", "P131", "P137", "P1001", "P463", "P530", "P1891", "P710",
@@ -40,6 +45,7 @@ def test_every_line_is_quickstatements_v1_with_checked_ids():
         command = line.split("\t/*", 1)[0]
         assert set(re.findall(r"\bQ\d+\b", command)) <= set(qids), line
         assert set(re.findall(r"\bP\d+\b", command)) <= CONTRACT_PROPERTIES, line
+        assert set(re.findall(r"\tS\d+\t", command)) <= {f"\t{s}\t" for s in REFERENCE_PROPERTIES}
     # A CREATE is followed by its label and only LAST lines until the next CREATE.
     for i, line in enumerate(lines):
         if line == "CREATE":
@@ -51,7 +57,9 @@ def test_every_line_is_quickstatements_v1_with_checked_ids():
 def test_seeds_export_states_what_the_seeds_say():
     """Spot checks against the seeds: Belgium's embassy in Ottawa, Belgium in NATO."""
     text = EXPECTED.read_text(encoding="utf-8")
-    assert re.search(r"^Q31\tP463\tQ7184\t/\* source: .*NATO.* \*/$", text, re.M)
+    assert re.search(
+        r"^Q31\tP463\tQ7184\tS1476\ten:\"[^\"]+\"\t/\* source: .*NATO.* \*/$", text, re.M
+    )
     block = text.split('LAST\tLen\t"Embassy of Belgium in Canada"', 1)[1].split("CREATE", 1)[0]
     commands = {tuple(line.split("\t")[1:3]) for line in block.strip().splitlines()[1:]}
     assert commands == {("P31", "Q3917681"), ("P137", "Q31"), ("P17", "Q16"), ("P131", "Q1930")}
@@ -87,17 +95,39 @@ def test_cli_export_without_a_dataset_exits_2(tmp_path, capsys):
     assert code == 2 and "--quickstatements" in err
 
 
-# Placeholders, not Wikidata's reference properties: the project ships no unchecked ID, so
-# these tests give the export a table of their own to show what it does with one.
-PLACEHOLDER_TABLE = (
-    "role\tproperty\tsource\ntitle\tP9000001\ttest table\nquote\tP9000002\ttest table\n"
-)
+def test_each_line_cites_its_own_claim_of_the_fact(built):
+    """The comment quotes the phrase that states the line's own fact, not any passage about
+    its subject: Belgium's memberships quote phrases naming the organisation."""
+    text = EXPECTED.read_text(encoding="utf-8")
+    names = {"Q7184": "NATO", "Q458": "EU", "Q1065": "United Nations"}
+    for qid, name in names.items():
+        lines = re.findall(rf"^Q31\tP463\t{qid}\t.*$", text, re.M)
+        assert lines, qid
+        for line in lines:
+            quote = line.rsplit(': "', 1)[1].removesuffix('" */')
+            assert name in quote, line
+            assert '\tS1476\ten:"' in line, line  # the document's title as a reference
 
 
-def test_checked_reference_properties_turn_sources_into_references(built, tmp_path, capsys):
-    """With a table of reference properties, each line cites title and quote in S columns."""
+def test_every_comment_quotes_its_document(built):
+    """Every line's phrase occurs in the document whose title the line cites."""
+    from diplokg.graph.resources import DEFAULT_SEEDS
+
+    texts = {}
+    for path in DEFAULT_SEEDS.glob("*.toml"):
+        title = re.search(r'^title = "(.*)"$', path.read_text(encoding="utf-8"), re.M)[1]
+        texts[title] = path.with_suffix(".txt").read_text(encoding="utf-8")
+    for line in EXPECTED.read_text(encoding="utf-8").splitlines():
+        if line == "CREATE":
+            continue
+        found = re.search(r'/\* source: "(.*?)", .*?: "(.*)" \*/$', line)
+        assert found and found[2] in " ".join(texts[found[1]].split()), line
+
+
+def test_a_table_without_a_property_leaves_its_column_out(built, tmp_path, capsys):
+    """A table of reference properties without the title's leaves S1476 out of every line."""
     table = tmp_path / "references.tsv"
-    table.write_text(PLACEHOLDER_TABLE, encoding="utf-8")
+    table.write_text("P854\treference URL\tthe URL\ta test\n", encoding="utf-8")
     code, out, _ = run_cli(
         capsys, "export", "--quickstatements", "--data", built, "--reference-properties", table
     )
@@ -105,29 +135,20 @@ def test_checked_reference_properties_turn_sources_into_references(built, tmp_pa
     plain = EXPECTED.read_text(encoding="utf-8").splitlines()
     cited = out.splitlines()
     assert len(cited) == len(plain)
+    assert "\tS1476\t" not in out and "\tS1476\t" in "".join(plain)
     for before, after in zip(plain, cited, strict=True):
-        if before == "CREATE" or before.startswith("LAST\tLen\t"):
-            assert after == before  # a label takes no reference
-            continue
-        command, comment = before.split("\t/*", 1)
-        # The same command and comment, with the references between them.
-        assert after.startswith(command + '\tS9000001\ten:"') and after.endswith("\t/*" + comment)
-        references = after[len(command) : -len("\t/*" + comment)]
-        assert re.fullmatch(r'(\tS900000[12]\ten:"[^"\t]+")+', references), after
-    # The quote is a reference only where the comment quotes a passage.
-    quoted = [line for line in cited if '\tS9000002\ten:"' in line]
-    assert quoted and all(line.count('"') >= 6 for line in quoted)
+        assert after == re.sub(r'\tS1476\t[a-z-]+:"[^"\t]*"', "", before)
 
 
 def test_a_bad_reference_properties_table_exits_2_naming_the_line(built, tmp_path, capsys):
-    """A row with a wrong role or a malformed ID stops the export with file and line."""
+    """A row with a malformed ID, an unknown use or missing cells stops with file and line."""
     table = tmp_path / "references.tsv"
     for row, expected in (
-        ("title\tQ42\tsomewhere", "is not a Wikidata property ID"),
-        ("author\tP9000001\tsomewhere", "unknown role 'author'"),
-        ("title\tP9000001", "expected role, property and source"),
+        ("Q42\ttitle\tthe title\tsomewhere", "is not a Wikidata property ID"),
+        ("P50\tauthor\tthe author\tsomewhere", "nothing to write under P50"),
+        ("P1476\ttitle\tthe title", "expected property, label, use"),
     ):
-        table.write_text(f"# a comment\nrole\tproperty\tsource\n{row}\n", encoding="utf-8")
+        table.write_text(f"# a comment\n\n{row}\n", encoding="utf-8")
         code, out, err = run_cli(
             capsys, "export", "--quickstatements", "--data", built, "--reference-properties", table
         )
@@ -135,8 +156,8 @@ def test_a_bad_reference_properties_table_exits_2_naming_the_line(built, tmp_pat
         assert f"{table}:3" in err and expected in err, err
 
 
-def test_the_project_ships_no_unchecked_reference_property():
-    """The shipped table has no rows: no property ID was checked for the references."""
-    from diplokg.graph.export_references import reference_properties
+def test_the_project_ships_the_checked_reference_properties():
+    """The shipped table holds the four checked reference properties the export may use."""
+    from diplokg.graph.references import reference_properties
 
-    assert reference_properties() == {}
+    assert reference_properties() == {"P248", "P854", "P813", "P1476"}

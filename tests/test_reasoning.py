@@ -16,6 +16,7 @@ MONTREAL, QUEBEC = URIRef(ID + "city/montreal"), URIRef(ID + "province/quebec")
 VISIT = URIRef(ID + "event/visit")
 PERSON, ROLE = URIRef(ID + "person/p"), URIRef(ID + "role/r")
 EVIDENCE = URIRef(ID + "evidence/doc-0-10")
+CLAIM = URIRef(ID + "claim/doc-1")
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,11 @@ def inferred() -> Graph:
     facts.add((MISSION, RDF.type, DKG.ConsulateGeneral))
     facts.add((MISSION, DKG.sendingEntity, BE))
     facts.add((MISSION, DKG.hostState, CA))
-    facts.add((MISSION, DKG.evidence, EVIDENCE))
+    facts.add((CLAIM, RDF.type, DKG.Claim))
+    facts.add((CLAIM, RDF.subject, MISSION))
+    facts.add((CLAIM, RDF.predicate, RDF.type))
+    facts.add((CLAIM, RDF.object, DKG.ConsulateGeneral))
+    facts.add((CLAIM, DKG.evidence, EVIDENCE))
     facts.add((EVIDENCE, RDF.type, DKG.Evidence))
     facts.add((EVIDENCE, DKG.quote, Literal("a quote")))
     facts.add((BE, DKG.diplomaticRelation, CA))
@@ -61,11 +66,13 @@ def test_expected_inference_happens(inferred, triple):
 
 
 def test_inferred_graph_holds_no_asserted_or_trivial_triples(inferred):
-    """Only new, informative triples are kept: no owl:Thing types, no x sameAs x."""
+    """Only new, informative triples are kept: no owl:Thing types, no x sameAs x, nothing
+    about claims and passages (provenance, not facts)."""
     assert (MISSION, RDF.type, DKG.ConsulateGeneral) not in inferred
     assert not list(inferred.triples((None, RDF.type, OWL.Thing)))
     assert not [(s, o) for s, o in inferred.subject_objects(OWL.sameAs) if s == o]
     assert not list(inferred.triples((EVIDENCE, None, None)))
+    assert not list(inferred.triples((CLAIM, None, None)))
 
 
 def test_inferred_triples_never_appear_in_a_document_graph(built):

@@ -1,4 +1,4 @@
-"""Check ontology/shapes.ttl against the example graphs in tests/shapes/.
+"""Check ontology/shapes.ttl and ontology/document-shapes.ttl against the examples in tests/shapes/.
 
 Naming convention: each node shape with a target (dks:DiplomaticMission, ...) has example files
 named after its local name in lower kebab case, followed by -ok or -bad and an optional detail:
@@ -11,21 +11,34 @@ plus the expected report in pySHACL's style: a sh:ValidationReport whose sh:resu
 sh:focusNode and sh:resultPath (omitted for a node-level result), and optionally
 sh:resultSeverity. Those report triples are removed before validation; each expected result must
 then appear among the actual ones, and the file must not conform.
+
+The examples of the document shapes (document-graph-*.ttl) are each one document's graph,
+checked alone as the build checks it (graph/validate.py's validate_documents, on pyoxigraph);
+their expected results name the focus node, the constraint (sh:sourceConstraint) and the node
+at fault (sh:value), and pySHACL, a second reading of the same SHACL-SPARQL, must report the
+same results.
 """
 
 import re
 from pathlib import Path
 
 import pytest
+from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
-from diplokg.graph.validate import load_shapes, validate_graph
+from diplokg.graph.validate import (
+    load_document_shapes,
+    load_shapes,
+    validate_documents,
+    validate_graph,
+)
 
 EXAMPLES = Path(__file__).parent / "shapes"
-OK_FILES = sorted(EXAMPLES.glob("*-ok*.ttl"))
-BAD_FILES = sorted(EXAMPLES.glob("*-bad*.ttl"))
+DOCUMENT_FILES = sorted(EXAMPLES.glob("document-graph-*.ttl"))
+OK_FILES = sorted(set(EXAMPLES.glob("*-ok*.ttl")) - set(DOCUMENT_FILES))
+BAD_FILES = sorted(set(EXAMPLES.glob("*-bad*.ttl")) - set(DOCUMENT_FILES))
 FILE_NAME = re.compile(r"^(?P<shape>[a-z0-9-]+?)-(?P<kind>ok|bad)(-[a-z0-9-]+)?$")
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 NOT_CONSTRAINTS = {*TARGETS, SH.property, SH.sparql, SH.message, SH.severity, SH.path}
@@ -93,6 +106,47 @@ def test_bad_example_reports_expected_violations(path):
     assert not missing, f"not reported: {missing}\n{report.text()}"
 
 
+def document_results(graph: Graph, report: Node | None = None) -> set[tuple[str, str, str]]:
+    """The (focus node, constraint, value) of each sh:result, of one report or of all."""
+    return {
+        (str(graph.value(r, SH.focusNode)), str(graph.value(r, SH.sourceConstraint)),
+         str(graph.value(r, SH.value)))
+        for r in graph.objects(report, SH.result)
+    }  # fmt: skip
+
+
+def ours(data: Graph) -> set[tuple[str, str, str]]:
+    """Check a document graph as the build does; return its results."""
+    report = validate_documents({URIRef("urn:example"): data})
+    return {(r.focus.strip("<>"), r.shape, r.value.strip("<>")) for r in report.results}
+
+
+@pytest.mark.parametrize("path", DOCUMENT_FILES, ids=lambda p: p.name)
+def test_document_graph_example(path):
+    """An -ok document graph has no result; a -bad one reports at least what it expects."""
+    data = Graph().parse(path)
+    reports = list(data.subjects(RDF.type, SH.ValidationReport))
+    expected = set().union(*(document_results(data, r) for r in reports))
+    split_expected(data)
+    found = ours(data)
+    if "-ok" in path.stem:
+        assert not found, found
+    else:
+        assert expected, f"{path.name} holds no sh:ValidationReport with an sh:result"
+        assert expected <= found, f"not reported: {expected - found}\nreported: {found}"
+
+
+@pytest.mark.parametrize("path", DOCUMENT_FILES, ids=lambda p: p.name)
+def test_pyshacl_reads_the_document_shapes_alike(path):
+    """pySHACL's reading of the document shapes gives the same results as the build's."""
+    data = Graph().parse(path)
+    split_expected(data)
+    _, report, _ = pyshacl_validate(
+        data, shacl_graph=load_document_shapes(), inference="none", allow_warnings=True
+    )
+    assert document_results(report) == ours(data)
+
+
 def kebab(shape: Node) -> str:
     """dks:DiplomaticMission -> diplomatic-mission."""
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", str(shape).rsplit("#", 1)[-1]).lower()
@@ -100,7 +154,7 @@ def kebab(shape: Node) -> str:
 
 def test_every_shape_has_ok_and_bad_example():
     """Each targeted node shape has -ok and -bad files, and each file belongs to such a shape."""
-    shapes = load_shapes()
+    shapes = load_shapes() + load_document_shapes()
     node_shapes = shapes.subjects(RDF.type, SH.NodeShape)
     names = {kebab(s) for s in node_shapes if any(shapes.value(s, t) for t in TARGETS)}
     matches = {p.name: FILE_NAME.match(p.stem) for p in EXAMPLES.glob("*.ttl")}
@@ -124,7 +178,7 @@ def all_shapes(shapes: Graph) -> set[Node]:
 
 def test_every_shape_is_a_described_iri():
     """Every shape and SPARQL constraint is an IRI; every node shape has a label and a comment."""
-    shapes = load_shapes()
+    shapes = load_shapes() + load_document_shapes()
     named = all_shapes(shapes) | set(shapes.objects(None, SH.sparql))
     assert not [s for s in named if isinstance(s, BNode)], "blank-node shape or constraint"
     undescribed = sorted(
@@ -137,7 +191,7 @@ def test_every_shape_is_a_described_iri():
 
 def test_every_constraint_has_a_message():
     """Every shape with a constraint and every SPARQL constraint has an English sh:message."""
-    shapes = load_shapes()
+    shapes = load_shapes() + load_document_shapes()
     constrained = {
         s
         for s in all_shapes(shapes)

@@ -39,7 +39,7 @@ def rows(store, query: str) -> list[dict]:
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="no shared/examples beside the repository")
 def test_the_copied_examples_are_the_shared_ones():
-    """tests/examples/ holds the same five files as ../shared/examples/."""
+    """tests/examples/ holds the same files as ../shared/examples/."""
     for path in sorted(SHARED.glob("*.rq")):
         assert (EXAMPLES / path.name).read_text(encoding="utf-8") == path.read_text(
             encoding="utf-8"
@@ -94,11 +94,55 @@ def test_05_has_no_query():
     assert not any(w in text for w in ("SELECT", "ASK", "CONSTRUCT"))
 
 
+def test_06_references(store):
+    """Rows for Belgium's NATO membership, each citing a seed document by its title."""
+    found = rows(store, example("06"))
+    titles = {row["title"][0] for row in found if "title" in row}
+    assert found and all("title" in row or "url" in row for row in found)
+    assert titles <= {
+        "North America",
+        "Canada - Belgium Relations",
+        "Belgium\u2013Canada relations",
+    }
+    assert "Belgium\u2013Canada relations" in titles
+
+
+def test_07_claim_phrase(store):
+    """Phrases that name NATO, each the text of its document at its offsets."""
+    from diplokg.graph.resources import DEFAULT_SEEDS
+
+    found = rows(store, example("07"))
+    assert found
+    for row in found:
+        quote, start, end = row["quote"][0], int(row["start"][0]), int(row["end"][0])
+        assert "NATO" in quote or "North Atlantic Treaty Organization" in quote, quote
+        path = DEFAULT_SEEDS / (row["doc"][0].rsplit("/", 1)[-1] + ".txt")
+        assert path.read_bytes().decode("utf-8")[start:end] == quote
+
+
+# The Wikidata RDF model's statement and reference nodes, and its vocabulary: no labels there.
+WIKIBASE = "http://wikiba.se/ontology#"
+STATEMENT_PARTS = ("http://www.wikidata.org/prop/", "http://www.w3.org/ns/prov#", WIKIBASE)
+
+
 def test_every_node_of_the_view_has_an_english_label(store):
+    """Every entity of the view (subject or value of a truthy statement) has an English label."""
     query = f"""SELECT DISTINCT ?n WHERE {{ GRAPH <{VIEW}> {{
       {{ ?n ?p ?o }} UNION {{ ?s ?p ?n FILTER(isIRI(?n)) }}
+      FILTER(STRSTARTS(STR(?p), "http://www.wikidata.org/prop/direct/"))
       FILTER NOT EXISTS {{ ?n <http://www.w3.org/2000/01/rdf-schema#label> ?l
                            FILTER(LANG(?l) = "en") }} }} }}"""
+    assert rows(store, query) == []
+
+
+def test_every_truthy_statement_is_a_statement_node(store):
+    """Each S wdt:P O is also S p:P st . st ps:P O, of normal rank, as in Wikidata's RDF."""
+    query = f"""SELECT ?s ?p ?o WHERE {{ GRAPH <{VIEW}> {{ ?s ?p ?o
+      FILTER(STRSTARTS(STR(?p), "http://www.wikidata.org/prop/direct/"))
+      BIND(IRI(REPLACE(STR(?p), "/direct/", "/")) AS ?claim)
+      BIND(IRI(REPLACE(STR(?p), "/direct/", "/statement/")) AS ?value)
+      FILTER NOT EXISTS {{ ?s ?claim ?st . ?st ?value ?o ;
+                           <{WIKIBASE}rank> <{WIKIBASE}NormalRank> }} }} }}"""
     assert rows(store, query) == []
 
 
@@ -106,9 +150,17 @@ def test_the_view_uses_only_wikidata_properties_and_labels(store):
     query = f"SELECT DISTINCT ?p WHERE {{ GRAPH <{VIEW}> {{ ?s ?p ?o }} }}"
     props = {r["p"][0] for r in rows(store, query)}
     rdfs_label = "http://www.w3.org/2000/01/rdf-schema#label"
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     assert all(
-        p.startswith("http://www.wikidata.org/prop/direct/P") or p == rdfs_label for p in props
-    )
+        p.startswith("http://www.wikidata.org/prop/direct/P")
+        or p in (rdfs_label, rdf_type)
+        or p.startswith(STATEMENT_PARTS)
+        for p in props
+    ), props
+    # References hold only the checked reference properties.
+    refs = {p for p in props if p.startswith("http://www.wikidata.org/prop/reference/")}
+    assert refs <= {f"http://www.wikidata.org/prop/reference/{p}" for p in
+                    ("P248", "P854", "P813", "P1476")}  # fmt: skip
     for pid in ("P31", "P279", "P17", "P131", "P137", "P463", "P530", "P1891", "P710", "P276",
                 "P361", "P585", "P7588", "P571", "P576", "P39"):  # fmt: skip
         assert f"http://www.wikidata.org/prop/direct/{pid}" in props, pid

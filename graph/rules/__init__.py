@@ -23,6 +23,20 @@ class Reading:
     facts: DocumentFacts
     memory: dict = field(default_factory=dict)  # discourse state: the last agreement, ...
 
+    def sentence_start(self, offset: int) -> int:
+        """Return where the sentence that holds a document offset starts."""
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s.start
+        return offset
+
+    def mentions_at(self, offset: int) -> list:
+        """Return the mentions of the sentence that holds a document offset."""
+        for s, found in zip(self.sentences, self.mentions, strict=True):
+            if s.start <= offset < s.end:
+                return found
+        return []
+
 
 def all_rules() -> list:
     """Return the RULES of every module of this package, modules in name order."""

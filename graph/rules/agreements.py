@@ -214,7 +214,12 @@ def _state(reading, i: int, noun: str, parties, found: list, at: int) -> None:
         pairs.append((DKG.signingDate, d.literal(signed) if signed else None))
         pairs.append((DKG.effectiveDate, d.literal(force) if force else None))
         label = f"{kind_label} between {names}" + (f" on {topic}" if topic else f" ({about})")
-        span = d.sentence_span(reading, i)
+        # The clause that names the agreement and its parties; a date's claim reaches it.
+        span = d.clause(reading, i, at)
+        for k, (prop, value) in enumerate(pairs):
+            when = {DKG.signingDate: signed, DKG.effectiveDate: force}.get(prop)
+            if when is not None and value is not None and when.start > at:
+                pairs[k] = (prop, value, (span[0], max(when.end, at)))
         reading.facts.state(iri, pairs, span, "agreement-signed", cls=cls, label=label)
         reading.memory.setdefault("agreements", []).append((i, iri, tuple(parties), label))
 
@@ -237,14 +242,14 @@ def agreement_reference(reading, i: int) -> None:
         return
     force = _in_force(reading, i, s.start, s.end)
     if force is not None and not d.hedged(reading, s.start + ref.start(), force.end):
-        span = d.sentence_span(reading, i)
+        span = (s.start + ref.start(), force.end)
         reading.facts.state(
             last[1], [(DKG.effectiveDate, d.literal(force))], span, "agreement-in-force"
         )
     for m in SIGNED_ON.finditer(s.text):
         when = [x for x in d.dates(reading, i) if x.value and x.start == s.start + m.end()]
         if when:
-            span = d.sentence_span(reading, i)
+            span = (s.start + ref.start(), when[0].end)
             reading.facts.state(
                 last[1], [(DKG.signingDate, d.literal(when[0]))], span, "agreement-signed-on"
             )
@@ -278,7 +283,7 @@ def quota(reading, i: int) -> None:
         reading.facts.state(
             iri,
             pairs,
-            (s.start, s.end),
+            d.clause(reading, i, s.start + amount.start),
             "agreement-quota",
             cls=DKG.Statistic,
             label=f"Quota of {what} ({label})",

@@ -50,7 +50,8 @@ HEDGE = re.compile(
     r"|until)|may)\b"
 )
 NOT_A_HEDGE = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less)\s+than\b|\bnot\s+only\b", re.I)
-CLAUSE_BREAK = re.compile(r";|,\s+(?=(?:while|whereas|but|although|though)\b)|\s(?=but\s)|\.\s")
+# A full stop inside a sentence ends an abbreviation ("e.g. X"), not a clause.
+CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|though)\b|\sbut\b")
 # The prepositions before a date that say when something happened.
 WHEN = {"in", "on", None}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -170,6 +171,12 @@ def subject(reading, i: int, before: int, kinds: set[str] = STATE) -> tuple | No
 
 def antecedent(reading, i: int, back: int = 3) -> tuple | None:
     """Return the states that "both" or "they" stand for: the last pair named just before."""
+    found = antecedent_group(reading, i, back)
+    return found[1].entities if found else None
+
+
+def antecedent_group(reading, i: int, back: int = 3) -> tuple[int, Group] | None:
+    """Return the sentence and the group of the last pair named just before sentence i."""
     for k in range(i - 1, max(-1, i - 1 - back), -1):
         if paragraph(reading, k) != paragraph(reading, i):
             return None
@@ -179,8 +186,18 @@ def antecedent(reading, i: int, back: int = 3) -> tuple | None:
             if len(g.entities) >= 2 and for_states(reading, k, g)
         ]
         if pairs:
-            return pairs[0].entities
+            return k, pairs[0]
     return None
+
+
+def subject_start(reading, i: int, before: int, lo: int) -> int:
+    """Return where the words naming a clause's subject start: the clause (lo), or, for "Both"
+    or "They" standing for a pair named before, the sentence that names the pair."""
+    s = reading.sentences[i]
+    named = [g for g in groups(reading, i, STATE, s.start, before) if g.end <= before]
+    if not named and ANAPHOR.match(s.text) and (found := antecedent_group(reading, i)):
+        return reading.sentences[found[0]].start
+    return lo
 
 
 def paragraph(reading, i: int) -> int:
@@ -204,6 +221,15 @@ def clause(reading, i: int, at: int) -> tuple[int, int]:
         elif hi == s.end:
             hi = cut
     return lo, hi
+
+
+def mention_end(reading, i: int, entity, after: int, default: int) -> int:
+    """Return where the first mention of an entity (None: of anything) at or after an offset
+    in sentence i ends."""
+    for m in reading.mentions[i]:
+        if m.start >= after and entity in (None, m.entity):
+            return m.end
+    return default
 
 
 def hedged(reading, start: int, end: int) -> bool:
@@ -236,10 +262,12 @@ def one_date(reading, i: int, lo: int, hi: int):
     return next(iter(when.values())) if len(when) == 1 and None not in when else None
 
 
-def event(reading, i: int, cls, key: str, label: str, pairs, rule: str):
-    """Assert an event (named by its kind and key) with sentence i as evidence."""
+def event(reading, i: int, cls, key: str, label: str, pairs, rule: str, span=None):
+    """Assert an event (named by its kind and key) stated by the phrase at span (document
+    offsets; by default sentence i)."""
     iri = identity.event(cls, key)
-    return reading.facts.state(iri, pairs, sentence_span(reading, i), rule, cls=cls, label=label)
+    span = sentence_span(reading, i) if span is None else span
+    return reading.facts.state(iri, pairs, span, rule, cls=cls, label=label)
 
 
 def literal(match) -> Literal:
@@ -275,7 +303,7 @@ def heads_of(reading, i: int, lo: int, hi: int) -> list:
 def state_person(reading, i: int, person: Person, rule: str):
     """Name a person met in sentence i (another module states their roles); return the IRI."""
     iri = identity.person(person.name)
-    span = sentence_span(reading, i)
+    span = (person.start, person.end)  # the title and the name: "President Gabriel Boric"
     return reading.facts.state(iri, [], span, rule, cls=DKG.Person, label=person.name)
 
 

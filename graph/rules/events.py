@@ -52,7 +52,9 @@ def deployments(reading, i: int) -> None:
             pairs += [(DKG.date, d.literal(date))] if date else []
             label = f"Military deployment of {state.label} to {where.label}"
             key = f"{state.slug}-{where.slug}"
-            d.event(reading, i, DKG.MilitaryDeployment, key, label, pairs, "event-deployment")
+            d.event(
+                reading, i, DKG.MilitaryDeployment, key, label, pairs, "event-deployment", (lo, hi)
+            )
 
 
 def _host(entity):
@@ -82,7 +84,9 @@ def consultations(reading, i: int) -> None:
         when = f" ({date.value})" if date else ""
         key = "-".join([*(e.slug for e in parties), where.slug, date.value if date else ""])
         label = f"Political consultations in {where.label}{when}"
-        d.event(reading, i, DKG.PoliticalConsultation, key, label, pairs, "event-consultation")
+        d.event(
+            reading, i, DKG.PoliticalConsultation, key, label, pairs, "event-consultation", (lo, hi)
+        )
 
 
 def meetings(reading, i: int) -> None:
@@ -113,7 +117,7 @@ def meetings(reading, i: int) -> None:
         when = f" ({date.value})" if date else ""
         key = "-".join([*who, *(p.entity.slug for p in places[:1]), date.value if date else ""])
         label = f"Meeting of {d.enumeration(names)}{at}{when}"
-        d.event(reading, i, DKG.Meeting, key, label, pairs, "event-meeting")
+        d.event(reading, i, DKG.Meeting, key, label, pairs, "event-meeting", (lo, hi))
 
 
 def recognitions(reading, i: int) -> None:
@@ -131,7 +135,7 @@ def recognitions(reading, i: int) -> None:
         pairs += [(DKG.date, d.literal(date))] if date else []
         label = f"Recognition of {other[0].label} by {who[0].label}"
         key = f"{who[0].slug}-{other[0].slug}"
-        d.event(reading, i, DKG.Recognition, key, label, pairs, "event-recognition")
+        d.event(reading, i, DKG.Recognition, key, label, pairs, "event-recognition", (lo, hi))
 
 
 RULES = [deployments, consultations, meetings, recognitions]

@@ -45,7 +45,8 @@ def leading_date(text: str, clause: int, lead: int, dates: dict):
 
 
 def open_close(text: str, pos: int, dates: dict, verb: str | None, leading) -> list[tuple]:
-    """Read when a mission opened or closed from the words after it, or from its verb."""
+    """Read when a mission opened or closed from the words after it, or from its verb:
+    (property, date literal, the date as found in the sentence)."""
     # "which opened in 2009 and closed in 2014", "the consulate in Bergen was closed in 2014",
     # "Norway opened an embassy in Oslo in 2009", "In 2015, the consulate ... was closed".
     found = []
@@ -56,7 +57,7 @@ def open_close(text: str, pos: int, dates: dict, verb: str | None, leading) -> l
         if date is None:
             break
         closing = m["verb"].lower().startswith(("closed", "shut"))
-        found.append((DKG.closed if closing else DKG.opened, date_literal(date)))
+        found.append((DKG.closed if closing else DKG.opened, date_literal(date), date))
         if date is leading:
             break
         pos = date.end
@@ -65,5 +66,6 @@ def open_close(text: str, pos: int, dates: dict, verb: str | None, leading) -> l
         after = DATE_AFTER.match(text, pos)
         date = (after and dates.get(after.end())) or leading
         if date is not None:
-            found.append((DKG.closed if verb in CLOSING_VERBS else DKG.opened, date_literal(date)))
+            prop = DKG.closed if verb in CLOSING_VERBS else DKG.opened
+            found.append((prop, date_literal(date), date))
     return found

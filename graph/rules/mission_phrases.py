@@ -247,18 +247,23 @@ def place_list(view: View, r: Reading, pos: int) -> None:
 def _places(view: View, pos: int) -> tuple[list[Entity], int]:
     """Read "A, B and C", "A and in B", "the Montreal consulate": cities, or a state."""
     found, text, glued = [], view.text, []
+    before_glue = pos
     while True:
         mention = view.starting(pos, PLACES)
         entity = mention and _as_city(view, mention)
         if not entity:
             break
-        pos = mention[1]
-        after = MISSION_TYPE.match(text, skip_space(text, pos))
-        if entity.kind == "city" and after:
-            pos = after.end()  # "in the Montreal consulate"
-        # "Bergen, Norway": the state after a city says where the city lies.
-        if not (entity.kind == "state" and found and found[-1].country == entity.slug):
+        if entity.kind == "state" and found and found[-1].country == entity.slug:
+            if glued and glued[-1] != ",":
+                return found, before_glue  # "in Oslo and Norway one in ...": a new clause
+            pos = mention[1]  # "Bergen, Norway": the state says where the city lies
+        else:
+            pos = mention[1]
+            after = MISSION_TYPE.match(text, skip_space(text, pos))
+            if entity.kind == "city" and after:
+                pos = after.end()  # "in the Montreal consulate"
             found.append(entity)
+        before_glue = pos
         glue = LIST_GLUE.match(text, pos)
         if not glue or view.starting(glue.end(), PLACES) is None:
             break

@@ -11,6 +11,7 @@ sailors settled in Chile. ... enough settlers to open part-time consulates in ..
 """
 
 import re
+from dataclasses import replace
 
 from rdflib import Literal
 from rdflib.namespace import XSD
@@ -74,7 +75,9 @@ class _Sentence:
         self.dates = sentence_dates(s.text)
         self.last: tuple[Reading, list[Entity]] | None = None
         self.subject: list[Entity] = []  # the last subject of a sending verb
-        self.governing: tuple[int, list[Entity]] | None = None  # that verb's offset, subject
+        self.subject_start: int | None = None  # where it starts in the sentence
+        # The last sending verb's offset, its subject, and where that subject starts.
+        self.governing: tuple[int, list[Entity], int | None] | None = None
 
     def boundary_between(self, start: int, end: int) -> bool:
         """Say whether a new clause begins between two offsets."""
@@ -90,59 +93,70 @@ class _Sentence:
         negated = NOT_STATED.search(text, self.clause_start(start), start)
         return not negated and not NOT_STATED_AFTER.match(text, r.end)
 
-    def senders(self, r: Reading) -> tuple[list[Entity], str | None, bool]:
-        """Return a mission's senders, its governing verb, and whether they are from before."""
+    def senders(self, r: Reading) -> tuple[list[Entity], str | None, bool, int]:
+        """Return a mission's senders, its governing verb, whether they are from the sentence
+        before, and where (in the sentence) the words that name them start."""
         verb = verb_before(self.view, r.lead)
         word = verb["verb"] if verb else None
         if r.own:
-            return r.own, word, False
+            return r.own, word, False, r.lead
         if r.senders_from is not None:
             run = run_at(self.runs, r.senders_from)
             if run is not None:
                 place_list(self.view, r, run.end)
-            return (run.entities if run else []), None, False
-        found = self._subject(verb.start()) if verb else []
+            return (run.entities if run else []), None, False, r.lead
+        found, start = self._subject(verb.start()) if verb else ([], None)
         if found:
-            self.governing = (verb.start(), found)
+            self.governing = (verb.start(), found, start)
         if not found and r.its:
-            found = self.subject
+            found, start = self.subject, self.subject_start
         if not found and not verb and r.counted:
             gapped = subject_of(self.view, self.runs, r.lead)  # "and Chile a consulate in Bergen"
-            found = gapped.entities if gapped not in (None, "pronoun") else []
+            if gapped not in (None, "pronoun"):
+                found, start = gapped.entities, gapped.start
         if not found and r.our and self.speaker is not None:
-            found = [self.speaker]
+            found, start = [self.speaker], r.lead
         # A list item without its own sender: the clause's subject ("Belgium has an embassy in
         # Ottawa, one consulate (...) and four honorary consulates"), else the item before's
         # ("the Belgian Embassy in Washington or the Consulates General in Atlanta").
         # A verb without a known subject heads a clause of its own: nothing to inherit.
-        for before in (self.governing, self.last and (self.last[0].end, self.last[1])):
+        before_item = self.last and (self.last[0].end, self.last[1], self.last[0].lead)
+        for before in (self.governing, before_item):
             if (
                 not (found or verb)
                 and before
                 and not self.boundary_between(before[0], r.phrase.start)
             ):
-                found = before[1]
+                found, start = before[1], before[2]
         if found:
-            return found, word, False
+            return found, word, False, self.clause_start(r.phrase.start) if start is None else start
         if r.definite:  # "the consulate in Bergen was closed": the one named before
-            return self._antecedent(r), word, False
-        return self._previous_sentence(r), word, True
+            found, where = self._antecedent(r)
+            if where is not None and where < self.s.start:
+                return found, word, True, where  # a document offset: a sentence before
+            return found, word, False, r.lead
+        return self._previous_sentence(r), word, True, None
 
-    def _antecedent(self, r: Reading) -> list[Entity]:
-        """Return the sender of the one mission of this family and city stated before."""
+    def _antecedent(self, r: Reading) -> tuple[list[Entity], int | None]:
+        """Return the sender of the one mission of this family and city stated before, and
+        where (a document offset) the sentence that stated it starts."""
         family = FAMILIES.get(r.phrase.kind)
         places = {c.slug for c in r.cities}
         minted = self.reading.memory.get("missions.minted", [])
-        found = {sender for f, place, sender in minted if f == family and place in places}
-        return list(found) if len(found) == 1 else []
+        found = {(sender, at) for f, place, sender, at in minted if f == family and place in places}
+        senders = {sender for sender, _ in found}
+        if len(senders) != 1:
+            return [], None
+        return list(senders), self.reading.sentence_start(min(at for _, at in found))
 
-    def _subject(self, verb_start: int) -> list[Entity]:
-        """Return the subject of a verb; "it" and "they" are the subject of a clause before."""
+    def _subject(self, verb_start: int) -> tuple[list[Entity], int | None]:
+        """Return the subject of a verb and where it starts; "it" and "they" are the subject
+        of a clause before (its words start where this clause does)."""
         memory = self.reading.memory
         subject = subject_of(self.view, self.runs, verb_start)
         if subject == "pronoun":
             i, entities = memory.get("missions.subject", (-9, []))
-            return entities if self.i - i <= 1 else []
+            return (entities if self.i - i <= 1 else []), None
         if subject is None:
             # "Chile closed its embassy in Oslo and opened a consulate in Bergen": one subject.
             joined = AND_BEFORE.search(self.s.text, 0, verb_start)
@@ -151,11 +165,11 @@ class _Sentence:
                 and self.governing
                 and not self.boundary_between(self.governing[0], verb_start)
             ):
-                return self.governing[1]
-            return []
-        self.subject = subject.entities
+                return self.governing[1], self.governing[2]
+            return [], None
+        self.subject, self.subject_start = subject.entities, subject.start
         memory["missions.subject"] = (self.i, subject.entities)
-        return subject.entities
+        return subject.entities, subject.start
 
     def _previous_sentence(self, r: Reading) -> list[Entity]:
         """Return the one state the sentence before names, other than where the mission is."""
@@ -221,8 +235,22 @@ def _targets(cls, r: Reading) -> list[tuple[str, str, Entity | None, Entity | No
     return [(c.slug, f"in {c.label}", c, _host(c), states) for c in r.cities]
 
 
+def _city_end(reading, r: Reading, city: Entity | None, span) -> tuple[int, int]:
+    """Return a mission's phrase: for one city of a list ("in Atlanta, Los Angeles and New
+    York"), up to that city's name; else the whole phrase."""
+    if city is None or len(r.cities) < 2:
+        return span
+    ends = [m.end for m in reading.mentions_at(span[1] - 1) if m.entity == city
+            and span[0] <= m.start and m.end <= span[1]]  # fmt: skip
+    return (span[0], ends[0]) if ends else span
+
+
 def _mint(reading, r: Reading, kind: str, sender: Entity, extra: list, span) -> None:
-    """State one mission of a sender, with its place, accreditation and dates."""
+    """State one mission of a sender, with its place, accreditation and dates.
+
+    span is the phrase that states the mission (its sender, type and place); a date's claim
+    reaches from that phrase to the date.
+    """
     facts = reading.facts
     cls = _class(kind, sender, r)
     if cls is None:
@@ -242,8 +270,10 @@ def _mint(reading, r: Reading, kind: str, sender: Entity, extra: list, span) -> 
         pairs += [(DKG.partTime, Literal(True, datatype=XSD.boolean))] if part_time else []
         if city is not None:
             minted = reading.memory.setdefault("missions.minted", [])
-            minted.append((identity.MISSION_FAMILY[cls], city.slug, sender))
-        facts.state(iri, [*pairs, *extra], span, "missions.mission", cls=cls,
+            minted.append((identity.MISSION_FAMILY[cls], city.slug, sender, span[0]))
+        phrase = _city_end(reading, r, city, span)
+        dated = [(p, o, (min(phrase[0], d.start), max(phrase[1], d.end))) for p, o, d in extra]
+        facts.state(iri, [*pairs, *dated], phrase, "missions.mission", cls=cls,
                     label=f"{noun} of {sender.label} {where}")  # fmt: skip
 
 
@@ -256,16 +286,26 @@ def read_missions(reading, i: int) -> None:
         if r is None or r.as_place:
             continue
         kind = _kind(reading, sentence, r)
-        senders, verb, far = sentence.senders(r)
+        senders, verb, far, named_at = sentence.senders(r)
         if senders:
             sentence.last = (r, senders)
         if not (kind and senders and sentence.stated(r)):
             continue
-        leading = leading_date(text, sentence.clause_start(phrase.start), r.lead, sentence.dates)
-        extra = open_close(text, r.end, sentence.dates, verb, leading)
-        start = reading.sentences[i - 1].start if far else s.start
+        clause = sentence.clause_start(phrase.start)
+        leading = leading_date(text, clause, r.lead, sentence.dates)
+        extra = [
+            (p, o, replace(d, start=s.start + d.start, end=s.start + d.end))
+            for p, o, d in open_close(text, r.end, sentence.dates, verb, leading)
+        ]
+        # The phrase: from the words that name the sender (the phrase's own, the subject of its
+        # verb, the list item before it) to the end of the mission's place and accreditation;
+        # from the sentence before for a sender named there.
+        if far:  # from the sentence before, or the antecedent's sentence
+            start = reading.sentences[i - 1].start if named_at is None else named_at
+        else:
+            start = s.start + min(named_at, r.lead)
         for sender in senders:
-            _mint(reading, r, kind, sender, extra, (start, s.end))
+            _mint(reading, r, kind, sender, extra, (start, s.start + r.end))
 
 
 RULES = [read_missions]

@@ -99,6 +99,7 @@ class Org:
     cls: URIRef
     acronym: str | None = None
     region: Entity | None = None  # the polity an agency named by its acronym belongs to
+    region_at: int | None = None  # where that polity is named, just before the acronym
 
 
 def _trim(name: str, start: int) -> tuple[str, int]:
@@ -193,7 +194,7 @@ def _agencies(reading, i: int) -> list[Org]:
         if gazetteer().lookup(acronym) or _abbreviates(acronym, m.text):
             continue  # "Quebec (QC)", "Bavaria (BY)": the place's own short name
         found.append(Org(acronym, bracket.start("acr"), bracket.end("acr"),
-                         DKG.GovernmentAgency, None, m.entity))  # fmt: skip
+                         DKG.GovernmentAgency, None, m.entity, m.start))  # fmt: skip
     return found
 
 

@@ -46,6 +46,7 @@ NOUN_CLASS = {
     "society": DKG.Association,
 }
 POSSESSIVE = re.compile(r"['\u2019]s[ ]")
+ACRONYM_AFTER = re.compile(r"[ ]?\([A-Z][A-Za-z0-9&.-]*\)")
 PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|newly)[ ]$")
 
 
@@ -54,10 +55,24 @@ def _org_at(orgs: list[Org], start: int) -> Org | None:
     return next((o for o in orgs if o.start == start), None)
 
 
-def _year(dates, relations=("in",)) -> Literal | None:
+def _date(dates, relations=("in",)):
     """Return the first date of a list whose preposition is one of the given ones."""
-    d = next((d for d in dates if d.value and d.relation in relations), None)
+    return next((d for d in dates if d.value and d.relation in relations), None)
+
+
+def _year(dates, relations=("in",)) -> Literal | None:
+    """Return the first such date as a literal at its precision."""
+    d = _date(dates, relations)
     return Literal(d.value, datatype=d.datatype) if d else None
+
+
+def name_span(text: str, org: Org) -> tuple[int, int]:
+    """Return the words that name an organisation: its name, and a bracketed acronym after it."""
+    end = org.start + len(org.name)
+    if text[org.start : end] != org.name:
+        return org.start, org.end
+    acronym = ACRONYM_AFTER.match(text, end)
+    return org.start, acronym.end() if acronym else end
 
 
 def _links(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
@@ -71,27 +86,40 @@ def _links(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
             part = PART_OF.match(text, o.end)
             if (m := affiliated or part) and (other := _org_at(orgs, m.end())):
                 p = DKG.affiliatedWith if affiliated else DKG.partOf
-                links.append((nodes[o], p, nodes[other]))
+                links.append((nodes[o], p, nodes[other], (o.start, other.end)))
         has = HAS.match(text, o.end) if o.cls == DKG.University else None
         if has and (other := _org_at(orgs, has.end())) is not None:
-            links.append((nodes[other], DKG.partOf, nodes[o]))
+            links.append((nodes[other], DKG.partOf, nodes[o], (o.start, other.end)))
             # "has a centre since 1990": it exists since then; "opened a centre in 2001".
             held = has["verb"] in ("has", "had", "hosts", "houses")
-            year = _year(dates, ("since",) if held else ("in", "since"))
-            links.append((nodes[other], DKG.inception, year))
-        if (m := ESTABLISHED.match(text, o.end)) is not None:
+            when = _date(dates, ("since",) if held else ("in", "since"))
+            if when is not None:
+                a, b = s.start + when.start, s.start + when.end
+                word = f"{when.relation} "  # "Since 2004": the preposition says how
+                if text[a - len(word) : a].lower() == word:
+                    a -= len(word)
+                span = (min(o.start, a), max(other.end, b))
+                links.append((nodes[other], DKG.inception, _year([when], (when.relation,)), span))
+        if (m := ESTABLISHED.match(text, o.end, s.end)) is not None:
             clause = find_dates(m["clause"])
-            links.append((nodes[o], DKG.inception, _year(clause)))
+            when = _date(clause)
+            if when is not None:  # from the name through the date
+                span = (o.start, m.start("clause") + when.end)
+                links.append((nodes[o], DKG.inception, _year(clause), span))
             for c in reading.mentions[i]:
                 inside = m.start("clause") <= c.start < m.end("clause")
                 if c.entity.kind == "city" and inside and text.endswith("in ", 0, c.start):
-                    links.append((nodes[o], DKG.basedIn, reading.facts.use(c.entity)))
+                    where = reading.facts.use(c.entity)
+                    links.append((nodes[o], DKG.basedIn, where, (o.start, c.end)))
         if o.region is not None:
-            links.append((nodes[o], DKG.partOf, reading.facts.use(o.region)))
+            start = o.start if o.region_at is None else o.region_at  # "Catalonia (ACCIO)"
+            end = o.end + 1 if text[o.end : o.end + 1] == ")" else o.end
+            links.append((nodes[o], DKG.partOf, reading.facts.use(o.region), (start, end)))
         if o.cls == DKG.MilitaryUnit:
             for c in reading.mentions[i]:
                 if c.entity.kind == "state" and POSSESSIVE.fullmatch(text, c.end, o.start):
-                    links.append((nodes[o], DKG.basedIn, reading.facts.use(c.entity)))
+                    where = reading.facts.use(c.entity)
+                    links.append((nodes[o], DKG.basedIn, where, (c.start, o.end)))
     return links
 
 
@@ -104,9 +132,11 @@ def _merged(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
                    if k == i - 1 or (k == i and start < s.start + m.start())]  # fmt: skip
         if target is None or not earlier:
             continue
-        links.append((earlier[-1][2], DKG.mergedInto, nodes[target]))
+        span = (earlier[-1][1], target.end)  # from the name "it" stands for
+        links.append((earlier[-1][2], DKG.mergedInto, nodes[target], span))
         if m["new"]:
-            links.append((nodes[target], DKG.inception, _year(find_dates(s.text), ("in",))))
+            year = _year(find_dates(s.text), ("in",))
+            links.append((nodes[target], DKG.inception, year, (s.start, s.end)))
     return links
 
 
@@ -132,19 +162,20 @@ def _founded(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
             org = Org(label, s.start + m.start("desc"), end, cls)
             nodes[org] = _state(reading, i, org)
             if where is not None:
-                links.append((nodes[org], DKG.basedIn, reading.facts.use(where.entity)))
+                span = (org.start, where.end)
+                links.append((nodes[org], DKG.basedIn, reading.facts.use(where.entity), span))
         elif (org := _org_at(orgs, s.start + m.end())) is None:
             continue
-        links.append((nodes[org], DKG.foundedBy, founder))
+        links.append((nodes[org], DKG.foundedBy, founder, (founders[-1].start, org.end)))
     return links
 
 
 def _state(reading, i: int, org: Org) -> URIRef:
     """State an organisation's kind and name; remember it for a later "it"."""
-    s = reading.sentences[i]
     node = identity.organisation(org.name)
     alias = [(SKOS.altLabel, Literal(org.acronym, lang="en"))] if org.acronym else []
-    reading.facts.state(node, alias, (s.start, s.end), "organisations.name", cls=org.cls,
+    span = name_span(reading.doc.text, org)
+    reading.facts.state(node, alias, span, "organisations.name", cls=org.cls,
                         label=org.name)  # fmt: skip
     reading.memory.setdefault("organisations", []).append((i, org.start, node))
     return node
@@ -154,12 +185,11 @@ def organisations(reading, i: int) -> None:
     """State the organisations sentence i names, and the links it states between them."""
     orgs = names(reading, i)
     nodes = {org: _state(reading, i, org) for org in orgs}
-    s = reading.sentences[i]
     links = _links(reading, i, orgs, nodes) + _merged(reading, i, orgs, nodes)
     links += _founded(reading, i, orgs, nodes)
-    for subject, p, o in links:
+    for subject, p, o, span in links:
         if o is not None:
-            reading.facts.state(subject, [(p, o)], (s.start, s.end), "organisations.link")
+            reading.facts.state(subject, [(p, o)], span, "organisations.link")
 
 
 RULES = [organisations]

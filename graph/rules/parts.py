@@ -51,20 +51,22 @@ def _consistent(place, polity) -> bool:
     return place.country == polity.country and place.slug != polity.slug
 
 
-def _state_in(reading, i: int, place, polity, rule: str, capital: bool = False) -> None:
-    """State that a place lies in a polity (and, if said, is its capital)."""
+def _state_in(reading, i: int, a, b, rule: str, capital: bool = False, place=None) -> None:
+    """State that the place of mention a lies in the polity of mention b (and, if said, is its
+    capital); the phrase runs from the first of the two to the last."""
+    place, polity = place or a.entity, b.entity
     if not _consistent(place, polity):
         return
-    s = reading.sentences[i]
+    span = (min(a.start, b.start), max(a.end, b.end))
     inside = DKG.locatedIn if place.kind == "city" and polity.kind != "state" else DKG.country
     node, where = reading.facts.use(place), reading.facts.use(polity)
-    reading.facts.state(node, [(inside, where)], (s.start, s.end), rule)
+    reading.facts.state(node, [(inside, where)], span, rule)
     # A state's capital must be the one reference data knows ("Bonn, the capital of Germany"
     # is history); of a subdivision's capital reference data knows nothing.
     if polity.kind == "state" and place.slug not in gazetteer().capitals:
         capital = False
     if capital and place.kind == "city":
-        reading.facts.state(where, [(DKG.capital, node)], (s.start, s.end), rule)
+        reading.facts.state(where, [(DKG.capital, node)], span, rule)
 
 
 def _at(mentions, start: int, kinds=POLITIES):
@@ -80,12 +82,12 @@ def capitals(reading, i: int) -> None:
         after = CAPITAL_AFTER.match(text, m.end)
         if after and (polity := _at(mentions, after.end())):
             now = not (after["former"] or after["verb"] in ("was", "became"))
-            _state_in(reading, i, m.entity, polity.entity, "parts.capital", capital=now)
+            _state_in(reading, i, m, polity, "parts.capital", capital=now)
             continue
         for p in (p for p in mentions if p.end <= m.start and p.entity.kind in POLITIES):
             named = text[p.end : m.start] == ", " and CAPITAL_OF.search(text, lo, p.start)
             if named or CAPITAL_NAMED.fullmatch(text, p.end, m.start):
-                _state_in(reading, i, m.entity, p.entity, "parts.capital", capital=True)
+                _state_in(reading, i, m, p, "parts.capital", capital=True)
 
 
 def described(reading, i: int) -> None:
@@ -95,12 +97,12 @@ def described(reading, i: int) -> None:
         if m.entity.kind == "city" and (d := DESCRIBED.match(text, m.end)):
             polity = _at(mentions, d.end())
             if polity:
-                _state_in(reading, i, m.entity, polity.entity, "parts.described")
+                _state_in(reading, i, m, polity, "parts.described")
         if m.entity.kind in POLITIES and m.via == "demonym" and (k := KIND_OF.match(text, m.end)):
             city = _at(mentions, k.end(), {"city"})
             if city:
                 capital = k["noun"] == "capital"
-                _state_in(reading, i, city.entity, m.entity, "parts.described", capital)
+                _state_in(reading, i, city, m, "parts.described", capital)
 
 
 def qualified(reading, i: int) -> None:
@@ -114,7 +116,7 @@ def qualified(reading, i: int) -> None:
         later = [c for c in mentions if c.start >= b.end and c.entity.kind in POLITIES | {"city"}]
         if later and LIST_GAP.match(text[b.end : later[0].start]):
             continue  # "Munich, Bavaria and Hamburg": a list of places
-        _state_in(reading, i, a.entity, b.entity, "parts.qualified")
+        _state_in(reading, i, a, b, "parts.qualified")
 
 
 def groups(reading, i: int) -> None:
@@ -133,7 +135,7 @@ def groups(reading, i: int) -> None:
                 break  # the list has ended
             entity = c.entity if c.entity.kind in SUBDIVISIONS else _subdivision(c, m.entity)
             if entity is not None:
-                _state_in(reading, i, entity, m.entity, "parts.group")
+                _state_in(reading, i, c, m, "parts.group", place=entity)
             pos = c.end
 
 

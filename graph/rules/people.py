@@ -78,6 +78,7 @@ class Person:
     alias: str | None = None
     life: str | None = None  # "1480-1572"
     qualifier: str | None = None  # "Christian" in "Christian missionaries"
+    phrase: tuple[int, int] | None = None  # the words that name the person and the post
 
 
 def _polities(reading, i: int, start: int, end: int) -> list[Entity]:
@@ -126,13 +127,29 @@ def _titled(reading, i: int, s) -> list[Person]:
         before = [x.entity for x in reading.mentions[i] if x.entity.kind in POLITY_KINDS
                   and POSSESSIVE_GAP.fullmatch(reading.doc.text, x.end, title_start)]  # fmt: skip
         polity = before[0] if before else None
+        phrase = [before_start(reading, i, title_start) if before else title_start, end]
         of = OF_AFTER.match(reading.doc.text, s.start + m.end("name"))
-        polity = polity or (of and _mention_at(reading, i, of.end(), by_name=True))
+        if polity is None and of and (polity := _mention_at(reading, i, of.end(), by_name=True)):
+            phrase[1] = d_end(reading, i, of.end())
         key = role_key(m["title"])
         if polity is None and ROLES[key][0] in SINGLE_HOLDER:
             polity = _context_state(reading, i, title_start)
-        found.append(Person(name, start, start + len(name), "people.titled", key, polity))
+        found.append(Person(name, start, start + len(name), "people.titled", key, polity,
+                            phrase=tuple(phrase)))  # fmt: skip
     return found
+
+
+def before_start(reading, i: int, title_start: int) -> int:
+    """Return where the polity named just before a title starts ("Belgian Prime Minister")."""
+    text = reading.doc.text
+    found = [x.start for x in reading.mentions[i]
+             if POSSESSIVE_GAP.fullmatch(text, x.end, title_start)]  # fmt: skip
+    return min(found, default=title_start)
+
+
+def d_end(reading, i: int, start: int) -> int:
+    """Return where the mention starting at a document offset ends."""
+    return next((m.end for m in reading.mentions[i] if m.start == start), start)
 
 
 def _context_state(reading, i: int, offset: int) -> Entity | None:
@@ -185,8 +202,10 @@ def _described(reading, i: int, s, pattern, rule: str) -> list[Person]:
         words = [] if polities else reading.doc.text[lo:hi].split()
         qualifier = next((w for w in words if w[:1].isupper()), None)
         groups = m.groupdict()
-        found.append(Person(name, start, start + len(name), rule, key, polity, to,
-                            groups.get("alias"), groups.get("life"), qualifier))  # fmt: skip
+        phrase = (start, s.start + m.end())
+        alias, life = groups.get("alias"), groups.get("life")
+        found.append(Person(name, start, start + len(name), rule, key, polity, to, alias, life,
+                            qualifier, phrase))  # fmt: skip
     return found
 
 
@@ -201,7 +220,9 @@ def _infobox(reading, i: int, s) -> list[Person]:
         return []
     own, other = states if m["n"] == "1" else states[::-1]
     start = s.start + m.start("name")
-    return [Person(m["name"], start, start + len(m["name"]), "people.infobox", "envoy", own, other)]
+    phrase = (s.start + m.start(), start + len(m["name"]))  # "Envoy1: X": the post and the name
+    return [Person(m["name"], start, start + len(m["name"]), "people.infobox", "envoy", own, other,
+                   phrase=phrase)]  # fmt: skip
 
 
 def _founders(reading, i: int, s) -> list[Person]:
@@ -255,9 +276,8 @@ def _role(reading, p: Person, span: tuple[int, int]):
 
 def people(reading, i: int) -> None:
     """State the people of a sentence, their other names, life dates and posts."""
-    s = reading.sentences[i]
-    span = (s.start, s.end)
     for p in people_in(reading, i):
+        span = p.phrase or (p.start, p.end)
         pairs = []
         if p.title:
             pairs.append((DKG.holdsRole, _role(reading, p, span)))

@@ -63,21 +63,37 @@ ESTABLISHED_PASSIVE = re.compile(
 # the words do not state it; the memberships come from sentences that say "members of".
 
 
-def _members(reading, orgs, subject, span, rule: str) -> None:
-    """Assert that each state of the subject is a member of each organisation."""
+def _members(reading, orgs, subject, phrase, rule: str) -> None:
+    """Assert that each state of the subject is a member of each organisation.
+
+    phrase(org) gives the document span of the words that state the membership in that one.
+    """
     for state in subject or ():
         for org in orgs:
             reading.facts.use(org)
+            span = phrase(org)
             reading.facts.state(reading.facts.use(state), [(DKG.memberOf, org.iri)], span, rule)
+
+
+def _up_to(reading, i: int, start: int, after: int, default: int):
+    """Return a phrase maker: from start to the first mention of the organisation after
+    `after` in sentence i (the end of the list, default, when it is named otherwise)."""
+    return lambda org: (start, d.mention_end(reading, i, org, after, default))
 
 
 def _organisations(reading, i: int, at: int) -> tuple | None:
     """Return the organisations enumerated from offset `at` on (the first group there)."""
+    group = _organisation_group(reading, i, at)
+    return group[0] if group else None
+
+
+def _organisation_group(reading, i: int, at: int) -> tuple | None:
+    """Return (organisations, end of their list) enumerated from offset `at` on."""
     at += len(ARTICLE.match(reading.doc.text, at).group())
     found = d.groups(reading, i, ORGANISATION, at)
     if found and found[0].start == at:
         orgs = tuple(e for e in found[0].entities if e.cls == DKG.InternationalOrganisation)
-        return orgs or None
+        return (orgs, found[0].end) if orgs else None
     return None
 
 
@@ -85,14 +101,20 @@ def members_of(reading, i: int) -> None:
     """Read "A and B are members of X and Y", "... members of several bodies. They include: X"."""
     s = reading.sentences[i]
     for m in MEMBER_OF.finditer(s.text):
-        at, span = s.start + m.end(), d.sentence_span(reading, i)
-        orgs = _organisations(reading, i, at)
-        if orgs is None and SOME_ORGANISATIONS.match(s.text, m.end()):
-            orgs, span = _listed(reading, i, m.end())
+        at = s.start + m.end()
         lo, _ = d.clause(reading, i, s.start + m.start())
+        start = d.subject_start(reading, i, s.start + m.start(), lo)
+        group = _organisation_group(reading, i, at)
+        if group is not None:
+            orgs, end = group
+            phrase = _up_to(reading, i, start, at, end)
+        elif SOME_ORGANISATIONS.match(s.text, m.end()):
+            orgs, phrase = _listed(reading, i, m.end(), start)
+        else:
+            orgs = None
         if orgs and not d.hedged(reading, lo, s.start + m.end()):
             who = _member(reading, i, s.start + m.start())
-            _members(reading, orgs, who, span, "membership-members-of")
+            _members(reading, orgs, who, phrase, "membership-members-of")
 
 
 def _member(reading, i: int, at: int) -> tuple | None:
@@ -104,17 +126,24 @@ def _member(reading, i: int, at: int) -> tuple | None:
     return d.subject(reading, i, at)
 
 
-def _listed(reading, i: int, after: int) -> tuple:
-    """Return the organisations listed after "including" or in a next "They include:"."""
+def _listed(reading, i: int, after: int, lo: int) -> tuple:
+    """Return the organisations listed after "including" or in a next "They include:", and
+    the phrase maker of each one's membership (from lo to its name in the list)."""
     s = reading.sentences[i]
     rest = LIST_FOLLOWS.search(s.text, after)
     if rest:
-        return _organisations(reading, i, s.start + rest.end()), d.sentence_span(reading, i)
+        at = s.start + rest.end()
+        group = _organisation_group(reading, i, at)
+        if group:
+            return group[0], _up_to(reading, i, lo, at, group[1])
     if i + 1 < len(reading.sentences):
         nxt = reading.sentences[i + 1]
         lead = LIST_FOLLOWS.match(nxt.text)
         if lead and lead.group().startswith(("They", "These", "Those")):
-            return _organisations(reading, i + 1, nxt.start + lead.end()), (s.start, nxt.end)
+            at = nxt.start + lead.end()
+            group = _organisation_group(reading, i + 1, at)
+            if group:
+                return group[0], _up_to(reading, i + 1, lo, at, group[1])
     return None, None
 
 
@@ -130,7 +159,8 @@ def organisation_as_adjective(reading, i: int) -> None:
         if m.entity.cls != DKG.InternationalOrganisation or d.hedged(reading, lo, m.end):
             continue
         who = d.subject(reading, i, verb)
-        _members(reading, (m.entity,), who, d.sentence_span(reading, i), "membership-ally")
+        end = m.end + len(MEMBER_AFTER.match(doc, m.end).group())
+        _members(reading, (m.entity,), who, lambda _, lo=lo, end=end: (lo, end), "membership-ally")
 
 
 def role_in(reading, i: int) -> None:
@@ -143,14 +173,17 @@ def role_in(reading, i: int) -> None:
         head = ROLE_IN.search(doc[max(0, m.start - 30) : m.start])
         owner = [s for s in states if head and s.end == m.start - len(head.group())]
         if owner and NAME_ENDS.match(doc, m.end):
-            span = d.sentence_span(reading, i)
-            _members(reading, (m.entity,), (owner[0].entity,), span, "membership-role-in")
+            span = (owner[0].start, m.end)
+            rule = "membership-role-in"
+            _members(reading, (m.entity,), (owner[0].entity,), lambda _, x=span: x, rule)
         noun = MEMBERS_NOUN.match(doc, m.end)
         if AMONG.search(doc[max(0, m.start - 12) : m.start]) and noun:
             first = [s for s in states if s.start == m.end + len(noun.group())]
             if first:
-                span = d.sentence_span(reading, i)
-                _members(reading, (m.entity,), (first[0].entity,), span, "membership-among")
+                span = (m.start - len(AMONG.search(doc[max(0, m.start - 12) : m.start]).group()),
+                        first[0].end)  # fmt: skip
+                rule = "membership-among"
+                _members(reading, (m.entity,), (first[0].entity,), lambda _, x=span: x, rule)
 
 
 def _relate(reading, a, b, span, rule: str) -> None:
@@ -184,7 +217,8 @@ def relations_between(reading, i: int) -> None:
             continue
         states = [e for e in map(_as_state, found[0].entities) if e is not None]
         if len(states) == 2:
-            _relate(reading, *states, d.sentence_span(reading, i), "relation-between")
+            span = (s.start + m.start(), found[0].end)
+            _relate(reading, *states, span, "relation-between")
 
 
 def relations_title(reading, i: int) -> None:
@@ -194,8 +228,9 @@ def relations_title(reading, i: int) -> None:
     for a, b in itertools.pairwise(found):
         if a.via == "reference" or b.via == "reference":
             continue
-        if DASH.fullmatch(doc[a.end : b.start]) and TITLE_AFTER.match(doc, b.end):
-            _relate(reading, a.entity, b.entity, d.sentence_span(reading, i), "relation-title")
+        title = TITLE_AFTER.match(doc, b.end)
+        if DASH.fullmatch(doc[a.end : b.start]) and title:
+            _relate(reading, a.entity, b.entity, (a.start, title.end()), "relation-title")
 
 
 def relations_with(reading, i: int) -> None:
@@ -211,7 +246,8 @@ def relations_with(reading, i: int) -> None:
         if who is None and reading.context.speaker is not None:
             who = (reading.context.speaker,)
         for state in other[0].entities if who and len(who) == 1 else ():
-            _relate(reading, who[0], state, d.sentence_span(reading, i), "relation-with")
+            end = d.mention_end(reading, i, state, at, other[0].end)
+            _relate(reading, who[0], state, (lo, end), "relation-with")
 
 
 def relations_maintained(reading, i: int) -> None:
@@ -225,7 +261,7 @@ def relations_maintained(reading, i: int) -> None:
         m = MAINTAIN.match(doc, g.end)
         lo, _ = d.clause(reading, i, g.start)
         if m and not d.hedged(reading, lo, m.end()):
-            _relate(reading, *g.entities, d.sentence_span(reading, i), "relation-maintained")
+            _relate(reading, *g.entities, (g.start, m.end()), "relation-maintained")
 
 
 def _established(reading, i: int) -> list[tuple]:
@@ -253,19 +289,20 @@ def _established(reading, i: int) -> list[tuple]:
 
 def relations_established(reading, i: int) -> None:
     """Read "A and B established diplomatic relations in 1832": the relation and the event."""
-    span = d.sentence_span(reading, i)
     for pair, start, end in _established(reading, i):
         lo, hi = d.clause(reading, i, start)
         if d.hedged(reading, lo, end):
             continue
-        _relate(reading, *pair, span, "relation-established")
+        _relate(reading, *pair, (start, end), "relation-established")
         a, b = sorted(pair, key=lambda e: e.slug)
         when = d.one_date(reading, i, lo, hi)
         facts = [(DKG.participant, reading.facts.use(a)), (DKG.participant, reading.facts.use(b))]
-        facts += [(DKG.date, d.literal(when))] if when else []
+        if when:
+            facts.append((DKG.date, d.literal(when), (min(start, when.start), max(end, when.end))))
         cls = DKG.EstablishmentOfDiplomaticRelations
         label = f"Establishment of diplomatic relations between {a.label} and {b.label}"
-        d.event(reading, i, cls, f"{a.slug}-{b.slug}", label, facts, "event-establishment")
+        key = f"{a.slug}-{b.slug}"
+        d.event(reading, i, cls, key, label, facts, "event-establishment", (start, end))
 
 
 RULES = [

@@ -10,6 +10,7 @@ from ..extract import date_literal
 from ..mentions import Mention
 from ..values import Rank
 from ..vocab import DKG
+from .discourse import clause
 from .statistic_measures import BARE_UNITS, LABELS, RANK_NOUN
 from .statistic_parties import Party
 
@@ -76,7 +77,7 @@ def label(claim: Claim, rank: int | None) -> str:
 
 
 def state_statistic(reading, sentence, fig, claim: Claim) -> None:
-    """Assert a figure as a dkg:Statistic, with the sentence as its evidence."""
+    """Assert a figure as a dkg:Statistic, stated by the clause that gives it."""
     amount, rank = fig.amount, fig.rank
     at = sentence.start + (amount.start if amount else rank.start)
     node = identity.statistic(reading.doc.doc_id, at, claim.measure)
@@ -105,4 +106,9 @@ def state_statistic(reading, sentence, fig, claim: Claim) -> None:
         elif p.role == "to":
             pairs.append((DKG.toParty, iri))
     name = label(claim, rank and rank.rank)
-    reading.facts.state(node, pairs, (sentence.start, sentence.end), RULE, DKG.Statistic, name)
+    # The clause that gives the figure, stretched to the parties it names elsewhere.
+    lo, hi = clause(reading, reading.sentences.index(sentence), at)
+    named = [(sentence.start + p.start, sentence.start + p.end) for p in claim.parties
+             if p.start >= 0]  # fmt: skip
+    span = (min([lo, *(a for a, _ in named)]), max([hi, *(b for _, b in named)]))
+    reading.facts.state(node, pairs, span, RULE, DKG.Statistic, name)

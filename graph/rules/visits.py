@@ -98,8 +98,9 @@ def visitors(reading, i: int, lo: int, before: int, words: str) -> list:
     return [(reading.facts.use(e), e.label, e.slug) for e in dict.fromkeys(states)]
 
 
-def _state(reading, i: int, cls, who, places: list, date) -> None:
-    """Assert one visit of one visitor to some places, at a date or none."""
+def _state(reading, i: int, cls, who, places: list, date, span) -> None:
+    """Assert one visit of one visitor to some places, at a date or none, stated by the clause
+    at span."""
     iri, name, slug = who
     year = date.value if date else None
     key = "-".join([slug, *(p.slug for p in places), year or ""])
@@ -107,7 +108,7 @@ def _state(reading, i: int, cls, who, places: list, date) -> None:
     label = f"{KINDS[cls]} of {name} to {where}" + (f" ({year})" if year else "")
     pairs = [(DKG.visitor, iri)] + [(DKG.location, reading.facts.use(p)) for p in places]
     pairs += [(DKG.date, d.literal(date))] if date else []
-    d.event(reading, i, cls, key, label, pairs, "event-visit")
+    d.event(reading, i, cls, key, label, pairs, "event-visit", span)
 
 
 def _dates(reading, i: int, lo: int, hi: int, plural: bool) -> list:
@@ -168,7 +169,7 @@ def _emit(reading, i, cls, who, segments, lo, hi, plural) -> None:
     for visitor in who:
         for places, year in segments:
             for date in _year(reading, i, year) if year else _dates(reading, i, lo, hi, plural):
-                _state(reading, i, cls, visitor, places, date)
+                _state(reading, i, cls, visitor, places, date, (lo, hi))
 
 
 RULES = [visits]

@@ -43,17 +43,24 @@ def wars_in(reading, i: int) -> list[tuple[int, int, str]]:
     For a pair "the First (e.g. X) and the Second (e.g. Y) World Wars", each war's span is its
     ordinal and its parenthesis, so that what the parenthesis names belongs to that war.
     """
+    return [(a, b, name) for a, b, _, name in _wars(reading, i)]
+
+
+def _wars(reading, i: int) -> list[tuple[int, int, int, str]]:
+    """Return (start, end of its own part, end of its name, name) of each war of sentence i:
+    a war of a pair is named from its ordinal to "World Wars"."""
     s = reading.sentences[i]
     found, taken = [], []
     for m in WAR_PAIR.finditer(s.text):
         for n in ("1", "2"):
             end = m.end(f"p{n}") if m[f"p{n}"] else m.end(f"o{n}")
-            found.append((s.start + m.start(f"o{n}"), s.start + end, ORDINALS[m[f"o{n}"].lower()]))
+            name = ORDINALS[m[f"o{n}"].lower()]
+            found.append((s.start + m.start(f"o{n}"), s.start + end, s.start + m.end(), name))
         taken.append(m.span())
     for m in WAR.finditer(s.text):
         if not any(a <= m.start() < b for a, b in taken):
             key = (m["ord"] or m["num"] or m["great"]).lower()
-            found.append((s.start + m.start(), s.start + m.end(), ORDINALS[key]))
+            found.append((s.start + m.start(), s.start + m.end(), s.start + m.end(), ORDINALS[key]))
     return sorted(found)
 
 
@@ -80,6 +87,15 @@ def war_of(reading, i: int, at: int) -> str | None:
     return None
 
 
+def war_span(reading, i: int, name: str) -> tuple[int, int]:
+    """Return where sentence i, or the nearest sentence before it, names a war."""
+    for k in range(i, max(-1, i - 1 - BACK), -1):
+        found = [(a, end) for a, _, end, n in _wars(reading, k) if n == name]
+        if found:
+            return found[0]
+    return d.sentence_span(reading, i)
+
+
 def state_war(reading, name: str, span, rule: str):
     """Assert a war (by its name) and return its IRI."""
     iri = identity.event(DKG.War, name)
@@ -98,7 +114,6 @@ def battles(reading, i: int) -> None:
     found = [(s.start + m.start(), m["name"]) for m in BATTLE_OF.finditer(s.text)]
     if BATTLE_WORD.search(s.text) and BATTLE_HAPPENED.search(s.text):
         found += [(s.start + m.start(), m["name"]) for m in AT_NAME.finditer(s.text)]
-    span = d.sentence_span(reading, i)
     for at, name in found:
         lo, hi = d.clause(reading, i, at)
         if d.hedged(reading, lo, hi):
@@ -108,28 +123,31 @@ def battles(reading, i: int) -> None:
         pairs = [(DKG.participant, reading.facts.use(e)) for e in forces(reading, i)]
         war = war_of(reading, i, at)
         if war:
-            pairs.append((DKG.partOf, state_war(reading, war, span, "event-war")))
+            iri = state_war(reading, war, war_span(reading, i, war), "event-war")
+            pairs.append((DKG.partOf, iri))
         places = [m for m in d.place_after(reading, i, lo, hi, "in") if m.start < at]
         pairs += [(DKG.location, reading.facts.use(m.entity)) for m in places[-1:]]
-        d.event(reading, i, DKG.Battle, key, f"Battle of {name}", pairs, "event-battle")
+        label = f"Battle of {name}"
+        d.event(reading, i, DKG.Battle, key, label, pairs, "event-battle", (lo, hi))
 
 
-def _liberation(reading, i: int, place, liberators, at: int) -> None:
-    """Assert the liberation of a place: one per war it is said to belong to, or one dated."""
-    span = d.sentence_span(reading, i)
+def _liberation(reading, i: int, place, liberators, at: int, span) -> None:
+    """Assert the liberation of a place: one per war it is said to belong to, or one dated;
+    the clause at span states it."""
     wars = [name for a, _, name in wars_in(reading, i) if a > at]
-    date = d.one_date(reading, i, *span)
+    date = d.one_date(reading, i, *d.sentence_span(reading, i))
     for war in dict.fromkeys(wars) or [None]:
         pairs = [(DKG.location, reading.facts.use(place))]
         pairs += [(DKG.participant, reading.facts.use(e)) for e in liberators]
         if war:
-            pairs.append((DKG.partOf, state_war(reading, war, span, "event-war")))
+            iri = state_war(reading, war, war_span(reading, i, war), "event-war")
+            pairs.append((DKG.partOf, iri))
         elif date:
             pairs.append((DKG.date, d.literal(date)))
         qualifier = war or (date and date.value)
         key = f"{place.slug}-{qualifier}" if qualifier else place.slug
         label = f"Liberation of {place.label}" + (f" ({qualifier})" if qualifier else "")
-        d.event(reading, i, DKG.Liberation, key, label, pairs, "event-liberation")
+        d.event(reading, i, DKG.Liberation, key, label, pairs, "event-liberation", span)
 
 
 def _places(reading, i: int, lo: int, hi: int | None = None) -> list:
@@ -153,7 +171,7 @@ def liberations(reading, i: int) -> None:
         who = [
             x.entity for x in states if head and x.end == s.start + m.start() - len(head.group())
         ]
-        _liberation(reading, i, place[0].entity, who, at)
+        _liberation(reading, i, place[0].entity, who, at, (lo, hi))
     for m in LIBERATED.finditer(s.text):
         at = s.start + m.start()
         lo, hi = d.clause(reading, i, at)
@@ -162,7 +180,7 @@ def liberations(reading, i: int) -> None:
             continue
         by = BY.search(s.text, m.end())
         who = [x.entity for x in states if by and x.start == s.start + by.end()]
-        _liberation(reading, i, place[-1].entity, who, at)
+        _liberation(reading, i, place[-1].entity, who, at, (lo, hi))
 
 
 RULES = [battles, liberations]
