@@ -22,7 +22,7 @@ from gunicorn.arbiter import Arbiter
 from gunicorn.workers.gthread import ThreadWorker
 
 from diplokg.graph.errors import InputError
-from diplokg.graph.query import load_dataset
+from diplokg.graph.query import open_dataset
 
 from .reload import DRAIN_SECONDS, Generations, lifecycle
 
@@ -173,7 +173,9 @@ def serve(
     # The port first: a second server on it is refused before it loads anything.
     listener = listen(host, port, reuse_port=server == "granian")
     try:
-        load_dataset(data)  # fail here with a clear message rather than in every worker
+        # Fail here with a clear message rather than in every worker; write the release's
+        # on-disk store now, once, for the workers to open.
+        open_dataset(data)
     except BaseException:
         listener.close()
         raise
