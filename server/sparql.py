@@ -12,10 +12,11 @@ from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import HTTPException
 
 from diplokg.graph.errors import DiplokgError, EngineBusy, QueryError, QueryTimeout
-from diplokg.graph.query import formats_for, parse_form
+from diplokg.graph.query import OxigraphEngine, formats_for, parse_form
 from diplokg.graph.remote import make_engine
 
 from .answer_cache import AnswerCache
+from .query_cost import bound
 from .query_policy import QUERY_FORMS, QueryRefused, check
 from .response_cache import ResponseCache
 from .service_description import DESCRIPTION_FORMATS, describe
@@ -126,9 +127,26 @@ def run(text, found, form, fmt, defaults, nameds):
     config = current_app.config
     if found.relative_iris:
         text = f"BASE <{request.base_url}>\n{text}"
+    # A query with a proved small bound runs here (server/query_cost.py); the rest in a
+    # worker that the time limit can stop.
+    here = (
+        defaults is None
+        and nameds is None
+        and not found.services
+        and isinstance(engine(), OxigraphEngine)
+        and bound(text, dataset().store) is not None
+    )
     try:
+        options = {"here": True} if here else {}
         return engine().query(
-            text, form, fmt, defaults, nameds, config["QUERY_TIMEOUT"], config["ROW_LIMIT"]
+            text,
+            form,
+            fmt,
+            defaults,
+            nameds,
+            config["QUERY_TIMEOUT"],
+            config["ROW_LIMIT"],
+            **options,
         )
     except QueryError as exc:
         position = getattr(exc, "position", None)
