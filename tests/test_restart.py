@@ -79,6 +79,18 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
+def settled(pid: int) -> int:
+    """Return how many processes the server runs once they all started (none for 1 s)."""
+    count, since = len(descendants(pid)), time.monotonic()
+    deadline = since + 60
+    while time.monotonic() - since < 1 and time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = len(descendants(pid))
+        if now != count:
+            count, since = now, time.monotonic()
+    return count
+
+
 def start_build_and_pause(seeds: Path, out: Path) -> subprocess.Popen:
     """Start a build and stop it (SIGSTOP) while it writes its release folder."""
     build = subprocess.Popen(
@@ -183,7 +195,7 @@ def test_reload_picks_up_a_new_dataset_without_a_failed_request(published, seeds
     old = (published / "current").resolve().name
     with running_server(published, workers=2, options=("--server", server)) as base:
         master = master_of(base)
-        processes = len(descendants(master))  # web workers and their query workers
+        processes = settled(master)  # web workers and their query workers, all started
         change(seeds)
         build = subprocess.run(
             [*BUILD, "--seeds", str(seeds), "--out", str(published)],
@@ -318,7 +330,7 @@ def test_five_reloads_under_load_fail_no_request_and_old_answers_end_with_the_dr
         running_server(published, workers=2, options=("--server", server), log=out) as base,
     ):
         master = master_of(base)
-        processes = len(descendants(master))
+        processes = settled(master)
         with Load(base, titles) as load:
             for n in range(5):
                 old = (published / "current").resolve().name
