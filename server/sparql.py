@@ -56,6 +56,7 @@ def init_app(state) -> None:
     # The embedded engine, or the external store of 'diplokg serve --backend' (graph/remote.py).
     app.extensions["diplokg.engine"] = make_engine(release, app.config["QUERY_WORKERS"])
     app.extensions["diplokg.cache"] = AnswerCache(app.config["CACHE_ENTRIES"])
+    app.extensions["diplokg.counts"] = {}  # the patterns' counts (server/query_cost.py)
     app.wsgi_app = ResponseCache(app.wsgi_app, app.config["CACHE_ENTRIES"])
 
 
@@ -134,7 +135,7 @@ def run(text, found, form, fmt, defaults, nameds):
         and nameds is None
         and not found.services
         and isinstance(engine(), OxigraphEngine)
-        and bound(text, dataset().store) is not None
+        and bound(text, dataset().store, current_app.extensions["diplokg.counts"]) is not None
     )
     try:
         options = {"here": True} if here else {}
