@@ -54,7 +54,9 @@ def bound(text: str, store: ox.Store, counts: dict | None = None) -> int | None:
             if product > BUDGET:
                 return None
         return product
-    except Unbounded:
+    except (Unbounded, ValueError, SyntaxError, OSError):
+        # A term the engine would refuse (an IRI with a space, a bad language tag): the query
+        # goes to a worker, whose parser reports it to the client.
         return None
 
 

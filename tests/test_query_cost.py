@@ -100,3 +100,12 @@ def test_an_answer_given_here_equals_a_query_workers(engine, store, name):
         assert json.loads(here.body) == json.loads(there.body)
     else:
         assert sorted(here.body.splitlines()) == sorted(there.body.splitlines())
+
+
+def test_a_term_the_engine_refuses_has_no_bound(store):
+    """Found by fuzzing: an IRI with a control character was a 500; now the engine says why."""
+    assert (
+        bound("PREFIX wd: <\x7fhttp://www.wikidata.org/entity/> ASK { wd:Q31 ?p ?o }", store)
+        is None
+    )
+    assert bound('ASK { ?s ?p "x"@not_a_tag }', store) is None
