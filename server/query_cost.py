@@ -38,14 +38,15 @@ class Unbounded(Exception):
     """A construct whose cost the rule does not bound."""
 
 
-def bound(text: str, store: ox.Store, counts: dict | None = None) -> int | None:
+def bound(text: str, store: ox.Store, counts: dict | None = None, toks=None) -> int | None:
     """Return a bound on the solutions of the query's pattern, or None if it has none here.
 
-    counts keeps the patterns' counts for the next queries on this store (it never changes).
+    counts keeps the patterns' counts for the next queries on this store (it never changes);
+    toks are the query's tokens, if the checks read them already.
     """
     counts = {} if counts is None else counts
     try:
-        patterns = Reader(tokens(text)).patterns()
+        patterns = Reader(tokens(text) if toks is None else toks).patterns()
         if len(patterns) > MOST_PATTERNS:
             return None
         product = 1

@@ -161,15 +161,12 @@ class Endpoint:
             text = f"BASE <{request.base_url}>\n{text}"
         # A query with a proved small bound runs here (server/query_cost.py); the rest in a
         # worker that the time limit can stop.
-        here = (
-            self.here
-            and defaults is None
-            and nameds is None
-            and not found.services
-            and bound(text, self.dataset.store, self.counts) is not None
-        )
+        most = None
+        if self.here and defaults is None and nameds is None and not found.services:
+            toks = None if found.relative_iris else found.tokens  # BASE was added: read again
+            most = bound(text, self.dataset.store, self.counts, toks)
         try:
-            options = {"here": True} if here else {}
+            options = {"here": most} if most is not None else {}
             return self.engine.query(
                 text, form, fmt, defaults, nameds, config["QUERY_TIMEOUT"], config["ROW_LIMIT"],
                 **options,
