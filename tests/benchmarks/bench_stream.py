@@ -169,7 +169,8 @@ def main() -> int:
     p.add_argument("--data", help="output folder of a build (default: build the seeds)")
     p.add_argument("--seconds", type=float, default=5.0, help="time per server and clients")
     p.add_argument("--clients", type=int, nargs="+", default=[1, 8])
-    p.add_argument("--size", type=int, default=300_000, help="different queries in the stream")
+    p.add_argument("--warmup", type=float, default=3.0, help="seconds of traffic before")
+    p.add_argument("--size", type=int, default=320_000, help="different queries in the stream")
     p.add_argument("--no-rdflib", action="store_true", help="leave rdflib-endpoint out")
     p.add_argument("--memory", action="store_true", help="also measure memory, 1/2/4 workers")
     args = p.parse_args()
@@ -207,6 +208,9 @@ def main() -> int:
             if peer.name == "oxigraph":
                 load_oxigraph(peer.port, nquads)
             write_stream(lines, peer.port, peer.path, pairs)
+            # A warm-up on another part of the stream: a server that has just loaded its data
+            # (Oxigraph after a bulk load) may still be busy with it.
+            run_wrk(peer.port, peer.path, lines, 8, args.warmup, 250_000)
             for i, clients in enumerate(args.clients):
                 run = run_wrk(peer.port, peer.path, lines, clients, args.seconds, 100_000 * i)
                 results[peer.name, clients] = run
