@@ -97,6 +97,9 @@ def stream(store: ox.Store, size: int, seed: int = 7) -> list[tuple[str, str]]:
         if text not in seen:
             seen.add(text)
             out.append((accept, text))
+    # Kinds with fewer different queries (a count per class) run out early: shuffled, every
+    # part of the stream has the same mix, whichever part a run sends.
+    rng.shuffle(out)
     return out
 
 
