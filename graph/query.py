@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from .errors import InputError, QueryError
 from .publish import current_release
 from .query_pool import WorkerPool
-from .release_store import fill, open_release_store
+from .release_store import ensure_release_store, fill, open_release_store
 
 # One table maps our format names to media types and pyoxigraph formats (STYLE: rdflib-endpoint).
 RESULT_FORMATS = {
@@ -104,6 +104,13 @@ def open_dataset(data: Path) -> LoadedDataset:
     """Open the published dataset of an output folder in its on-disk store, read-only."""
     release = published(data)
     return LoadedDataset(store=open_release_store(release), version=release.name, release=release)
+
+
+def prepare_dataset(data: Path) -> str:
+    """Check the published dataset and write its on-disk store, without opening it."""
+    release = published(data)
+    ensure_release_store(release)
+    return release.name
 
 
 def published(data: Path) -> Path:

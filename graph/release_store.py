@@ -10,6 +10,8 @@ read-only: the data sits once in the page cache, shared, and a restart reads not
 import fcntl
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -39,10 +41,24 @@ def store_path(release: Path) -> Path:
 
 def open_release_store(release: Path) -> ox.Store:
     """Open the release's on-disk store read-only, writing it first if nobody did yet."""
-    path = store_path(release)
-    if not (path / DONE).exists():
-        write_release_store(release, path)
-    return ox.Store.read_only(str(path))
+    ensure_release_store(release)
+    return ox.Store.read_only(str(store_path(release)))
+
+
+def ensure_release_store(release: Path) -> None:
+    """Write the release's store if it is not there, in a new interpreter.
+
+    RocksDB's threads do not survive a fork: a process forked from one that had used RocksDB
+    (a web worker forked by the server's main process) hung for ever when it wrote a store.
+    So the store is written by a process of its own, and the main process never opens one.
+    """
+    if (store_path(release) / DONE).exists():
+        return
+    command = [sys.executable, "-m", __name__, str(release)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        message = done.stderr.strip().splitlines()[-1:] or [f"exit {done.returncode}"]
+        raise InputError(f"{release}: the dataset's store could not be written: {message[0]}")
 
 
 def write_release_store(release: Path, path: Path) -> None:
@@ -82,3 +98,11 @@ def prune(stores: Path, releases: Path) -> None:
         # Called under the lock: a .writing- folder is what a killed writer left.
         if folder.name.startswith(".writing-") or not (releases / folder.name).is_dir():
             shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    try:
+        where = Path(sys.argv[1])
+        write_release_store(where, store_path(where))
+    except InputError as exc:
+        sys.exit(str(exc))

@@ -15,11 +15,14 @@ import signal
 import socket
 import struct
 import time
+from pathlib import Path
 
 from granian import Granian
 from granian._granian import SocketHolder
 from granian.server.common import logger
 from granian.server.mp import MPServer
+
+from diplokg.graph.query import prepare_dataset
 
 from .reload import DRAIN_SECONDS, STALE_ENV, Generations
 from .wsgi import rebind
@@ -29,21 +32,22 @@ if Granian is not MPServer:
     raise ImportError("diplokg serves with granian's process-based server (a GIL build)")
 
 SO_ATTACH_REUSEPORT_CBPF = getattr(socket, "SO_ATTACH_REUSEPORT_CBPF", 51)  # Linux 4.5+
-# A classic BPF program of one instruction, "return 1": the connection goes to the socket at
-# index 1 of the port's group, the newest while the old one is still open (index 0). Once the
-# old socket is closed the group has one socket, the index is out of range, and the kernel
-# picks by hash as usual, that is the only socket; the next reload's socket is index 1 again.
-RETURN_1 = struct.pack("HBBI", 0x06, 0, 0, 1)  # BPF_RET | BPF_K, k = 1
 
 
-def steer_to_newest(sock: socket.socket) -> bool:
-    """Send every new connection on sock's port to the newest socket; False if unsupported."""
-    program = ctypes.create_string_buffer(RETURN_1)
+def steer(sock: socket.socket, index: int) -> bool:
+    """Send every new connection on sock's port to the socket at this index of its group.
+
+    A classic BPF program of one instruction, "return index". The group lists its sockets in
+    the order they were bound: the old one is 0 and the new one 1 during a reload. Once the
+    old socket is closed the new one is 0 and the only one: an index out of range makes the
+    kernel choose by hash, that is, it.
+    """
+    program = ctypes.create_string_buffer(struct.pack("HBBI", 0x06, 0, 0, index))  # BPF_RET|K
     fprog = struct.pack("HP", 1, ctypes.addressof(program))
     try:
         sock.setsockopt(socket.SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, fprog)
     except OSError as exc:
-        logger.warning(f"cannot steer new connections to the new workers ({exc})")
+        logger.warning(f"cannot steer new connections ({exc})")
         return False
     return True
 
@@ -99,7 +103,14 @@ class DrainingGranian(Granian):
         self.main_loop_interrupt.clear()
         self._env_loader(self.env_files)
         self._call_hooks(self.hooks_reload)
+        try:
+            prepare_dataset(Path(os.environ["DIPLOKG_DATA"]))  # the new release's store
+        except Exception:
+            logger.exception("the current release cannot be served; the old workers go on")
+            return
         old, old_listener = list(self.wrks), self.listener
+        # New connections keep going to the old socket while the new workers start.
+        steer(old_listener, 0)
         self._use(rebind(old_listener.family, old_listener.getsockname()))
         # The new workers are forks: they would hold the old socket open, and the kernel would
         # go on giving it connections that nobody takes. They close it first.
@@ -111,13 +122,14 @@ class DrainingGranian(Granian):
             self._stop(new)
             self.listener.close()
             self._use(old_listener)
+            steer(old_listener, 1)  # out of range once the new socket is closed: by hash
             # Their exit is ours, not a crash to shut the server down for.
             self.interrupt_children.clear()
             self.main_loop_interrupt.clear()
             return
         self.wrks = new
         self._metrics.incr_spawn(len(new))
-        steer_to_newest(self.listener)
+        steer(self.listener, 1)  # every new connection to the new workers' socket
         self.generations.supersede()
         logger.info(f"new workers answer; the old ones drain for {DRAIN_SECONDS:g} s")
         time.sleep(DRAIN_SECONDS)

@@ -22,7 +22,7 @@ from gunicorn.arbiter import Arbiter
 from gunicorn.workers.gthread import ThreadWorker
 
 from diplokg.graph.errors import InputError
-from diplokg.graph.query import open_dataset
+from diplokg.graph.query import prepare_dataset
 
 from .reload import DRAIN_SECONDS, Generations, lifecycle
 
@@ -56,6 +56,11 @@ class DrainingArbiter(Arbiter):
     def reload(self):
         """Start new workers, wait until they answer, let the old ones drain, then stop them."""
         self.cfg.on_reload(self)
+        try:
+            prepare_dataset(Path(os.environ["DIPLOKG_DATA"]))  # the new release's store
+        except Exception:
+            self.log.exception("the current release cannot be served; the old workers go on")
+            return
         old = list(self.WORKERS)
         self.generations.begin()
         new = [self.spawn_worker() for _ in range(self.cfg.workers)]
@@ -174,8 +179,8 @@ def serve(
     listener = listen(host, port, reuse_port=server == "granian")
     try:
         # Fail here with a clear message rather than in every worker; write the release's
-        # on-disk store now, once, for the workers to open.
-        open_dataset(data)
+        # on-disk store now, once, for the workers to open (this process never opens it).
+        prepare_dataset(data)
     except BaseException:
         listener.close()
         raise
@@ -209,6 +214,7 @@ def serve_gunicorn(
     """Serve with gunicorn, whose HTTP layer is Python."""
     level, access = logs
     DrainingArbiter.generations = generations
+    os.environ["DIPLOKG_DATA"] = str(data)  # for the reload
     where = address(listener)
     options = {
         "bind": f"fd://{listener.detach()}",  # gunicorn's from now on: it closes it
