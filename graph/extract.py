@@ -53,6 +53,7 @@ def describe_document(doc: Document) -> Graph:
 def extract(doc: Document) -> Extraction:
     """Read a document with every rule; return its asserted graph and the entities it uses."""
     from .mentions import document_context, find_mentions
+    from .reading.pipeline import parse
     from .rules import Reading, all_rules
 
     facts = DocumentFacts(doc)
@@ -62,7 +63,7 @@ def extract(doc: Document) -> Extraction:
         graph.add((iris.document(doc.doc_id), DKG.onBehalfOf, facts.use(context.speaker)))
     found = sentences(doc.text)
     mentions = [find_mentions(doc.text, s.start, s.end, context) for s in found]
-    reading = Reading(doc, found, mentions, context, facts)
+    reading = Reading(doc, found, mentions, context, facts, parse(doc.text, found))
     for rule in all_rules():
         for i in range(len(found)):
             facts.claims.extend(rule(reading, i) or ())

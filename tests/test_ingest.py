@@ -35,6 +35,21 @@ CASES = {
         b'title = "x"\npublisher = "y"\nlanguage = "en"\ndate = "2016-13"\n',
         "not YYYY",
     ),
+    "metadata with a retrieval month, not a day": (
+        f"{DOC}.toml",
+        b'title = "x"\npublisher = "y"\nlanguage = "en"\nretrieved = "2016-08"\n',
+        "not a day",
+    ),
+    "metadata with a URL that is none": (
+        f"{DOC}.toml",
+        b'title = "x"\npublisher = "y"\nlanguage = "en"\nurl = "www.example.org"\n',
+        "not an http(s) URL",
+    ),
+    "metadata with an unchecked Wikidata item": (
+        f"{DOC}.toml",
+        b'title = "x"\npublisher = "y"\nlanguage = "en"\nwikidata = "Q999999999"\n',
+        "not in the table of checked",
+    ),
     "document without metadata": ("extra.txt", b"A new document.\n", "metadata file missing"),
     "metadata without document": ("orphan.toml", b'title = "x"\n', "without a document"),
 }

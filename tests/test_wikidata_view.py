@@ -176,3 +176,25 @@ def test_a_consulate_general_is_a_subclass_of_consulate_in_the_view(store):
     p279 = "<http://www.wikidata.org/prop/direct/P279>"
     query = f"ASK {{ GRAPH <{VIEW}> {{ <{WD}Q372690> {p279}+ <{WD}Q213283> }} }}"
     assert results(store, query)["boolean"] is True
+
+
+def test_a_document_with_url_and_retrieval_day_gives_them_to_its_references(seeds, tmp_path):
+    """The metadata's url and retrieved become pr:P854 and pr:P813 of the document's reference."""
+    from diplokg.graph.cli import main
+
+    meta = seeds / "002_4e0d7c184a6e1586.toml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8")
+        + 'url = "https://en.wikipedia.org/wiki/Belgium%E2%80%93Canada_relations"\n'
+        + 'retrieved = "2016-08-01"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["build", "--seeds", str(seeds), "--out", str(out), "--quiet"]) == 0
+    found = rows(load_dataset(out).store, example("06"))
+    urls = {row["url"][0] for row in found if "url" in row}
+    assert urls == {"https://en.wikipedia.org/wiki/Belgium%E2%80%93Canada_relations"}
+    query = """PREFIX pr: <http://www.wikidata.org/prop/reference/>
+    SELECT ?day WHERE { ?ref pr:P854 ?url ; pr:P813 ?day }"""
+    days = {row["day"] for row in rows(load_dataset(out).store, query)}
+    assert days == {("2016-08-01T00:00:00Z", "http://www.w3.org/2001/XMLSchema#dateTime", None)}

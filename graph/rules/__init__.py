@@ -21,6 +21,7 @@ class Reading:
     mentions: list[list]  # per sentence: gazetteer Mentions, sorted by start
     context: object  # gazetteer Context of the whole document
     facts: DocumentFacts
+    parsed: object = None  # the spaCy Doc of the whole text (graph/reading/), same offsets
     memory: dict = field(default_factory=dict)  # discourse state: the last agreement, ...
 
     def sentence_start(self, offset: int) -> int:

@@ -11,6 +11,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 
 from .. import identity
+from ..lexicon import AGREEMENT_KINDS, AGREEMENT_NOUN
 from ..values import find_amounts, find_dates
 from ..vocab import DKG
 from . import discourse as d
@@ -19,17 +20,8 @@ from .discourse import POLITY
 PARTY = POLITY | {"organisation"}
 
 # The kind of an agreement by its noun, most specific first.
-KIND = re.compile(
-    r"\b(?P<kind>(?i:joint\s+declarations?|memorand(?:um|a)(?:\s+of\s+understanding)?"
-    r"|conventions?|treat(?:y|ies)|agreements?|accords?))\b"
-)
-KINDS = (
-    ("joint", DKG.JointDeclaration, "Joint declaration"),
-    ("memorand", DKG.Memorandum, "Memorandum of understanding"),
-    ("convention", DKG.Convention, "Convention"),
-    ("treat", DKG.Treaty, "Treaty"),
-    ("", DKG.Agreement, "Agreement"),
-)
+KIND = re.compile(rf"\b(?P<kind>(?i:{AGREEMENT_NOUN}))\b")
+KINDS = AGREEMENT_KINDS
 PLURAL = re.compile(r"(?:s|ies|da)$", re.I)
 # Who signed: "A and B (also) signed", "the A and B departments of foreign affairs signed".
 AGENT = (

@@ -11,13 +11,21 @@ from dataclasses import dataclass, replace
 from rdflib import Literal
 
 from .. import identity
+from ..lexicon import (
+    CLAUSE_BREAK,
+    HEDGE,
+    NOT_A_HEDGE,
+    PLACE_KINDS,
+    POLITY_KINDS,
+    TITLES_BEFORE_NAMES,
+)
 from ..values import find_dates
 from ..vocab import DKG
 from .person_names import NAME
 
 STATE = {"state"}
-POLITY = {"state", "region", "province", "territory", "us-state", "community"}
-PLACE = POLITY | {"city"}
+POLITY = set(POLITY_KINDS)
+PLACE = set(PLACE_KINDS)
 # Words that join the members of an enumeration: "A, B and C", "A/B", "A as well as B".
 JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|/|\s+as\s+well\s+as\s+)\s*")
 ARTICLE = re.compile(r"(?:the\s+)?", re.I)
@@ -37,31 +45,10 @@ STATE_BODY = re.compile(
 )
 # A sentence that opens with "Both" or "They" speaks of the pair named just before it.
 ANAPHOR = re.compile(r"^(?:Both|They|Together,? they)\b(?!\s+(?:countries|nations|states)\b)")
-# Modality, negation, intention and failure: a clause with one of these states no fact.
-# "no more than" and its kin qualify a figure and negate nothing.
-HEDGE = re.compile(
-    r"\b(?:(?i:not|n['\u2019]t|no|never|neither|nor|without|would|could|might|will|shall"
-    r"|should|can|plan|plans|planned|planning|intends?|intended|propos(?:e|es|ed|al)"
-    r"|possible|possibly|potential|hopes?|hoped|expects?|expected|consider(?:s|ed|ing)?"
-    r"|seeks?|sought|aims?|wish(?:es|ed)?|wants?|wanted|prepar(?:e|es|ed|ing)|cancel+ed"
-    r"|cancel+ation|postponed|called\s+off|fail(?:s|ed)?|refuse[sd]?|reject(?:s|ed)?"
-    r"|negotiat\w*|talks|draft|future|upcoming|candidate|applied|applies|apply|bid"
-    r"|observer|non|former(?:ly)?|left|withdr[ae]w\w*|suspend\w*|broke|broken|sever\w*"
-    r"|until)|may)\b"
-)
-NOT_A_HEDGE = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less)\s+than\b|\bnot\s+only\b", re.I)
-# A full stop inside a sentence ends an abbreviation ("e.g. X"), not a clause.
-CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|though)\b|\sbut\b")
 # The prepositions before a date that say when something happened.
 WHEN = {"in", "on", None}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-# A title before a person's name, longest first so that "Vice President" wins over "President".
-_TITLES = (
-    "Vice President|Vice-President|President|Deputy Prime Minister|Prime Minister|Premier"
-    "|Foreign Minister|Minister(?: of(?: the)? [A-Z][a-z]+(?: (?:and|of) [A-Z][a-z]+)*)?"
-    "|Chancellor|Crown Princess|Crown Prince|Grand Duchess|Grand Duke|Princess|Prince|Queen"
-    "|King|Emperor|Empress|Governor General|Secretary of State|Ambassador|Mayor|Senator"
-)
+_TITLES = TITLES_BEFORE_NAMES
 # The name after it is written as people.py reads names (person_names.NAME).
 TITLED_PERSON = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<name>{NAME})")
 # "the King and Queen of Norway", "the President of Chile": the state a title belongs to.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from ..gazetteer import Entity, gazetteer
+from ..lexicon import POLITY_KINDS
 from ..vocab import DKG
 from .person_names import CAP, NOT_FIRST
 
@@ -86,7 +87,6 @@ HAS = re.compile(r"[ ](?P<verb>has|had|hosts|houses|established|created|opened|s
                  r"[ ](?:an?[ ]|its[ ]own[ ]|its[ ])?")  # fmt: skip
 # A centre that a university "has": "the University of Antwerp has a Centre for ...".
 HAS_BEFORE = re.compile(r"University[^,;]*?" + HAS.pattern + r"$")
-POLITY_KINDS = {"state", "region", "province", "territory", "us-state", "community"}
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from rdflib.namespace import SKOS
 
 from .. import identity, iris
 from ..gazetteer import Entity, fold, gazetteer
+from ..lexicon import POLITY_KINDS, SINGLE_HOLDER
 from ..values import find_dates
 from ..vocab import DKG
 from .person_names import (
@@ -30,7 +31,6 @@ from .person_names import (
     NOT_FIRST,
     ROLE_NOUN,
     ROLES,
-    SINGLE_HOLDER,
     TITLE,
     is_thing,
     polity_name,
@@ -61,7 +61,6 @@ PLACE_WORDS = re.compile(r"(?i:\b(?:to|in|at|into|visit|visited|visiting|towards
 LIST_GAP = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,|and|or|/)\s*(?:the\s+)?$")
 # How far back a bare title looks for its state: its sentence and two before, in its paragraph.
 CONTEXT_SENTENCES = 2
-POLITY_KINDS = {"state", "region", "province", "territory", "us-state", "community"}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ name word. A role word names the class of the post it is ("ambassador" an envoy'
 import re
 
 from ..gazetteer import Entity, fold
-from ..vocab import DKG
+from ..lexicon import OFFICES
 
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
@@ -40,29 +40,7 @@ NOT_FIRST = {"the", "a", "an", "in", "on", "at", "by", "since", "after", "before
              "also", "meanwhile", "moreover", "furthermore", "however", "mr", "mrs", "ms", "dr",
              "sir", "lady", "lord"}  # fmt: skip
 
-# Role words (lower case, singular) and the class and title of the post they name.
-ROLES = {
-    "prime minister": (DKG.HeadOfGovernment, "Prime Minister"),
-    "premier": (DKG.HeadOfGovernment, "Premier"),
-    "chancellor": (DKG.HeadOfGovernment, "Chancellor"),
-    # No class for a vice president: a post of the state, not its head.
-    "vice president": (DKG.Role, "Vice President"),
-    "president": (DKG.HeadOfState, "President"),
-    "king": (DKG.Monarch, "King"),
-    "queen": (DKG.Monarch, "Queen"),
-    "emperor": (DKG.Monarch, "Emperor"),
-    "monarch": (DKG.Monarch, "Monarch"),
-    "ambassador": (DKG.Envoy, "Ambassador"),
-    "envoy": (DKG.Envoy, "Envoy"),
-    "high commissioner": (DKG.Envoy, "High Commissioner"),
-    "consul general": (DKG.Consul, "Consul General"),
-    "honorary consul": (DKG.HonoraryConsul, "Honorary Consul"),
-    "consul": (DKG.Consul, "Consul"),
-    "missionary": (DKG.Missionary, "Missionary"),
-    "agent": (DKG.GovernmentAgent, "Agent"),
-}
-# Posts held by one person at a time: their IRI names no holder (identity.role).
-SINGLE_HOLDER = {DKG.HeadOfGovernment, DKG.HeadOfState, DKG.Monarch, DKG.Role}
+ROLES = OFFICES
 _BY_LENGTH = sorted(ROLES, key=len, reverse=True)
 _BEFORE_NAME = [k for k in _BY_LENGTH if k not in ("missionary", "agent", "monarch")]
 # A title written before a name: "Prime Minister", "Vice-President", "Consul General".

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 
 from ..gazetteer import Entity, gazetteer
+from ..lexicon import POLITY_KINDS
 from ..mentions import Mention
 from ..values import Rank
 from ..vocab import DKG
 from .statistic_measures import FLOWS, HOST_DEMONYM
 
-POLITY_KINDS = {"state", "region", "province", "territory", "us-state", "community"}
 ARTICLES = {"the", "its", "their", "our", "his", "her", "a", "an"}
 # After these a name is where the flow goes ("exports to Belgium", "investors in Canada").
 TO_WORDS = {"to", "into", "in", "at", "towards"}

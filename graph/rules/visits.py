@@ -8,6 +8,7 @@ state); "the princely missions to A (2008), B/C (2011)" (one trade mission per d
 import re
 
 from .. import iris
+from ..lexicon import VISIT_KINDS
 from ..vocab import DKG
 from . import discourse as d
 from .discourse import PLACE, STATE
@@ -37,8 +38,7 @@ VISITOR_NOUN = re.compile(
     r"|president|king|queen|prince|princess|monarchs?|officials?)\b",
     re.I,
 )
-KINDS = {DKG.Visit: "Visit", DKG.StateVisit: "State visit", DKG.OfficialVisit: "Official visit",
-         DKG.TradeMission: "Trade mission"}  # fmt: skip
+KINDS = VISIT_KINDS
 
 
 def destinations(reading, i: int, at: int) -> tuple[list[tuple[list, str | None]], int]:

@@ -1,0 +1,132 @@
+"""The words the rules read, in one place: kinds of polity, offices, missions, agreements and
+events, and the words that hedge, negate or break a clause.
+
+Everything here is vocabulary of English, never of one document. A rule takes its words from
+this module (or from the gazetteer's reference data), so that adding a word adds it for every
+rule that reads that kind of thing.
+"""
+
+import re
+
+from .vocab import DKG
+
+# ---- Polities -------------------------------------------------------------------------------
+
+# The gazetteer's kinds of entity that govern people: a sovereign state or a subdivision.
+POLITY_KINDS = frozenset({"state", "region", "province", "territory", "us-state", "community"})
+SUBDIVISION_KINDS = POLITY_KINDS - {"state"}
+PLACE_KINDS = POLITY_KINDS | {"city"}
+
+# ---- Offices --------------------------------------------------------------------------------
+
+# Office words (lower case, singular) and the class and title of the post they name.
+OFFICES = {
+    "prime minister": (DKG.HeadOfGovernment, "Prime Minister"),
+    "premier": (DKG.HeadOfGovernment, "Premier"),
+    "chancellor": (DKG.HeadOfGovernment, "Chancellor"),
+    # No class for a vice president: a post of the state, not its head.
+    "vice president": (DKG.Role, "Vice President"),
+    "president": (DKG.HeadOfState, "President"),
+    "king": (DKG.Monarch, "King"),
+    "queen": (DKG.Monarch, "Queen"),
+    "emperor": (DKG.Monarch, "Emperor"),
+    "monarch": (DKG.Monarch, "Monarch"),
+    "ambassador": (DKG.Envoy, "Ambassador"),
+    "envoy": (DKG.Envoy, "Envoy"),
+    "high commissioner": (DKG.Envoy, "High Commissioner"),
+    "consul general": (DKG.Consul, "Consul General"),
+    "honorary consul": (DKG.HonoraryConsul, "Honorary Consul"),
+    "consul": (DKG.Consul, "Consul"),
+    "missionary": (DKG.Missionary, "Missionary"),
+    "agent": (DKG.GovernmentAgent, "Agent"),
+}
+# Posts held by one person at a time: their IRI names no holder (identity.role).
+SINGLE_HOLDER = frozenset({DKG.HeadOfGovernment, DKG.HeadOfState, DKG.Monarch, DKG.Role})
+# Titles written before a name that name a post of a state, longest first ("Vice President"
+# before "President"); discourse.py finds people after them.
+TITLES_BEFORE_NAMES = (
+    "Vice President|Vice-President|President|Deputy Prime Minister|Prime Minister|Premier"
+    "|Foreign Minister|Minister(?: of(?: the)? [A-Z][a-z]+(?: (?:and|of) [A-Z][a-z]+)*)?"
+    "|Chancellor|Crown Princess|Crown Prince|Grand Duchess|Grand Duke|Princess|Prince|Queen"
+    "|King|Emperor|Empress|Governor General|Secretary of State|Ambassador|Mayor|Senator"
+)
+
+# ---- Diplomatic missions ---------------------------------------------------------------------
+
+# Mission types, longest first so that "consulates general" is not read as "consulates".
+MISSION_TYPES = (
+    ("general_delegation", r"d[e\u00e9]l[e\u00e9]gations?\s+g[e\u00e9]n[e\u00e9]rales?"
+     r"|general\s+delegations?"),
+    ("trade_office", r"(?:economic\s+and\s+)?trade\s+(?:offices?|representations?)"
+     r"|economic\s+and\s+trade\s+representatives"),
+    ("honorary_consulate", r"honorary\s+consul(?:ate)?s?(?:[-\s]generals?)?"),
+    ("consulate_general", r"consulates?[-\s]generals?"),
+    ("consulate", r"consulates?"),
+    ("high_commission", r"high\s+commissions?"),
+    ("embassy", r"embass(?:y|ies)"),
+    ("legation", r"legations?"),  # a mission of a rank below an embassy's, now rare
+    ("permanent_mission", r"permanent\s+(?:missions?|delegations?|representations?)"),
+    ("delegation", r"(?:joint\s+)?(?:delegations?|representations?)"),
+    ("mission", r"missions?"),
+    ("office", r"offices?"),
+)  # fmt: skip
+
+# ---- Agreements -----------------------------------------------------------------------------
+
+# The nouns that name an agreement, and the kind each says, most specific first.
+AGREEMENT_NOUN = (
+    r"joint\s+declarations?|memorand(?:um|a)(?:\s+of\s+understanding)?|conventions?"
+    r"|treat(?:y|ies)|agreements?|accords?"
+)
+AGREEMENT_KINDS = (
+    ("joint", DKG.JointDeclaration, "Joint declaration"),
+    ("memorand", DKG.Memorandum, "Memorandum of understanding"),
+    ("convention", DKG.Convention, "Convention"),
+    ("treat", DKG.Treaty, "Treaty"),
+    ("", DKG.Agreement, "Agreement"),
+)
+
+# ---- Events ---------------------------------------------------------------------------------
+
+VISIT_KINDS = {DKG.Visit: "Visit", DKG.StateVisit: "State visit",
+               DKG.OfficialVisit: "Official visit", DKG.TradeMission: "Trade mission"}  # fmt: skip
+
+# ---- Hedges, negation, modality, clause breaks ----------------------------------------------
+
+# Words that say something did not, may or will happen, or failed: a clause with one of them
+# states no fact. "no more than" and its kin qualify a figure and negate nothing.
+NEGATION = r"not|n['\u2019]t|no|never|neither|nor|without"
+MODALITY = r"would|could|might|will|shall|should|can"
+INTENTION = (
+    r"plan|plans|planned|planning|intends?|intended|propos(?:e|es|ed|al)|possible|possibly"
+    r"|potential|hopes?|hoped|expects?|expected|consider(?:s|ed|ing)?|seeks?|sought|aims?"
+    r"|wish(?:es|ed)?|wants?|wanted|prepar(?:e|es|ed|ing)"
+)
+FAILURE = (
+    r"cancel+ed|cancel+ation|postponed|called\s+off|fail(?:s|ed)?|refuse[sd]?|reject(?:s|ed)?"
+    r"|negotiat\w*|talks|draft|future|upcoming|candidate|applied|applies|apply|bid|observer"
+    r"|non|former(?:ly)?|left|withdr[ae]w\w*|suspend\w*|broke|broken|sever\w*|until"
+)
+HEDGE = re.compile(rf"\b(?:(?i:{NEGATION}|{MODALITY}|{INTENTION}|{FAILURE})|may)\b")
+NOT_A_HEDGE = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less)\s+than\b|\bnot\s+only\b", re.I)
+# Before a mission: "has no embassy", "plans to open", "would open", "if".
+NOT_STATED = re.compile(
+    rf"\b(?:{NEGATION}|{MODALITY}|plans?|planned|planning|intends?|intended|intending"
+    r"|propos(?:es|ed|ing)|consider(?:s|ed|ing)|hopes?|hoped|wants?|wanted|wish(?:es|ed)?"
+    r"|expects?|expected|aims?|if|unless|whether|may)\b",
+    re.I,
+)
+# After a mission: "is planned", "is being considered".
+NOT_STATED_AFTER = re.compile(
+    r"\s*,?\s*(?:is|are|was|were)\s+(?:(?:still|now|only)\s+)?(?:planned|proposed|envisaged"
+    r"|expected|being\s+considered|under\s+consideration|to\s+be\s+opened)\b",
+    re.I,
+)
+# Conjunctions that open a clause of its own, with its own subject.
+CONTRAST = r"while|whereas|but|although|though"
+# Where a sentence's clauses part: a semicolon, or a comma before a conjunction of contrast
+# (the break takes the conjunction with it). A full stop inside a sentence ends an
+# abbreviation ("e.g. X"), not a clause.
+CLAUSE_BREAK = re.compile(rf";|,\s+(?:{CONTRAST})\b|\sbut\b")
+# Where a new clause may begin, for a subject to stop reaching over it.
+CLAUSE_BOUNDARY = re.compile(rf"[;:]|\b(?:{CONTRAST}|when)\b", re.I)
