@@ -103,6 +103,9 @@ RANK_NOUNS = {
     "market": (DKG.Exports, "to"),
     "destination": (DKG.Exports, "to"),
     "recipient": (DKG.Investment, "to"),
+    "employer": (DKG.Employment, "from"),
+    # A source sends what the words around it name: "the 4th largest source of imports".
+    "source": (None, "from"),
     "partner": (DKG.Trade, None),
     "trader": (DKG.Trade, None),
 }

@@ -95,13 +95,27 @@ class Figure:
         return max(x.end for x in (self.amount, self.rank) if x)
 
 
-def clause_end(text: str, pos: int, limit: int) -> int:
-    """Return where the clause that goes on at pos ends, at limit at the latest."""
-    m = CLAUSE_AFTER.search(text, pos, limit)
-    return m.start() if m else limit
+def clause_end(text: str, pos: int, limit: int, joins: frozenset[int] = frozenset()) -> int:
+    """Return where the clause that goes on at pos ends, at limit at the latest; an "and" or
+    "or" at an offset in joins joins two nouns and ends nothing ("of machinery and cars to")."""
+    for m in CLAUSE_AFTER.finditer(text, pos, limit):
+        if m.start() + len(m.group()) - len(m.group().lstrip()) not in joins:
+            return m.start()
+    return limit
 
 
-def _classify(text: str, amount: Amount, demonyms: dict[int, bool]) -> Figure | None:
+def noun_joins(reading, i: int) -> frozenset[int]:
+    """Return the offsets in sentence i of the "and"s and "or"s the parse puts between nouns."""
+    s = reading.sentences[i]
+    return frozenset(
+        t.idx - s.start
+        for t in reading.parsed.char_span(s.start, s.end, alignment_mode="expand") or ()
+        if t.dep_ == "cc" and t.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in t.head.children)
+    )  # fmt: skip
+
+
+def _classify(text: str, amount: Amount, demonyms: dict[int, bool], joins) -> Figure | None:
     """Say what kind of figure an amount is, or None when it is no statistic.
 
     A count of people is a diaspora where its clause says they live (or moved) somewhere and
@@ -122,7 +136,7 @@ def _classify(text: str, amount: Amount, demonyms: dict[int, bool]) -> Figure | 
         if number and not amount.percent:  # "the number of people in Sweden ... 470,000"
             return Figure(amount, None, "count", DKG.Count, "person")
         return Figure(amount, None, "bare")
-    own = text[amount.end : clause_end(text, amount.end, len(text))]
+    own = text[amount.end : clause_end(text, amount.end, len(text), joins)]
     if noun[0] == DKG.Diaspora and not RESIDENCE.search(own):
         noun = (DKG.Count, "person")  # "5,000 young Belgians visited Chile": no diaspora
     elif noun == (DKG.Count, "person"):
@@ -224,12 +238,13 @@ def _flow(text: str, measure, before: tuple, after: tuple):
     return nearest_keyword(text, lo, hi, before=False)
 
 
-def _parties(text, mentions, fig: Figure, windows: tuple, flow, ranked: list) -> list[Party]:
+def _parties(sen, fig: Figure, windows: tuple, flow) -> list[Party]:
     """Return a figure's parties: from its own words, else the words after it; its ranking's.
 
-    windows are the figure's words before (and in) it and after it; ranked the spans of the
-    sentence's rankings, whose words are no subjects of another ranking.
+    windows are the figure's words before (and in) it and after it; the words of the
+    sentence's other rankings are no subjects of this one.
     """
+    text, mentions, ranked = sen.text, sen.mentions, sen.ranks
     before, after = windows
     first_after = fig.kind == "count" or (fig.kind == "share" and SHARE_AFTER.match(text, after[0]))
     found: list[Party] = []
@@ -258,7 +273,7 @@ def _parties(text, mentions, fig: Figure, windows: tuple, flow, ranked: list) ->
     found = [p for p in found if all(p.start != m.start for m in owners)]
     other = {"from": "to", "to": "from"}.get(side)
     found += [dataclasses.replace(p, role=other) for p in parties(text, owners, 0, len(text), flow)]
-    own = parties(text, mentions, rank.start, clause_end(text, rank.end, after[1]), flow)
+    own = parties(text, mentions, rank.start, clause_end(text, rank.end, after[1], sen.joins), flow)
     return found + [p for p in own if p.entity.kind != "organisation"]
 
 
@@ -272,6 +287,7 @@ class _Sentence:
     dates: list[tuple[int, int, str]]
     earlier: list[Claim]  # the figures of the sentence before, for "the total"
     pair: list  # the two states "bilateral" means here
+    joins: frozenset[int]  # where an "and" joins two nouns, not two clauses
 
 
 def _unplaced(found: list[Party]) -> list[Party]:
@@ -284,7 +300,7 @@ def _claim(sen: _Sentence, fig: Figure, lo: int, hi: int, claims: list[Claim]) -
     text = sen.text
     cut = [m.end() for m in CLAUSE_BEFORE.finditer(text, lo, fig.start)]
     # A count's clause goes on after its noun: "100 sister-city and sister-state relationships".
-    own_end = clause_end(text, max(fig.end, fig.noun_end or 0), hi)
+    own_end = clause_end(text, max(fig.end, fig.noun_end or 0), hi, sen.joins)
     before, after = (max([lo, *cut]), fig.end), (fig.end, own_end)
     measure = _measure(text, fig, before[0], hi)
     period = _period(sen.dates, fig, before[0], hi)
@@ -295,7 +311,7 @@ def _claim(sen: _Sentence, fig: Figure, lo: int, hi: int, claims: list[Claim]) -
     if measure is None:
         return None
     flow = _flow(text, measure, before, after)
-    found += _parties(text, sen.mentions, fig, (before, after), flow, sen.ranks)
+    found += _parties(sen, fig, (before, after), flow)
     if not found and claims:
         found = list(claims[-1].parties)  # "(46.9 billion euros), which account for 126,000 jobs"
     if BILATERAL.search(text, max([0, *cut]), fig.end):
@@ -330,13 +346,14 @@ def rule_statistics(reading, i: int) -> None:
     years = [
         a for a in amounts if is_year(a) and not isinstance(counted_noun(text, a, demonyms), tuple)
     ]
-    figures = [f for a in amounts if a not in years if (f := _classify(text, a, demonyms))]
+    joins = noun_joins(reading, i)
+    figures = [f for a in amounts if a not in years if (f := _classify(text, a, demonyms, joins))]
     ranks = _ranks(text)
     figures = _with_ranks(text, figures, ranks)
     bilateral = BILATERAL.search(text)
     pair = list(pair_before(reading, i, s.start)) if bilateral else []
     sen = _Sentence(text, mentions, ranks, _dates(text, years, last_year),
-                    memory["claims"].get(i - 1, []), pair)  # fmt: skip
+                    memory["claims"].get(i - 1, []), pair, joins)  # fmt: skip
     claims: list[Claim] = []
     for k, fig in enumerate(figures):
         lo = figures[k - 1].end if k else 0
