@@ -413,8 +413,11 @@ RANK_PLACE = re.compile(
 )
 # A ranking that opens with its verb: the ranked name stands right before it.
 RANK_VERB = re.compile(r"(?i:rank|came\b|comes\b|coming\b|place|finish)")
+# "the third-largest investor", "the 5th export destination", "seventh among investors".
 RANK_ORD = re.compile(
-    rf"\b(?P<o>{_ORD})(?:[-\s]+{_SUPER}(?:{_FILL}\s+{_ROLE})?|{_FILL}\s+{_ROLE})\b", re.I
+    rf"\b(?P<o>{_ORD})(?:[-\s]+{_SUPER}(?:{_FILL}\s+{_ROLE})?|{_FILL}\s+{_ROLE}|(?=\s+among\b))"
+    r"\b",
+    re.I,
 )
 RANK_FIRST = re.compile(rf"\b{_SUPER}{_FILL}\s+{_ROLE}", re.I)
 THE_BEFORE = re.compile(r"\b(?:the|[A-Z][\w.-]*['\u2019]s)\s+$")
@@ -429,7 +432,7 @@ _STOP = r"with|and|or|of|for|in|on|at|to|during|regarding|that|which|since|by|as
 # name or the world ("in the EU", not "in goods"); "worldwide" and "globally" are the world.
 SCOPE = re.compile(
     rf"(?:\s+of(?:\s+(?!in\b|within\b){_WORD}){{1,3}}?)?,?\s+(?P<scope>(?:(?:in|within|among"
-    rf"|across|outside)\s+(?:the\s+)?(?:[A-Z]{_WORD}|world\b)|among\s+(?!(?:the|{_STOP})\b)"
+    rf"|across|outside)\s+(?:the\s+)?(?:[A-Z]{_WORD}|world\b)|among\s+(?!(?:the|them|us|these|those|others|{_STOP})\b)"
     rf"[a-z]{_WORD})(?:\s+(?!(?:{_STOP})\b){_WORD}){{0,4}}|(?:worldwide|globally)\b)"
 )
 # Or a phrase that opens the sentence: "Within the European Union, Belgium is the sixth-...".

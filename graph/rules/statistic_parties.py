@@ -135,6 +135,12 @@ def is_possessor(text: str, m: Mention, rank: Rank) -> bool:
     return bool(POSSESSIVE.match(between)) and not between[2:].strip()
 
 
+def ranking_span(text: str, mentions: list[Mention], rank: Rank) -> tuple[int, int]:
+    """Return the span of a ranking with its owner: "Morocco's third biggest customer"."""
+    owners = [m.start for m in mentions if is_possessor(text, m, rank)]
+    return min([rank.start, *owners]), rank.end
+
+
 def holders(text: str, mentions: list[Mention], rank: Rank, taken: list[tuple[int, int]]):
     """Return the mentions a ranking is about: "Belgium is the sixth-largest investor".
 
