@@ -441,6 +441,11 @@ LEADING_SCOPE = re.compile(
 )
 
 
+# "became the first partner" says first in time; "first" with a superlative still ranks.
+BECAME_FIRST = re.compile(r"\b(?:became|become|becomes|becoming)\b[^,;.]*$", re.I)
+FIRST = re.compile(rf"(?i:first|1st)\b(?![-\s]+{_SUPER})")
+
+
 def find_ranks(text: str) -> list[Rank]:
     """Find positions in rankings, with the scope that follows them ("in the EU")."""
     lead = LEADING_SCOPE.match(text)
@@ -453,6 +458,8 @@ def find_ranks(text: str) -> list[Rank]:
                 continue
             if pattern is RANK_FIRST and not THE_BEFORE.search(before):
                 continue
+            if pattern is RANK_ORD and BECAME_FIRST.search(before) and FIRST.match(m.group()):
+                continue  # "Colombia became NATO's first partner": first in time, no rank
             groups = m.groupdict()  # a bare superlative ("the biggest partner") is the first
             n = int(groups.get("n") or 0) or (parse_ordinal(groups["o"]) if groups.get("o") else 1)
             scope = SCOPE.match(text, m.end())
