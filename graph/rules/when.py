@@ -1,0 +1,83 @@
+"""Read when: every date of a document, with the dates said against another date resolved.
+
+"the same year", "on the 29th" and "the following day" are read against the last date the
+text stated before them; "today", "on Sunday" and "last December" against the document's own
+date (its metadata), and so is a month with no year in a dated document ("in July" in a news
+story); in an undated one, a month with no year takes the year last stated. A date that opens
+a timeline entry ("18 May 2015 \u2013 ...", "- 24 April: ...") is the date of the entry's
+clauses that state none of their own.
+"""
+
+import re
+from dataclasses import replace
+
+from ..values import find_dates, resolve_date
+from ..vocab import DKG
+
+# Dates precise enough to read "the same year" or "the next day" against.
+ANCHORS = {DKG.PrecisionYear, DKG.PrecisionMonth, DKG.PrecisionDay}
+# A relative date glossed by the date it stands for: "a year later, on 22 January 2020".
+GLOSS = re.compile(r"\s*,?\s*(?:(?:in|on)\s+)?$")
+# What follows the date that opens an entry: a dash or a colon; before it, a list marker.
+ENTRY_MARK = re.compile(r"\s*(?:[-\u2013\u2014:]\s+|[\u2013\u2014])")
+LINE_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?")
+
+
+def stated_dates(reading) -> list[list]:
+    """Return the dates of each sentence, document offsets, resolved in reading order."""
+    found = reading.memory.get("dates")
+    if found is not None:
+        return found
+    text, today, last = reading.doc.text, reading.doc.date, None
+    found = []
+    for s in reading.sentences:
+        here = [
+            replace(x, start=x.start + s.start, end=x.end + s.start) for x in find_dates(s.text)
+        ]
+        kept = []
+        for k, x in enumerate(here):
+            nxt = here[k + 1] if k + 1 < len(here) else None
+            x = resolve_date(x, last, today)
+            glossed = (
+                x.relative
+                and nxt is not None
+                and nxt.value
+                and GLOSS.fullmatch(text, x.end, nxt.start)
+                and (x.value is None or nxt.value.startswith(x.value))
+            )
+            if glossed:
+                continue
+            span_of_years = x.end_value and x.precision == DKG.PrecisionYear
+            if x.value and x.precision in ANCHORS and not span_of_years:
+                last = x.value
+            kept.append(x)
+        found.append(kept)
+    reading.memory["dates"] = found
+    return found
+
+
+def entry_date(reading, i: int):
+    """Return the date that opens the timeline entry (a line "DATE \u2013 ...") holding
+    sentence i, or None."""
+    entries = reading.memory.get("entry-dates")
+    if entries is None:
+        entries = _entry_dates(reading)
+        reading.memory["entry-dates"] = entries
+    return entries[i]
+
+
+def _entry_dates(reading) -> list:
+    """Return, for each sentence, the date opening its line if the line is a dated entry."""
+    text = reading.doc.text
+    dates = stated_dates(reading)
+    entries, current, line = [], None, -1
+    for i, s in enumerate(reading.sentences):
+        start = text.rfind("\n", 0, s.start) + 1
+        if start != line:  # the first sentence of a line: does a date open it?
+            line, current = start, None
+            at = LINE_START.match(text, start).end()
+            first = next((x for x in dates[i] if x.start == at), None)
+            if first is not None and first.value and ENTRY_MARK.match(text, first.end):
+                current = first
+        entries.append(current)
+    return entries
