@@ -89,6 +89,53 @@ AGREEMENT_KINDS = (
 
 VISIT_KINDS = {DKG.Visit: "Visit", DKG.StateVisit: "State visit",
                DKG.OfficialVisit: "Official visit", DKG.TradeMission: "Trade mission"}  # fmt: skip
+# Verbs whose clause is an event of a known kind; any other dated clause is a dkg:Event.
+EVENT_VERBS = {
+    "liberate": DKG.Liberation,
+    "recognise": DKG.Recognition,
+    "recognize": DKG.Recognition,
+    "found": DKG.Founding,
+    "meet": DKG.Meeting,
+}
+# What a verb does to diplomatic relations (a verb, or a verb and its particle).
+RELATION_CHANGES = {
+    "establish": "establishment", "sever": "severance", "break off": "severance",
+    "break": "severance", "cut": "severance", "cut off": "severance", "restore": "restoration",
+    "resume": "restoration", "re-establish": "restoration", "reestablish": "restoration",
+}  # fmt: skip
+# Nouns that name an event: "the summit in Oslo", "talks ... broke down", "the 1977 award".
+EVENT_NOUNS = frozenset({
+    "visit", "summit", "meeting", "talks", "conference", "retreat", "commemoration", "ceremony",
+    "parade", "referendum", "plebiscite", "consultation", "election", "war", "battle", "raid",
+    "attack", "invasion", "liberation", "award", "ruling", "judgment", "judgement", "negotiation",
+    "session", "signing", "celebration", "funeral", "inauguration", "coronation", "forum",
+    "dialogue", "exercise", "mission", "tour", "trip", "journey", "congress", "assembly",
+})  # fmt: skip
+# Verbs that state a lasting state, not something that happened at a date.
+STATIVE_VERBS = frozenset({
+    "be", "have", "remain", "belong", "include", "comprise", "consist", "contain", "lie", "seem",
+    "own", "exist", "mean", "total", "number", "amount", "account", "maintain", "share", "know",
+    "need", "require", "depend", "enjoy", "keep", "continue", "stay", "represent", "cover",
+    "link", "live", "reside", "allow", "provide", "permit", "border", "date",
+    # Figures rise and fall: the statistics' rules read those clauses.
+    "grow", "rise", "fall", "increase", "decrease", "decline", "drop", "reach", "exceed",
+    "double", "triple", "stand", "climb", "surpass", "shrink",
+})  # fmt: skip
+# Verbs that report what someone said or thought: what they report is not the text's own fact.
+REPORTING_VERBS = frozenset({
+    "say", "state", "announce", "tell", "claim", "argue", "protest", "report", "note", "add",
+    "confirm", "deny", "insist", "warn", "believe", "think", "assert", "allege", "suggest",
+    "complain", "stress", "explain", "declare", "write", "reply", "maintain", "hold",
+})  # fmt: skip
+# Verbs by which an agreement is made or takes effect: the agreements' rules read them.
+AGREEMENT_VERBS = frozenset({"sign", "ratify", "countersign", "initial"})
+# Verbs that make an agreement when their object is one: "adopted a declaration".
+AGREEMENT_OBJECT_VERBS = frozenset({"adopt", "conclude", "reach", "approve", "endorse"})
+# Verbs that say something is wanted or expected, not done: "plans to visit", "is expected".
+INTENTION_VERBS = frozenset({
+    "plan", "intend", "hope", "expect", "consider", "seek", "aim", "wish", "want", "prepare",
+    "envisage", "schedule",
+})  # fmt: skip
 
 # ---- Hedges, negation, modality, clause breaks ----------------------------------------------
 

@@ -498,6 +498,11 @@ def _resolved_value(x: DateMatch, last: str | None, today: str | None) -> str | 
     return None
 
 
+def date_type(value: str) -> tuple[URIRef, URIRef]:
+    """Return the datatype and precision of a date written YYYY, YYYY-MM or YYYY-MM-DD."""
+    return _TYPES[len(value)]
+
+
 def resolve_date(x: DateMatch, last: str | None, today: str | None) -> DateMatch:
     """Give a date said against another its value: `last` is the last date the text stated
     before it, `today` the document's own date (YYYY, YYYY-MM or YYYY-MM-DD, or None). A date

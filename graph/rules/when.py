@@ -81,3 +81,12 @@ def _entry_dates(reading) -> list:
                 current = first
         entries.append(current)
     return entries
+
+
+def date_start(reading, date) -> int:
+    """Return where the words of a date start: with the preposition before it ("in 1978")."""
+    if date.relation is None:
+        return date.start
+    before = reading.doc.text[max(0, date.start - 20) : date.start]
+    m = re.search(rf"\b{date.relation}\s+(?:the\s+)?$", before, re.I)
+    return date.start - len(m.group()) if m else date.start
