@@ -198,6 +198,11 @@ def _infinitive(token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
+def infinitival(token) -> bool:
+    """Say whether a clause is an infinitive with no subject: "to impose an embargo"."""
+    return _infinitive(token) and not any(c.dep_.startswith("nsubj") for c in token.children)
+
+
 def stative(verb) -> bool:
     """Say whether a verb states a lasting state, not an event: "is", "has", "remains"."""
     return verb.lemma_.lower() in STATIVE_VERBS

@@ -15,14 +15,15 @@ from .discourse import PLACE, STATE
 
 # A visit or mission "to" places, with the words before the noun that say its kind.
 TO_PLACES = re.compile(
-    r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)(?P<noun>visits?|missions?)\s+to\s+(?:the\s+)?"
+    r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)(?P<noun>(?i:visits?|missions?))\s+to\s+(?:the\s+)?"
     r"(?:[a-z]+ern\s+)?"
 )
 MADE = re.compile(
-    r"\b(?:made|paid|undertook|led)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}$"
+    r"\b(?:made|paid|undertook|led|(?:is|are|was|were)\s+(?:paying|making|on))\s+"
+    r"(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}$"
 )
 # "visited X", "came to visit X"; "went to X" only for a mission or a delegation.
-VISITED = re.compile(r"\b(?:visited|came\s+to\s+visit)\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
+VISITED = re.compile(r"\b(?:visit(?:ed|s)|came\s+to\s+visit)\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
 WENT = re.compile(r"\b(?:went|travel+ed|came)\s+to\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
 MISSION_WORDS = r"trade|economic|business|commercial|princely|royal|investment|export"
 TRADE = re.compile(rf"\b(?:{MISSION_WORDS})\b", re.I)

@@ -1,0 +1,147 @@
+"""Read who and where a clause names, by the parse: the people at a phrase's head, the states,
+regions and organisations in it, a pronoun's antecedent, the places after "in" and "at".
+
+Shared by the readers of events (what_happened.py, visit_clauses.py, named_events.py).
+"""
+
+from ..lexicon import EVENT_NOUNS
+from . import discourse as d
+from . import predicates as pr
+from .discourse import PLACE, POLITY, STATE_BODY
+
+ACTORS = POLITY | {"organisation"}
+# Prepositions whose object takes part in what the verb says.
+PARTY_PREPOSITIONS = frozenset({"with", "against", "between", "among", "to", "on"})
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
+# What a subject pronoun stands for: a person named just before, or the pair named before.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+PAIR_PRONOUNS = frozenset({"they", "both"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+
+
+def actors_in(reading, i: int, p, phrase: set) -> list:
+    """Return the states, regions and organisations a phrase names (a demonym only for a
+    state's body: "the Ghanaian authorities"; none in an apposition: "X, a U.S. officer")."""
+    doc = reading.doc.text
+    found = []
+    for m in d.mentions(reading, i, ACTORS):
+        token = p.token_at(m.start)
+        if token is None or token.i not in phrase or in_apposition(token, phrase):
+            continue
+        if m.via == "demonym" and not STATE_BODY.match(doc, m.end):
+            continue
+        found.append(m.entity)
+    return found
+
+
+def in_apposition(token, phrase: set) -> bool:
+    """Say whether a word lies in an apposition inside a phrase."""
+    while token.i in phrase and token.head.i != token.i:
+        if token.dep_ == "appos":
+            return True
+        token = token.head
+    return False
+
+
+def people_at(reading, i: int, p, head) -> list:
+    """Return the people a phrase names as its head: "President X", "the minister, X", "X and
+    Y"; not "X's nominee" nor "the government of X"."""
+    heads = {t.i for t in head.subtree if t.i == head.i or heads_chain(t, head)}
+    return [x for x in d.people(reading, i) if p.token_at(x.end - 1).i in heads]
+
+
+def heads_chain(token, head) -> bool:
+    """Say whether a word stands for its phrase's head: a compound, conjunct or apposition."""
+    while token.i != head.i:
+        if token.dep_ not in ("compound", "conj", "appos", "flat", "cc", "punct", "nmod"):
+            return False
+        token = token.head
+    return True
+
+
+def pronoun(reading, i: int, word: str):
+    """Return what a subject pronoun stands for: (people, states), or None."""
+    if word in PERSON_PRONOUNS and i > 0:
+        before = {x.name: x for x in d.people(reading, i - 1)}
+        if len(before) == 1:
+            return [(i - 1, next(iter(before.values())))], []
+    if word in PAIR_PRONOUNS:
+        pair = d.antecedent(reading, i)
+        if pair:
+            return [], list(pair)
+    return None
+
+
+def parties(reading, i: int, p, verb) -> tuple[list, list, list]:
+    """Return the people, actors and places of a verb's clause, by their place in the parse."""
+    people, actors, places = [], [], []
+    subjects = pr.subjects(verb)
+    for c in [*verb.children, *(t for t in subjects if t.head.i != verb.i)]:
+        heads = []
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or c in subjects:
+            if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                c = verb.head  # "South Africa, which had left ...": the antecedent
+            elif c.dep_.startswith("nsubj") and c.lower_ in PERSON_PRONOUNS | PAIR_PRONOUNS:
+                found = pronoun(reading, i, c.lower_)
+                if found:
+                    people += [(k, x) for k, x in found[0]]
+                    actors += found[1]
+                continue
+            heads = [c]
+        elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS):
+            heads = [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "advmod" and c.lower_ == "together":
+            heads = [g for g in c.subtree if g.dep_ == "pobj"]
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS and c not in subjects:
+            if not any(g in subjects for g in c.children):
+                places += places_after(reading, i, p, c)
+            continue
+        if c.dep_ in ("dobj", "xcomp", "advcl") or (c.dep_ == "relcl" and pr.infinitival(c)):
+            heads += party_objects(c)  # "imposed an embargo on X", "to sign a pact with X"
+        for head in heads:
+            people += [(i, x) for x in people_at(reading, i, p, head)]
+            actors += actors_in(reading, i, p, phrase(head))
+    for c in verb.children:  # "talks ... in Bern broke down": the place of an event noun
+        if (c.dep_ in ("nsubj", "nsubjpass", "dobj")) and c.lemma_.lower() in EVENT_NOUNS:
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ in PLACE_PREPOSITIONS:
+                    places += places_after(reading, i, p, g)
+    return people, list(dict.fromkeys(actors)), list(dict.fromkeys(places))
+
+
+def party_objects(token) -> list:
+    """Return the objects of the party prepositions under an object or an infinitive: "an
+    embargo on X", "to impose an embargo on X", "a treaty with X"."""
+    if token.dep_ in ("xcomp", "advcl", "relcl") and not pr.infinitival(token):
+        return []
+    found = []
+    for t in pr.own_words(token):
+        if t.dep_ == "prep" and t.lower_ in PARTY_PREPOSITIONS and t.head.pos_ in ("NOUN", "VERB"):
+            found += [g for g in t.children if g.dep_ == "pobj"]
+        elif t.dep_ == "dobj" and t.head.i == token.i and token.pos_ == "VERB":
+            found.append(t)
+    return found
+
+
+def places_after(reading, i: int, p, prep) -> list:
+    """Return the places a preposition "in"/"at" names as its object's head: "in Bern,
+    Switzerland", not "in the hills north of Accra"."""
+    heads = set()
+    for g in prep.children:
+        if g.dep_ == "pobj":
+            heads |= {t.i for t in g.subtree if heads_chain(t, g)}
+            if g.lemma_.lower() in EVENT_NOUNS:  # "at the parade in New Delhi"
+                for c in g.children:
+                    if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS:
+                        heads |= {t.i for o in c.children for t in o.subtree if heads_chain(t, o)}
+    found = []
+    for m in d.mentions(reading, i, PLACE):
+        token = p.token_at(m.start)
+        if m.via not in ("demonym", "reference") and token is not None and token.i in heads:
+            found.append(m.entity)
+    return found
+
+
+def phrase(token) -> set:
+    """Return the token indices of a phrase: a word and its own words below it."""
+    return {t.i for t in pr.own_words(token)}
