@@ -126,14 +126,20 @@ def party_objects(token) -> list:
 def places_after(reading, i: int, p, prep) -> list:
     """Return the places a preposition "in"/"at" names as its object's head: "in Bern,
     Switzerland", not "in the hills north of Accra"."""
-    heads = set()
+    found = []
     for g in prep.children:
         if g.dep_ == "pobj":
-            heads |= {t.i for t in g.subtree if heads_chain(t, g)}
+            found += places_at(reading, i, p, g)
             if g.lemma_.lower() in EVENT_NOUNS:  # "at the parade in New Delhi"
                 for c in g.children:
                     if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS:
-                        heads |= {t.i for o in c.children for t in o.subtree if heads_chain(t, o)}
+                        found += [e for o in c.children for e in places_at(reading, i, p, o)]
+    return found
+
+
+def places_at(reading, i: int, p, head) -> list:
+    """Return the places a phrase names as its head: "Bern, Switzerland", "A, B and C"."""
+    heads = {t.i for t in head.subtree if heads_chain(t, head)}
     found = []
     for m in d.mentions(reading, i, PLACE):
         token = p.token_at(m.start)

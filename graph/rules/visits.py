@@ -141,7 +141,7 @@ def visits(reading, i: int) -> None:
         at, noun = s.start + m.end(), s.start + m.start("noun")
         segments, end = destinations(reading, i, at)
         lo, hi = d.clause(reading, i, noun)
-        if cls is None or not segments or d.hedged(reading, lo, hi):
+        if cls is None or not segments or d.hedged(reading, lo, hi) or _stated(reading, noun):
             continue
         made = MADE.search(doc[lo : s.start + m.start()] + m["adj"])
         undated = [places for places, year in segments if year is None]
@@ -158,11 +158,18 @@ def visits(reading, i: int) -> None:
             if pattern is WENT and not (mission or d.people(reading, i)):
                 continue
             segments, _ = destinations(reading, i, s.start + m.end())
-            if not segments or d.hedged(reading, lo, hi):
+            if not segments or d.hedged(reading, lo, hi) or _stated(reading, s.start + m.start()):
                 continue
             cls = DKG.TradeMission if mission and TRADE.search(mission.group()) else DKG.Visit
             who = visitors(reading, i, lo, s.start + m.start(), words)
             _emit(reading, i, cls, who, segments, lo, hi, False)
+
+
+def _stated(reading, offset: int) -> bool:
+    """Say whether visit_clauses.py has read the visit whose words are at this offset."""
+    return any(
+        c.rule == "event-visit-syntax" and c.start <= offset < c.end for c in reading.facts.claims
+    )
 
 
 def _emit(reading, i, cls, who, segments, lo, hi, plural) -> None:

@@ -11,8 +11,6 @@ figure) is left to that rule: this module is named to run after all the others.
 import bisect
 import re
 
-from rdflib import Literal
-
 from ..lexicon import (
     AGREEMENT_NOUN,
     AGREEMENT_OBJECT_VERBS,
@@ -21,14 +19,13 @@ from ..lexicon import (
     EVENT_VERBS,
     REPORTING_VERBS,
 )
-from ..values import date_type
 from ..vocab import DKG
 from . import discourse as d
 from . import event_labels as lb
 from . import participants as pa
 from . import predicates as pr
 from .participants import RELATIVE_PRONOUNS
-from .when import entry_date
+from .when import end_literal, entry_date
 
 # A decade or a century is no date of one event: "dates back to the 19th century".
 PRECISE = frozenset({DKG.PrecisionDay, DKG.PrecisionMonth, DKG.PrecisionYear})
@@ -152,16 +149,11 @@ def _assert(reading, i: int, p, verb, when, parties, dates) -> None:
         pairs.append((DKG.participant, d.state_person(reading, k, person, "event-clause")))
     pairs += [(DKG.location, reading.facts.use(e)) for e in places]
     if when.end_value:
-        pairs += [(DKG.startDate, d.literal(when)), (DKG.endDate, _end(when))]
+        pairs += [(DKG.startDate, d.literal(when)), (DKG.endDate, end_literal(when))]
     else:
         pairs.append((DKG.date, d.literal(when)))
     key = f"{label[:80]}-{when.value}"
     d.event(reading, i, cls, key, label, pairs, "event-clause", (lo, hi))
-
-
-def _end(when) -> Literal:
-    """Return the last day (or year) of a span of dates as a literal."""
-    return Literal(when.end_value, datatype=date_type(when.end_value)[0])
 
 
 RULES = [happenings]

@@ -11,7 +11,9 @@ clauses that state none of their own.
 import re
 from dataclasses import replace
 
-from ..values import find_dates, resolve_date
+from rdflib import Literal
+
+from ..values import date_type, find_dates, resolve_date
 from ..vocab import DKG
 
 # Dates precise enough to read "the same year" or "the next day" against.
@@ -90,3 +92,8 @@ def date_start(reading, date) -> int:
     before = reading.doc.text[max(0, date.start - 20) : date.start]
     m = re.search(rf"\b{date.relation}\s+(?:the\s+)?$", before, re.I)
     return date.start - len(m.group()) if m else date.start
+
+
+def end_literal(date) -> Literal:
+    """Return the end of a span of dates ("from 4 to 6 May 2015") as a literal."""
+    return Literal(date.end_value, datatype=date_type(date.end_value)[0])
