@@ -103,6 +103,12 @@ RELATION_CHANGES = {
     "break": "severance", "cut": "severance", "cut off": "severance", "restore": "restoration",
     "resume": "restoration", "re-establish": "restoration", "reestablish": "restoration",
 }  # fmt: skip
+# Verbs by which a state's independence is stated, and the noun of the act if it is one.
+INDEPENDENCE_VERBS = {
+    "declare": "Declaration", "proclaim": "Proclamation", "win": None, "gain": None,
+    "achieve": None, "obtain": None, "attain": None, "regain": None, "restore": None,
+}  # fmt: skip
+INDEPENDENCE_NOUNS = frozenset({"independence"})
 # Nouns that name an event: "the summit in Oslo", "talks ... broke down", "the 1977 award".
 EVENT_NOUNS = frozenset({
     "visit", "summit", "meeting", "talks", "conference", "retreat", "commemoration", "ceremony",

@@ -91,3 +91,15 @@ def date_words(p, dates: list) -> set:
             if t.dep_ == "pobj" and t.head.dep_ == "prep":
                 found.add(t.head.i)
     return found
+
+
+def phrase_words(heads, leave_out=frozenset()) -> str:
+    """Write the words of some phrases (each without the clauses of its own), in text order."""
+    found = {t.i: t for h in heads for t in pr.own_words(h) if t.i not in leave_out}
+    words = sorted(found.values(), key=_order)
+    text, last = "", None
+    for t in words:
+        gap = "" if last is None else (last.whitespace_ if t.i == last.i + 1 else " ")
+        text += gap + t.text
+        last = t
+    return text.strip(" ,")

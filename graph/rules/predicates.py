@@ -153,6 +153,19 @@ def _date(token) -> bool:
     return token.ent_type_ == "DATE"
 
 
+def date_object(p: Parsed, date, verb):
+    """Return the word of a date a verb acts on, or None: a date with no preposition right
+    after the verb ("recognises 17 August 1945 as ..."), not "were restored the next year"."""
+    if date.relation is not None or date.relative is not None:
+        return None
+    token = first = p.token_at(date.start)
+    while token.head.i != token.i and date.start <= p.start(token.head) < date.end:
+        token = token.head
+    between = verb.doc[verb.i + 1 : first.i]
+    after = first.i > verb.i and all(t.is_punct or t.pos_ == "ADV" for t in between)
+    return token if token.head.i == verb.i and after else None
+
+
 def same(a, b) -> bool:
     """Say whether two tokens of one parse are the same word."""
     return a is not None and b is not None and a.i == b.i

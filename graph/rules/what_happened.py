@@ -27,7 +27,9 @@ from . import predicates as pr
 from .participants import RELATIVE_PRONOUNS
 from .when import end_literal, entry_date
 
+YEAR = re.compile(r"\d{4}")
 # A decade or a century is no date of one event: "dates back to the 19th century".
+
 PRECISE = frozenset({DKG.PrecisionDay, DKG.PrecisionMonth, DKG.PrecisionYear})
 AGREEMENT_NOUN_WORD = re.compile(rf"(?:{AGREEMENT_NOUN}|declarations?|pacts?|protocols?)")
 # A clause marked as coming after the date of its entry does not happen at that date.
@@ -79,6 +81,11 @@ def _when(reading, i: int, p, verb, dates: list):
     """Return the date of a verb's clause: its own, or its timeline entry's, or None."""
     found = [x for x in _dates_of(reading, i, p, verb, dates) if x.relation in d.WHEN | {"from"}]
     if len({x.value for x in found}) == 1:
+        habitual = verb.tag_ in ("VBZ", "VBP") or any(
+            c.tag_ in ("VBZ", "VBP") for c in verb.children
+        )
+        if habitual and not YEAR.search(found[0].text) and entry_date(reading, i) is None:
+            return None  # "is celebrated on 4 July": every year, not in the year last stated
         return found[0]
     if found:
         return None  # two dates say no one date
