@@ -24,6 +24,7 @@ from .link import link, link_wars
 from .ontodoc import render_ontology_html
 from .places import describe_entities
 from .publish import build_lock, current_release, publish
+from .quarantine import ROUNDS, Quarantine, quarantine_text, withdraw
 from .reason import infer
 from .validate import Report, load_ontology, load_shapes, validate_documents, validate_graph
 from .vocab import DKG
@@ -66,10 +67,14 @@ def writing(path: Path):
         ) from None
 
 
-def write_report(out: Path, report: Report) -> None:
-    """Write the validation report beside the dataset, as text and as Turtle."""
+def write_report(out: Path, report: Report, quarantine: Quarantine | None = None) -> None:
+    """Write the validation report beside the dataset, as text and as Turtle, with the
+    claims the build withdrew into the quarantine."""
     out.mkdir(parents=True, exist_ok=True)
-    (out / "validation-report.txt").write_text(report.text(), encoding="utf-8")
+    text = report.text()
+    if quarantine is not None and quarantine.count:
+        text += quarantine_text(quarantine)
+    (out / "validation-report.txt").write_text(text, encoding="utf-8")
     report.graph.serialize(out / "validation-report.ttl", format="turtle")
 
 
@@ -113,11 +118,34 @@ def extract_all(docs: list[Document], out: Path, progress: Progress):
 def check(doc_graphs: dict[URIRef, Graph], reference: Graph, ontology: Graph) -> Report:
     """Validate the facts of every document with the reference data against the shapes, and
     each document graph alone (its claims and passages) against the document shapes."""
+    return check_union(doc_graphs, reference, ontology).joined(validate_documents(doc_graphs))
+
+
+def check_union(doc_graphs: dict[URIRef, Graph], reference: Graph, ontology: Graph) -> Report:
+    """Validate the facts of every document with the reference data against the shapes."""
     skeleton = merge(
         *(facts_of(g, skeleton=True) for g in doc_graphs.values()), reference, store="Memory"
     )
-    report = validate_graph(skeleton, shapes=load_shapes(), ontology=ontology)
-    return report.joined(validate_documents(doc_graphs))
+    return validate_graph(skeleton, shapes=load_shapes(), ontology=ontology)
+
+
+def validate_or_withdraw(doc_graphs, reference, ontology, strict: bool, progress: Progress):
+    """Validate; unless strict, withdraw the rules' claims that violate the union's shapes
+    into the quarantine and validate again. Return the document graphs to publish, the
+    report, and the quarantine. Malformed claims or passages are never withdrawn."""
+    quarantine = Quarantine()
+    documents = validate_documents(doc_graphs)
+    report = check_union(doc_graphs, reference, ontology)
+    rounds = 0
+    while not (strict or report.conforms or not documents.conforms or rounds == ROUNDS):
+        doc_graphs, traced = withdraw(doc_graphs, report, quarantine)
+        rounds += 1
+        if not traced:
+            break
+        report = check_union(doc_graphs, reference, ontology)
+    if quarantine.count:
+        progress.say(f"validate: {quarantine.count} claim(s) withdrawn into the quarantine")
+    return doc_graphs, report.joined(documents), quarantine
 
 
 def summary(graphs: dict[URIRef, Graph]) -> dict:
@@ -158,8 +186,12 @@ def unchanged(out: Path, fingerprint: str) -> BuildResult | None:
     return BuildResult(release, manifest["version"], manifest["summary"], unchanged=True)
 
 
-def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
-    """Build the dataset from a seeds folder into out; raise before publishing on any error."""
+def build(seeds: Path, out: Path, quiet: bool = False, strict: bool = False) -> BuildResult:
+    """Build the dataset from a seeds folder into out; raise before publishing on any error.
+
+    A rule's claim that makes the graph violate a shape is withdrawn into the quarantine
+    graph and the rest is published; with strict, any violation stops the build.
+    """
     progress = Progress(quiet)
     with build_lock(out):
         docs = read_corpus(seeds)
@@ -188,14 +220,20 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
             # The asserted facts are validated, not their closure: in the closure every value
             # of a property has the property's range as a type, so sh:class could never fail.
             # Claims and passages are checked on each document graph alone, much faster.
-            report = check(doc_graphs, reference, ontology)
+            doc_graphs, report, quarantine = validate_or_withdraw(
+                doc_graphs, reference, ontology, strict, progress
+            )
             with writing(out):
-                write_report(out, report)
+                write_report(out, report, quarantine)
             if not report.conforms:
                 progress.say(f"validate: {len(report.results)} violation(s); nothing published")
                 raise ValidationFailed(report)
             progress.say("validate: the graph conforms to the shapes")
             page = render_ontology_html(ontology, load_shapes()).encode()
+            if quarantine.count:  # the facts changed: reason over the ones that stay
+                reasoning.cancel()
+                asserted = merge(*(facts_of(g) for g in doc_graphs.values()), reference)
+                reasoning = Background(infer, asserted, ontology)
             inferred = reasoning.result()
         finally:
             reasoning.cancel()
@@ -208,6 +246,8 @@ def build(seeds: Path, out: Path, quiet: bool = False) -> BuildResult:
         graphs[iris.graph("inferred")] = inferred
         graphs[iris.graph("wikidata")] = view
         graphs[iris.graph("ontology")] = ontology
+        if quarantine.count:
+            graphs[iris.graph("quarantine")] = quarantine.graph
         graphs = {name: stable_terms(g) for name, g in graphs.items()}
         version = version_of(graphs)
         graphs[iris.graph("metadata")] = describe(

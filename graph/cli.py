@@ -20,7 +20,7 @@ def cmd_build(args) -> int:
     """Build the dataset and print a summary of what it holds."""
     from .build import build
 
-    result = build(Path(args.seeds), Path(args.out), quiet=args.quiet)
+    result = build(Path(args.seeds), Path(args.out), quiet=args.quiet, strict=args.strict)
     verb = "unchanged:" if result.unchanged else "built"
     print(f"{verb} version {result.version} in {result.release}")
     counts = result.counts
@@ -197,6 +197,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--seeds", default=str(DEFAULT_SEEDS), help="folder of documents (*.txt)")
     b.add_argument("--out", default=str(DEFAULT_OUT), help="output folder (default: out)")
     b.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    b.add_argument(
+        "--strict",
+        action="store_true",
+        help="any violation of the shapes stops the build (else a rule's wrong claim is "
+        "withdrawn into the quarantine graph and the rest is published)",
+    )
     b.set_defaults(func=cmd_build)
 
     for name, func, text in (

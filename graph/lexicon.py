@@ -64,6 +64,7 @@ MISSION_TYPES = (
     ("consulate", r"consulates?"),
     ("high_commission", r"high\s+commissions?"),
     ("embassy", r"embass(?:y|ies)"),
+    ("legation", r"legations?"),  # a mission of a rank below an embassy's, now rare
     ("permanent_mission", r"permanent\s+(?:missions?|delegations?|representations?)"),
     ("delegation", r"(?:joint\s+)?(?:delegations?|representations?)"),
     ("mission", r"missions?"),

@@ -66,6 +66,7 @@ GAP = re.compile(r"[ \t\u00a0]*[-\u2010\u2011'\u2019,]?[ \t\u00a0]*")
 DYNASTY = re.compile(r"\bHouse of (?:(?:[A-Z][\w'\u2019.]*|and|of|de|van|von)(?:[ \t]+|-))*"
                      r"[A-Z][\w'\u2019.]*")  # fmt: skip
 SPEAKER_ONLY = re.compile(r"\bour (?:own )?country\b", re.I)
+LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 SPEAKER_AND_OTHER = re.compile(
     r"\b(?:our (?:two )?(?:countries|nations)|both (?:of our )?(?:countries|nations)"
     r"|the two (?:countries|nations))\b",
@@ -240,6 +241,11 @@ class _Scanner:
         roles = {e.role for e in entries}
         if "non-place" in roles:
             return None
+        if self._in_a_list_of_cities(i) and {"country", "city"} <= roles:
+            # "São Paulo, Rio de Janeiro, Salvador and Recife": the city, not El Salvador.
+            city = self._place(i, j, [e for e in entries if e.role == "city"], key)
+            if city and city[0].country == self.found[-1].entity.country:
+                return city
         for role in ("country", "organisation", "community"):
             group = [e for e in entries if e.role == role]
             if group:
@@ -372,9 +378,27 @@ class _Scanner:
                         e.role == "country"
                         or (e.role == "subnational" and self._in_context(e.entity))
                     )
+                    and not self._list_goes_on(k)
                 ):
                     return e.entity
         return None
+
+    def _in_a_list_of_cities(self, i: int) -> bool:
+        """Say whether the name at token i comes right after a city, joined as a list item."""
+        if not self.found or self.found[-1].entity.kind != "city":
+            return False
+        gap = self.text[self.found[-1].end : self.tokens[i].start]
+        return LIST_GAP.fullmatch(gap) is not None
+
+    def _list_goes_on(self, k: int) -> bool:
+        """Say whether a list of names goes on after token k: "Tangier, Tetouan, Nador and
+        Larache" names four places, not Tangier in a province Tetouan."""
+        toks = self.tokens
+        if k >= len(toks):
+            return False
+        gap = self.text[toks[k - 1].end : toks[k].start].strip()
+        word = toks[k].text
+        return (gap == "," and word[:1].isupper()) or (gap == "" and word in ("and", "or"))
 
     def _by_focus(self, i: int, cities: list[Entity]) -> list[Entity]:
         """Order cities by the states the text spoke of last, then by how often it names them."""

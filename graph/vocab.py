@@ -87,6 +87,7 @@ class DKG(DefinedNamespace):
     SourceDocument: URIRef
     Evidence: URIRef
     Claim: URIRef
+    WithdrawnClaim: URIRef
     DateValue: URIRef
 
     # Object properties
@@ -126,6 +127,10 @@ class DKG(DefinedNamespace):
     datePrecision: URIRef
     evidence: URIRef
     sentence: URIRef
+    withdrawnFrom: URIRef
+    claimedSubject: URIRef
+    claimedPredicate: URIRef
+    claimedObject: URIRef
     source: URIRef
     onBehalfOf: URIRef
 
@@ -155,6 +160,7 @@ class DKG(DefinedNamespace):
     start: URIRef
     end: URIRef
     extractionRule: URIRef
+    violation: URIRef
     curated: URIRef
     text: URIRef
     retrieved: URIRef

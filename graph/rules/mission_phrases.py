@@ -56,8 +56,13 @@ LINE_END = re.compile(r"\s*(?:[.;)]|$)")
 LIST_GLUE = re.compile(r"(?:,?\s+(?:and|or)\s+|,\s*|\s*/\s*)(?:(?:in|at)\s+)?")
 NEW_CLAUSE = re.compile(r",\s*and\b")
 ALSO_COVERS = re.compile(
-    r"\s*[,(]?\s*(?:(?:which|that|and|it)\s+)?(?:(?:is|are)\s+)?also\s+(?:covers?|covering"
-    r"|accredited\s+to|responsible\s+for|serves|serving)\s+"
+    r"\s*[,(]?\s*(?:(?:which|that|and|it)\s+)?(?:(?:is|are)\s+)?(?:(?:also\s+)?(?:covers?"
+    r"|covering|accredited\s+to)|also\s+(?:responsible\s+for|serves|serving))\s+"
+)
+# "in nine other cities, among them X and Y": places counted, then some of them named.
+COUNTED_PLACES = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:cities|towns|places|locations|capitals)\s*,?\s+"
+    r"(?:among\s+them|including|notably|such\s+as|namely|for\s+example)\s*:?\s+"
 )
 # Words after a body's name that make the phrase name something of it: a meeting, an organ.
 PART_OF_A_NAME = re.compile(
@@ -99,6 +104,7 @@ class Reading:
     cities: list[Entity] = field(default_factory=list)
     host: Entity | None = None  # "in Belgium", "located in Belgium"
     end: int = 0  # where the phrase with its complements ends
+    place_ends: dict = field(default_factory=dict)  # place slug -> where its name ends
 
 
 class View:
@@ -214,7 +220,9 @@ def place_list(view: View, r: Reading, pos: int) -> None:
     """Read the places after a mission (or after its senders) and "also covers Z"."""
     text = view.text
     m = LOCATION.match(text, pos) or PAREN_LOCATION.match(text, pos)
-    places, end = _places(view, m.end()) if m else ([], pos)
+    places, end = _places(view, m.end(), r.place_ends) if m else ([], pos)
+    if m and not places and (counted := COUNTED_PLACES.match(text, m.end())):
+        places, end = _places(view, counted.end(), r.place_ends)
     if places:
         r.cities = [p for p in places if p.kind == "city"]
         states = [p for p in places if p.kind == "state"]
@@ -225,26 +233,30 @@ def place_list(view: View, r: Reading, pos: int) -> None:
         r.cities, pos = ([city[2]], city[1]) if LINE_END.match(text, city[1]) else ([], pos)
     if not r.cities and r.modifier_city is not None:
         r.cities = [r.modifier_city]
-    if (m := ALSO_COVERS.match(text, pos)) and (also := _names(view, m.end(), {"state"}))[0]:
+    covered = ALSO_COVERS.match(text, pos)
+    if covered and (also := _names(view, covered.end(), {"state"}, demonyms=False))[0]:
         r.also, pos = also
     r.end = pos
 
 
-def _places(view: View, pos: int) -> tuple[list[Entity], int]:
-    """Read "A, B and C", "A and in B", "the Montreal consulate": cities, or a state."""
+def _places(view: View, pos: int, ends: dict | None = None) -> tuple[list[Entity], int]:
+    """Read "A, B and C", "A and in B", "the Montreal consulate": cities, or a state; note in
+    ends where each one's name ends."""
+    ends = {} if ends is None else ends
     found, text, glued = [], view.text, []
     before_glue = pos
     while True:
         mention = view.starting(pos, PLACES)
         entity = mention and _as_city(view, mention)
         if not entity:
-            break
+            return found, before_glue  # "in Busan and Jeju": Jeju is no city of the data
         if entity.kind == "state" and found and found[-1].country == entity.slug:
             if glued and glued[-1] != ",":
                 return found, before_glue  # "in Oslo and Norway one in ...": a new clause
             pos = mention[1]  # "Bergen, Norway": the state says where the city lies
         else:
             pos = mention[1]
+            ends.setdefault(entity.slug, pos)
             after = MISSION_TYPE.match(text, skip_space(text, pos))
             if entity.kind == "city" and after:
                 pos = after.end()  # "in the Montreal consulate"
@@ -271,11 +283,13 @@ def _as_city(view: View, mention: tuple) -> Entity | None:
     return gazetteer().city(iso2, view.text[mention[0] : mention[1]]) if iso2 else None
 
 
-def _names(view: View, pos: int, kinds: set[str]) -> tuple[list[Entity], int]:
+def _names(view: View, pos: int, kinds: set[str], demonyms: bool = True) -> tuple[list, int]:
     """Read a list of states or bodies: "the Kingdom of X and the Grand-Duchy of Y"."""
     found, text, end = [], view.text, pos
     while True:
         mention = view.starting(TITLE.match(text, pos).end(), kinds)
+        if mention is not None and not demonyms and mention[3] == "demonym":
+            break  # "serves Irish citizens": people, not the state
         if mention is None or PART_OF_A_NAME.match(text, mention[1]):
             break  # "the UN General Assembly", "the NATO summit": a meeting, not the body
         found.append(mention[2])

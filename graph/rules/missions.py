@@ -21,11 +21,12 @@ from ..gazetteer import Entity, gazetteer
 from ..lexicon import CLAUSE_BOUNDARY, NOT_STATED, NOT_STATED_AFTER
 from ..vocab import DKG
 from .mission_dates import leading_date, open_close, sentence_dates
-from .mission_phrases import Reading, View, find_phrases, place_list, read_phrase
+from .mission_phrases import POLITIES, Reading, View, find_phrases, place_list, read_phrase
 from .mission_senders import run_at, sender_runs, subject_of, verb_before
 
 CLASSES = {
     "embassy": DKG.Embassy,
+    "legation": DKG.Embassy,  # no class of its own: a mission of a state's own, to a state
     "high_commission": DKG.HighCommission,
     "consulate_general": DKG.ConsulateGeneral,
     "consulate": DKG.Consulate,
@@ -42,8 +43,10 @@ LABELS = {"embassy": "Embassy", "consulate": "Consulate", "mission": "Permanent 
           "honorary-consulate": "Honorary Consulate", "office": "Representation",
           "part-time consulate": "Part-time Consulate"}  # fmt: skip
 AND_BEFORE = re.compile(r",?\s+and\s+$")
+TOPIC_COLON = re.compile(r"\s*:")
 # The family of a type, to find the mission a definite phrase names again.
-FAMILIES = {"embassy": "embassy", "high_commission": "embassy", "consulate": "consulate",
+FAMILIES = {"embassy": "embassy", "legation": "embassy", "high_commission": "embassy",
+            "consulate": "consulate",
             "consulate_general": "consulate", "honorary_consulate": "honorary-consulate",
             "general_delegation": "office", "trade_office": "office", "delegation": "office",
             "office": "office"}  # fmt: skip
@@ -58,6 +61,9 @@ class _Sentence:
         self.view = View(s.text, s.start, reading.mentions[i])
         self.speaker = reading.context.speaker
         self.runs = sender_runs(self.view, self.speaker)
+        # "Japan: Embassy in Seoul; Consulates-General in Busan": the line's topic.
+        self.topic = next((run for run in self.runs if run.start == 0
+                           and TOPIC_COLON.match(s.text, run.end)), None)  # fmt: skip
         self.dates = sentence_dates(s.text)
         self.last: tuple[Reading, list[Entity]] | None = None
         self.subject: list[Entity] = []  # the last subject of a sending verb
@@ -94,8 +100,14 @@ class _Sentence:
         found, start = self._subject(verb.start()) if verb else ([], None)
         if found:
             self.governing = (verb.start(), found, start)
-        if not found and r.its:
+        if not found and r.its:  # "its embassy": the subject of this clause or the last
             found, start = self.subject, self.subject_start
+            if not found and (found := self._last_subject()):
+                return found, word, True, None  # named in the sentence before
+        if not found and (owner := self._subject_owner(r)):
+            found, start = owner  # "Its consular network includes consulates in X"
+            if start is None:
+                return found, word, True, None
         if not found and not verb and r.counted:
             gapped = subject_of(self.view, self.runs, r.lead)  # "and Chile a consulate in Bergen"
             if gapped not in (None, "pronoun"):
@@ -114,6 +126,8 @@ class _Sentence:
                 and not self.boundary_between(before[0], r.phrase.start)
             ):
                 found, start = before[1], before[2]
+        if not found and self.topic is not None:
+            found, start = self.topic.entities, self.topic.start
         if found:
             return found, word, False, self.clause_start(r.phrase.start) if start is None else start
         if r.definite:  # "the consulate in Bergen was closed": the one named before
@@ -157,6 +171,44 @@ class _Sentence:
         memory["missions.subject"] = (self.i, subject.entities)
         return subject.entities, subject.start
 
+    def _last_subject(self) -> list[Entity]:
+        """Return the subject of the sentence before, when it names states ("France
+        established relations with X. Its embassy in Y ...")."""
+        if self.i == 0:
+            return []
+        i, entities = self.reading.memory.get("missions.subject", (-9, []))
+        if self.i - i == 1:
+            return entities
+        return subject_states(self.reading, self.i - 1)
+
+    def _subject_owner(self, r: Reading) -> tuple[list[Entity], int] | None:
+        """Return the owner of the subject of the verb that governs the mission, and where it
+        is named: "Morocco's network includes consulates in X", "Its posts include ..."."""
+        parsed = self.reading.parsed
+        if parsed is None:
+            return None
+        at = self.s.start + r.phrase.start
+        token = next((t for t in parsed if t.idx == at), None)
+        while token is not None and token.dep_ in ("compound", "amod"):  # "Consulates-General"
+            token = token.head
+        if token is None or token.dep_ not in ("dobj", "attr", "conj", "appos"):
+            return None
+        while token.dep_ == "conj":
+            token = token.head
+        verb = token.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        owner = subject and next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if owner.lower_ in ("its", "their"):
+            if self.subject:
+                return self.subject, self.subject_start
+            found = self._last_subject()
+            return (found, None) if found else None  # named in the sentence before
+        named = [m for m in self.reading.mentions[self.i]
+                 if m.start <= owner.idx < m.end and m.entity.kind in POLITIES]  # fmt: skip
+        return ([named[0].entity], named[0].start - self.s.start) if named else None
+
     def _previous_sentence(self, r: Reading) -> list[Entity]:
         """Return the one state the sentence before names, other than where the mission is."""
         # Only when this sentence names no polity, and both are in one paragraph.
@@ -169,6 +221,23 @@ class _Sentence:
         found = {m.entity for m in self.reading.mentions[self.i - 1] if m.entity.kind == "state"}
         found -= hosts
         return list(found) if len(found) == 1 else []
+
+
+def subject_states(reading, i: int) -> list[Entity]:
+    """Return the states that are the subject of sentence i's main verb, by the parse."""
+    parsed, s = reading.parsed, reading.sentences[i]
+    if parsed is None:
+        return []
+    roots = [t for t in parsed.char_span(s.start, s.end, alignment_mode="expand") or ()
+             if t.dep_ == "ROOT"]  # fmt: skip
+    for root in roots:
+        for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+            named = [m.entity for m in reading.mentions[i] if lo <= m.start and m.end <= hi
+                     and m.entity.kind == "state" and m.via != "demonym"]  # fmt: skip
+            if named:
+                return list(dict.fromkeys(named))
+    return []
 
 
 def _kind(reading, sentence: _Sentence, r: Reading) -> str | None:
@@ -215,7 +284,7 @@ def _targets(cls, r: Reading) -> list[tuple[str, str, Entity | None, Entity | No
         # Without a city, an embassy is placed only by whom it is accredited to ("the Embassy
         # of Japan to the Kingdom of Spain"), in the state it is located in or else the first.
         places = [(c, _host(c)) for c in r.cities] or [
-            (None, (r.host or states[0]) if states else None)
+            (None, r.host or (states[0] if states else None))
         ]
         return [(h.slug, f"in {h.label}", c, h, states) for c, h in places if h is not None]
     return [(c.slug, f"in {c.label}", c, _host(c), states) for c in r.cities]
@@ -224,11 +293,9 @@ def _targets(cls, r: Reading) -> list[tuple[str, str, Entity | None, Entity | No
 def _city_end(reading, r: Reading, city: Entity | None, span) -> tuple[int, int]:
     """Return a mission's phrase: for one city of a list ("in Atlanta, Los Angeles and New
     York"), up to that city's name; else the whole phrase."""
-    if city is None or len(r.cities) < 2:
+    if city is None or len(r.cities) < 2 or city.slug not in r.place_ends:
         return span
-    ends = [m.end for m in reading.mentions_at(span[1] - 1) if m.entity == city
-            and span[0] <= m.start and m.end <= span[1]]  # fmt: skip
-    return (span[0], ends[0]) if ends else span
+    return span[0], reading.sentence_start(span[1] - 1) + r.place_ends[city.slug]
 
 
 def _mint(reading, r: Reading, kind: str, sender: Entity, extra: list, span) -> None:

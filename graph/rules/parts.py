@@ -56,7 +56,8 @@ def _state_in(reading, i: int, a, b, rule: str, capital: bool = False, place=Non
     """State that the place of mention a lies in the polity of mention b (and, if said, is its
     capital); the phrase runs from the first of the two to the last."""
     place, polity = place or a.entity, b.entity
-    if not _consistent(place, polity):
+    # A subdivision lies in its state; "Bavaria, Saxony" is a list of two, not one in the other.
+    if not _consistent(place, polity) or (place.kind != "city" and polity.kind != "state"):
         return
     span = (min(a.start, b.start), max(a.end, b.end))
     inside = DKG.locatedIn if place.kind == "city" and polity.kind != "state" else DKG.country
