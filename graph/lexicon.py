@@ -118,7 +118,24 @@ EVENT_NOUNS = frozenset({
     "session", "signing", "celebration", "funeral", "inauguration", "coronation", "forum",
     "dialogue", "exercise", "mission", "tour", "trip", "journey", "congress", "assembly",
 })  # fmt: skip
+# Nouns that name an event of their own (a noun also needs one of the words given before
+# it: a "popular consultation" is a vote, "consultations" are meetings), and its class.
+_VOTE = {"popular", "public", "national", "non-binding", "binding"}
+NOMINAL_EVENTS = {
+    "summit": (DKG.Meeting, None), "meeting": (DKG.Meeting, None),
+    "talks": (DKG.Meeting, None), "conference": (DKG.Meeting, None),
+    "retreat": (DKG.Meeting, None), "referendum": (DKG.Event, None),
+    "referendums": (DKG.Event, None), "plebiscite": (DKG.Event, None),
+    "consultation": (DKG.Event, _VOTE), "election": (DKG.Event, None),
+    "raid": (DKG.Event, None), "attack": (DKG.Event, None), "bombing": (DKG.Event, None),
+    "invasion": (DKG.Event, None), "coup": (DKG.Event, None), "award": (DKG.Event, None),
+    "ruling": (DKG.Event, None), "judgment": (DKG.Event, None), "verdict": (DKG.Event, None),
+    "ceremony": (DKG.Event, None), "commemoration": (DKG.Event, None),
+    "parade": (DKG.Event, None), "coronation": (DKG.Event, None),
+    "inauguration": (DKG.Event, None), "funeral": (DKG.Event, None),
+}  # fmt: skip
 # Verbs that state a lasting state, not something that happened at a date.
+
 STATIVE_VERBS = frozenset({
     "be", "have", "remain", "belong", "include", "comprise", "consist", "contain", "lie", "seem",
     "own", "exist", "mean", "total", "number", "amount", "account", "maintain", "share", "know",

@@ -47,6 +47,10 @@ def people_at(reading, i: int, p, head) -> list:
     """Return the people a phrase names as its head: "President X", "the minister, X", "X and
     Y"; not "X's nominee" nor "the government of X"."""
     heads = {t.i for t in head.subtree if t.i == head.i or heads_chain(t, head)}
+    for t in [t for t in head.subtree if t.i in heads]:  # "the award of King X"
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                heads |= {g.i for o in c.children for g in o.subtree if heads_chain(g, o)}
     return [x for x in d.people(reading, i) if p.token_at(x.end - 1).i in heads]
 
 
@@ -100,7 +104,7 @@ def parties(reading, i: int, p, verb) -> tuple[list, list, list]:
             heads += party_objects(c)  # "imposed an embargo on X", "to sign a pact with X"
         for head in heads:
             people += [(i, x) for x in people_at(reading, i, p, head)]
-            actors += actors_in(reading, i, p, phrase(head))
+            actors += actors_in(reading, i, p, named_by(head))
     for c in verb.children:  # "talks ... in Bern broke down": the place of an event noun
         if (c.dep_ in ("nsubj", "nsubjpass", "dobj")) and c.lemma_.lower() in EVENT_NOUNS:
             for g in c.children:
@@ -114,12 +118,14 @@ def party_objects(token) -> list:
     embargo on X", "to impose an embargo on X", "a treaty with X"."""
     if token.dep_ in ("xcomp", "advcl", "relcl") and not pr.infinitival(token):
         return []
-    found = []
-    for t in pr.own_words(token):
-        if t.dep_ == "prep" and t.lower_ in PARTY_PREPOSITIONS and t.head.pos_ in ("NOUN", "VERB"):
-            found += [g for g in t.children if g.dep_ == "pobj"]
-        elif t.dep_ == "dobj" and t.head.i == token.i and token.pos_ == "VERB":
-            found.append(t)
+    heads = [token]
+    if token.pos_ in ("VERB", "AUX"):  # "to impose an embargo on X": the verb and its object
+        heads += [c for c in token.children if c.dep_ == "dobj"]
+    found = [c for c in heads[1:]]
+    for head in heads:
+        for t in head.children:
+            if t.dep_ == "prep" and t.lower_ in PARTY_PREPOSITIONS:
+                found += [g for g in t.children if g.dep_ == "pobj"]
     return found
 
 
@@ -146,6 +152,27 @@ def places_at(reading, i: int, p, head) -> list:
         if m.via not in ("demonym", "reference") and token is not None and token.i in heads:
             found.append(m.entity)
     return found
+
+
+def named_by(head) -> set:
+    """Return the token indices of the words of a phrase that can name its actor: its head
+    (with compounds, conjuncts, appositions), possessors and "of" complements ("Norway's
+    union", "the Council of the League"), not what it says of something else ("the signing
+    of the agreement on X": X)."""
+    chain = [t for t in head.subtree if heads_chain(t, head)]
+    found = {t.i for t in chain}
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "poss":
+                found |= {g.i for g in c.subtree}
+            elif c.dep_ == "prep" and (c.lower_ == "of" or _together(c)):
+                found |= {g.i for o in c.children for g in o.subtree if heads_chain(g, o)}
+    return found
+
+
+def _together(prep) -> bool:
+    """Say whether a preposition is "together with" or "along with"."""
+    return prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children)
 
 
 def phrase(token) -> set:

@@ -195,7 +195,11 @@ def happened(verb) -> bool:
         return False  # "is disputed for the next two decades"
     head = verb.head
     if verb.dep_ in ("conj", "xcomp") and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
-        shares = not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+        shares = not any(
+            c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "aux" and c.tag_ != "TO")
+            for c in verb.children
+        )
+
         if shares and not happened(head):
             return False  # "would cut tariffs and remove quotas"
     sent = verb.sent

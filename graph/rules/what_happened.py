@@ -66,10 +66,14 @@ def _dates_of(reading, i: int, p, verb, dates: list) -> list:
     """Return the dates the parse attaches to a verb, or to the event it attends or holds
     ("attended the summit in May 2019"); a "when" clause takes its head's."""
     events = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _event_noun(c)]
+    events += [  # "was settled by an arbitral award of 21 October 1994"
+        g for c in verb.children if c.dep_ == "agent" for g in c.children if _event_noun(g)
+    ]
     own = [x for x in dates if any(pr.same(pr.anchor(p, x.start), t) for t in (verb, *events))]
     if own:
         return own
-    if any(c.lower_ == "when" for c in verb.children):
+    when = any(c.lower_ == "when" for c in verb.children)
+    if when or (verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE"):  # "..., by which"
         head = verb.head
         return [x for x in dates if x.start <= p.start(head) < x.end] or [
             x for x in dates if pr.same(pr.anchor(p, x.start), head)
@@ -96,6 +100,18 @@ def _when(reading, i: int, p, verb, dates: list):
     if entry is not None and main and not later and not own_dates:
         return entry
     return None
+
+
+def _dated_already(reading, when) -> bool:
+    """Say whether another rule dated an event by these very words ("the state visit of X to
+    Y in May 2011" read as a visit: the clause around it is no other event)."""
+    return any(
+        c.predicate in (DKG.date, DKG.startDate)
+        and str(c.object) == when.value
+        and c.start <= when.start < c.end
+        and c.rule != "event-clause"
+        for c in reading.facts.claims
+    )
 
 
 def _read_already(reading, i: int, at: int) -> bool:
@@ -127,13 +143,21 @@ def happenings(reading, i: int) -> None:
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
             continue  # "Tokyo protests that all claims were settled": what Tokyo says
         when = _when(reading, i, p, verb, dates)
-        if when is None or _read_already(reading, i, p.start(verb)):
+        if (
+            when is None
+            or _read_already(reading, i, p.start(verb))
+            or _dated_already(reading, when)
+        ):
             continue
         if copula and when.precision != DKG.PrecisionDay and when is not entry:
             continue  # "in 2011 the population was ...": a state, not an event
         people, actors, places = pa.parties(reading, i, p, verb)
-        if not (people or actors or places or entry is not None):
+        named = when.precision == DKG.PrecisionDay and any(
+            t.pos_ == "PROPN" for s in pr.subjects(verb) for t in pr.own_words(s)
+        )  # "The Laguna del Desierto boundary was settled ... on 21 October 1994"
+        if not (people or actors or places or entry is not None or named):
             continue
+
         _assert(reading, i, p, verb, when, (people, actors, places), dates)
 
 
