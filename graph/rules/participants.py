@@ -4,7 +4,6 @@ regions and organisations in it, a pronoun's antecedent, the places after "in" a
 Shared by the readers of events (what_happened.py, visit_clauses.py, named_events.py).
 """
 
-from ..lexicon import EVENT_NOUNS
 from . import discourse as d
 from . import predicates as pr
 from .discourse import PLACE, POLITY, STATE_BODY
@@ -105,9 +104,13 @@ def parties(reading, i: int, p, verb) -> tuple[list, list, list]:
         for head in heads:
             people += [(i, x) for x in people_at(reading, i, p, head)]
             actors += actors_in(reading, i, p, named_by(head))
-    for c in verb.children:  # "talks ... in Bern broke down": the place of an event noun
-        if (c.dep_ in ("nsubj", "nsubjpass", "dobj")) and c.lemma_.lower() in EVENT_NOUNS:
-            for g in c.children:
+    for c in verb.children:
+        # "talks between ... officials in Bern broke down": where an event noun was; "a
+        # building ... in Accra was demolished": where what the clause befell stood.
+        event = c.dep_ in ("nsubj", "nsubjpass", "dobj") and pr.names_event(c)
+        patient = c.dep_ == "nsubjpass" and not places
+        if event or patient:
+            for g in pr.own_words(c):
                 if g.dep_ == "prep" and g.lower_ in PLACE_PREPOSITIONS:
                     places += places_after(reading, i, p, g)
     return people, list(dict.fromkeys(actors)), list(dict.fromkeys(places))
@@ -136,7 +139,7 @@ def places_after(reading, i: int, p, prep) -> list:
     for g in prep.children:
         if g.dep_ == "pobj":
             found += places_at(reading, i, p, g)
-            if g.lemma_.lower() in EVENT_NOUNS:  # "at the parade in New Delhi"
+            if pr.names_event(g):  # "at the parade in New Delhi"
                 for c in g.children:
                     if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS:
                         found += [e for o in c.children for e in places_at(reading, i, p, o)]
@@ -146,10 +149,13 @@ def places_after(reading, i: int, p, prep) -> list:
 def places_at(reading, i: int, p, head) -> list:
     """Return the places a phrase names as its head: "Bern, Switzerland", "A, B and C"."""
     heads = {t.i for t in head.subtree if heads_chain(t, head)}
+    dated = [(x.start, x.end) for x in d.dates(reading, i)]  # "In August 2019": no place
     found = []
     for m in d.mentions(reading, i, PLACE):
         token = p.token_at(m.start)
-        if m.via not in ("demonym", "reference") and token is not None and token.i in heads:
+        if m.via in ("demonym", "reference") or token is None or token.i not in heads:
+            continue
+        if not any(a <= m.start < b for a, b in dated):
             found.append(m.entity)
     return found
 

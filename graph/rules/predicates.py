@@ -133,11 +133,15 @@ def anchor(p: Parsed, start: int):
     bracketed = first.i > 0 and first.nbor(-1).text == "("
     qualifier = first.i > 0 and first.nbor(-1).dep_ in ("det", "poss")  # "the 1977 award"
     while token.head.i != token.i:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ == "prep":  # "following X on <date>"
+            noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+            return noun if noun is not None and names_event(noun) else token
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "amod"):
             return token
         head = token.head
+
         if head.pos_ in ("NOUN", "PROPN") and not _date(head):
-            event = head.lemma_.lower() in EVENT_NOUNS and token.dep_ in NOUN_MODIFIERS | {"prep"}
+            event = names_event(head) and token.dep_ in NOUN_MODIFIERS | {"prep"}
             if bracketed or event or (qualifier and token.dep_ in NOUN_MODIFIERS):
                 return head
         if token.dep_ == "pobj" and head.lower_ == "of":
@@ -146,6 +150,11 @@ def anchor(p: Parsed, start: int):
                 return owner
         token = head
     return token
+
+
+def names_event(token) -> bool:
+    """Say whether a word is a noun of the lexicon's events: "summit", "talks"."""
+    return token.lower_ in EVENT_NOUNS or token.lemma_.lower() in EVENT_NOUNS
 
 
 def _date(token) -> bool:

@@ -11,7 +11,7 @@ missions each with its year).
 """
 
 from .. import iris
-from ..lexicon import EVENT_NOUNS, VISIT_KINDS
+from ..lexicon import VISIT_KINDS
 from ..vocab import DKG
 from . import discourse as d
 from . import participants as pa
@@ -106,7 +106,7 @@ def _dates(reading, i: int, p, words) -> list:
         for c in words[-1].children
         if c.dep_ == "prep" and c.lower_ == "for"
         for g in c.children
-        if g.lemma_.lower() in EVENT_NOUNS
+        if pr.names_event(g)
     ]
     for word in [*words, *purposes]:
         own = {x.value: x for x in dates if pr.same(pr.anchor(p, x.start), word)}
@@ -210,6 +210,7 @@ def _from_noun(reading, i: int, p, noun):
     owners += [
         g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
     ]
+    joint = bool(owners) and (owners[0].lower_ == "their" or owners[0].head.lower_ == "of")
     if owners and owners[0].lower_ in POSSESSIVE_PRONOUNS:
         inside = any(noun.i in {t.i for t in s.subtree} for s in _subjects(verb))
         owners = [] if inside else _subjects(verb)  # "during their visit, X and Y ..."
@@ -229,6 +230,7 @@ def _from_noun(reading, i: int, p, noun):
     dates = _dates(reading, i, p, [noun, verb])
     if not who or not places or not (dates or support or on_visit):
         return None  # an undated "X's visit to Y" does not say it was made
+    who = [tuple(zip(*who, strict=True))] if joint and len(who) > 1 else who  # one visit of both
     return _kind(noun), who, list(dict.fromkeys(places)), visited, dates, words
 
 
@@ -264,15 +266,20 @@ def _assert(reading, i: int, p, cls, who, places, visited, dates, words) -> None
 def state_visit(
     reading, i: int, cls, who, places, date, span, visited=(), rule="event-visit-syntax"
 ):
-    """Assert one visit of one visitor to some places, at a date (or a span of days) or none,
+    """Assert one visit of a visitor (IRI, name, slug), or of several together (a tuple of
+    IRIs, one of names, one of slugs), to some places, at a date (or a span of days) or none,
     stated by the words at span; visited are whom the visit was paid to."""
-    iri, name, slug = who
+
+    iris, names, slugs = who if isinstance(who[0], tuple) else ((who[0],), (who[1],), (who[2],))
     year = date.value if date else None
-    key = "-".join([slug, *(p.slug for p in places), year or ""])
+    key = "-".join([*slugs, *(p.slug for p in places), year or ""])
     where = d.enumeration(p.label for p in places)
-    label = f"{VISIT_KINDS[cls]} of {name} to {where}" + (f" ({year})" if year else "")
-    pairs = [(DKG.visitor, iri)] + [(DKG.location, reading.facts.use(p)) for p in places]
-    pairs += [(DKG.visited, x[0]) for x in visited if x[0] != iri]
+    label = f"{VISIT_KINDS[cls]} of {d.enumeration(names)} to {where}"
+    label += f" ({year})" if year else ""
+    pairs = [(DKG.visitor, iri) for iri in iris]
+    pairs += [(DKG.location, reading.facts.use(p)) for p in places]
+    pairs += [(DKG.visited, x[0]) for x in visited if x[0] not in iris]
+
     if date is not None and date.end_value:
         pairs += [(DKG.startDate, d.literal(date)), (DKG.endDate, end_literal(date))]
     elif date is not None:

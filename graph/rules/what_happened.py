@@ -11,11 +11,12 @@ figure) is left to that rule: this module is named to run after all the others.
 import bisect
 import re
 
+from rdflib import Literal
+
 from ..lexicon import (
     AGREEMENT_NOUN,
     AGREEMENT_OBJECT_VERBS,
     AGREEMENT_VERBS,
-    EVENT_NOUNS,
     EVENT_VERBS,
     REPORTING_VERBS,
 )
@@ -37,7 +38,7 @@ LATER = frozenset({"later", "afterwards", "subsequently", "eventually", "since",
 
 
 def _event_noun(token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in EVENT_NOUNS
+    return token.pos_ in ("NOUN", "PROPN") and pr.names_event(token)
 
 
 def makes_agreement(verb) -> bool:
@@ -106,7 +107,7 @@ def _dated_already(reading, when) -> bool:
     """Say whether another rule dated an event by these very words ("the state visit of X to
     Y in May 2011" read as a visit: the clause around it is no other event)."""
     return any(
-        c.predicate in (DKG.date, DKG.startDate)
+        isinstance(c.object, Literal)
         and str(c.object) == when.value
         and c.start <= when.start < c.end
         and c.rule != "event-clause"
