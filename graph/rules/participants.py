@@ -79,7 +79,9 @@ def parties(reading, i: int, p, verb) -> tuple[list, list, list]:
     """Return the people, actors and places of a verb's clause, by their place in the parse."""
     people, actors, places = [], [], []
     subjects = pr.subjects(verb)
-    for c in [*verb.children, *(t for t in subjects if t.head.i != verb.i)]:
+    # "he was chief guest at the parade in New Delhi": the place said of the complement
+    complements = [g for c in verb.children if c.dep_ in ("attr", "acomp") for g in c.children]
+    for c in [*verb.children, *(t for t in subjects if t.head.i != verb.i), *complements]:
         heads = []
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or c in subjects:
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -165,14 +167,25 @@ def named_by(head) -> set:
     (with compounds, conjuncts, appositions), possessors and "of" complements ("Norway's
     union", "the Council of the League"), not what it says of something else ("the signing
     of the agreement on X": X)."""
+    found = _chain_and_modifiers(head)
+    for t in [t for t in head.subtree if t.i in found]:
+        for c in t.children:
+            if c.dep_ == "poss":
+                found |= {g.i for g in c.subtree}
+            elif c.dep_ == "prep" and (c.lower_ in ("of", "between") or _together(c)):
+                found |= {i for o in c.children for i in _chain_and_modifiers(o)}
+    return found
+
+
+def _chain_and_modifiers(head) -> set:
+    """Return a head's chain and the words before each word of it ("British and Argentine
+    officials": the demonyms)."""
     chain = [t for t in head.subtree if heads_chain(t, head)]
     found = {t.i for t in chain}
     for t in chain:
         for c in t.children:
-            if c.dep_ == "poss":
-                found |= {g.i for g in c.subtree}
-            elif c.dep_ == "prep" and (c.lower_ == "of" or _together(c)):
-                found |= {g.i for o in c.children for g in o.subtree if heads_chain(g, o)}
+            if c.dep_ in ("amod", "compound") and c.i < t.i:
+                found |= {g.i for g in c.subtree if heads_chain(g, c)}  # "British and Argentine"
     return found
 
 

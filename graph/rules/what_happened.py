@@ -29,6 +29,9 @@ from .participants import RELATIVE_PRONOUNS
 from .when import end_literal, entry_date
 
 YEAR = re.compile(r"\d{4}")
+# The things whose facts a clause may state beside the event it reports.
+NOT_EVENTS = ("person", "role", "organisation")
+
 # A decade or a century is no date of one event: "dates back to the 19th century".
 
 PRECISE = frozenset({DKG.PrecisionDay, DKG.PrecisionMonth, DKG.PrecisionYear})
@@ -116,12 +119,15 @@ def _dated_already(reading, when) -> bool:
 
 
 def _read_already(reading, i: int, at: int) -> bool:
-    """Say whether another rule has stated a fact with the words at this offset."""
+    """Say whether another rule has stated a fact with the words at this offset (a fact about a
+    person, a post or an organisation named in the clause leaves the clause unread)."""
     spans = reading.memory.get("claimed-spans")
     if spans is None:  # the other rules have read every sentence by now
         starts = [s.start for s in reading.sentences]
         spans = {}
         for c in reading.facts.claims:
+            if any(f"/id/{kind}/" in str(c.subject) for kind in NOT_EVENTS):
+                continue
             k = bisect.bisect_right(starts, c.start) - 1
             spans.setdefault(k, []).append((c.start, c.end))
         reading.memory["claimed-spans"] = spans
