@@ -8,7 +8,7 @@ import pytest
 from devset import DEVSET, GOLDCHECK, score
 
 # The least the build may find, and the most traps that may fire; raised as it improves.
-FLOOR = {"recall": 0.25, "traps": 16, "failed": 0}
+FLOOR = {"recall": 0.43, "traps": 16, "failed": 0}
 
 
 @pytest.mark.slow
