@@ -157,9 +157,21 @@ def places_at(reading, i: int, p, head) -> list:
         token = p.token_at(m.start)
         if m.via in ("demonym", "reference") or token is None or token.i not in heads:
             continue
-        if not any(a <= m.start < b for a, b in dated):
+        if not any(a <= m.start < b for a, b in dated) and not _elsewhere(reading, i, p, token, m):
             found.append(m.entity)
     return found
+
+
+def _elsewhere(reading, i: int, p, token, mention) -> bool:
+    """Say whether a place is said to lie in a place of another state than the one it was
+    linked to ("Lisbon's Belém district" read as a Belém of Brazil): then it is no place."""
+    home = mention.entity.country or mention.entity.slug
+    for m in d.mentions(reading, i, PLACE):
+        owner = p.token_at(m.start)
+        owns = owner is not None and owner.dep_ == "poss"
+        if owns and owner.head.i in (token.i, token.head.i):
+            return (m.entity.country or m.entity.slug) != home
+    return False
 
 
 def named_by(head) -> set:
@@ -172,7 +184,7 @@ def named_by(head) -> set:
         for c in t.children:
             if c.dep_ == "poss":
                 found |= {g.i for g in c.subtree}
-            elif c.dep_ == "prep" and (c.lower_ in ("of", "between") or _together(c)):
+            elif c.dep_ == "prep" and (c.lower_ in ("of", "between", "with") or _together(c)):
                 found |= {i for o in c.children for i in _chain_and_modifiers(o)}
     return found
 
