@@ -134,6 +134,53 @@ NOMINAL_EVENTS = {
     "parade": (DKG.Event, None), "coronation": (DKG.Event, None),
     "inauguration": (DKG.Event, None), "funeral": (DKG.Event, None),
 }  # fmt: skip
+# ---- Clauses and events: the words the readers of events take from the parse -------------
+
+VISIT_NOUNS = frozenset({"visit", "trip"})
+# Verbs by which someone makes a visit named by its noun: "paid a state visit".
+VISIT_SUPPORT_VERBS = frozenset(
+    {"make", "pay", "undertake", "conduct", "begin", "start", "complete"}
+)
+TRAVEL_VERBS = frozenset({"travel", "fly", "journey", "go", "come"})
+# "went to Rome" says a visit only of someone the text names; a country "goes to the polls".
+TRAVEL_OF_PEOPLE = frozenset({"go", "come"})
+# Words before a visit or an event that say it did not happen (yet), or happens every year.
+NOT_DONE = frozenset({
+    "planned", "proposed", "upcoming", "future", "next", "possible", "cancelled", "canceled",
+    "postponed", "expected", "scheduled", "intended", "envisaged", "potential", "annual",
+    "regular",
+})  # fmt: skip
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
+# Verbs whose object is an event their subject takes part in: "attended the summit".
+ATTEND_VERBS = frozenset({
+    "attend", "host", "hold", "chair", "co-chair", "cochair", "convene", "open", "join",
+    "address", "organise", "organize",
+})  # fmt: skip
+# Participles and clauses under a noun that say when the event was: "held on", "which took
+# place on"; "which ended on" gives its end.
+HELD_VERBS = frozenset({"hold", "stage", "organise", "organize", "fight", "convene"})
+ENDED_VERBS = frozenset({"end", "close", "conclude"})
+RELATION_NOUNS = frozenset({"relation", "relations", "tie", "ties"})
+# Words before "relations" that make them other than diplomatic: "trade relations".
+DIPLOMATIC_WORDS = frozenset({"diplomatic", "full", "formal", "bilateral", "official"})
+NEW_STATE_NOUNS = frozenset({"state", "country", "republic", "nation", "kingdom"})
+# Negation and doubt inside a clause: "no agreement was reached", "never ratified".
+NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+CONDITION_WORDS = frozenset({"if", "unless", "whether", "once"})
+# Prepositions that make a clause a state that lasted, not a thing that happened at a date.
+DURATION_WORDS = frozenset({"until", "till", "since", "throughout"})
+TIME_UNITS = frozenset({"year", "decade", "month", "week", "day", "century", "hour", "period"})
+# Prepositions whose object takes part in what the verb says.
+PARTY_PREPOSITIONS = frozenset({"with", "against", "between", "among", "to", "on"})
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
+# What a subject pronoun stands for: a person named just before, or the pair named before.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+PAIR_PRONOUNS = frozenset({"they", "both"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# A clause marked as coming after the date of its entry does not happen at that date.
+LATER_WORDS = frozenset(
+    {"later", "afterwards", "subsequently", "eventually", "since", "then", "soon"}
+)
 # Verbs that state a lasting state, not something that happened at a date.
 
 STATIVE_VERBS = frozenset({

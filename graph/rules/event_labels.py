@@ -1,8 +1,8 @@
 """Write what happened in a clause's own words: its subject, verb, objects and what it
 reports, without its date, its fronted phrases or the clauses of its own below it."""
 
+from ..lexicon import RELATIVE_PRONOUNS
 from . import predicates as pr
-from .participants import RELATIVE_PRONOUNS
 
 MAX_LABEL_WORDS = 40
 CUTS = frozenset({"\u2013", "\u2014", ";", "--"})

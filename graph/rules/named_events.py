@@ -13,27 +13,20 @@ or of the clause that "At the X" opens; its place is "in/at X" under the noun (o
 
 from dataclasses import replace
 
-from ..lexicon import NOMINAL_EVENTS
+from ..lexicon import (
+    ATTEND_VERBS,
+    ENDED_VERBS,
+    HELD_VERBS,
+    NOMINAL_EVENTS,
+    NOT_DONE,
+    PLACE_PREPOSITIONS,
+)
 from ..vocab import DKG
 from . import discourse as d
 from . import participants as pa
 from . import predicates as pr
 from .when import date_start, end_literal, entry_date
 
-# Verbs whose object is an event their subject takes part in: "attended the summit".
-ATTEND_VERBS = frozenset({
-    "attend", "host", "hold", "chair", "co-chair", "cochair", "convene", "open", "join",
-    "address", "organise", "organize",
-})  # fmt: skip
-# Participles and clauses under a noun that say when the event was: "held on", "which took
-# place on"; "which ended on" gives its end.
-HELD = frozenset({"hold", "stage", "organise", "organize", "fight", "convene"})
-
-ENDED = frozenset({"end", "close", "conclude"})
-NOT_HELD = frozenset({
-    "planned", "proposed", "upcoming", "future", "next", "possible", "cancelled", "canceled",
-    "postponed", "expected", "scheduled", "envisaged", "potential", "annual", "regular",
-})  # fmt: skip
 LEAVE_OUT = frozenset({"det", "relcl", "acl", "punct", "advmod", "cc"})
 
 
@@ -57,9 +50,9 @@ def noun_dates(reading, i: int, p, noun) -> tuple[list, list]:
         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
             lemma = c.lemma_.lower()
             said = [x for x in dates if pr.same(pr.anchor(p, x.start), c)]
-            if lemma in ENDED:
+            if lemma in ENDED_VERBS:
                 ends += said
-            elif lemma in HELD or (
+            elif lemma in HELD_VERBS or (
                 lemma == "take" and any(g.lower_ == "place" for g in c.children)
             ):
                 own += said
@@ -131,7 +124,7 @@ def named_events(reading, i: int) -> None:
     if p is None:
         return
     for noun in p.tokens:
-        if not event_noun(noun) or any(c.lower_ in NOT_HELD for c in noun.children):
+        if not event_noun(noun) or any(c.lower_ in NOT_DONE for c in noun.children):
             continue
         verb = _governor(noun)
         if not pr.happened(verb):
@@ -172,7 +165,7 @@ def _read(reading, i: int, p, noun, verb):
         people += [(i, x) for x in pa.people_at(reading, i, p, head)]
         actors += pa.actors_in(reading, i, p, pa.phrase(head))
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in pa.PLACE_PREPOSITIONS:
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS:
             places += pa.places_after(reading, i, p, c)
     return date, end, people, list(dict.fromkeys(actors)), list(dict.fromkeys(places)), words
 

@@ -4,18 +4,18 @@ regions and organisations in it, a pronoun's antecedent, the places after "in" a
 Shared by the readers of events (what_happened.py, visit_clauses.py, named_events.py).
 """
 
+from ..lexicon import (
+    PAIR_PRONOUNS,
+    PARTY_PREPOSITIONS,
+    PERSON_PRONOUNS,
+    PLACE_PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+)
 from . import discourse as d
 from . import predicates as pr
 from .discourse import PLACE, POLITY, STATE_BODY
 
 ACTORS = POLITY | {"organisation"}
-# Prepositions whose object takes part in what the verb says.
-PARTY_PREPOSITIONS = frozenset({"with", "against", "between", "among", "to", "on"})
-PLACE_PREPOSITIONS = frozenset({"in", "at"})
-# What a subject pronoun stands for: a person named just before, or the pair named before.
-PERSON_PRONOUNS = frozenset({"he", "she"})
-PAIR_PRONOUNS = frozenset({"they", "both"})
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 
 
 def actors_in(reading, i: int, p, phrase: set) -> list:

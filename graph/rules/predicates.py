@@ -9,7 +9,15 @@ take for the subject of the entry's first clause.
 import bisect
 from dataclasses import dataclass
 
-from ..lexicon import EVENT_NOUNS, INTENTION_VERBS, STATIVE_VERBS
+from ..lexicon import (
+    CONDITION_WORDS,
+    DURATION_WORDS,
+    EVENT_NOUNS,
+    INTENTION_VERBS,
+    NEGATIVE_WORDS,
+    STATIVE_VERBS,
+    TIME_UNITS,
+)
 from .when import entry_date
 
 # Dependencies that open a clause of its own under a word: its words are not the word's.
@@ -18,12 +26,6 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj",
 HEADS = frozenset({"ROOT", "conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "dep"})
 # How a date qualifies a noun ("the 1977 award", "the 2019 summit"), not the verb.
 NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "poss", "appos"})
-# Negation and doubt inside a clause: "no agreement was reached", "never ratified".
-NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-CONDITIONS = frozenset({"if", "unless", "whether", "once"})
-# Prepositions that make a clause a state that lasted, not a thing that happened at a date.
-DURATIONS = frozenset({"until", "till", "since", "throughout"})
-TIME_UNITS = frozenset({"year", "decade", "month", "week", "day", "century", "hour", "period"})
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,7 @@ def happened(verb) -> bool:
             return False
         if c.dep_ == "neg" or (c.lower_ in NEGATIVE_WORDS and c.dep_ in ("advmod", "det", "cc")):
             return False
-        if c.dep_ == "mark" and c.lower_ in CONDITIONS:
+        if c.dep_ == "mark" and c.lower_ in CONDITION_WORDS:
             return False
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
             g.dep_ == "det" and g.lower_ == "no" for g in c.children
@@ -198,7 +200,7 @@ def happened(verb) -> bool:
             return False
     if verb.lemma_ == "be" and any(c.dep_ == "xcomp" and _infinitive(c) for c in verb.children):
         return False  # "South Ledge is to belong to ..."
-    if any(c.dep_ == "prep" and c.lower_ in DURATIONS for c in verb.children):
+    if any(c.dep_ == "prep" and c.lower_ in DURATION_WORDS for c in verb.children):
         return False  # "is ruled as a colony until 1945": a state that lasted
     if any(c.dep_ == "prep" and c.lower_ in ("for", "over") and _lasting(c) for c in verb.children):
         return False  # "is disputed for the next two decades"

@@ -10,16 +10,17 @@ sentence names, if it names exactly two. The date is the one the parse attaches 
 """
 
 from ..gazetteer import gazetteer
-from ..lexicon import RELATION_CHANGES
+from ..lexicon import (
+    DIPLOMATIC_WORDS,
+    RELATION_CHANGES,
+    RELATION_NOUNS,
+)
 from ..vocab import DKG
 from . import discourse as d
 from . import predicates as pr
 from .discourse import STATE
 from .when import date_start, entry_date
 
-RELATION_NOUNS = frozenset({"relation", "relations", "tie", "ties"})
-# Words before "relations" that make them other than diplomatic: "trade relations".
-DIPLOMATIC = frozenset({"diplomatic", "full", "formal", "bilateral", "official"})
 CLASSES = {
     "establishment": DKG.EstablishmentOfDiplomaticRelations,
     "severance": DKG.Event,
@@ -52,7 +53,7 @@ def _relations(verb):
     for c in found:
         if c.lower_ in RELATION_NOUNS:
             words = {g.lower_ for g in c.children if g.dep_ in ("amod", "compound")}
-            if words <= DIPLOMATIC and ("diplomatic" in words or c.lower_ == "relations"):
+            if words <= DIPLOMATIC_WORDS and ("diplomatic" in words or c.lower_ == "relations"):
                 return c
     return None
 

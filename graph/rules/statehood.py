@@ -12,7 +12,12 @@ that date.
 """
 
 from .. import identity
-from ..lexicon import INDEPENDENCE_NOUNS, INDEPENDENCE_VERBS, REPORTING_VERBS
+from ..lexicon import (
+    INDEPENDENCE_NOUNS,
+    INDEPENDENCE_VERBS,
+    NEW_STATE_NOUNS,
+    REPORTING_VERBS,
+)
 from ..vocab import DKG
 from . import discourse as d
 from . import event_labels as lb
@@ -20,8 +25,6 @@ from . import participants as pa
 from . import predicates as pr
 from .discourse import STATE
 from .when import date_start, entry_date
-
-NEW_STATE = frozenset({"state", "country", "republic", "nation", "kingdom"})
 
 
 def _states(reading, i: int, p, tokens) -> list:
@@ -185,7 +188,7 @@ def _recognition(reading, i: int, p, verb):
     agents = {t.i for g in by for t in g.head.subtree}
     what = [t for o in objects for t in o.subtree if t.i not in agents]
     recognised = [e for e in _states(reading, i, p, what) if e not in states]
-    if not recognised and any(t.lemma_.lower() in NEW_STATE for t in what):
+    if not recognised and any(t.lemma_.lower() in NEW_STATE_NOUNS for t in what):
         recognised = [e for k, e in _independent(reading) if k in (i - 1, i)][-1:]
     if not recognised and not people:
         return None
@@ -200,7 +203,11 @@ def _assert_recognition(reading, i, p, verb, people, states, recognised, objects
     head = objects[0] if objects else None
     if recognised and head is not None and head.lemma_.lower() in INDEPENDENCE_NOUNS:
         what = f" of the independence of {recognised[0].label}"
-    elif recognised and head is not None and (head.ent_type_ == "GPE" or head.lemma_ in NEW_STATE):
+    elif (
+        recognised
+        and head is not None
+        and (head.ent_type_ == "GPE" or head.lemma_ in NEW_STATE_NOUNS)
+    ):
         what = f" of {recognised[0].label}"
     else:
         words = lb.phrase_words([o for o in objects if o.lower_ != "as"], agents)

@@ -11,25 +11,23 @@ missions each with its year).
 """
 
 from .. import iris
-from ..lexicon import VISIT_KINDS
+from ..lexicon import (
+    NOT_DONE,
+    PAIR_PRONOUNS,
+    PERSON_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    TRAVEL_OF_PEOPLE,
+    TRAVEL_VERBS,
+    VISIT_KINDS,
+    VISIT_NOUNS,
+    VISIT_SUPPORT_VERBS,
+)
 from ..vocab import DKG
 from . import discourse as d
 from . import participants as pa
 from . import predicates as pr
 from .when import date_start, end_literal, entry_date
-
-VISIT_NOUNS = frozenset({"visit", "trip"})
-# Verbs by which someone makes a visit named by its noun: "paid a state visit".
-SUPPORT_VERBS = frozenset({"make", "pay", "undertake", "conduct", "begin", "start", "complete"})
-TRAVEL_VERBS = frozenset({"travel", "fly", "journey", "go", "come"})
-# "went to Rome" says a visit only of someone the text names; a country "goes to the polls".
-PEOPLE_ONLY = frozenset({"go", "come"})
-# Words before a visit that say it did not happen (yet).
-NOT_MADE = frozenset({
-    "planned", "proposed", "upcoming", "future", "next", "possible", "cancelled", "canceled",
-    "postponed", "expected", "scheduled", "intended", "envisaged", "potential",
-})  # fmt: skip
-POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 
 
 def _kind(noun):
@@ -53,7 +51,7 @@ def _visitors(reading, i: int, p, heads) -> list:
     """Return who the phrases at these heads name: people, else states (IRI, name, slug)."""
     people, states = [], []
     for head in heads:
-        if head.lower_ in pa.PERSON_PRONOUNS | pa.PAIR_PRONOUNS:
+        if head.lower_ in PERSON_PRONOUNS | PAIR_PRONOUNS:
             found = pa.pronoun(reading, i, head.lower_)
             if found:
                 people += found[0]
@@ -73,7 +71,7 @@ def _visitors(reading, i: int, p, heads) -> list:
 def _subjects(verb) -> list:
     """Return a verb's subjects; for "which"/"who", the word it stands for."""
     found = pr.subjects(verb)
-    if found and found[0].lower_ in pa.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+    if found and found[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return [verb.head]
     return found
 
@@ -137,7 +135,7 @@ def _from_verb(reading, i: int, p, verb):
     else:
         places = _places(reading, i, p, [verb])
     who = _visitors(reading, i, p, _subjects(tensed))
-    if lemma in PEOPLE_ONLY and not any("/person/" in str(w[0]) for w in who):
+    if lemma in TRAVEL_OF_PEOPLE and not any("/person/" in str(w[0]) for w in who):
         return None
     return DKG.Visit, who, places, [], _dates(reading, i, p, [verb, tensed]), [verb, tensed]
 
@@ -199,12 +197,12 @@ def _received(reading, i: int, p, verb):
 def _from_noun(reading, i: int, p, noun):
     """Read a visit named by its noun: "X paid a state visit to Y", "X's visit to Y in 2011",
     "the state visit of X to Y", "during their visit to Y, X ...", "X is on a visit to Y"."""
-    if any(c.lower_ in NOT_MADE for c in noun.children) or noun.tag_ == "NNS":
+    if any(c.lower_ in NOT_DONE for c in noun.children) or noun.tag_ == "NNS":
         return None
     verb = _governor(noun)
     if not pr.happened(verb):
         return None
-    support = noun.dep_ == "dobj" and verb.lemma_.lower() in SUPPORT_VERBS
+    support = noun.dep_ == "dobj" and verb.lemma_.lower() in VISIT_SUPPORT_VERBS
     on_visit = noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ == "be"
     owners = [c for c in noun.children if c.dep_ == "poss"]
     owners += [

@@ -18,6 +18,8 @@ from ..lexicon import (
     AGREEMENT_OBJECT_VERBS,
     AGREEMENT_VERBS,
     EVENT_VERBS,
+    LATER_WORDS,
+    RELATIVE_PRONOUNS,
     REPORTING_VERBS,
 )
 from ..vocab import DKG
@@ -25,7 +27,6 @@ from . import discourse as d
 from . import event_labels as lb
 from . import participants as pa
 from . import predicates as pr
-from .participants import RELATIVE_PRONOUNS
 from .when import end_literal, entry_date
 
 YEAR = re.compile(r"\d{4}")
@@ -36,8 +37,6 @@ NOT_EVENTS = ("person", "role", "organisation")
 
 PRECISE = frozenset({DKG.PrecisionDay, DKG.PrecisionMonth, DKG.PrecisionYear})
 AGREEMENT_NOUN_WORD = re.compile(rf"(?:{AGREEMENT_NOUN}|declarations?|pacts?|protocols?)")
-# A clause marked as coming after the date of its entry does not happen at that date.
-LATER = frozenset({"later", "afterwards", "subsequently", "eventually", "since", "then", "soon"})
 
 
 def _event_noun(token) -> bool:
@@ -99,7 +98,7 @@ def _when(reading, i: int, p, verb, dates: list):
         return None  # two dates say no one date
     entry = entry_date(reading, i)
     main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-    later = any(c.lower_ in LATER for c in verb.children)
+    later = any(c.lower_ in LATER_WORDS for c in verb.children)
     own_dates = any(pr.same(pr.anchor(p, x.start), verb) for x in d.dates(reading, i))
     if entry is not None and main and not later and not own_dates:
         return entry
