@@ -396,7 +396,8 @@ def find_dates(text: str) -> list[DateMatch]:
     for m in SEASON.finditer(text):
         add(*m.span(), _year(m["y"]), XSD.gYear, DKG.PrecisionYear, None, m["mod"])
     # A bare year is a date only in a date context: after a preposition, after "early", "mid" or
-    # "late", alone in brackets, or joined to a year just found ("in 2015 and 2016").
+    # "late", alone in brackets or on its line, or joined to a year just found ("in 2015 and 2016").
+
     last_end, last_rel = None, None
     for m in YEAR.finditer(text):
         start, end = m.span()
@@ -406,7 +407,9 @@ def find_dates(text: str) -> list[DateMatch]:
             or (COMMA_YEAR.fullmatch(text, last_end, start) and LIST_GOES_ON.match(text, end))
         )
         rel = _relation(text, start) or (last_rel if joined else None)
-        in_context = rel or m["mod"] or bracketed or joined
+        alone = not text[:start].strip(" \t#*-\u2022") and not text[end:].strip(" \t:.")  # "1998"
+        in_context = rel or m["mod"] or bracketed or joined or alone
+
         if in_context and add(
             start, end, _year(m["y"]), XSD.gYear, DKG.PrecisionYear, rel, m["mod"]
         ):

@@ -144,3 +144,25 @@ def test_a_date_opening_an_entry_dates_its_sentences():
         ("12 May: the minister travels to Rome.", "1990-05-12"),
         ("In 1995 the pact lapsed.", None),
     ]
+
+
+def test_a_date_alone_on_its_line_dates_the_paragraph_after_it():
+    """A heading "1998" dates the sentences of the paragraph under it, and no other."""
+    text = (
+        "## 1998\n\n"
+        "The two states open a border post. Trade grows.\n\n"
+        "Some notes on the trade.\n\n"
+        "March 2004:\n"
+        "A pact is signed.\n"
+    )
+    reading = _reading(text)
+    got = [(s.text, e and e.value) for s, e in zip(reading.sentences, map(
+        lambda i: entry_date(reading, i), range(len(reading.sentences))), strict=True)]  # fmt: skip
+    assert got == [
+        ("## 1998", None),
+        ("The two states open a border post.", "1998"),
+        ("Trade grows.", "1998"),
+        ("Some notes on the trade.", None),
+        ("March 2004:", None),
+        ("A pact is signed.", "2004-03"),
+    ]

@@ -8,6 +8,7 @@ a timeline entry ("18 May 2015 \u2013 ...", "- 24 April: ...") is the date of th
 clauses that state none of their own.
 """
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -22,7 +23,9 @@ ANCHORS = {DKG.PrecisionYear, DKG.PrecisionMonth, DKG.PrecisionDay}
 GLOSS = re.compile(r"\s*,?\s*(?:(?:in|on)\s+)?$")
 # What follows the date that opens an entry: a dash or a colon; before it, a list marker.
 ENTRY_MARK = re.compile(r"\s*(?:[-\u2013\u2014:]\s+|[\u2013\u2014])")
-LINE_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?")
+LINE_START = re.compile(r"[ \t]*(?:[-*\u2022#]+[ \t]+)?")
+HEADING_REST = re.compile(r"[ \t]*:?[ \t]*")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def stated_dates(reading) -> list[list]:
@@ -69,18 +72,31 @@ def entry_date(reading, i: int):
 
 
 def _entry_dates(reading) -> list:
-    """Return, for each sentence, the date opening its line if the line is a dated entry."""
+    """Return, for each sentence, the date opening its line if the line is a dated entry, or
+    the date heading its paragraph (a line that is only a date, over the paragraph after it)."""
     text = reading.doc.text
     dates = stated_dates(reading)
-    entries, current, line = [], None, -1
+    breaks = [m.end() for m in BLANK_LINE.finditer(text)]
+    entries, current, line, heading = [], None, -1, None
     for i, s in enumerate(reading.sentences):
         start = text.rfind("\n", 0, s.start) + 1
         if start != line:  # the first sentence of a line: does a date open it?
             line, current = start, None
             at = LINE_START.match(text, start).end()
-            first = next((x for x in dates[i] if x.start == at), None)
-            if first is not None and first.value and ENTRY_MARK.match(text, first.end):
-                current = first
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            first = next((x for x in dates[i] if x.start == at and x.value), None)
+            paragraph = bisect.bisect_right(breaks, start)
+            if first is not None and HEADING_REST.fullmatch(text, first.end, end):
+                heading = (first, None)  # "1998" alone on its line: over the next paragraph
+            elif first is not None and ENTRY_MARK.match(text, first.end):
+                current, heading = first, None
+
+            elif heading is not None:
+                date, own = heading
+                own = paragraph if own is None else own
+                heading = (date, own) if own == paragraph else None
+                current = date if heading else None
         entries.append(current)
     return entries
 
