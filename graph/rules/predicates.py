@@ -7,7 +7,8 @@ take for the subject of the entry's first clause.
 """
 
 import bisect
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from ..lexicon import (
     CONDITION_WORDS,
@@ -22,6 +23,8 @@ from .when import entry_date
 
 # Dependencies that open a clause of its own under a word: its words are not the word's.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "conj", "list"})
+# What stands between an entry's date and its body: "18 May 2015 \u2013 The ...".
+ENTRY_MARK = re.compile(r"[\s\-\u2013\u2014:]*")
 # The dependencies of a verb that heads a clause.
 HEADS = frozenset({"ROOT", "conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "dep"})
 # How a date qualifies a noun ("the 1977 award", "the 2019 summit"), not the verb.
@@ -34,6 +37,10 @@ class Parsed:
 
     tokens: object  # a spaCy Span or Doc
     offset: int
+    starts: tuple = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "starts", tuple(t.idx + self.offset for t in self.tokens))
 
     def start(self, token) -> int:
         return token.idx + self.offset
@@ -43,8 +50,7 @@ class Parsed:
 
     def token_at(self, offset: int):
         """Return the token that holds a document offset (the next one if it is a space)."""
-        starts = [t.idx + self.offset for t in self.tokens]
-        k = bisect.bisect_right(starts, offset) - 1
+        k = bisect.bisect_right(self.starts, offset) - 1
         if k < 0:
             return self.tokens[0] if len(self.tokens) else None
         token = self.tokens[k]
@@ -55,23 +61,31 @@ class Parsed:
 
 def parsed(reading, i: int) -> Parsed | None:
     """Return the parse of sentence i (the body of a timeline entry parsed on its own)."""
-    cache = reading.memory.setdefault("parsed-sentences", {})
+    cache = reading.memory.get("parsed-sentences")
+    if cache is None:
+        cache = reading.memory["parsed-sentences"] = _entry_bodies(reading)
     if i in cache:
         return cache[i]
     s = reading.sentences[i]
-    doc = reading.parsed
-    found = None
-    entry = entry_date(reading, i)
-    if entry is not None and entry.start >= s.start:  # the entry's first sentence
-        from ..reading.pipeline import nlp
+    span = None if reading.parsed is None else reading.parsed.char_span(s.start, s.end, "expand")
+    cache[i] = Parsed(span, 0) if span is not None else None
+    return cache[i]
 
-        body = s.end - len(reading.doc.text[entry.end : s.end].lstrip(" \t-\u2013\u2014:"))
-        found = Parsed(nlp()(reading.doc.text[body : s.end]), body)
-    elif doc is not None:
-        span = doc.char_span(s.start, s.end, alignment_mode="expand")
-        found = Parsed(span, 0) if span is not None else None
-    cache[i] = found
-    return found
+
+def _entry_bodies(reading) -> dict:
+    """Parse the bodies of a document's timeline entries, all at once, without their dates."""
+    text, bodies = reading.doc.text, {}
+    for i, s in enumerate(reading.sentences):
+        entry = entry_date(reading, i)
+        if entry is not None and s.start <= entry.start < s.end:  # the entry's first sentence
+            bodies[i] = ENTRY_MARK.match(text, entry.end).end()
+    if not bodies:
+        return {}
+    from ..reading.pipeline import nlp
+
+    ends = {i: reading.sentences[i].end for i in bodies}
+    docs = nlp().pipe(text[bodies[i] : ends[i]] for i in bodies)
+    return {i: Parsed(doc, bodies[i]) for i, doc in zip(bodies, docs, strict=True)}
 
 
 def finite(token) -> bool:

@@ -108,13 +108,14 @@ def _when(reading, i: int, p, verb, dates: list):
 def _dated_already(reading, when) -> bool:
     """Say whether another rule dated an event by these very words ("the state visit of X to
     Y in May 2011" read as a visit: the clause around it is no other event)."""
-    return any(
-        isinstance(c.object, Literal)
-        and str(c.object) == when.value
-        and c.start <= when.start < c.end
-        and c.rule != "event-clause"
-        for c in reading.facts.claims
-    )
+    dated = reading.memory.get("dated-spans")
+    if dated is None:  # the other rules have read every sentence by now
+        dated = {}
+        for c in reading.facts.claims:
+            if isinstance(c.object, Literal) and c.rule != "event-clause":
+                dated.setdefault(str(c.object), []).append((c.start, c.end))
+        reading.memory["dated-spans"] = dated
+    return any(a <= when.start < b for a, b in dated.get(when.value, ()))
 
 
 def _read_already(reading, i: int, at: int) -> bool:
