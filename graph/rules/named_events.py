@@ -136,8 +136,9 @@ def named_events(reading, i: int) -> None:
 
 def _read(reading, i: int, p, noun, verb):
     """Return (date, end, people, actors, places, words) of an event noun, or None."""
-    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
-        return None  # "settled by an award of <date>": the clause says it (what_happened.py)
+    agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent"
+    if agent and pr.finite(verb):
+        return None  # "was settled by an award of <date>": the clause says it (what_happened.py)
     own, ends = noun_dates(reading, i, p, noun)
     own += _year_before(reading, i, p, noun)
     attended = noun.dep_ == "dobj" and verb.lemma_.lower() in ATTEND_VERBS
@@ -167,6 +168,12 @@ def _read(reading, i: int, p, noun, verb):
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS:
             places += pa.places_after(reading, i, p, c)
+    if agent and not places:  # "endorsed in Argentina by a popular consultation held on ..."
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS:
+                places += pa.places_after(reading, i, p, c)
+        words.append(verb)
+
     return date, end, people, list(dict.fromkeys(actors)), list(dict.fromkeys(places)), words
 
 
