@@ -166,3 +166,11 @@ def test_a_date_alone_on_its_line_dates_the_paragraph_after_it():
         ("March 2004:", None),
         ("A pact is signed.", "2004-03"),
     ]
+
+
+def test_one_date_alone_on_its_line_is_the_page_date_not_a_heading():
+    """A single date line ("July 2016" at a page's foot) heads nothing."""
+    reading = _reading(
+        "Chile and Peru work together.\n\nJuly 2016\n\nA print version is available.\n"
+    )
+    assert [entry_date(reading, i) for i in range(len(reading.sentences))] == [None, None, None]

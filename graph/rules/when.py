@@ -96,9 +96,13 @@ def _entry_dates(reading) -> list:
                 date, own = heading
                 own = paragraph if own is None else own
                 heading = (date, own) if own == paragraph else None
-                current = date if heading else None
+                current = (date, "heading") if heading else None
         entries.append(current)
-    return entries
+    # Dates alone on their lines head paragraphs only where there are several of them (a
+    # chronology); one such line is rather the date of the page ("July 2016" at its foot).
+    headed = [e for e in entries if isinstance(e, tuple)]
+    several = len({id(e[0]) for e in headed}) > 1
+    return [(e[0] if several else None) if isinstance(e, tuple) else e for e in entries]
 
 
 def date_start(reading, date) -> int:
