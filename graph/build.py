@@ -23,6 +23,7 @@ from .ingest import Document, read_corpus
 from .link import link, link_wars
 from .ontodoc import render_ontology_html
 from .places import describe_entities
+from .pool import POOL_MIN_BYTES, default_jobs, entity_keys, extract_in_pool, worth_a_pool
 from .publish import build_lock, current_release, publish
 from .quarantine import ROUNDS, Quarantine, quarantine_text, withdraw
 from .reason import infer
@@ -90,28 +91,58 @@ def merge(*graphs: Graph, store: str = "SimpleMemory") -> Graph:
     return union
 
 
-def extract_all(docs: list[Document], out: Path, progress: Progress):
-    """Extract every document, reusing the cached result of unchanged ones."""
+def extract_all(
+    docs: list[Document], out: Path, progress: Progress, jobs: int = 1, min_bytes=POOL_MIN_BYTES
+):
+    """Extract every document, reusing the cached result of unchanged ones; with jobs > 1 and
+    at least min_bytes of text to read, in a pool of that many processes. The result does
+    not depend on jobs."""
     from .gazetteer import gazetteer
 
     cache = ExtractionCache(out)
-    graphs: dict[URIRef, Graph] = {}
-    entities: dict = {}
+    done: dict[str, tuple[Graph, list]] = {}
+    todo = []
+    n, count = len(docs), 0
+
+    def say(doc: Document, g: Graph, how: str) -> None:
+        nonlocal count
+        count += 1
+        progress.say(f"extract: [{count}/{n}] {doc.doc_id}: {len(g)} triple(s), {how}")
+
+    def from_keys(keys) -> list:
+        return [gazetteer().get(kind, slug) for kind, slug in keys]
+
     for doc in docs:
         hit = cache.get(doc)
-        if hit is not None:
-            g, keys = hit
-            found = [gazetteer().get(kind, slug) for kind, slug in keys]
-            how = "unchanged, from cache"
-        else:
+        if hit is None:
+            todo.append(doc)
+            continue
+        g, keys = hit
+        done[doc.doc_id] = (g, from_keys(keys))
+        say(doc, g, "unchanged, from cache")
+    if worth_a_pool(todo, jobs, min_bytes):
+        progress.say(f"extract: {len(todo)} document(s) in {min(jobs, len(todo))} processes")
+        for doc, triples, keys in extract_in_pool(todo, jobs):
+            g = Graph().parse(data=triples, format="nt")
+            with writing(cache.folder):
+                cache.put_serialized(doc, triples, keys)
+            done[doc.doc_id] = (g, from_keys(keys))
+            say(doc, g, "extracted")
+    else:
+        for doc in todo:
             extraction = extract(doc)
             g, found = extraction.graph, list(extraction.entities.values())
             with writing(cache.folder):
                 cache.put(doc, g, found)
-            how = "extracted"
+            # Entities by their keys, as from the cache or a worker: one result, however read.
+            done[doc.doc_id] = (g, from_keys(entity_keys(found)))
+            say(doc, g, "extracted")
+    graphs: dict[URIRef, Graph] = {}
+    entities: dict = {}
+    for doc in docs:  # in the corpus's order, whatever order they were read in
+        g, found = done[doc.doc_id]
         entities.update((e.iri, e) for e in found if e is not None)
         graphs[iris.document_graph(doc.doc_id)] = g
-        progress.say(f"extract: {doc.doc_id}: {len(g)} triple(s), {how}")
     return graphs, entities
 
 
@@ -186,11 +217,14 @@ def unchanged(out: Path, fingerprint: str) -> BuildResult | None:
     return BuildResult(release, manifest["version"], manifest["summary"], unchanged=True)
 
 
-def build(seeds: Path, out: Path, quiet: bool = False, strict: bool = False) -> BuildResult:
+def build(
+    seeds: Path, out: Path, quiet: bool = False, strict: bool = False, jobs: int | None = None
+) -> BuildResult:
     """Build the dataset from a seeds folder into out; raise before publishing on any error.
 
     A rule's claim that makes the graph violate a shape is withdrawn into the quarantine
-    graph and the rest is published; with strict, any violation stops the build.
+    graph and the rest is published; with strict, any violation stops the build. jobs is
+    the number of processes that extract documents (default: one per processor).
     """
     progress = Progress(quiet)
     with build_lock(out):
@@ -201,7 +235,8 @@ def build(seeds: Path, out: Path, quiet: bool = False, strict: bool = False) -> 
             progress.say(f"unchanged inputs: version {same.version} stays published")
             return same
         curated = load_curated(seeds, docs)
-        doc_graphs, entities = extract_all(docs, out, progress)
+        jobs = default_jobs() if jobs is None else jobs
+        doc_graphs, entities = extract_all(docs, out, progress, jobs)
         for doc in docs:
             if doc.doc_id in curated:
                 name = iris.document_graph(doc.doc_id)
@@ -228,7 +263,8 @@ def build(seeds: Path, out: Path, quiet: bool = False, strict: bool = False) -> 
             if not report.conforms:
                 progress.say(f"validate: {len(report.results)} violation(s); nothing published")
                 raise ValidationFailed(report)
-            progress.say("validate: the graph conforms to the shapes")
+            warned = f", with {len(report.results)} warning(s)" if report.results else ""
+            progress.say(f"validate: the graph conforms to the shapes{warned}")
             page = render_ontology_html(ontology, load_shapes()).encode()
             if quarantine.count:  # the facts changed: reason over the ones that stay
                 reasoning.cancel()

@@ -12,12 +12,11 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph
 
 from . import iris
-from .dataset import to_oxigraph
 from .ingest import Document
+from .pool import entity_keys, serialize
 from .resources import ROOT
 
 LIBRARIES = ("rdflib", "owlrl", "pyshacl", "pyoxigraph", "countrystatecity-countries", "spacy",
@@ -72,16 +71,14 @@ class ExtractionCache:
 
     def put(self, doc: Document, graph: Graph, entities) -> None:
         """Store a document's extraction, replacing its older entries."""
+        self.put_serialized(doc, serialize(graph), entity_keys(entities))
+
+    def put_serialized(self, doc: Document, triples: str, keys: list) -> None:
+        """Store a document's extraction given as N-Triples and entity keys."""
         self.folder.mkdir(parents=True, exist_ok=True)
         for old in self.folder.glob(f"{doc.doc_id}.*"):
             old.unlink()
-        # pyoxigraph writes N-Triples ten times faster than rdflib: the cache is written on
-        # every cold build.
-        triples = [ox.Triple(*map(to_oxigraph, t)) for t in graph]
-        entry = {
-            "entities": sorted([e.kind, e.slug] for e in entities),
-            "graph": ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode(),
-        }
+        entry = {"entities": keys, "graph": triples}
         # Written aside, then renamed: a build killed here leaves no half entry behind.
         tmp = self._path(doc).with_suffix(".tmp")
         tmp.write_text(json.dumps(entry), encoding="utf-8")

@@ -20,7 +20,9 @@ def cmd_build(args) -> int:
     """Build the dataset and print a summary of what it holds."""
     from .build import build
 
-    result = build(Path(args.seeds), Path(args.out), quiet=args.quiet, strict=args.strict)
+    result = build(
+        Path(args.seeds), Path(args.out), quiet=args.quiet, strict=args.strict, jobs=args.jobs
+    )
     verb = "unchanged:" if result.unchanged else "built"
     print(f"{verb} version {result.version} in {result.release}")
     counts = result.counts
@@ -187,6 +189,17 @@ def cmd_serve(args) -> int:
     return serve(Path(args.data), args.host, args.port, args.workers, args.threads, args.server)
 
 
+def count(text: str) -> int:
+    """Read a count of at least one (argparse turns the error into exit code 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: at least 1")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     """Declare the verbs and their options (the README documents each)."""
     p = argparse.ArgumentParser(prog="diplokg", description=__doc__)
@@ -202,6 +215,12 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="any violation of the shapes stops the build (else a rule's wrong claim is "
         "withdrawn into the quarantine graph and the rest is published)",
+    )
+    b.add_argument(
+        "--jobs",
+        type=count,
+        default=None,
+        help="processes that read documents (default: one per processor; 1: in this process)",
     )
     b.set_defaults(func=cmd_build)
 

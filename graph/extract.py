@@ -53,6 +53,7 @@ def describe_document(doc: Document) -> Graph:
 def extract(doc: Document) -> Extraction:
     """Read a document with every rule; return its asserted graph and the entities it uses."""
     from .mentions import document_context, find_mentions
+    from .reading.names import organisation_names, without_covered
     from .reading.pipeline import parse
     from .rules import Reading, all_rules
 
@@ -62,8 +63,15 @@ def extract(doc: Document) -> Extraction:
     if context.speaker is not None:  # from the metadata: a fact about the document, no claim
         graph.add((iris.document(doc.doc_id), DKG.onBehalfOf, facts.use(context.speaker)))
     found = sentences(doc.text)
+    parsed = parse(doc.text, found)
     mentions = [find_mentions(doc.text, s.start, s.end, context) for s in found]
-    reading = Reading(doc, found, mentions, context, facts, parse(doc.text, found))
+    known: dict = {}  # organisations the document names that the reference data lacks
+    bodies = [
+        organisation_names(doc.text, parsed, s.start, s.end, named, known)
+        for s, named in zip(found, mentions, strict=True)
+    ]
+    mentions = [without_covered(named, b) for named, b in zip(mentions, bodies, strict=True)]
+    reading = Reading(doc, found, mentions, context, facts, parsed, bodies)
     for rule in all_rules():
         for i in range(len(found)):
             facts.claims.extend(rule(reading, i) or ())

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from .claims import Claim
 from .ingest import Document
@@ -22,8 +22,20 @@ class DocumentFacts:
     labels: dict = field(default_factory=dict)  # subject -> its one English label
 
     def use(self, entity) -> URIRef:
-        """Note that a fact points at a reference entity (state, place, organisation)."""
-        self.entities[entity.iri] = entity
+        """Note that a fact points at an entity: one of the reference data (state, place,
+        organisation), described there; or one a document names that the data lacks, whose
+        kind, name and acronym the words that name it state."""
+        if entity.phrase is None:
+            self.entities[entity.iri] = entity
+        elif entity.iri not in self.labels:
+            rule = "names.recognised"
+            self.claim(entity.iri, RDF.type, entity.cls, entity.phrase, rule)
+            self.labels[entity.iri] = entity.label
+            name = Literal(entity.label, lang="en")
+            self.claim(entity.iri, RDFS.label, name, entity.phrase, rule)
+            if entity.acronym:
+                alias = Literal(entity.acronym, lang="en")
+                self.claim(entity.iri, SKOS.altLabel, alias, entity.phrase, rule)
         return entity.iri
 
     def claim(self, subject: URIRef, predicate: URIRef, obj, span: tuple[int, int], rule: str):

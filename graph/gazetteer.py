@@ -24,7 +24,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import URIRef
@@ -111,6 +111,10 @@ class Entity:
     latitude: float | None = None
     longitude: float | None = None
     iso: str | None = None
+    # Set for a thing the reference data lacks, read from a document: the words that name it
+    # there (document offsets) and its acronym. Its description comes from that document.
+    phrase: tuple[int, int] | None = field(default=None, compare=False)
+    acronym: str | None = field(default=None, compare=False)
 
     @property
     def iri(self) -> URIRef:

@@ -17,23 +17,75 @@ POLITY_KINDS = frozenset({"state", "region", "province", "territory", "us-state"
 SUBDIVISION_KINDS = POLITY_KINDS - {"state"}
 PLACE_KINDS = POLITY_KINDS | {"city"}
 
+# The head nouns of the names of bodies that states (or governments) make up: a name ending in
+# one names an international organisation ("the Pacific Islands Forum", "the Nordic Council").
+INTERNATIONAL_HEADS = (
+    "Council|Forum|Community|Union|Organization|Organisation|Association|Partnership"
+    "|Alliance|Group|Dialogue|Conference|Area|Bloc|Initiative|Commonwealth|League|Pact"
+    "|Cooperation|Co-operation|Network|Coalition|Agency|Commission|Assembly"
+)
+# Words that make a recognised name a body of states: "Countries", "Nations", "States".
+INTERNATIONAL_WORDS = r"International|Nations|Countries|States|Governments|Intergovernmental"
+
 # ---- Offices --------------------------------------------------------------------------------
 
-# Office words (lower case, singular) and the class and title of the post they name.
+# Office words (lower case, singular) and the class and title of the post they name. A title
+# names a post of a state ("Prime Minister of Japan"), of a body ("Speaker of the House of
+# Representatives") or, where the text says neither, of no one in particular ("President").
 OFFICES = {
     "prime minister": (DKG.HeadOfGovernment, "Prime Minister"),
+    "deputy prime minister": (DKG.Role, "Deputy Prime Minister"),
     "premier": (DKG.HeadOfGovernment, "Premier"),
     "chancellor": (DKG.HeadOfGovernment, "Chancellor"),
+    "chancellor of the duchy of lancaster": (DKG.Role, "Chancellor of the Duchy of Lancaster"),
+    "president of the government": (DKG.HeadOfGovernment, "President of the Government"),
+    "head of government": (DKG.HeadOfGovernment, "Head of Government"),
+    "head of state": (DKG.HeadOfState, "Head of State"),
+    "first minister": (DKG.HeadOfGovernment, "First Minister"),
+    "chief minister": (DKG.HeadOfGovernment, "Chief Minister"),
+    "minister president": (DKG.HeadOfGovernment, "Minister-President"),
+    "taoiseach": (DKG.HeadOfGovernment, "Taoiseach"),
+    "tanaiste": (DKG.Role, "Tánaiste"),
     # No class for a vice president: a post of the state, not its head.
     "vice president": (DKG.Role, "Vice President"),
     "president": (DKG.HeadOfState, "President"),
     "king": (DKG.Monarch, "King"),
     "queen": (DKG.Monarch, "Queen"),
     "emperor": (DKG.Monarch, "Emperor"),
+    "empress": (DKG.Monarch, "Empress"),
     "monarch": (DKG.Monarch, "Monarch"),
+    "sultan": (DKG.Monarch, "Sultan"),
+    "emir": (DKG.Monarch, "Emir"),
+    "grand duke": (DKG.Monarch, "Grand Duke"),
+    "grand duchess": (DKG.Monarch, "Grand Duchess"),
+    "crown prince": (DKG.Role, "Crown Prince"),
+    "crown princess": (DKG.Role, "Crown Princess"),
+    "pope": (DKG.HeadOfState, "Pope"),
+    "governor general": (DKG.Role, "Governor General"),
+    "military governor": (DKG.Role, "Military Governor"),
+    "governor": (DKG.Role, "Governor"),
+    "mayor": (DKG.Role, "Mayor"),
+    "speaker": (DKG.Role, "Speaker"),
+    "secretary general": (DKG.Role, "Secretary-General"),
+    "director general": (DKG.Role, "Director-General"),
+    "high representative": (DKG.Role, "High Representative"),
+    "chairman": (DKG.Role, "Chairman"),
+    "chairwoman": (DKG.Role, "Chairwoman"),
+    "chairperson": (DKG.Role, "Chairperson"),
+    "secretary of state": (DKG.Role, "Secretary of State"),
+    "foreign secretary": (DKG.Role, "Foreign Secretary"),
+    "foreign minister": (DKG.Role, "Foreign Minister"),
+    "minister": (DKG.Role, "Minister"),
+    "senator": (DKG.Role, "Senator"),
+    "commissioner": (DKG.Role, "Commissioner"),
+    "head": (DKG.Role, "Head"),
     "ambassador": (DKG.Envoy, "Ambassador"),
     "envoy": (DKG.Envoy, "Envoy"),
     "high commissioner": (DKG.Envoy, "High Commissioner"),
+    "permanent representative": (DKG.Envoy, "Permanent Representative"),
+    "special representative": (DKG.Envoy, "Special Representative"),
+    "nuncio": (DKG.Envoy, "Nuncio"),
+    "charge d'affaires": (DKG.Envoy, "Chargé d'affaires"),
     "consul general": (DKG.Consul, "Consul General"),
     "honorary consul": (DKG.HonoraryConsul, "Honorary Consul"),
     "consul": (DKG.Consul, "Consul"),
@@ -42,6 +94,51 @@ OFFICES = {
 }
 # Posts held by one person at a time: their IRI names no holder (identity.role).
 SINGLE_HOLDER = frozenset({DKG.HeadOfGovernment, DKG.HeadOfState, DKG.Monarch, DKG.Role})
+# Posts of no finer class that a state gives many people at once: their IRI names the holder.
+MANY_HOLDERS = frozenset({"minister", "senator", "commissioner", "governor", "mayor", "head"})
+# Offices whose title alone names the state: the Taoiseach is Ireland's head of government.
+OFFICE_STATES = {"taoiseach": "ireland", "tanaiste": "ireland",
+                 "chancellor of the duchy of lancaster": "united-kingdom"}  # fmt: skip
+# Offices whose title says of what with "of <body>": "Speaker of the House of Representatives".
+OF_A_BODY = frozenset({"president", "vice president", "speaker", "head", "chancellor", "governor",
+                       "military governor", "secretary general", "commissioner", "director general",
+                       "chairman", "chairwoman", "chairperson"})  # fmt: skip
+# Offices whose title says what with "of|for <portfolio>": "Minister for Foreign Affairs".
+OF_A_PORTFOLIO = frozenset({"minister", "deputy prime minister"})
+# The portfolios that make "X Minister" a post: "Finance Minister", "Defence Minister".
+PORTFOLIOS = (
+    "foreign affairs|foreign|finance|defen[cs]e|trade|interior|home|justice|health|education"
+    "|economy|economic affairs|energy|agriculture|environment|transport|labou?r|culture"
+    "|tourism|industry|development|foreign trade|european affairs|information|planning"
+)
+# Words that end a portfolio or a body written right before a name ("Minister of Foreign Affairs
+# Ben Bot", "Speaker of the House Nancy Pelosi"); after another word the name's start is unsure.
+COMPLEMENT_ENDS = frozenset({
+    "affairs", "trade", "finance", "defence", "defense", "interior", "justice", "health",
+    "education", "economy", "energy", "agriculture", "environment", "transport", "labour",
+    "labor", "culture", "tourism", "industry", "development", "information", "planning",
+    "cooperation", "security", "commerce", "investment", "fisheries", "communications", "house",
+    "senate", "assembly", "parliament", "representatives", "commons", "lords", "council",
+    "commission", "government", "republic", "union", "state", "states", "court", "bank",
+    "committee", "treasury",
+})  # fmt: skip
+# Portfolios that make two wordings one post: "Minister of Foreign Affairs" is "Foreign Minister".
+SAME_PORTFOLIO = {"foreign affairs": "foreign minister", "foreign": "foreign minister"}
+# Words before a title that make it another, lesser post: "Deputy Foreign Minister".
+TITLE_RANKS = "deputy|vice|assistant|under|junior|shadow"
+# Words before a title that say when the post was held, not which: "former", "then-President".
+TITLE_TIMES = "former|then|now|outgoing|incoming|current|acting|interim|late|sitting|serving"
+# Titles and honorifics that say a person is a man or a woman: "Mrs Starmer" is not "Sir Keir
+# Starmer".
+MALE_TITLES = r"Mr|Sir|Lord|King|Prince|Emperor|Sultan|Emir|Grand Duke|Crown Prince|Father"
+FEMALE_TITLES = r"Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Empress|Grand Duchess|Crown Princess|Sister"
+# Words that mark a name as a person's without naming a post: "Mr Abe", "Lt. Col. Gowon".
+HONORIFICS = (
+    r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Cardinal|Archbishop|Bishop|Father"
+    r"|Sheikh|Sheikha|Prince|Princess|Lt|Lieut|Lieutenant|Gen|General|Col|Colonel|Maj|Major"
+    r"|Capt|Captain|Cmdr|Commander|Adm|Admiral|Brig|Brigadier|Marshal|Field Marshal|Sgt"
+    r"|Sergeant|Rev|Reverend|Saint|Imam|Rabbi"
+)
 # Titles written before a name that name a post of a state, longest first ("Vice President"
 # before "President"); discourse.py finds people after them.
 TITLES_BEFORE_NAMES = (
@@ -75,16 +172,54 @@ MISSION_TYPES = (
 
 # The nouns that name an agreement, and the kind each says, most specific first.
 AGREEMENT_NOUN = (
-    r"joint\s+declarations?|memorand(?:um|a)(?:\s+of\s+understanding)?|conventions?"
-    r"|treat(?:y|ies)|agreements?|accords?"
+    r"joint\s+(?:[a-z]+\s+)?(?:declarations?|statements?|communiqu[e\u00e9]s?)"
+    r"|memorand(?:um|a)(?:\s+of\s+understanding)?|conventions?|treat(?:y|ies)|agreements?"
+    r"|accords?|protocols?|pacts?|arrangements?"
 )
 AGREEMENT_KINDS = (
     ("joint", DKG.JointDeclaration, "Joint declaration"),
+    ("declaration", DKG.JointDeclaration, "Declaration"),
     ("memorand", DKG.Memorandum, "Memorandum of understanding"),
     ("convention", DKG.Convention, "Convention"),
     ("treat", DKG.Treaty, "Treaty"),
+    ("pact", DKG.Treaty, "Pact"),
     ("", DKG.Agreement, "Agreement"),
 )
+# Capitalised nouns that end the title of an agreement ("the Treaty of Aachen", "the Good
+# Friday Agreement", "the Brasilia Declaration"); "Act" only as "Act of <Place>", "Statement"
+# and "Communique" only after "Joint".
+AGREEMENT_TITLE_NOUN = (
+    r"Treat(?:y|ies)|Agreements?|Conventions?|Declarations?|Memorand(?:um|a)|Accords?"
+    r"|Protocols?|Pacts?|Arrangements?|Charter|Act|Statement|Communiqu[e\u00e9]"
+)
+# Words of a title that say no more than its kind: "Bilateral Treaties and Agreements" names
+# a category, "a Joint Declaration" no particular one.
+AGREEMENT_GENERIC = frozenset({"Bilateral", "Joint", "New", "Final", "Other", "Various"})
+# Words before a title that make it a new instance of one named before: "a second Water
+# Agreement", "an updated Joint Declaration".
+AGREEMENT_NEW = frozenset({"second", "third", "fourth", "new", "updated", "revised", "amended",
+                           "another", "renewed"})  # fmt: skip
+# Verbs whose subject signs what they govern ("signed", "concluded", "adopted"), and those
+# that say it came into force.
+AGREEMENT_SIGN_VERBS = frozenset({"sign", "conclude", "adopt", "reach", "initial", "ink",
+                                  "issue", "agree", "countersign"})  # fmt: skip
+# Verbs by which an agreement binds or links its parties ("commits the two governments",
+# "linking A and B with C"); verbs of a relationship resting on agreements ("the relationship
+# rests on ..."); verbs by which a treaty hands land over ("ceded Finland to Russia"); nouns
+# whose "of" names an agreement signed ("the signatories of", "the signing of"); prepositions
+# of the means an agreement is ("through the Brasilia Declaration").
+AGREEMENT_COMMIT_VERBS = frozenset({"commit", "bind", "oblige", "link", "unite", "join"})
+AGREEMENT_FRAME_VERBS = frozenset({"be", "rest", "build", "base", "include", "comprise",
+                                   "underpin", "govern"})  # fmt: skip
+AGREEMENT_CESSION_VERBS = frozenset({"cede", "transfer", "hand", "return"})
+AGREEMENT_SIGNING_NOUNS = frozenset({"signatory", "party", "signing", "signature",
+                                     "conclusion", "signer"})  # fmt: skip
+AGREEMENT_MEANS = frozenset({"through", "by", "under", "via"})
+# The first half of a compound of two peoples ("Franco-German", "Anglo-Irish"), and its state.
+COMBINING_FORMS = {"Franco": "france", "Anglo": "united-kingdom", "Sino": "china",
+                   "Russo": "russia", "Italo": "italy", "Austro": "austria", "Luso": "portugal",
+                   "Hispano": "spain", "Nippo": "japan", "Greco": "greece", "Turco": "turkey",
+                   "Polono": "poland", "Dano": "denmark", "Indo": "india"}  # fmt: skip
 
 # ---- Events ---------------------------------------------------------------------------------
 
@@ -198,7 +333,13 @@ REPORTING_VERBS = frozenset({
     "confirm", "deny", "insist", "warn", "believe", "think", "assert", "allege", "suggest",
     "complain", "stress", "explain", "declare", "write", "reply", "maintain", "hold",
 })  # fmt: skip
+# Verbs by which a mission is opened, closed or raised: the missions' rules read them.
+MISSION_VERBS = frozenset({
+    "open", "reopen", "close", "establish", "set", "shut", "upgrade", "raise", "move",
+    "relocate", "downgrade",
+})  # fmt: skip
 # Verbs by which an agreement is made or takes effect: the agreements' rules read them.
+
 AGREEMENT_VERBS = frozenset({"sign", "ratify", "countersign", "initial"})
 # Verbs that make an agreement when their object is one: "adopted a declaration".
 AGREEMENT_OBJECT_VERBS = frozenset({"adopt", "conclude", "reach", "approve", "endorse"})
@@ -239,6 +380,18 @@ NOT_STATED_AFTER = re.compile(
     r"|expected|being\s+considered|under\s+consideration|to\s+be\s+opened)\b",
     re.I,
 )
+# Read over the parse: verbs above a phrase that say it is intended, required or refused, not
+# done ("plans to sign", "requires investors to invest", "pledged EUR 500 million"); words
+# that make a thing tentative ("a possible treaty") and nouns it may hang from ("negotiations
+# on an agreement").
+INTENTION_HEADS = frozenset({"plan", "hope", "intend", "expect", "want", "aim", "seek", "wish",
+                             "propose", "prepare", "try", "attempt", "fail", "refuse",
+                             "decline", "consider", "require", "oblige", "pledge", "promise",
+                             "offer"})  # fmt: skip
+TENTATIVE = frozenset({"draft", "proposed", "possible", "planned", "future", "potential",
+                       "prospective"})  # fmt: skip
+TENTATIVE_HEADS = frozenset({"negotiation", "talk", "draft", "proposal", "plan", "discussion",
+                             "consultation", "bid"})  # fmt: skip
 # Conjunctions that open a clause of its own, with its own subject.
 CONTRAST = r"while|whereas|but|although|though"
 # Where a sentence's clauses part: a semicolon, or a comma before a conjunction of contrast

@@ -201,6 +201,8 @@ class _Scanner:
         start, end = toks[i].start, toks[j - 1].end
         if any(a <= start < b for a, b in self.blocked):
             return None  # a dynasty: "House of Windsor"
+        if self.text[end : end + 1] == "$":
+            return None  # a currency's sign: "US$ 250m", "NZ$", "R$"
         kept, start, end = self._type_word(i, j, entries, start, end)
         entries = kept or [e for e in entries if not e.needs_type]
         chosen = self._choose(i, j, entries, key=" ".join(t.key for t in toks[i:j]))

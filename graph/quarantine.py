@@ -4,7 +4,9 @@ A rule that reads a sentence wrongly ("Scotland lies in Wales") must not keep a 
 dataset from being published. After validation, each violation of the union's shapes is
 traced to the document claims that state the triple at fault (its focus node, path and
 value); those claims leave their document graphs for the quarantine graph, with their
-phrases and the violation's message, and validation runs again. A violation that no rule's
+phrases and the violation's message, and validation runs again. Where documents disagree on
+a thing's one value (its name in a language, its sender), the value stated first stays and the
+others are withdrawn. Warnings withdraw nothing. A violation that no rule's
 claim explains (curated facts, reference data, a claim or passage that is malformed) still
 stops the build, as does any violation with --strict.
 """
@@ -72,7 +74,35 @@ def culprits(result: Result, doc_graphs: dict[URIRef, Graph]) -> list[tuple[URIR
         else:  # a literal value: every value of the path (the report writes it in N3)
             claims = _claims_of(g, focus, predicate, value)
         found += [(name, c) for c in claims]
+    if result.component in ONE_VALUE and predicate is not None and not inverse and not value:
+        found = _after_the_first(found, doc_graphs, result.component)
     return found
+
+
+# Constraints that allow one value (per language): documents that disagree on a name or a
+# sender. The value stated first stays; the others are withdrawn, not all of them (which would
+# leave the thing with no name or no sender, a violation no claim explains).
+ONE_VALUE = {"sh:MaxCountConstraintComponent", "sh:UniqueLangConstraintComponent"}
+
+
+def _after_the_first(found: list, doc_graphs: dict, component: str) -> list:
+    """Return the claims of every value but the one stated first (in the corpus's order of
+    documents, then of the text); per language for sh:uniqueLang."""
+    order = {name: i for i, name in enumerate(doc_graphs)}
+
+    def stated_at(pair) -> tuple:
+        name, claim = pair
+        g = doc_graphs[name]
+        starts = [int(v) for e in g.objects(claim, DKG.evidence) for v in g.objects(e, DKG.start)]
+        return order[name], min(starts, default=0), str(g.value(claim, RDF.object))
+
+    first: dict = {}  # language (or None) -> the value stated first
+    for name, claim in sorted(found, key=stated_at):
+        obj = doc_graphs[name].value(claim, RDF.object)
+        lang = getattr(obj, "language", None) if component.startswith("sh:UniqueLang") else None
+        first.setdefault(lang, obj)
+    kept = set(first.values())
+    return [(n, c) for n, c in found if doc_graphs[n].value(c, RDF.object) not in kept]
 
 
 def _expand(name: str) -> URIRef | None:
@@ -93,6 +123,8 @@ def withdraw(
     at_fault: dict[URIRef, dict[URIRef, list[Result]]] = {}
     traced = True
     for result in report.results:
+        if result.severity != "sh:Violation":
+            continue  # a warning or note stops nothing and withdraws nothing
         found = culprits(result, doc_graphs)
         rule_made = [(n, c) for n, c in found if (c, DKG.curated, None) not in doc_graphs[n]]
         if not rule_made or len(rule_made) != len(found):

@@ -14,11 +14,16 @@ example a remote SPARQL store) can stand in for pyoxigraph behind the same check
         merge of all graphs); either list given makes the other empty if it is None;
         timeout: seconds, then QueryTimeout; row_limit: at most this many solutions or triples,
         with truncated=True when more were found.
+        here (optional, engines may ignore it): True or a bound on the rows, when the caller
+        proved the query cheap (server/query_cost.py): it may run in this process, without a
+        time limit.
         Raises QueryError (syntax or evaluation), QueryTimeout, EngineBusy.
     engine.close()
 """
 
-import hashlib
+import csv
+import io
+import json
 import re
 from dataclasses import dataclass
 from itertools import islice
@@ -29,6 +34,7 @@ import pyoxigraph as ox
 from .errors import InputError, QueryError
 from .publish import current_release
 from .query_pool import WorkerPool
+from .release_store import ensure_release_store, fill, open_release_store
 
 # One table maps our format names to media types and pyoxigraph formats (STYLE: rdflib-endpoint).
 RESULT_FORMATS = {
@@ -83,23 +89,36 @@ class Answer:
 def load_store(trig: Path) -> ox.Store:
     """Load a TriG file into a store whose default graph is the merge of all its graphs."""
     store = ox.Store()
-    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
-    # The default graph is the RDF merge of all graphs, a set: a triple that three documents
-    # state matches once. pyoxigraph's use_default_graph_as_union matches it once per graph,
-    # which multiplied solutions (and inflated COUNTs), so the merge is stored as the default
-    # graph itself.
-    merged = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None)}
-    store.bulk_extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in merged)
+    fill(store, trig)
     return store
 
 
 def load_dataset(data: Path) -> LoadedDataset:
     """Load the published dataset of an output folder into an in-memory store."""
+    release = published(data)
+    return LoadedDataset(store=load_store(release / "diplokg.trig"), version=release.name,
+                         release=release)  # fmt: skip
+
+
+def open_dataset(data: Path) -> LoadedDataset:
+    """Open the published dataset of an output folder in its on-disk store, read-only."""
+    release = published(data)
+    return LoadedDataset(store=open_release_store(release), version=release.name, release=release)
+
+
+def prepare_dataset(data: Path) -> str:
+    """Check the published dataset and write its on-disk store, without opening it."""
+    release = published(data)
+    ensure_release_store(release)
+    return release.name
+
+
+def published(data: Path) -> Path:
+    """Return the release folder of an output folder; say what to do if there is none."""
     release = current_release(data)
     if release is None:
         raise InputError(f"{data}: no built dataset here; run 'diplokg build --out {data}' first")
-    store = load_store(release / "diplokg.trig")
-    return LoadedDataset(store=store, version=release.name, release=release)
+    return release
 
 
 def run_query(
@@ -154,45 +173,56 @@ def parse_form(text: str) -> str:
 
 
 class WorkerStore:
-    """A worker process's store, with the merges of protocol-given default graphs it made."""
+    """A release's store, read-only, with the datasets made for protocol-given default graphs."""
 
     def __init__(self, trig: Path):
-        self.store = load_store(trig)
+        self.store = open_release_store(Path(trig).parent)  # a str in a worker process
         self.graphs = sorted(self.store.named_graphs(), key=str)
-        self.merges: dict[tuple[str, ...], ox.BlankNode] = {}
+        self.merges: dict[tuple, ox.Store] = {}
 
-    def default_graph(self, iris: list[str]):
-        """Return the graph (or merge of graphs) that serves as the default graph."""
-        if len(iris) < 2:
-            return [ox.NamedNode(i) for i in iris]
+    def dataset(self, defaults: list[str], nameds: list[str]) -> tuple[ox.Store, dict]:
+        """Return the store and the query options that give a query this dataset."""
+        if len(set(defaults)) < 2:
+            default = [ox.NamedNode(i) for i in defaults]
+            return self.store, {"default_graph": default,
+                                "named_graphs": [ox.NamedNode(i) for i in nameds]}  # fmt: skip
         # pyoxigraph unions several default graphs as a multiset; the SPARQL dataset is the
-        # RDF merge, a set, so a triple in two graphs must match once: merge into one graph.
-        key = tuple(sorted(set(iris)))
+        # RDF merge, a set, so a triple in two graphs must match once. The release's store is
+        # read-only: the merge goes, with the named graphs asked for, into a small store in
+        # memory, kept for the next query on the same dataset.
+        key = (tuple(sorted(set(defaults))), tuple(sorted(set(nameds))))
         if key not in self.merges:
             if len(self.merges) >= KEPT_MERGES:
-                self.store.remove_graph(self.merges.pop(next(iter(self.merges))))
-            name = ox.BlankNode("merge" + hashlib.sha256("\n".join(key).encode()).hexdigest())
-            triples = {q.triple for i in key for q in self.store.quads_for_pattern(
+                self.merges.pop(next(iter(self.merges)))
+            merged = ox.Store()
+            triples = {q.triple for i in key[0] for q in self.store.quads_for_pattern(
                 None, None, None, ox.NamedNode(i))}  # fmt: skip
-            self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
-            self.merges[key] = name
-        return self.merges[key]
+            merged.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+            for i in key[1]:
+                merged.bulk_extend(self.store.quads_for_pattern(None, None, None, ox.NamedNode(i)))
+            self.merges[key] = merged
+        options = {"named_graphs": [ox.NamedNode(i) for i in key[1]]}
+        return self.merges[key], options
 
 
-def answer(state: WorkerStore, request: tuple) -> Answer:
-    """Run one query in a worker process and serialize at most row_limit rows of it."""
+def answer(state: WorkerStore, request: tuple, most: int | None = None) -> Answer:
+    """Run one query (in a worker process) and serialize at most row_limit rows of it.
+
+    most: a proved bound on the rows (server/query_cost.py), if any.
+    """
     text, form, fmt, defaults, nameds, row_limit = request
     media_type, ox_format = FORMS[form][fmt]
-    options = {}
+    store, options = state.store, {}
     if defaults is not None or nameds is not None:
-        options["default_graph"] = state.default_graph(defaults or [])
-        options["named_graphs"] = [ox.NamedNode(i) for i in nameds or []]
-    elif state.merges:
-        options["named_graphs"] = state.graphs  # hide the merges from GRAPH ?g
+        store, options = state.dataset(defaults or [], nameds or [])
     try:
-        result = state.store.query(text, **options)
+        result = store.query(text, **options)
         if isinstance(result, ox.QueryBoolean):
             return Answer(result.serialize(format=ox_format), media_type, 1, False)
+        if most is not None and most <= row_limit and isinstance(result, ox.QuerySolutions):
+            # The limit cannot cut it: serialized whole, its rows counted in the output.
+            body = result.serialize(format=ox_format)
+            return Answer(body, media_type, count_rows(body, fmt), False)
         rows = list(islice(result, row_limit + 1))
     except SyntaxError as exc:
         raise syntax_error(exc) from None
@@ -212,6 +242,17 @@ def answer(state: WorkerStore, request: tuple) -> Answer:
     return Answer(kept.serialize(format=ox_format), media_type, len(rows), truncated)
 
 
+def count_rows(body: bytes, fmt: str) -> int:
+    """Count the solutions in a serialized SELECT result."""
+    if fmt == "json":
+        return len(json.loads(body)["results"]["bindings"])
+    if fmt == "xml":
+        return body.count(b"<result>")  # a literal's "<" is written &lt;
+    if fmt == "tsv":
+        return body.count(b"\n") - 1  # TSV writes a line break in a literal as \n
+    return sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8")))) - 1
+
+
 class OxigraphEngine:
     """The pyoxigraph engine: a published release served by a pool of query workers."""
 
@@ -221,15 +262,24 @@ class OxigraphEngine:
         trig = release / "diplokg.trig"
         setup, handle = f"{__name__}:WorkerStore", f"{__name__}:answer"
         self.pool = WorkerPool(workers, setup, (trig,), handle)
+        self.local: WorkerStore | None = None  # the release's store, for queries run here
 
-    def query(self, text, form, fmt, default_graph_uris, named_graph_uris, timeout, row_limit):
+    def query(
+        self, text, form, fmt, default_graph_uris, named_graph_uris, timeout, row_limit, here=False
+    ):
         """Answer a checked query within timeout seconds (see the module docstring)."""
         request = (text, form, fmt, default_graph_uris, named_graph_uris, row_limit)
+        if here:  # proved cheap by the caller: no worker, no hop
+            if self.local is None:
+                self.local = WorkerStore(self.release / "diplokg.trig")
+            return answer(self.local, request, None if here is True else here)
         return self.pool.run(request, timeout)
 
     def start(self) -> None:
         """Start the query workers now rather than at the first query."""
         self.pool.start()
+        if self.local is None:
+            self.local = WorkerStore(self.release / "diplokg.trig")
 
     def close(self) -> None:
         self.pool.close()

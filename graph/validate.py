@@ -22,6 +22,7 @@ class Result:
     severity: str
     shape: str
     value: str
+    component: str = ""  # the kind of constraint: sh:MaxCountConstraintComponent, ...
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,14 @@ class Report:
         )
 
     def text(self) -> str:
-        """Render the report for people: one block per violation, sorted."""
-        if self.conforms:
+        """Render the report for people: one block per violation or warning, sorted."""
+        if self.conforms and not self.results:
             return "The graph conforms to the shapes.\n"
-        lines = [f"The graph violates the shapes: {len(self.results)} problem(s).", ""]
+        if self.conforms:  # warnings only: worth a look, and nothing stops
+            head = f"The graph conforms to the shapes, with {len(self.results)} warning(s)."
+        else:
+            head = f"The graph violates the shapes: {len(self.results)} problem(s)."
+        lines = [head, ""]
         for r in self.results:
             lines.append(f"- {r.severity}: {r.message}")
             lines.append(f"    focus node: {r.focus}")
@@ -133,6 +138,7 @@ def validate_graph(
                 severity=_n3(report_graph, report_graph.value(res, SH.resultSeverity)),
                 shape=_n3(report_graph, report_graph.value(res, SH.sourceShape)),
                 value=_n3(report_graph, report_graph.value(res, SH.value)),
+                component=_n3(report_graph, report_graph.value(res, SH.sourceConstraintComponent)),
             )
         )
     return Report(conforms=bool(conforms), results=tuple(sorted(results)), graph=report_graph)

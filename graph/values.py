@@ -50,6 +50,7 @@ class Amount:
     unit: str | None  # "percent", or a currency name that does not say which currency
     qualifier: URIRef | None
     percent: bool
+    fraction: bool = False  # "nine in ten": a share by its very words
 
 
 @dataclass(frozen=True)
@@ -73,10 +74,16 @@ _ORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eig
 CARDINALS = {w: i for i, w in enumerate(_ONES, 1)} | {w: 10 * i for i, w in enumerate(_TENS, 2)}
 ORDINALS = {w: i for i, w in enumerate(_ORDS, 1)} | {t[:-1] + "ieth": CARDINALS[t] for t in _TENS}
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9}
-# A bare "$" (or "dollars", "francs", "kroner") does not say which currency: no guess.
+SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "m": 6, "mn": 6}
+# Scales written short after a figure of money only ("US$ 250m"): "250m" alone is a length.
+MONEY_SCALES = {"m", "mn"}
+# A bare "$" (or "dollars", "francs", "kroner") does not say which currency: no guess; nor
+# does a bare yen sign, which the yuan shares.
 SYMBOLS = {"US$": "USD", "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "NZ$": "NZD",
-           "HK$": "HKD", "S$": "SGD", "\u20ac": "EUR", "\u00a3": "GBP", "$": None}  # fmt: skip
+           "HK$": "HKD", "S$": "SGD", "R$": "BRL", "JP\u00a5": "JPY", "CN\u00a5": "CNY",
+           "\u20ac": "EUR", "\u00a3": "GBP", "\u20b9": "INR", "$": None,
+           "\u00a5": None}  # fmt: skip
+SIGN_UNITS = {"$": "dollar", "\u00a5": "yen or yuan"}
 CODES = ("EUR", "USD", "CAD", "GBP", "CHF", "JPY", "CNY", "AUD", "NZD", "NOK", "SEK", "DKK",
          "ISK", "PLN", "CZK", "HUF", "RON", "RUB", "TRY", "INR", "BRL", "MXN", "ARS", "CLP",
          "ZAR", "KRW", "SGD", "HKD")  # fmt: skip
@@ -530,11 +537,19 @@ QUALIFIERS = {
     phrase: qualifier
     for qualifier, phrases in (
         (DKG.Approximately, "approximately|about|around|some|roughly|circa|an estimated"),
-        (DKG.MoreThan, "more than|over|above|in excess of|upwards of"),
+        (
+            DKG.MoreThan,
+            "more than|over|above|in excess of|upwards of|exceeded|exceeds"
+            "|exceeding|topped|tops|surpassed|surpasses",
+        ),
         (DKG.LessThan, "less than|fewer than|under|below|almost|nearly|just under"),
         (DKG.JustOver, "just over|just above|slightly more than|slightly over|a little over"),
         (DKG.AtLeast, "at least|no fewer than|no less than|not less than|a minimum of"),
-        (DKG.AtMost, "at most|no more than|not more than|up to|a maximum of"),
+        (
+            DKG.AtMost,
+            "at most|no more than|not more than|up to|a maximum of|as high as"
+            "|as many as|as much as",
+        ),
     )
     for phrase in phrases.split("|")
 }
@@ -547,8 +562,9 @@ def _figure_pattern(t: str) -> str:
     """Return the pattern of one figure: currency sign or code, number, percent, scale word."""
     return (
         rf"(?:(?P<pre{t}>{_PREFIX}|{_CODE}(?=\s?\d))\s?)?(?:(?P<num{t}>\d{{1,3}}(?:,\d{{3}})+"
-        rf"(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]\d)(?:(?=bn\b)|(?![\w:/]))|(?P<words{t}>{_WORDNUM}))"
-        rf"(?:\s*(?P<pct{t}>%|(?i:per\s?cent\b)))?(?:\s*(?P<scale{t}>{_SCALE}))?"
+        rf"(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]\d)(?:(?=(?:bn|mn|m)\b)|(?![\w:/]))"
+        rf"|(?P<words{t}>{_WORDNUM})(?!-\w))"
+        rf"(?:\s*(?P<pct{t}>%|(?i:per\s?cent\b)))?(?:\s*(?P<scale{t}>{_SCALE}|mn\b|m\b))?"
     )
 
 
@@ -565,6 +581,12 @@ SENTENCE_WORDS = frozenset(QUALIFIERS) | {
     "his", "her", "exactly", "a", "an", "between", "among", "while", "although", "today",
     "currently", "also", "then", "now", "when", "during", "each", "every", "per", "as", "total",
 }  # fmt: skip
+# "nine in ten", "one out of five", "3 in 4": a share of what follows.
+_SMALL = rf"(?:\d{{1,3}}|(?i:{_CARD}))"
+FRACTION = re.compile(
+    rf"{_B}(?:(?P<qual>(?i:{_QUAL}))\s+)?(?P<n>{_SMALL})\s+(?:in|out\s+of)\s+(?P<of>{_SMALL})\b"
+    r"(?![.,]\d|\s*(?:%|per\s?cent))"
+)
 NAME_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+$")
 
 
@@ -573,7 +595,7 @@ def _currency(token: str | None) -> tuple[str | None, str | None]:
     if not token or token in CODES:
         return token, None
     if token in SYMBOLS:
-        return SYMBOLS[token], None if SYMBOLS[token] else "dollar"
+        return SYMBOLS[token], None if SYMBOLS[token] else SIGN_UNITS[token]
     name = re.sub(r"\s+", " ", token.lower().replace(".", ""))
     name = re.sub(r"(dollar|euro|pound|franc)s\b", r"\1", name)
     name = name.replace("kroner", "krone").replace("kronor", "krona")
@@ -603,17 +625,34 @@ def find_amounts(text: str) -> list[Amount]:
     taken += [(r.start, r.end) for r in find_ranks(text)]
     taken += [m.span() for p in (DIGIT_RUN, *FULL_DATES) for m in p.finditer(text)]
     found: list[Amount] = []
+    for m in FRACTION.finditer(text):
+        if not _free(taken, *m.span()):
+            continue
+        part, whole = parse_number_words(m["n"]) or 0, parse_number_words(m["of"]) or 0
+        if m["n"].isdigit() or m["of"].isdigit():
+            part, whole = (
+                Decimal(m["n"]) if m["n"].isdigit() else part,
+                (Decimal(m["of"]) if m["of"].isdigit() else whole),
+            )
+        if 0 < part < whole:
+            value = (part * 100 / whole).quantize(Decimal("0.01")).normalize()
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+            qualifier = m["qual"] and QUALIFIERS.get(re.sub(r"\s+", " ", m["qual"].lower()))
+            taken.append(m.span())
+            found.append(Amount(*m.span(), m.group(), value, None, None, None, "percent",
+                                qualifier or None, True, fraction=True))  # fmt: skip
     for pattern, ends in ((BETWEEN, ("1", "2")), (AMOUNT, ("",))):
         for m in pattern.finditer(text):
             name = NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
-            if not _free(taken, *m.span()) or (name and name[1].lower() not in SENTENCE_WORDS):
+            named = name and name[1].lower() not in SENTENCE_WORDS and not m["pre" + ends[0]]
+            if not _free(taken, *m.span()) or named:
                 continue
             scale = next((m[f"scale{t}"] for t in ends if m[f"scale{t}"]), None)
             values = [_figure(m, t, m[f"scale{t}"] or scale) for t in ends]
-            if None in values:
-                continue
             sign = next((m[f"pre{t}"] for t in ends if m[f"pre{t}"]), None)
             currency, unit = _currency(sign or m["post"])
+            if None in values or (scale in MONEY_SCALES and not (currency or unit)):
+                continue
             percent = any(m[f"pct{t}"] for t in ends)
             qualifier = m["qual"] and QUALIFIERS.get(re.sub(r"\s+", " ", m["qual"].lower()))
             value, low, high = (None, *values) if len(values) == 2 else (values[0], None, None)

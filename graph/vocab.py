@@ -181,6 +181,9 @@ class DKG(DefinedNamespace):
     Share: URIRef
     Rank: URIRef
     Quota: URIRef
+    Count: URIRef
+    Funding: URIRef
+    Length: URIRef
     QualifierScheme: URIRef
     Approximately: URIRef
     MoreThan: URIRef

@@ -20,9 +20,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(DATA=str(data), **from_environment())
     app.config.update(test_config)
 
-    from diplokg.graph.query import load_dataset
+    from diplokg.graph.query import open_dataset
 
-    app.extensions["diplokg"] = load_dataset(data)
+    # The release's on-disk store, read-only, shared with every other worker (page cache).
+    app.extensions["diplokg"] = open_dataset(data)
 
     from . import dumps, entity, openapi, pictures, routes, sparql, void
 
@@ -35,8 +36,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(openapi.bp)
 
     from .drain import DrainBody
+    from .reload import Stamped, lifecycle
 
     app.wsgi_app = DrainBody(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])
+    # Outermost, so that every answer names its release, cached ones and errors included.
+    version = app.extensions["diplokg.engine"].version
+    app.wsgi_app = Stamped(app.wsgi_app, version, lifecycle())
 
     @app.errorhandler(DiplokgError)
     def expected_failure(exc):

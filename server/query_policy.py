@@ -58,6 +58,7 @@ class QueryShape:
     relative_iris: bool = False
     depth: int = 0
     size: int = 0
+    tokens: list = field(default_factory=list, repr=False)  # for the cost rule, read once
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
@@ -98,7 +99,7 @@ def shape(text: str) -> QueryShape:
             if kind == "word":
                 form = upper
             break
-    result = QueryShape(form=form)
+    result = QueryShape(form=form, tokens=toks)
     result.depth, result.size = _extent(toks)
     for j, (kind, value) in enumerate(toks):
         if kind == "iri" and not base and not SCHEME.match(value[1:-1]):

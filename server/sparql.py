@@ -2,20 +2,28 @@
 
 A request goes: protocol parsing (this module) -> checks that hold for every engine
 (query_policy) -> the answer cache -> the engine (graph/query.py documents its interface).
+
+/sparql is answered by a WSGI handler in front of Flask (Endpoint): every query pays for the
+protocol and its checks, not for Flask's routing, request context and response hooks, which
+cost as much as a small query. It reads the request with werkzeug, as Flask does, so the
+protocol's answers are the same.
 """
 
 import hashlib
+import json
 from urllib.parse import urljoin
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, current_app
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Request, Response
 
 from diplokg.graph.errors import DiplokgError, EngineBusy, QueryError, QueryTimeout
-from diplokg.graph.query import formats_for, parse_form
+from diplokg.graph.query import OxigraphEngine, formats_for, parse_form
 from diplokg.graph.remote import make_engine
 
 from .answer_cache import AnswerCache
+from .query_cost import bound
 from .query_policy import QUERY_FORMS, QueryRefused, check
 from .response_cache import ResponseCache
 from .service_description import DESCRIPTION_FORMATS, describe
@@ -27,7 +35,9 @@ CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
     "Access-Control-Allow-Headers": "Accept, Content-Type, If-None-Match",
-    "Access-Control-Expose-Headers": "ETag, X-SPARQL-Rows, X-SPARQL-Row-Limit, X-SPARQL-Truncated",
+    "Access-Control-Expose-Headers": (
+        "ETag, X-SPARQL-Rows, X-SPARQL-Row-Limit, X-SPARQL-Truncated, X-Dataset-Version"
+    ),
     "Access-Control-Max-Age": "86400",
 }
 # Media types clients send that name one of our formats by another name.
@@ -47,92 +57,140 @@ STATUS = {QueryRefused: 403, QueryTimeout: 504, EngineBusy: 503}
 
 @bp.record_once
 def init_app(state) -> None:
-    """Set up the endpoint's engine and answer cache from the app's settings."""
+    """Set up the endpoint's engine and answer cache, and put /sparql in front of Flask."""
     app = state.app
     release = app.extensions["diplokg"].release
     # The embedded engine, or the external store of 'diplokg serve --backend' (graph/remote.py).
     app.extensions["diplokg.engine"] = make_engine(release, app.config["QUERY_WORKERS"])
     app.extensions["diplokg.cache"] = AnswerCache(app.config["CACHE_ENTRIES"])
-    app.wsgi_app = ResponseCache(app.wsgi_app, app.config["CACHE_ENTRIES"])
-
-
-def dataset():
-    """Return the loaded dataset of this app."""
-    return current_app.extensions["diplokg"]
-
-
-def engine():
-    """Return the query engine of this app."""
-    return current_app.extensions["diplokg.engine"]
+    app.wsgi_app = ResponseCache(Endpoint(app, app.wsgi_app), app.config["CACHE_ENTRIES"])
 
 
 @bp.get("/health")
 def health():
     """Answer at once, with the dataset version: for load balancers and monitors."""
-    return {"status": "ok", "version": engine().version}
+    return {"status": "ok", "version": current_app.extensions["diplokg.engine"].version}
 
 
-@bp.route("/sparql", methods=["GET", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"])
-def sparql():
-    """Answer a SPARQL query (GET, POST form, POST direct); describe the service without one."""
-    if request.method == "OPTIONS":
-        return Response(status=204)
-    if request.method not in QUERY_METHODS:
-        raise ProtocolError(f"{request.method}: send a query with GET or POST", 405)
-    text, defaults, nameds = protocol_request()
-    if text is None:
-        return service_description()
-    config = current_app.config
-    found = check(text, config["SERVICE_ALLOW"])
-    form = found.form if found.form in QUERY_FORMS else parse_form(text)
-    if defaults is None and nameds is None and (found.from_graphs or found.from_named):
-        # FROM and FROM NAMED only ever select graphs of the dataset: the engine gets them as
-        # lists of graph names, never as something to fetch.
-        defaults, nameds = found.from_graphs, found.from_named
-        if found.relative_iris:  # as the engine will read the query: against our URL
-            defaults = [urljoin(request.base_url, i) for i in defaults]
-            nameds = [urljoin(request.base_url, i) for i in nameds]
-    for iri in (defaults or []) + (nameds or []):
-        check_iri(iri)
-    fmt = negotiate(form)
-    limit = config["ROW_LIMIT"]
-    graphs = None if defaults is None else (tuple(defaults), tuple(nameds))
-    base = request.base_url if found.relative_iris else None  # the answer depends on it
-    key = (engine().version, text, form, fmt, graphs, limit, base)
-    tag = hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest()
-    etag = f'"{tag}"'
-    if request.if_none_match.contains(tag):  # known before the query runs: nothing to run
-        return Response(status=304, headers={"ETag": etag, "Vary": "Accept"})
-    cache = current_app.extensions["diplokg.cache"]
-    answer = cache.get(key)
-    if answer is None:
-        answer = run(text, found, form, fmt, defaults, nameds)
-        cache.put(key, answer)
-    headers = {
-        "ETag": etag,
-        "Vary": "Accept",
-        "Cache-Control": "public, no-cache",
-        "X-SPARQL-Rows": str(answer.rows),
-        "X-SPARQL-Row-Limit": str(limit),
-        "X-SPARQL-Truncated": "true" if answer.truncated else "false",
-    }
-    return Response(answer.body, content_type=content_type(answer.media_type), headers=headers)
+@bp.after_request
+def cors(response):
+    """Let web pages of any origin read /health too."""
+    response.headers.update(CORS)
+    return response
 
 
-def run(text, found, form, fmt, defaults, nameds):
-    """Ask the engine; relative IRIs resolve against this endpoint's URL (Protocol, 2.1.4)."""
-    config = current_app.config
-    if found.relative_iris:
-        text = f"BASE <{request.base_url}>\n{text}"
-    try:
-        return engine().query(
-            text, form, fmt, defaults, nameds, config["QUERY_TIMEOUT"], config["ROW_LIMIT"]
-        )
-    except QueryError as exc:
-        position = getattr(exc, "position", None)
-        if found.relative_iris and position:  # point into the text the client sent
-            exc.position = (position[0] - 1, position[1])
-        raise
+class Endpoint:
+    """WSGI handler of /sparql in front of the Flask app, which answers every other path."""
+
+    def __init__(self, app, following):
+        self.app, self.following = app, following
+        self.config = app.config
+        self.dataset = app.extensions["diplokg"]
+        self.engine = app.extensions["diplokg.engine"]
+        self.cache = app.extensions["diplokg.cache"]
+        self.counts: dict = {}  # the patterns' counts (server/query_cost.py)
+        self.here = isinstance(self.engine, OxigraphEngine)
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") != "/sparql":
+            return self.following(environ, start_response)
+        request = Request(environ)
+        request.max_content_length = self.config["MAX_CONTENT_LENGTH"]
+        try:
+            response = self.sparql(request)
+        except DiplokgError as exc:
+            response = expected_failure(exc)
+        except HTTPException as exc:  # werkzeug's, reading the request: 413, 400
+            response = json_response({"error": exc.description}, exc.code)
+        except Exception:  # our bug: a 500, with the traceback in the log
+            self.app.logger.exception("bug while answering %s %s", request.method, request.path)
+            body = {"error": "internal error: the server failed; the traceback is in its log"}
+            response = json_response(body, 500)
+        # Let web pages of any origin query the endpoint (CORS, also on errors).
+        response.headers.update(CORS)
+        return response(environ, start_response)
+
+    def sparql(self, request: Request) -> Response:
+        """Answer a SPARQL query (GET, POST form, POST direct); describe the service without one."""
+        if request.method == "OPTIONS":
+            return Response(status=204)
+        if request.method not in QUERY_METHODS:
+            raise ProtocolError(f"{request.method}: send a query with GET or POST", 405)
+        text, defaults, nameds = protocol_request(request)
+        if text is None:
+            return self.service_description(request)
+        config = self.config
+        found = check(text, config["SERVICE_ALLOW"])
+        form = found.form if found.form in QUERY_FORMS else parse_form(text)
+        if defaults is None and nameds is None and (found.from_graphs or found.from_named):
+            # FROM and FROM NAMED only ever select graphs of the dataset: the engine gets them
+            # as lists of graph names, never as something to fetch.
+            defaults, nameds = found.from_graphs, found.from_named
+            if found.relative_iris:  # as the engine will read the query: against our URL
+                defaults = [urljoin(request.base_url, i) for i in defaults]
+                nameds = [urljoin(request.base_url, i) for i in nameds]
+        for iri in (defaults or []) + (nameds or []):
+            check_iri(iri)
+        fmt = negotiate(request, form)
+        limit = config["ROW_LIMIT"]
+        graphs = None if defaults is None else (tuple(defaults), tuple(nameds))
+        base = request.base_url if found.relative_iris else None  # the answer depends on it
+        key = (self.engine.version, text, form, fmt, graphs, limit, base)
+        tag = hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest()
+        etag = f'"{tag}"'
+        if request.if_none_match.contains(tag):  # known before the query runs: nothing to run
+            return Response(status=304, headers={"ETag": etag, "Vary": "Accept"})
+        answer = self.cache.get(key)
+        if answer is None:
+            answer = self.run(request, text, found, form, fmt, defaults, nameds)
+            self.cache.put(key, answer)
+        headers = {
+            "ETag": etag,
+            "Vary": "Accept",
+            "Cache-Control": "public, no-cache",
+            "X-SPARQL-Rows": str(answer.rows),
+            "X-SPARQL-Row-Limit": str(limit),
+            "X-SPARQL-Truncated": "true" if answer.truncated else "false",
+        }
+        return Response(answer.body, content_type=content_type(answer.media_type), headers=headers)
+
+    def run(self, request, text, found, form, fmt, defaults, nameds):
+        """Ask the engine; relative IRIs resolve against this endpoint's URL (Protocol, 2.1.4)."""
+        config = self.config
+        if found.relative_iris:
+            text = f"BASE <{request.base_url}>\n{text}"
+        # A query with a proved small bound runs here (server/query_cost.py); the rest in a
+        # worker that the time limit can stop.
+        most = None
+        if self.here and defaults is None and nameds is None and not found.services:
+            toks = None if found.relative_iris else found.tokens  # BASE was added: read again
+            most = bound(text, self.dataset.store, self.counts, toks)
+        try:
+            options = {"here": most} if most is not None else {}
+            return self.engine.query(
+                text, form, fmt, defaults, nameds, config["QUERY_TIMEOUT"], config["ROW_LIMIT"],
+                **options,
+            )  # fmt: skip
+        except QueryError as exc:
+            position = getattr(exc, "position", None)
+            if found.relative_iris and position:  # point into the text the client sent
+                exc.position = (position[0] - 1, position[1])
+            raise
+
+    def service_description(self, request: Request) -> Response:
+        """Describe the endpoint (SPARQL 1.1 Service Description), in the RDF format accepted."""
+        offered = list(DESCRIPTION_FORMATS)
+        media_type = request.accept_mimetypes.best_match(offered, "text/turtle")
+        graphs = tuple(sorted(g.value for g in self.dataset.store.named_graphs()))
+        allow = bool(self.config["SERVICE_ALLOW"])
+        body = describe(request.base_url, graphs, media_type, allow)
+        return Response(body, content_type=content_type(media_type), headers={"Vary": "Accept"})
+
+
+def json_response(body: dict, status: int, headers: dict | None = None) -> Response:
+    """Return a JSON answer, as Flask writes a dict."""
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return Response(text, status=status, headers=headers, mimetype="application/json")
 
 
 def check_iri(iri: str) -> None:
@@ -147,7 +205,7 @@ def content_type(media_type: str) -> str:
     return media_type if media_type.endswith("+xml") else media_type + "; charset=utf-8"
 
 
-def protocol_request() -> tuple[str | None, list[str] | None, list[str] | None]:
+def protocol_request(request: Request) -> tuple[str | None, list[str] | None, list[str] | None]:
     """Return the query (None: none sent) and the protocol's default and named graphs."""
     args = request.args
     queries = args.getlist("query")
@@ -194,7 +252,7 @@ def _getlist(values, name: str):
     return values.getlist(name) if hasattr(values, "getlist") else []
 
 
-def negotiate(form: str) -> str:
+def negotiate(request: Request, form: str) -> str:
     """Return the format to answer in, from 'format' or Accept; 406 if none fits."""
     table = formats_for(form)
     by_type = {media_type: name for name, (media_type, _) in table.items()}
@@ -220,24 +278,7 @@ def negotiate(form: str) -> str:
     return by_type.get(best) or ALIASES[best]
 
 
-def service_description() -> Response:
-    """Describe the endpoint (SPARQL 1.1 Service Description), in the RDF format accepted."""
-    media_type = request.accept_mimetypes.best_match(list(DESCRIPTION_FORMATS), "text/turtle")
-    graphs = tuple(sorted(g.value for g in dataset().store.named_graphs()))
-    allow = bool(current_app.config["SERVICE_ALLOW"])
-    body = describe(request.base_url, graphs, media_type, allow)
-    return Response(body, content_type=content_type(media_type), headers={"Vary": "Accept"})
-
-
-@bp.after_request
-def cors(response: Response) -> Response:
-    """Let web pages of any origin query the endpoint (CORS, also on errors)."""
-    response.headers.update(CORS)
-    return response
-
-
-@bp.errorhandler(DiplokgError)
-def expected_failure(exc: DiplokgError):
+def expected_failure(exc: DiplokgError) -> Response:
     """Answer a failure the client can fix with its status and a JSON message."""
     status = getattr(exc, "status", None) or STATUS.get(type(exc), 400)
     body = {"error": str(exc)}
@@ -247,13 +288,4 @@ def expected_failure(exc: DiplokgError):
     headers = {"Allow": "GET, POST, OPTIONS"} if status == 405 else {}
     if status == 503:
         headers["Retry-After"] = "1"
-    return body, status, headers
-
-
-@bp.errorhandler(Exception)
-def unexpected_failure(exc: Exception):
-    """Answer an HTTP error as JSON; log our own bug with its traceback and answer 500."""
-    if isinstance(exc, HTTPException):
-        return {"error": exc.description}, exc.code
-    current_app.logger.exception("bug while answering %s %s", request.method, request.path)
-    return {"error": "internal error: the server failed; the traceback is in its log"}, 500
+    return json_response(body, status, headers)

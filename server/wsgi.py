@@ -1,16 +1,32 @@
 """Serve the app with a production WSGI server: granian (the default) or gunicorn.
 
 granian's HTTP layer is written in Rust: a cached answer costs about a third of what it costs
-through gunicorn's Python one (README, "Benchmarks"). Both reload gracefully on SIGHUP.
+through gunicorn's Python one (README, "Benchmarks"). Both reload on SIGHUP the same way
+(server/reload.py): new workers first, then the old ones drain and stop.
+
+The listening socket is made here, once, and shared by every worker of either server: a port
+that another process holds is refused at once (granian alone would open its own socket per
+worker with SO_REUSEPORT, and a second server would share the port, answering in turn), and a
+worker that stops leaves the connections waiting to be accepted to the others.
 """
 
+import errno
 import os
+import signal
+import socket
+import time
 from pathlib import Path
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.arbiter import Arbiter
+from gunicorn.workers.gthread import ThreadWorker
 
 from diplokg.graph.errors import InputError
-from diplokg.graph.query import load_dataset
+from diplokg.graph.query import prepare_dataset
+
+from .reload import DRAIN_SECONDS, Generations, lifecycle
+
+BACKLOG = 1024
 
 
 class Server(BaseApplication):
@@ -28,18 +44,116 @@ class Server(BaseApplication):
     def load(self):
         return started_app({"DATA": str(self.data)})
 
+    def run(self):
+        DrainingArbiter(self).run()
+
+
+class DrainingArbiter(Arbiter):
+    """gunicorn's main process, reloading as server/reload.py says rather than at once."""
+
+    generations: Generations | None = None
+
+    def reload(self):
+        """Start new workers, wait until they answer, let the old ones drain, then stop them."""
+        self.cfg.on_reload(self)
+        try:
+            prepare_dataset(Path(os.environ["DIPLOKG_DATA"]))  # the new release's store
+        except Exception:
+            self.log.exception("the current release cannot be served; the old workers go on")
+            return
+        old = list(self.WORKERS)
+        self.generations.begin()
+        new = [self.spawn_worker() for _ in range(self.cfg.workers)]
+
+        def alive() -> bool:
+            self.reap_workers()
+            return all(pid in self.WORKERS for pid in new)
+
+        if not self.generations.wait(len(new), alive):
+            self.log.error("the new workers did not start; the old ones go on answering")
+            for pid in new:
+                self.kill_worker(pid, signal.SIGKILL)
+            return
+        self.generations.supersede()
+        self.log.info("new workers answer; the old ones drain for %g s", DRAIN_SECONDS)
+        time.sleep(DRAIN_SECONDS)
+        for pid in old:
+            self.kill_worker(pid, signal.SIGTERM)
+        # As gunicorn does: wait for them, so that manage_workers never signals them twice.
+        deadline = time.monotonic() + self.cfg.graceful_timeout
+        while any(pid in self.WORKERS for pid in old) and time.monotonic() < deadline:
+            self.reap_workers()
+            time.sleep(0.1)
+
+
+class DrainingWorker(ThreadWorker):
+    """gunicorn's threaded worker; once superseded, each answer closes its connection."""
+
+    def handle_request(self, req, conn):
+        if lifecycle().superseded():
+            # gunicorn drops a Connection header that the app sets; a request that asks to
+            # close makes it answer with `Connection: close` and close.
+            req.headers.append(("CONNECTION", "close"))
+        return super().handle_request(req, conn)
+
 
 def started_app(config: dict | None = None):
     """Create the app (by default for the dataset in DIPLOKG_DATA) and start its query workers.
 
-    gunicorn calls it in each worker; granian's workers call it as the app factory.
+    gunicorn calls it in each worker; granian's workers call it as the app factory. The worker
+    is then ready, and says so to the main process (server/reload.py).
     """
     from diplokg.server import create_app
 
     app = create_app(config)
     # Start the query workers before the first request rather than during it.
     app.extensions["diplokg.engine"].start()
+    lifecycle().mark_ready()
     return app
+
+
+def listen(host: str, port: int, reuse_port: bool = False) -> socket.socket:
+    """Open the listening socket that the workers share; refuse a port already in use.
+
+    With reuse_port, other sockets of this server may later listen on the same port (granian's
+    reload, granian_server.py); the port is first bound without it, so that a port another
+    process holds, with or without SO_REUSEPORT, is refused.
+    """
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise InputError(f"--host {host}: {exc.strerror}") from None
+    sock = socket.socket(family, kind, proto)
+    # SO_REUSEADDR lets a restarted server bind while old connections linger in TIME_WAIT.
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise InputError(
+                f"--port {port}: {host}:{port} is already in use (another server listens "
+                "there); stop it or choose another port"
+            ) from None
+        raise InputError(f"--host {host} --port {port}: cannot listen there: {exc}") from None
+    if reuse_port:
+        sock.close()
+        sock = rebind(family, address)
+    else:
+        sock.listen(BACKLOG)
+        sock.set_inheritable(True)
+    return sock
+
+
+def rebind(family, address) -> socket.socket:
+    """Open another listening socket on an address that this server listens on."""
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind(address)
+    sock.listen(BACKLOG)
+    sock.set_inheritable(True)
+    return sock
 
 
 LEVELS = ("debug", "info", "warning", "error", "critical")
@@ -60,20 +174,51 @@ def serve(
     data: Path, host: str, port: int, workers: int, threads: int, server: str = "granian"
 ) -> int:
     """Check the dataset and the settings, then serve until stopped."""
-    load_dataset(data)  # fail here with a clear message rather than in every worker
     logs = logging_settings()
-    if server == "granian":
-        return serve_granian(data, host, port, workers, threads, logs)
-    return serve_gunicorn(data, host, port, workers, threads, logs)
+    # The port first: a second server on it is refused before it loads anything.
+    listener = listen(host, port, reuse_port=server == "granian")
+    try:
+        # Fail here with a clear message rather than in every worker; write the release's
+        # on-disk store now, once, for the workers to open (this process never opens it).
+        prepare_dataset(data)
+    except BaseException:
+        listener.close()
+        raise
+    generations = Generations()
+    main = os.getpid()
+    try:
+        if server == "granian":
+            return serve_granian(data, listener, generations, workers, threads, logs)
+        return serve_gunicorn(data, listener, generations, workers, threads, logs)
+    finally:
+        # gunicorn's workers are forks that leave through this function too: only the main
+        # process owns what is shared.
+        if os.getpid() == main:
+            generations.close()
+            listener.close()
+
+
+def address(listener: socket.socket) -> str:
+    host, port = listener.getsockname()[:2]
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def serve_gunicorn(
-    data: Path, host: str, port: int, workers: int, threads: int, logs: tuple[str, bool]
+    data: Path,
+    listener: socket.socket,
+    generations: Generations,
+    workers: int,
+    threads: int,
+    logs: tuple[str, bool],
 ) -> int:
     """Serve with gunicorn, whose HTTP layer is Python."""
     level, access = logs
+    DrainingArbiter.generations = generations
+    os.environ["DIPLOKG_DATA"] = str(data)  # for the reload
+    where = address(listener)
     options = {
-        "bind": f"{host}:{port}",
+        "bind": f"fd://{listener.detach()}",  # gunicorn's from now on: it closes it
+        "worker_class": f"{__name__}.DrainingWorker",
         "workers": workers,
         "threads": threads,
         "timeout": 30,
@@ -88,23 +233,32 @@ def serve_gunicorn(
         "errorlog": "-",
         "loglevel": level,
     }
-    print(f"serving {data} on http://{host}:{port}/ (gunicorn)", flush=True)
+    print(f"serving {data} on http://{where}/ (gunicorn)", flush=True)
     Server(data, options).run()
     return 0
 
 
 def serve_granian(
-    data: Path, host: str, port: int, workers: int, threads: int, logs: tuple[str, bool]
+    data: Path,
+    listener: socket.socket,
+    generations: Generations,
+    workers: int,
+    threads: int,
+    logs: tuple[str, bool],
 ) -> int:
     """Serve with granian, whose HTTP layer is written in Rust: less time per request."""
-    from granian import Granian
     from granian.constants import Interfaces
+
+    from .granian_server import DrainingGranian
 
     level, access = logs
     os.environ["DIPLOKG_DATA"] = str(data)  # the workers create the app from it
-    print(f"serving {data} on http://{host}:{port}/ (granian)", flush=True)
-    Granian(
+    print(f"serving {data} on http://{address(listener)}/ (granian)", flush=True)
+    host, port = listener.getsockname()[:2]
+    DrainingGranian(
         f"{__name__}:started_app",
+        listener=listener,
+        generations=generations,
         address=host,
         port=port,
         interface=Interfaces.WSGI,
@@ -115,9 +269,8 @@ def serve_granian(
         # answers (README, "Benchmarks"): DIPLOKG_ACCESS_LOG=0 where a proxy in front logs.
         log_access=access,
         log_level=level,
-        # On SIGHUP each worker is replaced in turn: a new one loads the current release, 3.5 s
-        # later the old one is told to stop, finishes its requests (at most 30 s, gunicorn's
-        # graceful timeout) and ends.
+        # On SIGHUP (server/reload.py) the old workers, once drained, finish their requests
+        # within 30 s (gunicorn's graceful timeout) or are killed.
         workers_kill_timeout=30,
     ).serve()
     return 0

@@ -8,13 +8,15 @@ import pytest
 from devset import DEVSET, GOLDCHECK, score
 
 # The least the build may find, and the most traps that may fire; raised as it improves.
-FLOOR = {"recall": 0.43, "traps": 16, "failed": 0}
+# Scored with the kinds of mission told apart (devset.typed_entities): the corpus's checker
+# alone counts a true consulate as the trap set for an embassy in the same city.
+FLOOR = {"recall": 0.83, "traps": 2, "failed": 0}
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (DEVSET.is_dir() and GOLDCHECK.is_file()), reason="no shared/devset")
 def test_the_development_corpus_holds_its_floor(capsys):
-    found = score()
+    found = score(typed=True)
     with capsys.disabled():
         print("\n" + found.report())
     assert not found.failed, found.failed

@@ -383,6 +383,16 @@ CASES = {
             ("USA", "state", "united-states"),
         ],
     ),
+    "a currency's sign is no state": (
+        "Peru lent Bolivia US$ 40m; Australia pays in A$ and the US in dollars.",
+        None,
+        [
+            ("Peru", "state", "peru"),
+            ("Bolivia", "state", "bolivia"),
+            ("Australia", "state", "australia"),
+            ("US", "state", "united-states"),
+        ],
+    ),
     "a city after a comma-qualifier in another province": (
         "Norwegians settled in St. Boniface, Manitoba, in Canada.",
         None,

@@ -3,7 +3,8 @@ curated facts keep the all-or-nothing build."""
 
 import json
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import RDFS
 
 from conftest import checksums, run_cli
 from diplokg.graph.claims import Claim, Sentences, write_claims
@@ -15,15 +16,16 @@ ID = "https://w3id.org/diplokg/id/"
 DOC = "002_4e0d7c184a6e1586"
 
 
-def slip_in_a_wrong_claim(seeds, out) -> None:
+def slip_in_a_wrong_claim(seeds, out, also: tuple = ()) -> None:
     """Add to a cached document graph the claim a misreading rule would make: Belgium's
-    capital is Canada (a state, where a city must be), with a phrase of the text."""
+    capital is Canada (a state, where a city must be), with a phrase of the text; and the
+    (subject, predicate, object) triples in also, claimed with the same phrase."""
     doc = next(d for d in read_corpus(seeds) if d.doc_id == DOC)
     start = doc.text.index("Belgium")
-    claim = Claim(URIRef(ID + "state/belgium"), DKG.capital, URIRef(ID + "state/canada"),
-                  start, start + len("Belgium"), "a misreading")  # fmt: skip
+    triples = [(URIRef(ID + "state/belgium"), DKG.capital, URIRef(ID + "state/canada")), *also]
+    claims = [Claim(s, p, o, start, start + len("Belgium"), "a misreading") for s, p, o in triples]
     spans = Sentences((s.start, s.end) for s in sentences(doc.text))
-    extra = write_claims(doc, [claim], spans).serialize(format="nt")
+    extra = write_claims(doc, claims, spans).serialize(format="nt")
     cached = next((out / "cache").glob(f"{DOC}.*.json"))
     entry = json.loads(cached.read_text(encoding="utf-8"))
     entry["graph"] += extra
@@ -51,6 +53,37 @@ def test_a_wrong_claim_is_withdrawn_and_the_rest_publishes(seeds, published, cap
     # Everything else the document states is still there: its missions, say.
     mission = URIRef(ID + "mission/canada-consulate-be-antwerp")
     assert (mission, DKG.sendingEntity, canada) in ds
+
+
+def test_a_warning_beside_the_wrong_claim_neither_stops_nor_withdraws(seeds, published, capsys):
+    # A second holder of a head of state's role: the shapes warn (successive holders?).
+    pence, role = URIRef(ID + "person/pence"), URIRef(ID + "role/head-of-state-trump-president")
+    slip_in_a_wrong_claim(seeds, published, also=[(pence, DKG.holdsRole, role)])
+    code, _, err = run_cli(capsys, "build", "--seeds", seeds, "--out", published)
+    assert code == 0, err
+    assert "1 claim(s) withdrawn into the quarantine" in err
+    ds = Dataset(default_union=True).parse(published / "current" / "diplokg.trig", format="trig")
+    assert (pence, DKG.holdsRole, role) in ds
+    report = (published / "validation-report.txt").read_text(encoding="utf-8")
+    assert "sh:Warning" in report and "more than one holder" in report
+
+
+def test_two_names_for_one_thing_keep_the_first_stated(seeds, published, capsys):
+    # Another label for the consulate in Antwerp, claimed with the words "Belgium" (where
+    # the document first names it, before the consulate's phrase): one name per language.
+    consulate = URIRef(ID + "mission/canada-consulate-be-antwerp")
+    other = Literal("Canadian Consulate at Antwerp", lang="en")
+    slip_in_a_wrong_claim(seeds, published, also=[(consulate, RDFS.label, other)])
+    code, _, err = run_cli(capsys, "build", "--seeds", seeds, "--out", published)
+    assert code == 0, err
+    assert "2 claim(s) withdrawn into the quarantine" in err
+    ds = Dataset(default_union=True).parse(published / "current" / "diplokg.trig", format="trig")
+    # The name stated first stays; the one stated later (in the consulate's phrase) goes.
+    assert list(ds.objects(consulate, RDFS.label)) == [other]
+    q = ds.graph(URIRef("https://w3id.org/diplokg/graph/quarantine"))
+    [withdrawn] = q.subjects(DKG.claimedPredicate, RDFS.label)
+    own = Literal("Consulate of Canada in Antwerp", lang="en")
+    assert q.value(withdrawn, DKG.claimedObject) == own
 
 
 def test_strict_keeps_all_or_nothing(seeds, published, capsys):

@@ -79,6 +79,18 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
+def settled(pid: int) -> int:
+    """Return how many processes the server runs once they all started (none for 1 s)."""
+    count, since = len(descendants(pid)), time.monotonic()
+    deadline = since + 60
+    while time.monotonic() - since < 1 and time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = len(descendants(pid))
+        if now != count:
+            count, since = now, time.monotonic()
+    return count
+
+
 def start_build_and_pause(seeds: Path, out: Path) -> subprocess.Popen:
     """Start a build and stop it (SIGSTOP) while it writes its release folder."""
     build = subprocess.Popen(
@@ -183,7 +195,7 @@ def test_reload_picks_up_a_new_dataset_without_a_failed_request(published, seeds
     old = (published / "current").resolve().name
     with running_server(published, workers=2, options=("--server", server)) as base:
         master = master_of(base)
-        processes = len(descendants(master))  # web workers and their query workers
+        processes = settled(master)  # web workers and their query workers, all started
         change(seeds)
         build = subprocess.run(
             [*BUILD, "--seeds", str(seeds), "--out", str(published)],
@@ -209,3 +221,146 @@ def test_reload_picks_up_a_new_dataset_without_a_failed_request(published, seeds
         while len(descendants(master)) != processes:  # no query worker left behind
             assert time.monotonic() < deadline, f"{descendants(master)} vs {processes}"
             time.sleep(0.5)
+
+
+TITLES = "/sparql?" + urlencode(
+    {"query": "SELECT ?title WHERE { ?doc <http://purl.org/dc/terms/title> ?title }"}
+)
+
+
+def retitle(seeds: Path, title: str) -> None:
+    """Give the first document a new title, so that the next build publishes a new version."""
+    meta = sorted(seeds.glob("*.toml"))[0]
+    text = meta.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("title = "))
+    meta.write_text(text.replace(line, f"title = {json.dumps(title)}"), encoding="utf-8")
+
+
+def not_access(log: str) -> str:
+    """Return the last lines of a server's log that are not access lines."""
+    return "\n".join(line for line in log.splitlines() if '"GET ' not in line)[-3000:]
+
+
+class Load:
+    """Clients that send without pause through reloads, on kept-alive and on new connections.
+
+    Every answer is recorded with when its request was sent and the release its
+    X-Dataset-Version header names; a request that gets no answer is a failure, never resent.
+    """
+
+    def __init__(self, base: str, titles: dict[str, str], kept: int = 4, fresh: int = 2):
+        self.base, self.titles = base, titles
+        self.stop = threading.Event()
+        self.lock = threading.Lock()
+        self.answers: list[tuple[float, str]] = []  # (sent at, version)
+        self.failures: list[str] = []
+        self.disagreements: list[str] = []
+        self.threads = [threading.Thread(target=self._client, args=(True,)) for _ in range(kept)]
+        self.threads += [threading.Thread(target=self._client, args=(False,)) for _ in range(fresh)]
+
+    def __enter__(self):
+        for t in self.threads:
+            t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        for t in self.threads:
+            t.join(60)
+
+    def first(self, version: str) -> float | None:
+        """Return when the first request answered by this release was sent."""
+        with self.lock:
+            return min((at for at, v in self.answers if v == version), default=None)
+
+    def _client(self, kept: bool) -> None:
+        parts = urlsplit(self.base)
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        while not self.stop.is_set():
+            for path in ("/health", TITLES):
+                sent = time.monotonic()
+                try:
+                    conn.request("GET", path)
+                    resp = conn.getresponse()
+                    body = resp.read()
+                except (OSError, http.client.HTTPException) as exc:
+                    with self.lock:
+                        self.failures.append(f"{type(exc).__name__} on {path} ({kept=})")
+                    conn.close()
+                    continue
+                finally:
+                    if not kept:
+                        conn.close()
+                try:
+                    self._check(path, sent, resp, body)
+                except Exception as exc:  # a bad body: recorded, and the client goes on
+                    with self.lock:
+                        self.failures.append(f"{exc!r} on {path}: {body[:200]!r}")
+
+    def _check(self, path: str, sent: float, resp, body: bytes) -> None:
+        stated = resp.getheader("X-Dataset-Version")
+        with self.lock:
+            if resp.status != 200:
+                self.failures.append(f"{resp.status} on {path}: {body[:200]!r}")
+                return
+            self.answers.append((sent, stated))
+            if path == "/health":
+                agrees = json.loads(body)["version"] == stated
+            else:
+                found = {t for t in self.titles.values() if f'"{t}"'.encode() in body}
+                agrees = found == {self.titles.get(stated)}
+            if not agrees:
+                self.disagreements.append(f"{path}: header {stated}, body {body[:300]!r}")
+
+
+@pytest.mark.parametrize("server", ["granian", "gunicorn"])
+def test_five_reloads_under_load_fail_no_request_and_old_answers_end_with_the_drain(
+    published, seeds, capsys, tmp_path, server
+):
+    """Kept-alive and new-connection clients through 5 reloads: nothing fails, and no request
+    sent later than the drain time after the new release first answered gets the old one."""
+    from diplokg.server.reload import DRAIN_BOUND_SECONDS
+
+    titles = {(published / "current").resolve().name: "North America"}
+    late: list[str] = []
+    spans = []
+    log = tmp_path / "server.log"
+    with (
+        open(log, "w+b") as out,
+        running_server(published, workers=2, options=("--server", server), log=out) as base,
+    ):
+        master = master_of(base)
+        processes = settled(master)
+        with Load(base, titles) as load:
+            for n in range(5):
+                old = (published / "current").resolve().name
+                retitle(seeds, f"Reload {n}")
+                build = subprocess.run(
+                    [*BUILD, "--seeds", str(seeds), "--out", str(published)], capture_output=True
+                )
+                assert build.returncode == 0, build.stderr.decode()
+                new = (published / "current").resolve().name
+                with load.lock:  # the clients read it
+                    titles[new] = f"Reload {n}"
+                os.kill(master, signal.SIGHUP)
+                deadline = time.monotonic() + 60
+                while load.first(new) is None:
+                    assert time.monotonic() < deadline, not_access(log.read_text())
+                    time.sleep(0.05)
+                time.sleep(DRAIN_BOUND_SECONDS + 1)  # the old workers drain and stop meanwhile
+                first = load.first(new)
+                with load.lock:
+                    olds = [at for at, v in load.answers if v == old and at >= first]
+                spans.append(max(olds, default=first) - first)
+                late += [f"reload {n}: {at - first:.2f} s" for at in olds
+                         if at > first + DRAIN_BOUND_SECONDS]  # fmt: skip
+            assert load.failures == []
+            assert load.disagreements == []
+            assert late == []
+            deadline = time.monotonic() + 30
+            while len(descendants(master)) != processes:  # no worker left behind
+                assert time.monotonic() < deadline, f"{descendants(master)} vs {processes}"
+                time.sleep(0.5)
+    with capsys.disabled():
+        print(f"\n{server}: 5 reloads, {len(load.answers)} answers, none failed; old answers "
+              f"came up to {max(spans):.2f} s after the new release first answered")  # fmt: skip

@@ -22,6 +22,8 @@ class Reading:
     context: object  # gazetteer Context of the whole document
     facts: DocumentFacts
     parsed: object = None  # the spaCy Doc of the whole text (graph/reading/), same offsets
+    # per sentence: organisations the reference data lacks, read from the words (reading.names)
+    organisations: list[list] = field(default_factory=list)
     memory: dict = field(default_factory=dict)  # discourse state: the last agreement, ...
 
     def sentence_start(self, offset: int) -> int:

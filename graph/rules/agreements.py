@@ -1,295 +1,249 @@
-"""Find agreements between states: kind, parties, topic, signing and entry-into-force dates.
+"""Find agreements between states: kind, name or topic, parties, signing and entry-into-force.
 
-"A and B signed an agreement on X in 2005" makes one; "The agreement, which came into force
-..." in a following sentence adds to the last one named; "the annual quota has been fixed at
-750 participants" there is a figure of it (a dkg:Statistic with dkg:figureOf).
+Each sentence is read for the agreements it names (agreement_names: titles and
+descriptions), their parties (agreement_parties) and dates (agreement_dates); "It", "the
+Agreement" and a short name ("the Basic Treaty") point back at one named before, and the
+items of a list ("A (1957), B (1976) and C (2007)") share the parties the list is given.
+Once the document is read, the namings of one agreement are merged, and every agreement with
+two parties or more is stated, each fact with the phrase that gives it. "The annual quota has
+been fixed at 750 participants" is then a figure of the last agreement named (a
+dkg:Statistic with dkg:figureOf).
 """
 
 import re
 
 from rdflib import Literal
-from rdflib.namespace import XSD
+from rdflib.namespace import SKOS
 
 from .. import identity
-from ..lexicon import AGREEMENT_KINDS, AGREEMENT_NOUN
-from ..values import find_amounts, find_dates
+from ..values import DateMatch
 from ..vocab import DKG
+from . import agreement_figures as figures
+from . import agreement_lists as lists
+from . import agreement_parties as ap
 from . import discourse as d
-from .discourse import POLITY
+from . import parse_paths as pp
+from .agreement_actors import Party, actors
+from .agreement_dates import dates_of
+from .agreement_dates import kind_of_verb as verb_kind
+from .agreement_groups import Agreement, Mention, entities_of, group
+from .agreement_names import Naming, namings, shifted
 
-PARTY = POLITY | {"organisation"}
-
-# The kind of an agreement by its noun, most specific first.
-KIND = re.compile(rf"\b(?P<kind>(?i:{AGREEMENT_NOUN}))\b")
-KINDS = AGREEMENT_KINDS
-PLURAL = re.compile(r"(?:s|ies|da)$", re.I)
-# Who signed: "A and B (also) signed", "the A and B departments of foreign affairs signed".
-AGENT = (
-    r"(?:\s+(?:governments?|departments?|ministr(?:y|ies)|(?:foreign\s+|prime\s+)?ministers?"
-    r"|authorities|presidents?|leaders?|representatives?)(?:\s+of\s+[a-z]+(?:\s+[a-z]+){0,2})?)?"
-)
-# Words before the noun that say nothing of the topic; lower-case words left say it ("a free
-# trade agreement"); a capitalised one is a name ("the Paris Agreement"), not ours to read.
-GENERIC = (
-    r"an?|the|two|three|several|numerous|many|various|other|further|new|bilateral|joint|formal"
-    r"|historic|landmark|important|first|framework|cooperative|cooperation|comprehensive"
-)
-SIGNED = re.compile(
-    rf"{AGENT}\s+(?:(?:also|have|has|had|jointly|then|formally|finally|both)\s+)*"
-    rf"(?:signed|concluded)\s+(?:(?:{GENERIC})\s+)*(?P<pre>(?:[a-z][\w-]*\s+){{0,3}}?)"
-    rf"(?={KIND.pattern})"
-)
-WITH = re.compile(r"\s+with\s+(?:the\s+)?")
-BETWEEN = re.compile(r"\s+(?:(?:was|were)\s+)?(?:(?:signed|concluded)\s+)?between\s+(?:the\s+)?")
-# What an agreement is about: "on youth mobility", "concerning the strengthening of ...".
-TOPIC_HEAD = re.compile(
-    r"\s*,?\s+(?:on|concerning|regarding|about|relating\s+to|of|for|in\s+the\s+(?:fields?|areas?"
-    r"|domains?)\s+of)\s+(?:the\s+)?"
-)
-AREAS_HEAD = re.compile(r"\s*,?\s+in\s+the\s+(?:fields?|areas?|domains?)\s+of\b")
-TOPIC_END = re.compile(
-    r"\s*[,;:(]|\.(?:\s|$)|\s+(?:in|on|since|from)\s+(?:\d|[A-Z])|\s+(?:signed|which|that|was"
-    r"|were|came|entered|took|between|with|by|and\s+(?:came|entered|signed))\b|$"
-)
-# Items of an enumeration of areas; "scientific, industrial and technological cooperation" is
-# one area: adjectives that share the noun of the last item.
-ITEM_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+(?:in\s+)?|,\s+(?:and\s+)?|\s+and\s+")
-ADJECTIVE = re.compile(r"^[a-z]+(?:ic|al|ary|ive|ous|ian|ory)$")
-IN_FORCE = re.compile(
-    r"\b(?:(?:came|entered|went|come|enter)\s+into\s+force|took\s+effect|became\s+effective"
-    r"|in\s+force\s+since)\s*(?:on\s+|in\s+)?",
-    re.I,
-)
-SIGNED_ON = re.compile(r"\b(?:was|were)\s+signed\s+(?:on|in)\s+", re.I)
-# "The agreement, which came into force ...": a definite reference to the last one named.
-REFERENCE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:new|bilateral|same)\s+)?"
-    r"(?:agreement|treaty|convention|declaration|memorandum|accord)\b"
-)
-QUOTA = re.compile(r"\bquotas?\b", re.I)
-UNIT = re.compile(r"\s+(?:(?:young|new|additional)\s+)?(?P<noun>[a-z]+)")
-SIGNING_RELATIONS = {"in", "on", None}
-# How far back "the agreement" may point, in sentences of the same paragraph.
-BACK = 3
+PRONOUN = re.compile(r"\b(?:It|it)\b")
+# The gap between two items of a list of agreements: "A (1957), B (1976) and C".
+LIST_GAP = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 
 
-def kind_of(noun: str) -> tuple:
-    """Return (class, label) of an agreement noun."""
-    noun = noun.lower()
-    return next((cls, label) for stem, cls, label in KINDS if noun.startswith(stem))
+def _modifiers(reading, s):
+    """Return modifiers(offset): the words before the noun at a sentence offset that modify it."""
+
+    def modifiers(offset: int) -> list[tuple[int, int, str]]:
+        tok = pp.token_at(reading, s.start + offset)
+        if tok is None:
+            return []
+        lefts = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod")]
+        words = sorted({w for c in lefts for w in c.subtree if w.i < tok.i}, key=lambda w: w.i)
+        words = [w for w in words if w.is_alpha or w.like_num or "-" in w.text]
+        if not words or words[-1].i != tok.i - 1:
+            return []
+        return [(w.idx - s.start, w.idx - s.start + len(w.text), w.text) for w in words]
+
+    return modifiers
 
 
-def topics(text: str, at: int, plural: bool) -> list[str]:
-    """Return the topics stated after an agreement's noun: one, or one per area listed."""
-    head = TOPIC_HEAD.match(text, at)
-    while head is not None:  # "on December 16, 1999, concerning X": the date is no topic
-        when = [x for x in find_dates(text[head.end() : head.end() + 40]) if x.start == 0]
-        if not when:
-            break
-        head = TOPIC_HEAD.match(text, head.end() + when[0].end)
-    if head is None:
-        return []
-    start = head.end()
-    if plural and AREAS_HEAD.match(text, at):
-        end = re.search(r"\.?\s*$", text).start()
-        return _areas(text[start:end])
-    topic = text[start : TOPIC_END.search(text, start).start()].strip()
-    if not topic:
-        return []
-    return _areas(topic) if plural else [topic]
-
-
-def _areas(listing: str) -> list[str]:
-    """Split "taxation, social security, ..., as well as in scientific and X cooperation"."""
-    items, pos = [], 0
-    for m in ITEM_SPLIT.finditer(listing):
-        items.append((pos, m.start()))
-        pos = m.end()
-    items.append((pos, len(listing)))
-    areas, start = [], None
-    for a, b in items:
-        word = listing[a:b].strip()
-        if start is None:
-            start = a
-        if ADJECTIVE.match(word) and (a, b) != items[-1]:
-            continue  # an adjective sharing the next item's noun
-        areas.append(listing[start:b].strip())
-        start = None
-    return [a for a in areas if a]
-
-
-def parties_of(reading, i: int, kind_at: int) -> tuple | None:
-    """Return the signers of an agreement whose noun is at kind_at, the words before the noun
-    that say its topic ("a free trade agreement"), and where its topic may follow."""
-    doc = reading.doc.text
+def read_agreements(reading, i: int) -> None:
+    """Note every agreement sentence i names, with its parties and dates."""
     s = reading.sentences[i]
-    for g in d.groups(reading, i, PARTY, s.start, kind_at):
-        signed = SIGNED.match(doc, g.end)
-        if not signed or signed.end() != kind_at or d.is_object(reading, g.start):
+    found: list[Mention] = reading.memory.setdefault("agreement-mentions", [])
+    here: list[Mention] = []
+    places = {m.start - s.start for m in reading.mentions[i]}
+    for n in (shifted(n, s.start) for n in namings(s.text, _modifiers(reading, s), places)):
+        if pp.hedged(reading, n.start, n.end):
             continue
-        after = KIND.match(doc, kind_at).end()
-        if len(g.entities) >= 2:
-            return g.entities, signed["pre"].strip(), after
-        w = WITH.match(doc, after)
-        other = w and [x for x in d.groups(reading, i, PARTY, w.end()) if x.start == w.end()]
-        if other and len(other[0].entities) == 1 and other[0].entities[0] != g.entities[0]:
-            return (g.entities[0], other[0].entities[0]), signed["pre"].strip(), other[0].end
-    return None
-
-
-def _between(reading, i: int, after: int) -> tuple | None:
-    """Return the parties named in "(signed) between A and B" right after the noun."""
-    m = BETWEEN.match(reading.doc.text, after)
-    if m:
-        found = [g for g in d.groups(reading, i, PARTY, m.end()) if g.start == m.end()]
-        if found and len(found[0].entities) >= 2:
-            return found[0].entities, found[0].end
-    return None
-
-
-def _in_force(reading, i: int, lo: int, hi: int):
-    """Return the date a span says an agreement came into force, or None."""
-    doc = reading.doc.text
-    for m in IN_FORCE.finditer(doc, lo, hi):
-        when = [x for x in d.dates(reading, i, m.end(), hi) if x.value and x.start == m.end()]
-        if when:
-            return when[0]
-    return None
-
-
-def agreements_signed(reading, i: int) -> None:
-    """Read "A and B signed an agreement on X in 2005" and "the treaty between A and B"."""
-    s = reading.sentences[i]
-    doc = reading.doc.text
-    for m in KIND.finditer(s.text):
-        at, after = s.start + m.start(), s.start + m.end()
-        signers = parties_of(reading, i, at)
-        if signers is None:
-            between = _between(reading, i, after)
-            if between is None:
-                continue
-            signers = (*between[:1], "", between[1])
-        parties, pre, topic_at = signers
-        parties = [e for e in parties if e.kind in POLITY or e.cls == DKG.InternationalOrganisation]
-        lo, _ = d.clause(reading, i, at)
-        if len(parties) < 2 or d.hedged(reading, lo, after):
+        if n.title is None and d.hedged(reading, d.clause(reading, i, n.head)[0], n.end):
             continue
-        plural = bool(PLURAL.search(m["kind"]))
-        found = topics(doc[: s.end], topic_at, plural)
-        if not found and pre:  # "a free trade agreement", "tax and customs agreements"
-            found = _areas(pre) if plural else [pre]
-        if plural and not found:
-            continue  # "numerous agreements": no telling which
-        _state(reading, i, m["kind"], parties, found or [None], at)
+        parties = ap.parties(reading, i, n.start, n.end, n.title is not None)
+        root = pp.root_of(reading, n.start, n.end)
+        new = _indefinite(reading.doc.text, n)
+        signed, force = dates_of(reading, i, root, n.end, new=new, lo=n.start)
+        if n.alias_of is not None and here and here[-1].naming.start == n.alias_of:
+            here[-1].parties += [p for p in parties if p.entity not in entities_of(here[-1])]
+            continue
+        for some in _bilateral(n, parties):
+            here.append(Mention(i, n, some, n.date or signed, force))
+    _share_list_parties(reading.doc.text, here)
+    _listed(reading, i, here)
+    if not here:
+        here += _pronouns(reading, i)
+    found += here
+    if i == len(reading.sentences) - 1:
+        state_agreements(reading)
 
 
-def _state(reading, i: int, noun: str, parties, found: list, at: int) -> None:
-    """Assert one agreement per topic, with the dates the sentence gives."""
-    cls, kind_label = kind_of(noun)
+def _bilateral(n: Naming, parties: list[Party]) -> list[list[Party]]:
+    """Return the parties of each agreement a naming names: "A signed agreements with B, C and
+    D" names one with each; one agreement otherwise."""
+    if not (n.plural and n.title is None and len(parties) > 2):
+        return [parties]
+    signers = [p for p in parties if p.start < n.start]
+    if len(signers) != 1:
+        return [parties] if len(signers) == len(parties) else []
+    return [[signers[0], p] for p in parties if p is not signers[0]]
+
+
+def _listed(reading, i: int, here: list[Mention]) -> None:
+    """Give the agreements of a list of treaties the heading's parties, an entry's title its
+    fields' dates, and the agreements an entry's notes say it comprises its signing date."""
+    bulleted = lists.bullet_parties(reading, i)
+    for m in here:
+        if m.naming.title is not None and len({p.entity for p in m.parties}) < 2:
+            m.parties += [Party(p.entity, p.start, m.naming.end) for p in bulleted
+                          if p.entity not in entities_of(m)]  # fmt: skip
+    listing = lists.list_pair(reading)
+    if listing is None:
+        return
+    entities, (lo, hi) = listing
+    entry = lists.entry_of(reading, i)
+    dated = lists.fields(reading, entry) if entry is not None else {}
     s = reading.sentences[i]
-    force = _in_force(reading, i, s.start, s.end)
-    signing = {
-        x.value: x
-        for x in d.dates(reading, i)
-        if x.value and x.relation in SIGNING_RELATIONS and (force is None or x.start != force.start)
-    }
-    signed = next(iter(signing.values())) if len(signing) == 1 else None
-    parties = sorted(parties, key=lambda e: e.slug)
-    names = d.enumeration(e.label for e in parties)
-    for topic in found:
-        about = topic or (signed and signed.value) or (force and force.value)
+    for m in here:
+        if m.naming.title is None:
+            continue
+        if len({p.entity for p in m.parties}) < 2:
+            m.parties += [Party(e, lo, hi, heading=True) for e in entities
+                          if e not in entities_of(m)]  # fmt: skip
+        opens = entry == i and not s.text[: m.naming.start - s.start].strip()
+        if opens or (entry is not None and entry != i and lists.parts_of(reading, i)):
+            m.signed = m.signed or dated.get("signed")
+            m.force = (m.force or dated.get("force")) if opens else m.force
+
+
+def _indefinite(text: str, n: Naming) -> bool:
+    """Say whether a naming brings in an agreement: "a second Water Agreement", "an accord"."""
+    first = text[n.start : n.end].split()[0].lower()
+    return not n.plural and (first in ("a", "an", "another") or n.new is not None)
+
+
+def _pronouns(reading, i: int) -> list[Mention]:
+    """Return "it" where it is the subject of signing, coming into force or committing."""
+    s = reading.sentences[i]
+    found = []
+    for word in PRONOUN.finditer(s.text):
+        tok = pp.token_at(reading, s.start + word.start())
+        if tok is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if any(verb_kind(v) or v.lemma_ in ap.COMMIT_VERBS for v in pp.conjuncts(tok.head)):
+            at = s.start + word.start()
+            n = Naming(at, s.start + word.end(), at, "it", None, "", definite=True)
+            signed, force = dates_of(reading, i, tok, n.end)
+            parties = [p for top in ap.tops(reading, tok) for p in actors(reading, i, top)]
+            found.append(Mention(i, n, parties, signed, force, pronoun=True))
+    return found
+
+
+def _share_list_parties(text: str, here: list[Mention]) -> None:
+    """Give the items of one list of agreements the parties any of them was given."""
+    run: list[Mention] = []
+    for m in [*here, None]:
+        joined = (
+            m is not None
+            and run
+            and m.naming.title is not None
+            and LIST_GAP.match(text[run[-1].naming.end : m.naming.start])
+        )
+        if joined:
+            run.append(m)
+            continue
+        if len(run) > 1:
+            shared = [p for x in run for p in x.parties]
+            for x in run:
+                x.parties += [p for p in shared if p.entity not in entities_of(x)]
+        run = [m] if m is not None and m.naming.title is not None else []
+
+
+def _choose(dated: list[tuple[DateMatch, Mention]]):
+    """Return the date of an agreement its namings give: the most precise of those that agree
+    with the first given (a year and a day of that year agree), with its naming."""
+    if not dated:
+        return None
+    first = dated[0][0].value
+    agreeing = [(x, m) for x, m in dated if x.value.startswith(first) or first.startswith(x.value)]
+    return max(agreeing, key=lambda xm: len(xm[0].value))
+
+
+def _party_span(reading, first: Mention, m: Mention, p: Party) -> tuple[int, int]:
+    """Return the phrase that gives a party: the clause that names the agreement, stretched
+    to the party; or, from another naming, the words from that naming to the party."""
+    if p.heading:
+        return p.start, p.end
+    if m is first:
+        lo, hi = d.clause(reading, m.i, m.naming.head)
+        return min(lo, p.start), max(hi, p.end)
+    return min(m.naming.start, p.start), max(m.naming.end, p.end)
+
+
+def _date_span(reading, first: Mention, m: Mention, x: DateMatch) -> tuple[int, int]:
+    """Return the phrase that gives a date: from the clause that names the agreement through
+    the date; or, from another naming, the words from that naming to the date."""
+    end = x.end + 1 if reading.doc.text[x.start - 1 : x.start] == "(" else x.end  # "(1957)"
+    if m is first:
+        lo, hi = d.clause(reading, m.i, m.naming.head)
+        if x.start >= lo:
+            return lo, max(end, m.naming.head) if x.start > m.naming.head else hi
+        return x.start, hi
+    return min(m.naming.start, x.start), max(m.naming.end, end)
+
+
+def state_agreements(reading) -> None:
+    """State every agreement of the document that has two parties or more."""
+    for g in group(reading):
+        parties: list[tuple[Party, Mention]] = []
+        for m in g.mentions:
+            parties += [(p, m) for p in m.parties if p.entity not in [q.entity for q, _ in parties]]
+        if len(parties) < 2:
+            continue
+        _state(reading, g, parties)
+
+
+def _state(reading, g: Agreement, parties: list[tuple[Party, Mention]]) -> None:
+    first = g.first
+    n = first.naming
+    signed = _choose([(m.signed, m) for m in g.mentions if m.signed is not None])
+    force = _choose([(m.force, m) for m in g.mentions if m.force is not None])
+    entities = sorted((p.entity for p, _ in parties), key=lambda e: e.slug)
+    names = d.enumeration(e.label for e in entities)
+    if n.title is not None:
+        title = n.title
+        about = g.key
+        label = f"{title} ({signed[0].value})" if n.new and signed else title
+    else:
+        about = g.topic or (signed and signed[0].value) or (force and force[0].value)
         if not about:
-            continue  # neither topic nor date: nothing tells this agreement apart
-        iri = identity.agreement(cls, [e.slug for e in parties], about)
-        pairs = [(DKG.party, reading.facts.use(e)) for e in parties]
-        pairs.append((DKG.topic, Literal(topic) if topic else None))
-        pairs.append((DKG.signingDate, d.literal(signed) if signed else None))
-        pairs.append((DKG.effectiveDate, d.literal(force) if force else None))
-        label = f"{kind_label} between {names}" + (f" on {topic}" if topic else f" ({about})")
-        # The clause that names the agreement and its parties; a date's claim reaches it.
-        span = d.clause(reading, i, at)
-        for k, (prop, value) in enumerate(pairs):
-            when = {DKG.signingDate: signed, DKG.effectiveDate: force}.get(prop)
-            if when is not None and value is not None and when.start > at:
-                pairs[k] = (prop, value, (span[0], max(when.end, at)))
-        reading.facts.state(iri, pairs, span, "agreement-signed", cls=cls, label=label)
-        reading.memory.setdefault("agreements", []).append((i, iri, tuple(parties), label))
+            return  # neither topic nor date: nothing tells this agreement apart
+        if g.topic and n.modifier:  # "the boundary treaty": "Boundary treaty between ..."
+            label = f"{g.topic[0].upper()}{g.topic[1:]} {n.kind.lower()} between {names}"
+        else:
+            label = f"{n.kind} between {names}" + (f" on {g.topic}" if g.topic else f" ({about})")
+    iri = identity.agreement(n.cls, [e.slug for e in entities], about)
+    span = d.clause(reading, first.i, n.head)
+    pairs = [(DKG.party, reading.facts.use(p.entity), _party_span(reading, first, m, p))
+             for p, m in parties]  # fmt: skip
+    if g.topic:
+        pairs.append((DKG.topic, Literal(g.topic)))
+    for prop, chosen in ((DKG.signingDate, signed), (DKG.effectiveDate, force)):
+        if chosen is not None:
+            x, m = chosen
+            pairs.append((prop, d.literal(x), _date_span(reading, first, m, x)))
+    for m in g.mentions:
+        for alias in [*m.naming.aliases, m.naming.acronym]:
+            if alias and alias != label:
+                end = reading.doc.text.find(alias, m.naming.start) + len(alias)
+                pairs.append((SKOS.altLabel, Literal(alias, lang="en"), (m.naming.start, end)))
+    reading.facts.state(iri, pairs, span, "agreement-named" if n.title else "agreement-signed",
+                        cls=n.cls, label=label)  # fmt: skip
+    memory = reading.memory.setdefault("agreements", [])
+    for m in g.mentions:
+        memory.append((m.i, iri, tuple(entities), label, m.naming.head))
 
 
-def last_agreement(reading, i: int):
-    """Return the last agreement named before sentence i (or in it), near enough to point at."""
-    for j, iri, parties, label in reversed(reading.memory.get("agreements", [])):
-        if j <= i and i - j <= BACK and d.paragraph(reading, j) == d.paragraph(reading, i):
-            return j, iri, parties, label
-    return None
-
-
-def agreement_reference(reading, i: int) -> None:
-    """Read "The agreement, which came into force January 1, 2007, ..." about the last one."""
-    s = reading.sentences[i]
-    ref = REFERENCE.search(s.text)
-    named_here = any(j == i for j, *_ in reading.memory.get("agreements", []))
-    last = last_agreement(reading, i - 1) if ref and not named_here else None
-    if last is None or d.hedged(reading, s.start, s.start + ref.end()):
-        return
-    force = _in_force(reading, i, s.start, s.end)
-    if force is not None and not d.hedged(reading, s.start + ref.start(), force.end):
-        span = (s.start + ref.start(), force.end)
-        reading.facts.state(
-            last[1], [(DKG.effectiveDate, d.literal(force))], span, "agreement-in-force"
-        )
-    for m in SIGNED_ON.finditer(s.text):
-        when = [x for x in d.dates(reading, i) if x.value and x.start == s.start + m.end()]
-        if when:
-            span = (s.start + ref.start(), when[0].end)
-            reading.facts.state(
-                last[1], [(DKG.signingDate, d.literal(when[0]))], span, "agreement-signed-on"
-            )
-
-
-def quota(reading, i: int) -> None:
-    """Read "the annual quota has been fixed at 750 participants" as a figure of the agreement."""
-    s = reading.sentences[i]
-    word = QUOTA.search(s.text)
-    last = last_agreement(reading, i) if word else None
-    if last is None or d.hedged(reading, s.start, s.end):
-        return
-    _, agreement, parties, label = last
-    for amount in find_amounts(s.text):
-        if amount.start < word.end() or amount.value is None or amount.currency:
-            continue
-        noun = UNIT.match(s.text, amount.end)
-        unit = noun and singular(noun["noun"])
-        named = {m.entity for m in d.mentions(reading, i, POLITY)}
-        about = [e for e in parties if e in named] or list(parties)
-        start = s.start + amount.start
-        iri = identity.statistic(reading.doc.doc_id, start, DKG.Quota)
-        pairs = [
-            (DKG.measure, DKG.Quota),
-            (DKG.value, Literal(amount.value, datatype=XSD.decimal)),
-            (DKG.unit, Literal(unit) if unit else None),
-            (DKG.qualifier, amount.qualifier),
-            (DKG.figureOf, agreement),
-        ] + [(DKG.about, reading.facts.use(e)) for e in about]
-        what = f"{amount.value} {noun['noun']}" if noun else str(amount.value)
-        reading.facts.state(
-            iri,
-            pairs,
-            d.clause(reading, i, s.start + amount.start),
-            "agreement-quota",
-            cls=DKG.Statistic,
-            label=f"Quota of {what} ({label})",
-        )
-        return
-
-
-def singular(noun: str) -> str:
-    """Return the singular of a counted noun: participants -> participant, people -> person."""
-    if noun in ("people", "persons"):
-        return "person"
-    if noun.endswith("ies"):
-        return noun[:-3] + "y"
-    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-
-
-RULES = [agreements_signed, agreement_reference, quota]
+RULES = [read_agreements, figures.quota]

@@ -20,14 +20,17 @@ from ..lexicon import (
     TITLES_BEFORE_NAMES,
 )
 from ..vocab import DKG
-from .person_names import NAME
 from .when import stated_dates
 
 STATE = {"state"}
 POLITY = set(POLITY_KINDS)
 PLACE = set(PLACE_KINDS)
 # Words that join the members of an enumeration: "A, B and C", "A/B", "A as well as B".
-JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|/|\s+as\s+well\s+as\s+)\s*")
+JOINER = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|/|\s+as\s+well\s+as\s+"
+    # "the Nordic Council and, since 2023, NATO": a short aside between the last two
+    r"|\s+(?:and|or),\s+(?:since|from|until|in|as\s+of)\s[^,;]{1,40},)\s*"
+)
 ARTICLE = re.compile(r"(?:the\s+)?", re.I)
 ACRONYM_AFTER = re.compile(r"\s*\(\s*")
 # A name in front of these words is the object of a preposition, not the subject of a clause.
@@ -49,12 +52,8 @@ ANAPHOR = re.compile(r"^(?:Both|They|Together,? they)\b(?!\s+(?:countries|nation
 WHEN = {"in", "on", None}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _TITLES = TITLES_BEFORE_NAMES
-# The name after it is written as people.py reads names (person_names.NAME).
-TITLED_PERSON = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<name>{NAME})")
 # "the King and Queen of Norway", "the President of Chile": the state a title belongs to.
 TITLE_OF = re.compile(rf"\b(?:{_TITLES})\s+of\s+(?:the\s+)?$")
-# Words that may follow a title without being a name: "President Obama" but "President Of".
-NOT_A_NAME = {"Of", "The", "And", "In", "On", "At", "For", "To"}
 
 
 @dataclass(frozen=True)
@@ -83,9 +82,14 @@ def sentence_span(reading, i: int) -> tuple[int, int]:
 
 
 def mentions(reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None) -> list:
-    """Return the mentions of sentence i whose entity is of these kinds, within [lo, hi)."""
+    """Return the mentions of sentence i whose entity is of these kinds, within [lo, hi);
+    organisations the reference data lacks, read from the words, among them."""
     hi = reading.sentences[i].end if hi is None else hi
-    return [m for m in reading.mentions[i] if m.entity.kind in kinds and lo <= m.start < hi]
+    found = [m for m in reading.mentions[i] if m.entity.kind in kinds and lo <= m.start < hi]
+    if "organisation" in kinds and i < len(reading.organisations):
+        found += [m for m in reading.organisations[i] if lo <= m.start < hi]
+        found.sort(key=lambda m: (m.start, m.end))
+    return found
 
 
 def groups(reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None) -> list[Group]:
@@ -213,7 +217,8 @@ def clause(reading, i: int, at: int) -> tuple[int, int]:
 def mention_end(reading, i: int, entity, after: int, default: int) -> int:
     """Return where the first mention of an entity (None: of anything) at or after an offset
     in sentence i ends."""
-    for m in reading.mentions[i]:
+    found = reading.mentions[i] + (reading.organisations[i] if reading.organisations else [])
+    for m in sorted(found, key=lambda m: m.start):
         if m.start >= after and entity in (None, m.entity):
             return m.end
     return default
@@ -262,18 +267,13 @@ def literal(match) -> Literal:
 
 
 def people(reading, i: int) -> list[Person]:
-    """Return the people named after a title in sentence i."""
-    s = reading.sentences[i]
-    found = []
-    for m in TITLED_PERSON.finditer(s.text):
-        words = m["name"].split()
-        while words and words[-1] in NOT_A_NAME:
-            words.pop()
-        if words and words[0] not in NOT_A_NAME:
-            name = " ".join(words)
-            start = s.start + m.start()
-            found.append(Person(start, s.start + m.start("name") + len(name), name, m["title"]))
-    return found
+    """Return the people sentence i names (people.py's finder), by their full names."""
+    from .people import people_in
+
+    return [
+        Person(min(n.lead, n.start), n.end, n.name, n.posts[0].title.label if n.posts else "")
+        for n in people_in(reading, i)
+    ]
 
 
 def heads_of(reading, i: int, lo: int, hi: int) -> list:

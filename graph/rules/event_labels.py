@@ -33,7 +33,9 @@ def label(p, verb, leave_out: set) -> str:
     first = min((t.i for c in subject for t in c.subtree), default=verb.i)
     words = [t for t in words if t.i >= first]  # not what comes before: "On 3 May, ..."
     if subject and subject[0].head.i != verb.i:  # "In May 2019 Chile and Peru signed ..."
-        words = sorted({*words, *(t for c in subject for t in pr.own_words(c))}, key=_order)
+        named = (t for c in subject for t in pr.own_words(c) if t.i not in leave_out)
+        words = sorted({*words, *named}, key=_order)
+
     if subject and subject[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         antecedent = [t for t in pr.own_words(verb.head) if t.i not in leave_out]
         while antecedent and antecedent[-1].is_punct:

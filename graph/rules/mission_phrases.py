@@ -280,7 +280,11 @@ def _as_city(view: View, mention: tuple) -> Entity | None:
     if entity.kind in ("city", "state"):
         return entity
     iso2 = (entity.iso or "").split("-")[0]
-    return gazetteer().city(iso2, view.text[mention[0] : mention[1]]) if iso2 else None
+    if not iso2:
+        return None
+    # The city a province is named after: "Quebec" (Quebec), or "Jeju" (Jeju City).
+    name = view.text[mention[0] : mention[1]]
+    return gazetteer().city(iso2, name) or gazetteer().city(iso2, f"{name} City")
 
 
 def _names(view: View, pos: int, kinds: set[str], demonyms: bool = True) -> tuple[list, int]:
@@ -295,7 +299,7 @@ def _names(view: View, pos: int, kinds: set[str], demonyms: bool = True) -> tupl
         found.append(mention[2])
         end = mention[1]
         glue = LIST_GLUE.match(text, end)
-        if not glue:
-            break
+        if not glue or (len(found) == 1 and NEW_CLAUSE.match(glue[0])):
+            break  # "to A, and B is ...": a new clause
         pos = glue.end()
     return found, end

@@ -13,7 +13,9 @@ from .mission_phrases import POLITIES, WORD_BEFORE, View
 SENDING_VERB = re.compile(
     r"\b(?P<verb>has|have|had|maintains?|maintained|operates?|operated|runs?|ran|keeps?|kept"
     r"|opened|opens?|established|establishes|set\s+up|sets\s+up|closed|closes|shut\s+down"
-    r"|(?:is|are|was|were)\s+(?:also\s+)?represented(?:\s+in\s+[\w\s]{1,30}?)?\s+(?:by|through))\s*$",
+    r"|(?:is|are|was|were)\s+(?:also\s+)?represented"
+    r"(?:\s+(?P<place>in\s+[\w\s]{1,30}?|there))?(?:\s+(?:only|solely|just))?"
+    r"\s+(?:by|through))\s*$",
     re.I,
 )
 # Words between a subject and its verb: "Belgium's regions each have", "Chile does not have".
@@ -118,8 +120,9 @@ def sender_runs(view: View, speaker: Entity | None) -> list[Run]:
         start, end, entities = part
         word = WORD_BEFORE.search(text, 0, start)
         last = runs[-1] if runs else None
-        if last and AND_JOIN.fullmatch(text, last.end, start):
-            join = "and"
+        joined = last and AND_JOIN.fullmatch(text, last.end, start)
+        if joined and not (joined[0].startswith(",") and len(last.parts) == 1):
+            join = "and"  # "A, and B" without a list before opens a clause: "to A, and B is"
         elif last and COMMA_JOIN.fullmatch(text, last.end, start) and not last.after_preposition:
             join = "comma"
         else:

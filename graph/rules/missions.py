@@ -37,6 +37,7 @@ CLASSES = {
 # Posts that only a sovereign state sends.
 SENT_BY_STATES = {DKG.Embassy, DKG.HighCommission, DKG.Consulate, DKG.ConsulateGeneral,
                   DKG.HonoraryConsulate}  # fmt: skip
+CONSULAR = {DKG.Consulate, DKG.ConsulateGeneral, DKG.HonoraryConsulate}
 # One label per identity family, so that documents that disagree on the rank (consulate or
 # consulate general) still give the node one English label (shapes: sh:uniqueLang).
 LABELS = {"embassy": "Embassy", "consulate": "Consulate", "mission": "Permanent Mission",
@@ -240,14 +241,66 @@ def subject_states(reading, i: int) -> list[Entity]:
     return []
 
 
+def _place_of_verb(sentence: _Sentence, r: Reading, senders: list[Entity]) -> int | None:
+    """Place a mission by its verb: "X is represented in Y by an honorary consul"; "there" is
+    the last place named before it, in its sentence or the one before, that sends nothing.
+
+    Return where the place that "there" stands for is named (in the sentence; -1: the sentence
+    before), or None."""
+    verb = verb_before(sentence.view, r.lead)
+    if verb is None or not verb["place"]:
+        return None
+    start, there = verb.start("place"), verb["place"].lower() == "there"
+    places = [(m[0], m[1], m[2]) for m in sentence.view.mentions
+              if m[2].kind in ("city", "state") and m[2] not in senders]  # fmt: skip
+    if there:
+        places = [(at, p) for at, end, p in places if end <= start]
+        if not places and sentence.i > 0:
+            before = sentence.reading.mentions[sentence.i - 1]
+            kept = [m.entity for m in before if m.entity.kind in ("city", "state")]
+            places = [(-1, p) for p in kept if p not in senders]
+        at, place = places[-1] if places else (None, None)
+    else:
+        found = [p for at, end, p in places if start <= at and end <= verb.end("place")]
+        at, place = None, (found[0] if len(found) == 1 else None)
+    if place is not None and place.kind == "city":
+        r.cities = [place]
+    elif place is not None:
+        r.host = place
+    return at if place is not None and there else None
+
+
+WHERE = re.compile(r",\s*where\s+")
+
+
+def _place_of_where(sentence: _Sentence, r: Reading) -> None:
+    """Place a mission by "<place>, where it keeps a permanent mission to X": the place named
+    right before "where", in the clause that holds the mission."""
+    text = sentence.s.text
+    where = [m for m in WHERE.finditer(text, 0, r.lead) if m.end() <= r.lead]
+    if not where or sentence.boundary_between(where[-1].end(), r.lead):
+        return
+    before = [m for m in sentence.view.mentions if m[1] == where[-1].start()]
+    if before and before[0][2].kind == "city":
+        r.cities = [before[0][2]]
+
+
 def _kind(reading, sentence: _Sentence, r: Reading) -> str | None:
     """Return a phrase's type; "one" takes the last singular type named, here or just before."""
     memory = reading.memory
     if r.phrase.kind != "one":
-        if not r.phrase.plural:  # "one" stands for a singular noun: "an embassy ..., one in X"
-            memory["missions.kind"] = (sentence.i, r.phrase.kind)
+        number = "missions.kinds" if r.phrase.plural else "missions.kind"
+        memory[number] = (sentence.i, r.phrase.kind)
         return r.phrase.kind
+    # "one" stands for a singular noun named last, here or just before ("an embassy in X and
+    # consulates in Y, while Z has one in W": an embassy); failing that, for a plural noun of
+    # its own sentence ("consulates in X and Y, and Chile one in Z": a consulate).
     i, kind = memory.get("missions.kind", (-9, None))
+    if i == sentence.i:
+        return kind
+    plural_at, plural = memory.get("missions.kinds", (-9, None))
+    if plural_at == sentence.i:
+        return plural
     return kind if sentence.i - i <= 1 else None
 
 
@@ -287,6 +340,9 @@ def _targets(cls, r: Reading) -> list[tuple[str, str, Entity | None, Entity | No
             (None, r.host or (states[0] if states else None))
         ]
         return [(h.slug, f"in {h.label}", c, h, states) for c, h in places if h is not None]
+    if not r.cities and r.host is not None and not r.phrase.plural and cls in CONSULAR:
+        # "an honorary consul in Chile": one post, in a state, its city not said.
+        return [(r.host.slug, f"in {r.host.label}", None, r.host, states)]
     return [(c.slug, f"in {c.label}", c, _host(c), states) for c in r.cities]
 
 
@@ -340,6 +396,10 @@ def read_missions(reading, i: int) -> None:
             continue
         kind = _kind(reading, sentence, r)
         senders, verb, far, named_at = sentence.senders(r)
+        placed = r.cities or r.host
+        there = _place_of_verb(sentence, r, senders) if senders and not placed else None
+        if senders and not (r.cities or r.host):
+            _place_of_where(sentence, r)
         if senders:
             sentence.last = (r, senders)
         if not (kind and senders and sentence.stated(r)):
@@ -357,6 +417,8 @@ def read_missions(reading, i: int) -> None:
             start = reading.sentences[i - 1].start if named_at is None else named_at
         else:
             start = s.start + min(named_at, r.lead)
+        if there is not None:  # "there": from the place it stands for
+            start = min(start, s.start + there if there >= 0 else reading.sentences[i - 1].start)
         for sender in senders:
             _mint(reading, r, kind, sender, extra, (start, s.start + r.end))
 

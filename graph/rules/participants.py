@@ -11,6 +11,7 @@ from ..lexicon import (
     PLACE_PREPOSITIONS,
     RELATIVE_PRONOUNS,
 )
+from ..vocab import DKG
 from . import discourse as d
 from . import predicates as pr
 from .discourse import PLACE, POLITY, STATE_BODY
@@ -29,6 +30,8 @@ def actors_in(reading, i: int, p, phrase: set) -> list:
             continue
         if m.via == "demonym" and not STATE_BODY.match(doc, m.end):
             continue
+        if m.entity.kind == "organisation" and m.entity.cls != DKG.InternationalOrganisation:
+            continue  # a name the recogniser took for a body ("the Investment Promotion Act")
         found.append(m.entity)
     return found
 
@@ -184,7 +187,9 @@ def named_by(head) -> set:
         for c in t.children:
             if c.dep_ == "poss":
                 found |= {g.i for g in c.subtree}
-            elif c.dep_ == "prep" and (c.lower_ in ("of", "between", "with") or _together(c)):
+            elif c.dep_ in ("prep", "cc") and (
+                c.lower_ in ("of", "between", "with") or _together(c)
+            ):
                 found |= {i for o in c.children for i in _chain_and_modifiers(o)}
     return found
 

@@ -1,13 +1,16 @@
-"""Know how people's names and titles are written: name words, particles, role words.
+"""Know how people's names are written: name words, particles, honorifics; fold them to compare.
 
-No rules here: people.py reads people with these patterns, organisation_names.py borrows the
-name word. A role word names the class of the post it is ("ambassador" an envoy's post).
+No rules here: the people modules read people with these patterns, organisation_names.py
+borrows the name word (CAP). Names are written in any Latin script ("Keizō Obuchi", "Lee
+Tong-won", "Willem-Alexander", "Abdel Fattah al-Burhan"); titles are person_titles.py's.
 """
 
+import functools
 import re
+import unicodedata
 
 from ..gazetteer import Entity, fold
-from ..lexicon import OFFICES
+from ..lexicon import HONORIFICS
 
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
@@ -16,9 +19,36 @@ CAP = (
     rf"(?:[{_UP}](?:['\u2019][{_UP}])?[{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO}]+)*"
     rf"|[{_UP}]\.)"
 )
-_PARTICLE = r"(?:de|van|von|da|der|den|du|del|di|dos|das|la|le|ter|zu)"
-# Capitalised words with surname particles between them ("Pedro de Gante"), maybe a regnal number.
-NAME = rf"{CAP}(?:[ ](?:{_PARTICLE}[ ])*{CAP})*(?:[ ](?:II|III|IV|V|VI|VII|VIII|IX|X)\b)?"
+
+
+def _letters(test) -> str:
+    """Return the letters of the Latin, Greek and Cyrillic blocks that pass a test, as a class."""
+    blocks = [range(0xC0, 0x530), range(0x1E00, 0x1F00)]
+    return "".join(c for block in blocks for c in map(chr, block) if test(c))
+
+
+UPPER = "A-Z" + _letters(str.isupper)
+LOWER = "a-z" + _letters(str.islower)
+# One word of a name in any Latin script: "Keizō", "Tong-won", "Willem-Alexander", "D.".
+NAME_WORD = (
+    rf"(?!(?:Jr|Sr)\.?(?![\w-]))(?:(?:al|el|ad|ash|at|az|ul)-)?"
+    rf"(?:[{UPPER}](?:['\u2019][{UPPER}])?[{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
+    rf"(?:-[{UPPER}{LOWER}][{LOWER}]+)*|[{UPPER}]\.)"
+)
+PARTICLE = r"(?:de|del|della|di|da|das|do|dos|du|van|von|der|den|ter|ten|zu|la|le|bin|binti|ibn)"
+REGNAL = r"(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)"
+# A full name: name words with particles between them, then maybe a regnal number or "Jr.".
+PERSON_NAME = (
+    rf"(?:{PARTICLE}[ ])*{NAME_WORD}(?:[ ](?:{PARTICLE}[ ])*{NAME_WORD})*"
+    rf"(?:[ ]{REGNAL}(?![\w-]))?(?:,?[ ](?:Jr|Sr)\.?(?![\w-]))?"
+)
+PERSON_NAME_AT = re.compile(PERSON_NAME)
+# "Mr", "Lt. Col.", "Cardinal": words that mark a person without naming a post.
+HONORIFIC = re.compile(rf"(?<![\w-])(?:(?:{HONORIFICS})\.?[ ])+")
+# Honorifics that are no other word: after the others ("General", "Father", "Saint") a name
+# is a person's only where the recogniser reads one ("General Electric" is a firm).
+PLAIN_HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?|[A-Z][a-z]{1,4}\.)[ ]$")
+
 # Words that make a capitalised phrase a thing's name, not a person's: "King Baudouin
 # Foundation", "Premier League", "Envoy Extraordinary", "Bombardier Transport founded".
 NOT_PERSON = {
@@ -32,6 +62,11 @@ NOT_PERSON = {
     "department", "cabinet", "programme", "program", "emeritus", "extraordinary",
     "plenipotentiary", "transport", "foods", "airlines", "airways", "energy", "solutions",
     "systems", "industries", "holdings", "motors", "bank", "inc", "ltd", "association", "society",
+    "railway", "railways", "summit", "conference", "forum", "declaration", "convention",
+    "accord", "pact", "protocol", "war", "battle", "channel", "canal", "zone", "port", "church",
+    "cathedral", "temple", "mosque", "monastery", "embassy", "consulate", "commission", "court",
+    "parliament", "assembly", "congress", "senate", "party", "union", "republic", "kingdom",
+    "empire", "federation", "state", "states", "region", "province", "district", "county",
 }  # fmt: skip
 # Words that open a sentence without being a first name.
 NOT_FIRST = {"the", "a", "an", "in", "on", "at", "by", "since", "after", "before", "during",
@@ -39,29 +74,6 @@ NOT_FIRST = {"the", "a", "an", "in", "on", "at", "by", "since", "after", "before
              "his", "her", "its", "this", "that", "these", "those", "some", "former", "late",
              "also", "meanwhile", "moreover", "furthermore", "however", "mr", "mrs", "ms", "dr",
              "sir", "lady", "lord"}  # fmt: skip
-
-ROLES = OFFICES
-_BY_LENGTH = sorted(ROLES, key=len, reverse=True)
-_BEFORE_NAME = [k for k in _BY_LENGTH if k not in ("missionary", "agent", "monarch")]
-# A title written before a name: "Prime Minister", "Vice-President", "Consul General".
-TITLE = "|".join("[ -]".join(w.capitalize() for w in k.split()) for k in _BEFORE_NAME)
-
-
-def _noun(key: str) -> str:
-    """Return the pattern of a role word in running text, singular or plural."""
-    words = r"[\s-]+".join(key.split())
-    return words[:-1] + "(?:y|ies)" if key.endswith("y") else words + "s?"
-
-
-ROLE_NOUN = "|".join(_noun(k) for k in _BY_LENGTH)
-
-
-def role_key(words: str) -> str:
-    """Fold a role word as written to its key in ROLES: "Missionaries" -> "missionary"."""
-    key = re.sub(r"[\s-]+", " ", words.lower())
-    if key.endswith("ies"):
-        return key[:-3] + "y"
-    return key if key in ROLES else key.removesuffix("s")
 
 
 def polity_name(entity: Entity) -> str:
@@ -75,3 +87,23 @@ def polity_name(entity: Entity) -> str:
 def is_thing(words: list[str]) -> bool:
     """Say whether a word of a capitalised phrase makes it a thing's name, not a person's."""
     return any(fold(w).strip(".") in NOT_PERSON for w in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    """Fold one character to one: no accent, lower case ("É" -> "e"); others stay."""
+    base = unicodedata.normalize("NFKD", c)[0].lower()
+    return base if len(base) == 1 else c
+
+
+def fold_text(text: str) -> str:
+    """Fold a text character by character, keeping its length (offsets stay valid)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) if ord(c) > 127 else c.lower() for c in text)
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Fold a name to the words that tell it apart: "Mr. De Gaulle" -> ("de", "gaulle")."""
+    words = fold_text(name).replace(".", " ").replace(",", " ").split()
+    return tuple(w for w in words if w not in ("jr", "sr"))

@@ -123,8 +123,9 @@ def subjects(verb) -> list:
     for c in verb.children:
         if c.dep_ == "prep" and c.i < verb.i:
             objects = [g for g in c.children if g.dep_ == "pobj"]
-            if any(_date(g) for g in objects):
+            if any(_date(t) for g in objects for t in g.subtree):  # "In May 2019 Chile ..."
                 return [g for g in objects if not _date(g) and g.pos_ == "PROPN"]
+
     return []
 
 

@@ -11,8 +11,8 @@ from .discourse import ARTICLE, STATE
 ORGANISATION = {"organisation"}
 # "are members of", "is a founding member state of", "members of a variety of ..."
 MEMBER_OF = re.compile(
-    r"\b(?:(?:(?:founding|full|active)\s+)?members?(?:\s+(?:states?|countries|nations))?\s+of"
-    r"|joined|acceded\s+to)\s+(?:the\s+)?"
+    r"\b(?:(?:(?:founding|full|active|fellow)\s+)?members?(?:\s+(?:states?|countries|nations))?"
+    r"\s+of|joined|re-?joined|acceded\s+to|belongs?\s+to|belonged\s+to)\s+(?:the\s+)?"
 )
 # "Norway works with Chile, a member of the OECD": the member is the name just before.
 APPOSITION = re.compile(r"\s*,\s*(?:(?:an?|the|both|also|now|already)\s+)*(?:[a-z]+\s+)?$")

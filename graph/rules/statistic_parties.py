@@ -31,11 +31,16 @@ POSSESSIVE = re.compile(r"['\u2019]s\b")
 # A name used as the owner of a measure: "US investments", "Canada direct investment".
 OWNER_NOUN = re.compile(
     r"(?:\s+(?:direct|foreign|total|overall|annual))?\s+(?:exports?|imports?|investments?"
-    r"|investors?|subsidiaries|affiliates)\b",
+    r"|investors?|subsidiaries|affiliates)\b(?!\s+[A-Z])",
     re.I,
 )
-# A name as the subject of a verb of flow: "Belgium exported", "Chile also imports".
-FLOW_VERB = re.compile(r"\s+(?:also\s+)?(?P<verb>export|import|invest)(?:s|ed)\b", re.I)
+# A name as the subject of a verb of flow: "Belgium exported", "Chile also imports", "Japan
+# contributes", "India extends" (funding goes from the one who gives, lends or pays).
+FLOW_VERB = re.compile(
+    r"\s+(?:also\s+|later\s+)?(?P<verb>export|import|invest|lend|lent|pay|paid|contribut|grant"
+    r"|extend|provide|donat|give|gave)(?:s|ed|es|e|d)?\b",
+    re.I,
+)
 # A trade balance with a sign: "Chile runs a trade surplus with Norway".
 SURPLUS = re.compile(r"\b(surplus|deficit)\b", re.I)
 
@@ -90,6 +95,8 @@ def _role(text: str, m: Mention, flow, previous: Party | None) -> str | None:
     after = text[m.end :]
     verb = FLOW_VERB.match(after)
     if m.via == "demonym":
+        if flow == DKG.Funding:
+            return None  # "a foundation set up by the Korean government": no side said
         # "Canadians of Belgian origin": the Canadians are the hosts.
         return "to" if HOST_DEMONYM.match(after) else owner_side(flow)
     if verb:

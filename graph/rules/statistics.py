@@ -12,26 +12,51 @@ import re
 from dataclasses import dataclass
 
 from ..gazetteer import gazetteer
-from ..mentions import pair as two_countries  # the pair "our two countries" means
 from ..values import Amount, Rank, find_amounts, find_dates, find_ranks
 from ..vocab import DKG
+from .agreement_actors import pair_before
+from .parse_paths import hedged
 from .statistic_facts import Claim, scope_of, state_statistic
 from .statistic_measures import (
     ANAPHORA,
     COUNT_NOUNS,
+    COUNTED_PEOPLE,
+    KEYWORD_PATTERN,
     RESIDENCE,
     SHARE_AFTER,
     counted_noun,
+    counted_noun_at,
     is_share,
     is_year,
     nearest_keyword,
     rank_measure,
 )
-from .statistic_parties import Party, directed, holders, is_possessor, parties
+from .statistic_parties import (
+    PREPOSITIONS,
+    Party,
+    directed,
+    holders,
+    is_possessor,
+    parties,
+    word_before,
+)
 
+# The measure's own noun right after a figure: "US$250m credit line to Kenya".
+OWN_KEYWORD = re.compile(rf"\s*(?:{KEYWORD_PATTERN})", re.I)
 # A quota is a figure of an agreement: rules/agreements.py states it.
 QUOTA = re.compile(r"\bquotas?\b", re.I)
 BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|two-way)\b", re.I)
+FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z]")
+RATE = re.compile(r"\s+(?:a|per|each|every)\s+(?P<per>day|week|month|year)\b")
+POPULATION = re.compile(
+    r"\bpopulation\s+(?:is|was|stands\s+at|stood\s+at|of|reached)\s+(?:about\s+|some\s+)?$", re.I
+)
+# "The Brazilian community ... resident in Portugal, numbering 200,000 people": a diaspora.
+COMMUNITY = re.compile(r"\b(?:community|communities|diaspora)\b", re.I)
+# People said to be of a people: "described themselves as Indian".
+IDENTITY = re.compile(r"\b(?:described|identified|declared|counted)\s+themselves\s+as\s+")
+# A figure after "the number of <people>": "the number of people in Sweden ... run to 470,000".
+NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<noun>{'|'.join(COUNTED_PEOPLE)})\b", re.I)
 SAME_YEAR = re.compile(r"\b(?:the\s+same|that|this)\s+year\b", re.I)
 SCALE = re.compile(r"(?i:thousand|million|billion|trillion|bn)\b")
 # Where a figure's own words end after it, and where they begin before it.
@@ -59,6 +84,7 @@ class Figure:
     kind: str  # "count", "share", "money", "bare" (a number alone) or "rank"
     measure: object = None
     unit: str | None = None
+    noun_end: int | None = None  # where the words of a count's noun end
 
     @property
     def start(self) -> int:
@@ -76,23 +102,44 @@ def clause_end(text: str, pos: int, limit: int) -> int:
 
 
 def _classify(text: str, amount: Amount, demonyms: dict[int, bool]) -> Figure | None:
-    """Say what kind of figure an amount is, or None when it is no statistic."""
+    """Say what kind of figure an amount is, or None when it is no statistic.
+
+    A count of people is a diaspora where its clause says they live (or moved) somewhere and
+    whence they come (a demonym, "from X"); a count of fewer than a hundred written in words
+    ("four Koreans") describes, it is no figure.
+    """
     if amount.percent:
         return (
             Figure(amount, None, "share", DKG.Share, "percent") if is_share(text, amount) else None
         )
     if amount.currency or amount.unit:
         return Figure(amount, None, "money", unit=amount.unit)
-    noun = counted_noun(text, amount, demonyms)
+    noun, noun_end = counted_noun_at(text, amount, demonyms)
     if noun == "other":
         return None  # "three regions", "the last 10 years"
     if noun is None:
+        number = NUMBER_OF.search(text, 0, amount.start)
+        if number and not amount.percent:  # "the number of people in Sweden ... 470,000"
+            return Figure(amount, None, "count", DKG.Count, "person")
         return Figure(amount, None, "bare")
-    if noun[0] == DKG.Diaspora:
-        own = text[amount.end : clause_end(text, amount.end, len(text))]
-        if not RESIDENCE.search(own):
-            return None  # "5,000 young Belgians visited Chile": people, but no diaspora
-    return Figure(amount, None, "count", *noun)
+    own = text[amount.end : clause_end(text, amount.end, len(text))]
+    if noun[0] == DKG.Diaspora and not RESIDENCE.search(own):
+        noun = (DKG.Count, "person")  # "5,000 young Belgians visited Chile": no diaspora
+    elif noun == (DKG.Count, "person"):
+        whence = FROM_PLACE.search(own) or any(at < amount.start for at in demonyms)
+        moved = RESIDENCE.search(own) or (
+            COMMUNITY.search(text, 0, amount.start) and RESIDENCE.search(text, 0, amount.start)
+        )
+        if whence and moved:  # "300,000 people moved from Indonesia to the Netherlands"
+            noun = (DKG.Diaspora, "person")
+    if amount.text.split()[-1].isalpha() and amount.value < 100:
+        return None  # "four Koreans", "three workers": a description, no figure
+    if noun == (DKG.Count, "person") and POPULATION.search(text[: amount.start]):
+        noun = (DKG.Population, "person")  # "Chile's population is 19 million people"
+    rate = RATE.match(text, noun_end)
+    if rate and noun[0] in (DKG.Count, DKG.Diaspora):  # "500 Chileans a year"
+        noun = (noun[0], f"{noun[1]} per {rate['per']}")
+    return Figure(amount, None, "count", *noun, noun_end=noun_end)
 
 
 def _ranks(text: str) -> list[Rank]:
@@ -190,7 +237,11 @@ def _parties(text, mentions, fig: Figure, windows: tuple, flow, ranked: list) ->
         found = parties(text, mentions, lo, hi, flow)
         if found:
             break
-    if not first_after and nearest_keyword(text, *after, before=False) is None:
+    if fig.measure == DKG.Count:  # "the Netherlands returned 472 objects to Indonesia"
+        found += [p for p in parties(text, mentions, *before, flow)
+                  if word_before(text, p.start) not in PREPOSITIONS and p not in found]  # fmt: skip
+    own = OWN_KEYWORD.match(text, after[0]) if after[0] < after[1] else None
+    if not first_after and (nearest_keyword(text, *after, before=False) is None or own):
         # The words after a figure go on with its flow: "exported USD 400 million to Norway".
         found += [p for p in parties(text, mentions, *after, flow) if p.role and p not in found]
     rank = fig.rank
@@ -232,7 +283,9 @@ def _claim(sen: _Sentence, fig: Figure, lo: int, hi: int, claims: list[Claim]) -
     """Read what the text says of a figure between its neighbours (lo, hi); None if no statistic."""
     text = sen.text
     cut = [m.end() for m in CLAUSE_BEFORE.finditer(text, lo, fig.start)]
-    before, after = (max([lo, *cut]), fig.end), (fig.end, clause_end(text, fig.end, hi))
+    # A count's clause goes on after its noun: "100 sister-city and sister-state relationships".
+    own_end = clause_end(text, max(fig.end, fig.noun_end or 0), hi)
+    before, after = (max([lo, *cut]), fig.end), (fig.end, own_end)
     measure = _measure(text, fig, before[0], hi)
     period = _period(sen.dates, fig, before[0], hi)
     found: list[Party] = []
@@ -245,8 +298,11 @@ def _claim(sen: _Sentence, fig: Figure, lo: int, hi: int, claims: list[Claim]) -
     found += _parties(text, sen.mentions, fig, (before, after), flow, sen.ranks)
     if not found and claims:
         found = list(claims[-1].parties)  # "(46.9 billion euros), which account for 126,000 jobs"
-    if BILATERAL.search(text, before[0], fig.end):
+    if BILATERAL.search(text, max([0, *cut]), fig.end):
         found += [Party(e, -1, -1, None) for e in sen.pair]
+    identity = IDENTITY.search(text, fig.end)
+    if not found and identity:  # "1,286,930 people, ..., described themselves as Indian"
+        found = parties(text, sen.mentions, identity.end(), identity.end() + 40, flow)[:1]
     found = directed(text, found, measure, flow, before)
     if not found:
         return None
@@ -263,11 +319,13 @@ def rule_statistics(reading, i: int) -> None:
     memory["year"] = _last_year(text, last_year)
     if QUOTA.search(text):
         return
+    amounts = find_amounts(text)
+    # A currency sign is no mention of its state: "US$ 3bn" names no United States.
     mentions = [dataclasses.replace(m, start=m.start - s.start, end=m.end - s.start)
-                for m in reading.mentions[i]]  # fmt: skip
+                for m in reading.mentions[i]
+                if not any(a.start <= m.start - s.start < a.end for a in amounts)]  # fmt: skip
     adjectives = gazetteer().demonym_adjectives
     demonyms = {m.start: m.text in adjectives for m in mentions if m.via == "demonym"}
-    amounts = find_amounts(text)
     # A bare year is a date ("the 1961 census"), unless it counts people ("2000 Belgians live").
     years = [
         a for a in amounts if is_year(a) and not isinstance(counted_noun(text, a, demonyms), tuple)
@@ -276,13 +334,15 @@ def rule_statistics(reading, i: int) -> None:
     ranks = _ranks(text)
     figures = _with_ranks(text, figures, ranks)
     bilateral = BILATERAL.search(text)
-    pair = two_countries(reading.doc.text, s.start, reading.context) if bilateral else []
+    pair = list(pair_before(reading, i, s.start)) if bilateral else []
     sen = _Sentence(text, mentions, ranks, _dates(text, years, last_year),
                     memory["claims"].get(i - 1, []), pair)  # fmt: skip
     claims: list[Claim] = []
     for k, fig in enumerate(figures):
         lo = figures[k - 1].end if k else 0
         hi = figures[k + 1].start if k + 1 < len(figures) else len(text)
+        if fig.amount is not None and hedged(reading, s.start + fig.start, s.start + fig.end):
+            continue  # "India will lend Kenya US$ 250m": not (yet) a figure of anything
         claim = _claim(sen, fig, lo, hi, claims)
         if claim is None and fig.amount is not None and fig.rank is not None:
             fig = Figure(None, fig.rank, "rank")  # the amount is no statistic; its ranking is

@@ -19,6 +19,7 @@ from ..lexicon import (
     AGREEMENT_VERBS,
     EVENT_VERBS,
     LATER_WORDS,
+    MISSION_VERBS,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
 )
@@ -37,6 +38,9 @@ NOT_EVENTS = ("person", "role", "organisation")
 
 PRECISE = frozenset({DKG.PrecisionDay, DKG.PrecisionMonth, DKG.PrecisionYear})
 AGREEMENT_NOUN_WORD = re.compile(rf"(?:{AGREEMENT_NOUN}|declarations?|pacts?|protocols?)")
+MISSION_WORD = re.compile(
+    r"embass(?:y|ies)|consulates?|legations?|missions?|commissions?|delegations?|offices?"
+)
 
 
 def _event_noun(token) -> bool:
@@ -58,6 +62,15 @@ def makes_agreement(verb) -> bool:
     return lemma in AGREEMENT_OBJECT_VERBS and any(
         AGREEMENT_NOUN_WORD.fullmatch(c.lower_) for c in objects
     )
+
+
+def opens_a_mission(verb) -> bool:
+    """Say whether a clause opens, closes or raises a diplomatic mission (the missions' rules
+    read those): "opened embassies in each other's capitals", "the legation was closed"."""
+    if verb.lemma_.lower() not in MISSION_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(MISSION_WORD.fullmatch(c.lower_) for c in objects)
 
 
 def _phrase(token) -> set:
@@ -147,6 +160,9 @@ def happenings(reading, i: int) -> None:
         copula = verb.lemma_ == "be" and not any(c.dep_ == "auxpass" for c in verb.children)
         if (pr.stative(verb) and not copula) or not pr.happened(verb) or makes_agreement(verb):
             continue
+        if opens_a_mission(verb):
+            continue
+
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
             continue  # "Tokyo protests that all claims were settled": what Tokyo says
         when = _when(reading, i, p, verb, dates)
@@ -175,6 +191,7 @@ def _assert(reading, i: int, p, verb, when, parties, dates) -> None:
     subject = pr.subjects(verb)
     if subject and subject[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         words += pr.own_words(verb.head)  # "the Truro, which docked at ...": its antecedent
+    words = [t for t in words if t.dep_ not in ("cc", "punct")] or words  # not ", and"
     lo, hi = min(p.start(t) for t in words), max(p.end(t) for t in words)
     if when.start >= reading.sentences[i].start:  # the date in the sentence is part of it
         lo, hi = min(lo, when.start), max(hi, when.end)

@@ -1,13 +1,14 @@
-"""Time the build: a cold build of the seeds, a no-change rebuild, and a 100x corpus.
+"""Time the build: the seeds cold and unchanged, and corpora of 16 and 1,000 documents.
 
-Run: .venv/bin/python tests/benchmarks/bench_build.py [--copies 100] [--repeat 3]
+Run: .venv/bin/python tests/benchmarks/bench_build.py [--documents 1000] [--repeat 3] [--jobs N]
 Each seeds build runs --repeat times, each cold (a new output folder) or each with nothing
 changed; the median is reported, with the fastest and slowest, since one run on a busy machine
-says little.
-The 100x corpus is made from the seeds by renaming their states, cities and people to other
-real ones (so every copy is extracted, linked and reasoned over anew), and its documents get
-metadata of the same shape. Prints seconds and milliseconds per KB of text for each run and
-the ratio of the per-KB times (goal: at most 2).
+says little. The 16-document corpus is tests/benchmarks/corpus/ (a copy of the development
+corpus: other states, other genres); the large one is made from it by corpus.py, every copy
+with other states and cities, so each document is extracted, linked and reasoned over anew.
+Prints, per run, seconds, KB of text, milliseconds per KB and the peak memory (resident set)
+of the build's processes together, and the ratio of per-KB times of the large corpus and the
+16 documents (goal: at most 1).
 """
 
 import argparse
@@ -16,81 +17,99 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-# Pairs of (name in the seeds, names to use instead, one per copy, cycling).
-RENAMES = [
-    ("Belgium", ["Norway", "Denmark", "Portugal", "Austria", "Finland", "Ireland", "Greece"]),
-    ("Belgian", ["Norwegian", "Danish", "Portuguese", "Austrian", "Finnish", "Irish", "Greek"]),
-    ("Canada", ["Chile", "Japan", "Australia", "Brazil", "Argentina", "India", "Kenya"]),
-    ("Canadian", ["Chilean", "Japanese", "Australian", "Brazilian", "Argentine", "Indian",
-                  "Kenyan"]),
-    ("Ottawa", ["Santiago", "Tokyo", "Canberra", "Brasília", "Buenos Aires", "New Delhi",
-                "Nairobi"]),
-    ("Montreal", ["Valparaíso", "Osaka", "Sydney", "São Paulo", "Córdoba", "Mumbai", "Mombasa"]),
-    ("Brussels", ["Oslo", "Copenhagen", "Lisbon", "Vienna", "Helsinki", "Dublin", "Athens"]),
-]  # fmt: skip
+HERE = Path(__file__).resolve().parent
+SEEDS = HERE.parents[1] / "seeds"
+sys.path.insert(0, str(HERE))
+from corpus import SOURCE, make_corpus  # noqa: E402
 
 
-def make_corpus(target: Path, copies: int) -> int:
-    """Write copies of the seeds with other names; return the corpus size in bytes."""
-    target.mkdir(parents=True)
-    size = 0
-    for n in range(copies):
-        for doc in sorted(SEEDS.glob("*.txt")):
-            text = doc.read_text(encoding="utf-8")
-            meta = doc.with_suffix(".toml").read_text(encoding="utf-8")
-            for old, new in RENAMES:
-                text = text.replace(old, new[n % len(new)])
-                meta = meta.replace(old, new[n % len(new)])
-            stem = f"{n:04d}_{doc.stem}"
-            (target / f"{stem}.txt").write_text(text, encoding="utf-8")
-            (target / f"{stem}.toml").write_text(meta, encoding="utf-8")
-            size += len(text.encode())
-    return size
+def tree_rss(pid: int) -> int:
+    """Return the resident memory, in bytes, of a process and all its descendants now."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended while we looked
+        p = int(stat.parent.name)
+        children.setdefault(int(fields[1]), []).append(p)
+        rss[p] = int(fields[21]) * 4096  # pages
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo += children.get(p, [])
+    return total
 
 
-def timed_build(seeds: Path, out: Path) -> float:
-    """Run 'diplokg build' as a user would; return its wall-clock seconds."""
+def timed_build(seeds: Path, out: Path, jobs: int | None) -> tuple[float, int]:
+    """Run 'diplokg build' as a user would; return its wall-clock seconds and peak memory."""
     cmd = [sys.executable, "-m", "diplokg.graph.cli", "build", "--seeds", str(seeds)]
+    cmd += ["--out", str(out), "--quiet"] + (["--jobs", str(jobs)] if jobs else [])
+    peak = [0]
     start = time.perf_counter()
-    result = subprocess.run([*cmd, "--out", str(out), "--quiet"], capture_output=True, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
     elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"build failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    return elapsed
+    sampler.join()
+    if proc.returncode != 0:
+        sys.exit(f"build of {seeds} failed ({proc.returncode}):\n{err[-3000:]}")
+    return elapsed, peak[0]
+
+
+def kb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.glob("*.txt")) / 1024
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=100, help="size of the large corpus")
+    parser.add_argument("--documents", type=int, default=1000, help="size of the large corpus")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each seeds build")
+    parser.add_argument("--jobs", type=int, help="build --jobs (default: the build's own)")
     args = parser.parse_args()
-    seeds_kb = sum(p.stat().st_size for p in SEEDS.glob("*.txt")) / 1024
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        colds = [timed_build(SEEDS, tmp / f"cold{n}") for n in range(args.repeat)]
-        agains = [timed_build(SEEDS, tmp / "cold0") for _ in range(args.repeat)]
-        big_kb = make_corpus(tmp / "big", args.copies) / 1024
-        big = timed_build(tmp / "big", tmp / "out2")
+        colds = [timed_build(SEEDS, tmp / f"cold{n}", args.jobs) for n in range(args.repeat)]
+        rows.append(("cold build, seeds", colds, kb(SEEDS)))
+        agains = [timed_build(SEEDS, tmp / "cold0", args.jobs) for _ in range(args.repeat)]
+        rows.append(("no-change rebuild, seeds", agains, kb(SEEDS)))
+        small = [timed_build(SOURCE, tmp / f"small{n}", args.jobs) for n in range(args.repeat)]
+        rows.append((f"cold build, {len(list(SOURCE.glob('*.txt')))} documents", small, kb(SOURCE)))
+        started = time.perf_counter()
+        make_corpus(tmp / "big", args.documents)
+        made = time.perf_counter() - started
+        big = [timed_build(tmp / "big", tmp / "big-out", args.jobs)]
+        rows.append((f"cold build, {args.documents} documents", big, kb(tmp / "big")))
         shutil.rmtree(tmp / "big")
-    cold = statistics.median(colds)
-    rows = [
-        ("cold build, seeds", colds, seeds_kb),
-        ("no-change rebuild, seeds", agains, seeds_kb),
-        (f"cold build, {args.copies}x corpus", [big], big_kb),
-    ]
-    print(f"{'run':32} {'seconds':>8} {'min':>6} {'max':>6} {'KB':>9} {'ms/KB':>8}")
-    for name, times, kb in rows:
+    print(f"(the {args.documents}-document corpus took {made:.0f} s to write)")
+    print(f"{'run':32} {'seconds':>8} {'min':>7} {'max':>7} {'KB':>8} {'ms/KB':>7} {'peak MB':>8}")
+    per_kb = {}
+    for name, runs, size in rows:
+        times = [t for t, _ in runs]
         seconds = statistics.median(times)
+        peak = max(m for _, m in runs) / 2**20
+        per_kb[name] = 1000 * seconds / size
         print(
-            f"{name:32} {seconds:8.2f} {min(times):6.2f} {max(times):6.2f} {kb:9.1f}"
-            f" {1000 * seconds / kb:8.2f}"
+            f"{name:32} {seconds:8.2f} {min(times):7.2f} {max(times):7.2f} {size:8.1f}"
+            f" {per_kb[name]:7.2f} {peak:8.0f}"
         )
-    ratio = (big / big_kb) / (cold / seeds_kb)
-    print(f"per-KB time, {args.copies}x corpus / seeds: {ratio:.2f} (goal: at most 2)")
+    small_name, big_name = rows[2][0], rows[3][0]
+    ratio = per_kb[big_name] / per_kb[small_name]
+    print(f"per-KB time, {args.documents} documents / 16 documents: {ratio:.2f} (goal: at most 1)")
 
 
 if __name__ == "__main__":
