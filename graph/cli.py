@@ -333,6 +333,10 @@ def main(argv: list[str] | None = None) -> int:
         after = "; nothing was published, the last good dataset stays" if building else ""
         print(f"diplokg: interrupted{after}", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (diplokg query ... | head): stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except ValidationFailed as exc:
         print(exc.report.text(), end="", file=sys.stderr)
         print("diplokg: nothing was published; the last good dataset stays.", file=sys.stderr)

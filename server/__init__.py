@@ -25,11 +25,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     # The release's on-disk store, read-only, shared with every other worker (page cache).
     app.extensions["diplokg"] = open_dataset(data)
 
-    from . import dumps, entity, openapi, pictures, routes, sparql, void
+    from . import dumps, entity, graphs, openapi, pictures, routes, sparql, void
 
     app.register_blueprint(routes.bp)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(entity.bp)
+    app.register_blueprint(graphs.bp)
     app.register_blueprint(dumps.bp)
     app.register_blueprint(void.bp)
     app.register_blueprint(pictures.bp)

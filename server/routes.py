@@ -12,7 +12,7 @@ from flask import (
 
 from diplokg.graph import iris
 
-from .lookup import cached, store
+from .lookup import cached, select, store
 from .negotiation import PAGE_TYPES, choose, rdf_response, split_suffix, vary
 from .query_page import DEFAULT_QUERY, answer, examples
 from .void import schema_org, statistics
@@ -68,15 +68,46 @@ def _message(text: str):
 @bp.get("/ontology")
 @bp.get("/ontology/")
 @bp.get("/ontology.<suffix>")
-def ontology(suffix: str | None = None):
-    """Serve the ontology: HTML documentation for browsers, Turtle, JSON-LD or N-Triples."""
-    _, suffix = split_suffix(f"ontology.{suffix}", PAGE_TYPES) if suffix else ("", None)
-    if request.view_args.get("suffix") and suffix is None:
-        message = "404 Not Found: the ontology is served as .html, .ttl, .jsonld, .nt\n"
-        return vary(Response(message, status=404, mimetype="text/plain"))
+@bp.get("/ontology/<version>")
+def ontology(suffix: str | None = None, version: str | None = None):
+    """Serve the ontology: HTML documentation for browsers, Turtle, JSON-LD, N-Triples or
+    RDF/XML; at its version IRI (/ontology/0.1.0) too, while that version is the one served."""
+    if version is not None:
+        version, suffix = split_suffix(version, PAGE_TYPES)
+        current = cached("ontology version", _ontology_version)
+        if f"{iris.base()}ontology/{version}" != current:
+            served = current.rsplit("/", 1)[-1] if current else "none"
+            message = f"404 Not Found: no ontology version {version!r}; this server has {served}\n"
+            return vary(Response(message, status=404, mimetype="text/plain"))
+    elif suffix is not None:
+        _, suffix = split_suffix(f"ontology.{suffix}", PAGE_TYPES)
+        if suffix is None:
+            offered = ", ".join(f".{k}" for k in PAGE_TYPES)
+            message = f"404 Not Found: the ontology is served as {offered}\n"
+            return vary(Response(message, status=404, mimetype="text/plain"))
     key = choose(PAGE_TYPES, suffix)
     if key == "html":
         return vary(send_from_directory(dataset().release, "ontology.html", mimetype="text/html"))
     name = ox.NamedNode(str(iris.graph("ontology")))
     triples = [q.triple for q in store().quads_for_pattern(None, None, None, name)]
     return rdf_response(triples, key)
+
+
+def _ontology_version() -> str | None:
+    rows = select("SELECT ?v WHERE { GRAPH ?g { ?o a owl:Ontology ; owl:versionIRI ?v } }")
+    return rows[0]["v"].value if rows else None
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Serve the site's icon where browsers look for it."""
+    return send_from_directory(bp.root_path + "/static", "favicon.ico", mimetype="image/x-icon",
+                               max_age=86400)  # fmt: skip
+
+
+@bp.get("/robots.txt")
+def robots():
+    """Let crawlers read the pages and the dumps, but not run queries or searches."""
+    lines = ["User-agent: *", "Disallow: /sparql", "Disallow: /search", "Disallow: /?",
+             "Allow: /", ""]  # fmt: skip
+    return Response("\n".join(lines), mimetype="text/plain")
