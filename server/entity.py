@@ -91,6 +91,7 @@ def not_found(kind: str, slug: str, node: ox.NamedNode, key: str):
         suggestions=suggestions,
         count=len(known),
         path=request.path,
+        kind_words=" ".join(slug.replace("-", " ").split()),
     )
     return vary_text(html, 404, "text/html")
 
