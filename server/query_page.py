@@ -44,6 +44,7 @@ class Answer:
     graph: bool = False
     error: str | None = None
     status: int = 400  # the page's HTTP status when error is set
+    position: tuple[int, int] | None = None  # (line, column) of a syntax error
 
 
 def examples() -> list[Example]:
@@ -74,7 +75,8 @@ def answer(query: str) -> Answer:
             config["QUERY_TIMEOUT"], config["ROW_LIMIT"],
         )  # fmt: skip
     except QueryError as exc:
-        return Answer(error=str(exc), status=STATUS.get(type(exc), 400))
+        position = getattr(exc, "position", None)
+        return Answer(error=str(exc), status=STATUS.get(type(exc), 400), position=position)
     if isinstance(result, list):
         table = [[t.subject, t.predicate, t.object] for t in result]
         return _table(["subject", "predicate", "object"], table, graph=True)
@@ -90,3 +92,25 @@ def _table(columns: list[str], table: list[list], graph: bool = False) -> Answer
     labels = labels_of(named)
     rows = [[term_view(t, labels) if t is not None else None for t in row] for row in shown]
     return Answer(columns=columns, rows=rows, total=len(table), graph=graph)
+
+
+def editor_terms() -> dict:
+    """Return what the editor completes: the known prefixes, and the ontology's terms with
+    their English labels and kinds (class or property)."""
+    from diplokg.graph.dataset import PREFIXES
+
+    from .lookup import select
+
+    rows = select(
+        "SELECT ?t ?kind (SAMPLE(?l) AS ?label) WHERE { GRAPH ?g {"
+        " VALUES ?kind { owl:Class owl:ObjectProperty owl:DatatypeProperty }"
+        " ?t a ?kind FILTER(STRSTARTS(STR(?t), STR(dkg:)))"
+        ' OPTIONAL { ?t rdfs:label ?l FILTER(LANG(?l) = "en") } } } GROUP BY ?t ?kind'
+    )
+    terms = {}
+    for r in rows:
+        name = r["t"].value.rsplit("#", 1)[-1]
+        kind = "class" if r["kind"].value.endswith("Class") else "property"
+        label = r["label"].value if "label" in r else ""
+        terms[name] = {"name": name, "kind": kind, "label": label}
+    return {"prefixes": PREFIXES, "terms": sorted(terms.values(), key=lambda t: t["name"])}

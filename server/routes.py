@@ -14,7 +14,8 @@ from diplokg.graph import iris
 
 from .lookup import cached, select, store
 from .negotiation import PAGE_TYPES, choose, rdf_response, split_suffix, vary
-from .query_page import DEFAULT_QUERY, answer, examples
+from .prefixes import declare
+from .query_page import DEFAULT_QUERY, answer, editor_terms, examples
 from .void import schema_org, statistics
 
 bp = Blueprint("main", __name__)
@@ -32,7 +33,7 @@ def home():
     known = examples()
     chosen = request.args.get("example")
     query = request.args.get("query")
-    status = 200
+    status, added = 200, []
     current = next((e for e in known if e.name == chosen), None)
     if chosen is not None and current is None:
         names = ", ".join(e.name for e in known)
@@ -42,6 +43,8 @@ def home():
     else:
         if current is not None and query is None:
             query = current.text
+        elif query is not None:
+            query, added = declare(query)  # as WDQS: the project's prefixes need no typing
         result = answer(query) if query and query.strip() else None
         if result is not None and result.error:
             status = result.status
@@ -55,6 +58,8 @@ def home():
         ran=query,
         schema=schema_org(request.url_root),
         graphs=sorted(cached("statistics", statistics)["graphs"].items()),
+        added=added,
+        editor=cached("editor terms", editor_terms),
     )
     return page, status
 

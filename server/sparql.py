@@ -11,7 +11,7 @@ protocol's answers are the same.
 
 import hashlib
 import json
-from urllib.parse import urljoin
+from urllib.parse import urlencode, urljoin
 
 import pyoxigraph as ox
 from flask import Blueprint, current_app
@@ -19,7 +19,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request, Response
 
 from diplokg.graph.errors import DiplokgError, EngineBusy, QueryError, QueryTimeout
-from diplokg.graph.query import OxigraphEngine, formats_for, parse_form
+from diplokg.graph.query import FORMS, OxigraphEngine, formats_for, parse_form
 from diplokg.graph.remote import make_engine
 
 from .answer_cache import AnswerCache
@@ -96,6 +96,10 @@ class Endpoint:
             return self.following(environ, start_response)
         request = Request(environ)
         request.max_content_length = self.config["MAX_CONTENT_LENGTH"]
+        if wants_page(request):  # a browser following a /sparql?query=... link: the page
+            page = {**environ, "PATH_INFO": "/", "QUERY_STRING": urlencode(
+                {"query": request.args["query"]})}  # fmt: skip
+            return self.following(page, start_response)
         try:
             response = self.sparql(request)
         except DiplokgError as exc:
@@ -185,6 +189,22 @@ class Endpoint:
         allow = bool(self.config["SERVICE_ALLOW"])
         body = describe(request.base_url, graphs, media_type, allow)
         return Response(body, content_type=content_type(media_type), headers={"Vary": "Accept"})
+
+
+def wants_page(request: Request) -> bool:
+    """Say whether a GET with a query comes from a browser that wants the results page: its
+    Accept names text/html above every format of an answer (a browser's does; */* does not)."""
+    if request.method not in ("GET", "HEAD") or "format" in request.args:
+        return False
+    if request.args.getlist("query") == [] or len(request.args.getlist("query")) > 1:
+        return False
+    if "default-graph-uri" in request.args or "named-graph-uri" in request.args:
+        return False  # the page runs a query on the whole dataset only
+    accept = request.accept_mimetypes
+    if "text/html" not in accept.values():
+        return False
+    answers = {t for table in FORMS.values() for t, _ in table.values()} | set(ALIASES)
+    return accept.quality("text/html") > max(accept.quality(t) for t in answers)
 
 
 def json_response(body: dict, status: int, headers: dict | None = None) -> Response:

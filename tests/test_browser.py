@@ -111,6 +111,9 @@ def test_script_in_a_quote_shows_as_text(xss_site, page):
     """The quote with <script> shows as text on the entity page, and no dialog opens."""
     page.goto(xss_site + "/id/mission/belgium-embassy-canada")
     page.wait_for_selector("h1#label")
+    page.locator("details.sources > summary").first.wait_for()
+    for summary in page.locator("details.sources > summary").all():  # unfold every source
+        summary.click()
     quotes = page.locator("blockquote.evidence", has_text=XSS)
     assert quotes.count() >= 1
     assert XSS in quotes.first.inner_text()
