@@ -3,10 +3,10 @@
 import math
 import re
 
-from flask import Blueprint, render_template
+from flask import Blueprint, jsonify, render_template
 
 from .lookup import PRECISION, cached, labels_of, local_path, select
-from .world import country_paths, project
+from .world import countries_geojson, country_paths, project
 
 bp = Blueprint("pictures", __name__)
 
@@ -17,12 +17,17 @@ TIMELINE = """SELECT ?x ?label ?prop ?date (SAMPLE(?t) AS ?type) ?agreement WHER
   OPTIONAL { ?x rdfs:label ?label FILTER(LANG(?label) = "en") }
   OPTIONAL { GRAPH ?g { ?x a ?t } FILTER(CONTAINS(STR(?g), "/graph/document/")) }
 } GROUP BY ?x ?label ?prop ?date ?agreement"""
-MISSIONS = """SELECT ?m ?label ?city ?cityLabel ?lat ?lon WHERE {
+MISSIONS = """SELECT ?m ?label ?city ?cityLabel ?lat ?lon ?sender ?senderLabel WHERE {
   ?m a dkg:DiplomaticMission ; dkg:city ?city .
   ?city schema:latitude ?lat ; schema:longitude ?lon .
   OPTIONAL { ?m rdfs:label ?label FILTER(LANG(?label) = "en") }
   OPTIONAL { ?city rdfs:label ?cityLabel FILTER(LANG(?cityLabel) = "en") }
+  OPTIONAL { ?m dkg:sendingEntity ?sender
+             OPTIONAL { ?sender rdfs:label ?senderLabel FILTER(LANG(?senderLabel) = "en") } }
 } ORDER BY ?city ?label"""
+# Colours for sending states, most missions first (Tableau 10: told apart, also in print).
+PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+           "#ff9da7", "#9c755f", "#bab0ac"]  # fmt: skip
 WIDTH, ROW, LEFT, TOP = 1100, 22, 30, 40
 DATE = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -164,8 +169,10 @@ def mission_map() -> dict:
         mission = {
             "href": local_path(r["m"].value),
             "label": r["label"].value if "label" in r else "",
+            "sender": r["sender"].value if "sender" in r else "",
+            "senderLabel": r["senderLabel"].value if "senderLabel" in r else "unknown",
         }
-        if mission not in city["missions"]:
+        if mission["href"] not in {m["href"] for m in city["missions"]}:
             city["missions"].append(mission)
     points = sorted(cities.values(), key=lambda c: c["label"])
     for c in points:
@@ -185,7 +192,39 @@ def mission_map() -> dict:
     for c in points:
         c["r"] = round(unit * (4 + 2.5 * math.sqrt(len(c["missions"]))), 2)
     place_labels(points, unit)
-    return {"cities": points, "view": view, "unit": round(unit, 3), "countries": country_paths()}
+    senders: dict[str, dict] = {}
+    for c in points:
+        for mi in c["missions"]:
+            href = local_path(mi["sender"]) if mi["sender"] else None
+            new = {"label": mi["senderLabel"], "n": 0, "href": href}
+            entry = senders.setdefault(mi["sender"], new)
+            entry["n"] += 1
+    legend = sorted(senders.items(), key=lambda kv: (-kv[1]["n"], kv[1]["label"]))
+    colours = {}
+    for i, (sender, entry) in enumerate(legend):
+        entry["colour"] = colours[sender] = PALETTE[i % len(PALETTE)]
+    marks = [
+        {
+            "href": mi["href"],
+            "label": mi["label"],
+            "city": c["label"],
+            "lat": c["lat"],
+            "lon": c["lon"],
+            "colour": colours[mi["sender"]],
+            "sender": mi["senderLabel"],
+        }
+        for c in points
+        for mi in c["missions"]
+    ]
+    return {
+        "cities": points,
+        "view": view,
+        "unit": round(unit, 3),
+        "countries": country_paths(),
+        "marks": marks,
+        "legend": [entry for _, entry in legend],
+        "colours": colours,
+    }
 
 
 def place_labels(points: list[dict], unit: float) -> None:
@@ -233,3 +272,11 @@ def timeline_page():
 def map_page():
     """Show the map of missions by city."""
     return render_template("map.html", m=cached("map", mission_map))
+
+
+@bp.get("/map/countries.json")
+def countries():
+    """Serve the country outlines as GeoJSON, for the map's zoomable layer."""
+    resp = jsonify(countries_geojson())
+    resp.cache_control.max_age = 86400
+    return resp

@@ -81,17 +81,63 @@ def test_examples_work_without_javascript(web, browser):  # noqa: F811
 
 @pytest.mark.parametrize(("path", "svg", "marks"), [
     ("/timeline", "svg#timeline", "svg#timeline .mark"),
-    ("/map", "svg#map", "svg#map circle"),
+    ("/map", "#mission-map", "#mission-map a.mission-dot"),
 ])  # fmt: skip
 def test_pictures_render(web, page, tmp_path, path, svg, marks):  # noqa: F811
     """The timeline and the map draw a non-empty picture with marks for the data."""
     page.goto(web + path)
+    page.locator(marks).first.wait_for()
     box = page.locator(svg).bounding_box()
     assert box is not None and box["width"] > 300 and box["height"] > 150
     assert page.locator(marks).count() >= 5
     shot = tmp_path / "picture.png"
     page.locator(svg).screenshot(path=shot)
     assert shot.stat().st_size > 5000  # a blank image of that size compresses far smaller
+
+
+def _dots(page) -> list[dict]:
+    """Return each mission mark on the map: its centre, radius, colour and label."""
+    return page.locator("#mission-map a.mission-dot").evaluate_all(
+        """els => els.map(e => { const b = e.getBoundingClientRect();
+            return {x: b.x + b.width / 2, y: b.y + b.height / 2, r: b.width / 2,
+                    colour: getComputedStyle(e).backgroundColor,
+                    label: e.getAttribute('aria-label')}; })"""
+    )
+
+
+def _overlaps(dots: list[dict]) -> list[tuple[str, str]]:
+    return [
+        (a["label"], b["label"])
+        for i, a in enumerate(dots)
+        for b in dots[i + 1 :]
+        if ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 < a["r"] + b["r"] - 0.5
+    ]
+
+
+def test_map_marks_apart_coloured_by_sender_and_open_their_page(web, page):  # noqa: F811
+    """One mark per mission, none covering another at two zooms (Brussels and Antwerp apart),
+    one colour per sending state as the legend says; a click opens the mission's page."""
+    page.goto(web + "/map")
+    page.locator("#mission-map a.mission-dot").first.wait_for()
+    dots = _dots(page)
+    assert len(dots) == page.locator("#map-list td:nth-child(2) a").count() >= 20
+    assert _overlaps(dots) == []
+    by_sender: dict[str, set] = {}
+    for d in dots:
+        by_sender.setdefault(d["label"].rsplit("sent by ", 1)[1], set()).add(d["colour"])
+    assert all(len(c) == 1 for c in by_sender.values()), by_sender
+    assert len({c for cs in by_sender.values() for c in cs}) == len(by_sender) >= 3
+    assert page.locator("#map-legend li").count() == len(by_sender)
+    assert any("Antwerp" in d["label"] for d in dots)
+    assert any("Brussels" in d["label"] for d in dots)
+    page.click(".leaflet-control-zoom-in")
+    page.wait_for_timeout(600)  # the zoom animation, then the marks are placed again
+    assert _overlaps(_dots(page)) == []
+    page.click(".leaflet-control-zoom-out")
+    page.wait_for_timeout(600)
+    page.locator("#mission-map a.mission-dot[aria-label*='Antwerp']").first.click()
+    page.wait_for_url("**/id/mission/**")
+    assert "Antwerp" in page.locator("h1#label").inner_text()
 
 
 @pytest.fixture(scope="module")
