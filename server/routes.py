@@ -8,6 +8,7 @@ from flask import (
     render_template,
     request,
     send_from_directory,
+    url_for,
 )
 
 from diplokg.graph import iris
@@ -70,6 +71,18 @@ def _message(text: str):
     return Answer(error=text)
 
 
+def _ontology_page() -> str:
+    """Return the build's ontology documentation with the site's header on top: the page is
+    written standalone at build time, and served here as one page of the site."""
+    page = (dataset().release / "ontology.html").read_text(encoding="utf-8")
+    css = url_for("static", filename="header.css")
+    head = f'<link rel="stylesheet" href="{css}">\n<link rel="icon" href="/favicon.ico">\n'
+    top = render_template("_site_header.html")
+    script = f'<script src="{url_for("static", filename="site.js")}"></script>\n'
+    page = page.replace("</head>", head + "</head>", 1).replace("<body>", "<body>\n" + top, 1)
+    return page.replace("</body>", script + "</body>", 1)
+
+
 @bp.get("/ontology")
 @bp.get("/ontology/")
 @bp.get("/ontology.<suffix>")
@@ -92,7 +105,7 @@ def ontology(suffix: str | None = None, version: str | None = None):
             return vary(Response(message, status=404, mimetype="text/plain"))
     key = choose(PAGE_TYPES, suffix)
     if key == "html":
-        return vary(send_from_directory(dataset().release, "ontology.html", mimetype="text/html"))
+        return vary(Response(cached("ontology page", _ontology_page), mimetype="text/html"))
     name = ox.NamedNode(str(iris.graph("ontology")))
     triples = [q.triple for q in store().quads_for_pattern(None, None, None, name)]
     return rdf_response(triples, key)
