@@ -90,6 +90,13 @@ def test_a_document_page_marks_every_claimed_phrase(client):
     text = re.sub(r"<[^>]+>", "", html.split('class="document-text">', 1)[1].split("</div>", 1)[0])
     source = (DEFAULT_SEEDS / "002_4e0d7c184a6e1586.txt").read_text(encoding="utf-8")
     assert unescape(text) == source  # the whole text, word for word
+    title = re.search(r'^title = "(.*)"$', source_meta("002_4e0d7c184a6e1586"), re.M).group(1)
+    assert re.search(r'<h1 id="label">([^<]*)</h1>', html).group(1) == title  # not the slug
+    assert "<th>publisher</th>" in html and 'id="facts"' in html  # its metadata, its facts
+
+
+def source_meta(doc: str) -> str:
+    return (DEFAULT_SEEDS / f"{doc}.toml").read_text(encoding="utf-8")
 
 
 def test_alternates_are_advertised(client):
