@@ -10,7 +10,7 @@ import re
 
 from .dataset import PREFIXES
 
-AT = re.compile(r"^error at (\d+):(\d+): expected one of (.*)$", re.S)
+AT = re.compile(r"^error at (\d+):(\d+): expected (?:one of )?(.*)$", re.S)
 # An item of the 'expected' list: a quoted token, a character class, or a word or phrase.
 ITEM = re.compile(r'"(?:[^"\\]|\\.)*"|\[(?:[^\]\\]|\\.)*\]|[^,\[\]"]+')
 MOST = 8  # expected tokens named before "…"
@@ -40,6 +40,11 @@ def shorten(message: str, query: str | None = None) -> str:
         return f"{where}: a prefix is not declared; declare it with PREFIX name: <IRI>"
     if "IRI parsing failed" in items:
         return f"{where}: not a valid IRI (an IRI has no spaces, quotes or angle brackets)"
+    term = _term_wanted({i[1:-1] for i in items if i.startswith('"')})
+    if term:
+        keywords = [i for i in items if re.fullmatch(r"[A-Z][A-Z ]+", i)]
+        more = " or " + ", ".join(keywords[:MOST]) if keywords else ""
+        return f"{where}: expected {term}{more}"
     words = []
     for item in items:
         word = _word(item)
@@ -49,6 +54,16 @@ def shorten(message: str, query: str | None = None) -> str:
         return f"{where}: unexpected text"
     shown = ", ".join(words[:MOST]) + (", …" if len(words) > MOST else "")
     return f"{where}: expected {shown}"
+
+
+def _term_wanted(tokens: set[str]) -> str | None:
+    """Say in words what the parser waits for where it lists every first character of a term
+    ('$', '?', '<', '"', '(', '[', '_:' …): a subject, predicate or object."""
+    if not ({"?", "$"} & tokens and "<" in tokens):
+        return None
+    if {'"', "'", "_:", "true"} & tokens:
+        return "a term: a variable, an IRI, a prefixed name, a literal or a blank node"
+    return "a variable, an IRI or a prefixed name"
 
 
 def _word(item: str) -> str | None:

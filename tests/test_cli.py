@@ -44,6 +44,17 @@ def test_an_undeclared_prefix_is_named_with_its_declaration(built, capsys):
     ]
 
 
+def test_a_missing_term_is_said_in_words(built, capsys):
+    """Where the parser lists every first character of a term, the error says 'a term'."""
+    query = "SELECT ?m WHERE {\n  ?m <https://example.org/p> }"
+    code, _, err = run_cli(capsys, "query", "--data", built, query)
+    assert code == 2
+    assert err.splitlines() == [
+        "diplokg: error: SPARQL syntax error at line 2, column 30: expected a term: a variable, "
+        "an IRI, a prefixed name, a literal or a blank node"
+    ]
+
+
 def test_a_wrong_format_suggests_only_formats_the_option_takes(built, capsys):
     code, _, err = run_cli(
         capsys, "query", "--data", built, "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", "--format", "csv"
