@@ -173,3 +173,17 @@ def test_a_path_that_is_no_iri_is_a_404_not_a_500(web, path):
     """Characters an IRI may not hold (angle brackets, line breaks, quotes) name no entity."""
     status, _, body = get(web + path)
     assert status == 404 and b"<html" in body
+
+
+def test_a_browser_at_sparql_gets_the_results_page(web):
+    """/sparql?query=… from a browser answers with the query page and its results; */* and
+    SPARQL clients still get the protocol's answer."""
+    url = web + "/sparql?" + urllib.parse.urlencode({"query": 'SELECT ("seen" AS ?x) {}'})
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    status, headers, body = get(url, browser)
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert b'id="results-table"' in body and b"seen" in body
+    for accept in ("*/*", "application/sparql-results+json"):
+        status, headers, body = get(url, accept)
+        assert headers["Content-Type"].startswith("application/sparql-results+json")
+        assert json.loads(body)["results"]["bindings"][0]["x"]["value"] == "seen"
