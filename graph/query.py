@@ -161,6 +161,19 @@ def syntax_error(exc: SyntaxError, text: str | None = None) -> QueryError:
     return error
 
 
+def moved_up(error: QueryError, lines: int) -> QueryError:
+    """Return a syntax error's position, and its message, `lines` lines higher: for a query
+    that ran with lines put before the user's text (a BASE), so that both point into it."""
+    at = getattr(error, "position", None)
+    if not at or at[0] <= lines:
+        return error
+    line, column = at
+    text = str(error).replace(f"line {line}, column", f"line {line - lines}, column", 1)
+    moved = type(error)(text)
+    moved.position = (line - lines, column)
+    return moved
+
+
 def parse_form(text: str) -> str:
     """Return the form of a query as pyoxigraph parses it; raise its syntax error otherwise."""
     try:

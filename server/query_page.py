@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pyoxigraph as ox
-from flask import current_app
+from flask import current_app, request
 
 from diplokg.graph.errors import EngineBusy, QueryError, QueryTimeout
-from diplokg.graph.query import parse_form
+from diplokg.graph.query import moved_up, parse_form
 
 from .lookup import engine_results, labels_of, term_view
 from .query_policy import QUERY_FORMS, QueryRefused, check
@@ -64,17 +65,30 @@ def answer(query: str) -> Answer:
     rule, SERVICE allow-list, time limit and row limit as /sparql.
     """
     config = current_app.config
+    found = None
     try:
         found = check(query, config["SERVICE_ALLOW"])
         form = found.form if found.form in QUERY_FORMS else parse_form(query)
         defaults, nameds = None, None
         if found.from_graphs or found.from_named:
             defaults, nameds = found.from_graphs, found.from_named
+        if found.relative_iris:  # read as /sparql reads them: against the endpoint's URL
+            base = request.host_url + "sparql"
+            query = f"BASE <{base}>\n{query}"
+            defaults = defaults and [urljoin(base, i) for i in defaults]
+            nameds = nameds and [urljoin(base, i) for i in nameds]
+        for iri in (defaults or []) + (nameds or []):
+            try:
+                ox.NamedNode(iri)
+            except ValueError as exc:
+                raise QueryError(f"graph {iri!r} is not an absolute IRI: {exc}") from None
         result = engine_results(
             current_app.extensions["diplokg.engine"], query, form, defaults, nameds,
             config["QUERY_TIMEOUT"], config["ROW_LIMIT"],
         )  # fmt: skip
     except QueryError as exc:
+        if found is not None and found.relative_iris:  # point into the user's text
+            exc = moved_up(exc, 1)
         position = getattr(exc, "position", None)
         return Answer(error=str(exc), status=STATUS.get(type(exc), 400), position=position)
     if isinstance(result, list):

@@ -19,7 +19,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request, Response
 
 from diplokg.graph.errors import DiplokgError, EngineBusy, QueryError, QueryTimeout
-from diplokg.graph.query import FORMS, OxigraphEngine, formats_for, parse_form
+from diplokg.graph.query import FORMS, OxigraphEngine, formats_for, moved_up, parse_form
 from diplokg.graph.remote import make_engine
 
 from .answer_cache import AnswerCache
@@ -176,9 +176,8 @@ class Endpoint:
                 **options,
             )  # fmt: skip
         except QueryError as exc:
-            position = getattr(exc, "position", None)
-            if found.relative_iris and position:  # point into the text the client sent
-                exc.position = (position[0] - 1, position[1])
+            if found.relative_iris:  # point into the text the client sent, not the BASE line
+                raise moved_up(exc, 1) from None
             raise
 
     def service_description(self, request: Request) -> Response:
@@ -196,8 +195,8 @@ def wants_page(request: Request) -> bool:
     Accept names text/html above every format of an answer (a browser's does; */* does not)."""
     if request.method not in ("GET", "HEAD") or "format" in request.args:
         return False
-    if request.args.getlist("query") == [] or len(request.args.getlist("query")) > 1:
-        return False
+    if len(request.args.getlist("query")) != 1 or not request.args["query"].strip():
+        return False  # no query, two, or a blank one: the protocol's answer (400)
     if "default-graph-uri" in request.args or "named-graph-uri" in request.args:
         return False  # the page runs a query on the whole dataset only
     accept = request.accept_mimetypes
