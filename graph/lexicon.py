@@ -233,6 +233,10 @@ EVENT_VERBS = {
     "found": DKG.Founding,
     "meet": DKG.Meeting,
 }
+# Words before "members" that make them the founders of what they belong to; participles
+# under an organisation that say when and where it was set up ("ASEAN, set up in Bangkok").
+FOUNDING_WORDS = frozenset({"founding", "founder"})
+FOUNDED_PARTICIPLES = frozenset({"found", "set", "establish", "create", "form"})
 # What a verb does to diplomatic relations (a verb, or a verb and its particle).
 RELATION_CHANGES = {
     "establish": "establishment", "sever": "severance", "break off": "severance",
