@@ -302,6 +302,11 @@ ENDED_VERBS = frozenset({"end", "close", "conclude"})
 RELATION_NOUNS = frozenset({"relation", "relations", "tie", "ties"})
 # Words before "relations" that make them other than diplomatic: "trade relations".
 DIPLOMATIC_WORDS = frozenset({"diplomatic", "full", "formal", "bilateral", "official"})
+# Words in the names of lakes, rivers, mountains and seas: such a name is no state's.
+LANDFORMS = frozenset({
+    "lake", "river", "mount", "mountains", "island", "islands", "sea", "bay", "gulf", "strait",
+    "valley", "desert", "peninsula", "channel", "ocean", "coast", "cape", "falls",
+})  # fmt: skip
 NEW_STATE_NOUNS = frozenset({"state", "country", "republic", "nation", "kingdom"})
 # Negation and doubt inside a clause: "no agreement was reached", "never ratified".
 NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})

@@ -9,9 +9,11 @@ sentence names, if it names exactly two. The date is the one the parse attaches 
 (or its timeline entry's).
 """
 
-from ..gazetteer import gazetteer
+from ..gazetteer import Entity, gazetteer
+from ..iris import slugify
 from ..lexicon import (
     DIPLOMATIC_WORDS,
+    LANDFORMS,
     RELATION_CHANGES,
     RELATION_NOUNS,
 )
@@ -98,9 +100,37 @@ def _words(verb, noun) -> tuple[list, list]:
     return subject, others
 
 
+def _unlisted(reading, i: int, p, tokens) -> list:
+    """Return the state these words name that the reference data lacks: a name the recogniser
+    takes for a place ("the German Democratic Republic", "Yugoslavia") where no mention stands.
+    Only states have diplomatic relations, so the other party of them is one."""
+    where = {t.i for t in tokens}
+    # a demonym inside the name is part of it: "the German Democratic Republic"
+    taken = [(m.start, m.end) for m in reading.mentions[i] if m.via != "demonym"]
+    found = []
+    for ent in p.tokens.ents:
+        words = [t for t in ent if t.dep_ != "det"]
+        if ent.label_ != "GPE" or not words or any(t.i not in where for t in words):
+            continue
+        start, end = p.start(words[0]), p.end(words[-1])
+        named = all(
+            (t.text[:1].isupper() or t.lower_ in ("of", "and")) and t.lower_ not in LANDFORMS
+            for t in words
+        )
+        if named and all(end <= a or start >= b for a, b in taken):
+            name = reading.doc.text[start:end]
+            found.append(
+                Entity("state", slugify(name), name, DKG.SovereignState, phrase=(start, end))
+            )
+    return found
+
+
 def _pair(reading, i: int, p, verb, noun) -> tuple | None:
     """Return the two states whose relations change, and the state that acted, if any."""
-    subject, others = (_states(reading, i, p, words) for words in _words(verb, noun))
+    words = _words(verb, noun)
+    subject, others = (_states(reading, i, p, w) for w in words)
+    if len(subject) == 1 and not others:  # "A established diplomatic relations with X"
+        others = _unlisted(reading, i, p, words[1])
     if len(subject) == 1 and len(others) == 1:
         return (subject[0], others[0]), subject[0]
     if len(subject) == 2 and not others:
