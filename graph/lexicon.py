@@ -237,6 +237,13 @@ EVENT_VERBS = {
 # under an organisation that say when and where it was set up ("ASEAN, set up in Bangkok").
 FOUNDING_WORDS = frozenset({"founding", "founder"})
 FOUNDED_PARTICIPLES = frozenset({"found", "set", "establish", "create", "form"})
+# Infinitives that say what parts joined to make: "joined B to form C".
+FORMING_VERBS = frozenset({"form", "create", "found", "establish"})
+# Head nouns of the names of polities: "the Federation of Malaya", "the Kingdom of Hawaii".
+POLITY_HEADS = frozenset({
+    "federation", "kingdom", "republic", "empire", "sultanate", "emirate", "principality",
+    "duchy", "confederation", "khanate", "protectorate", "dominion",
+})  # fmt: skip
 # What a verb does to diplomatic relations (a verb, or a verb and its particle).
 RELATION_CHANGES = {
     "establish": "establishment", "sever": "severance", "break off": "severance",

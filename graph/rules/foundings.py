@@ -8,10 +8,12 @@ the place is that participle's "in/at". "A founded X in 2018" is a dated clause 
 verb: what_happened.py reads it.
 """
 
-from ..lexicon import FOUNDED_PARTICIPLES, FOUNDING_WORDS, PLACE_PREPOSITIONS
+from ..iris import slugify
+from ..lexicon import FORMING_VERBS, FOUNDED_PARTICIPLES, FOUNDING_WORDS, PLACE_PREPOSITIONS
 from ..vocab import DKG
 from . import discourse as d
 from . import event_labels as lb
+from . import parse_paths as paths
 from . import participants as pa
 from . import predicates as pr
 from .when import date_start, entry_date
@@ -124,4 +126,58 @@ def _assert(reading, i: int, p, organisation, founders, places, date, words) -> 
     d.event(reading, i, DKG.Founding, key, label, pairs, "event-founding", (lo, hi))
 
 
-RULES = [foundings]
+def _formed(verb):
+    """Return the infinitive "to form X" under a verb, and X: "join B to form C"."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in FORMING_VERBS and pr.infinitival(c):
+            made = [g for g in c.children if g.dep_ == "dobj"]
+            if made:
+                return c, made[0]
+    return None
+
+
+def _members(reading, i: int, p, heads) -> list:
+    """Return the polities and organisations these phrases name, or the state one names that
+    the reference data lacks ("the Federation of Malaya")."""
+    found = []
+    heads = [t for h in heads for t in h.subtree if t is h or pa.heads_chain(t, h)]
+    heads = [t for t in heads if t.dep_ not in ("cc", "punct", "compound", "flat")]
+    for head in heads:
+        named = [e for e in pa.actors_in(reading, i, p, pa.named_by(head))]
+        unlisted = None if named else pa.unlisted_state(reading, i, p, head)
+        found += named or ([unlisted] if unlisted else [])
+    return list(dict.fromkeys(found))
+
+
+def formations(reading, i: int) -> None:
+    """Read "A and B joined C to form D", "A merged with B in 1964 to form D": the formation
+    of D by its parts, dated by the clause (or its entry)."""
+    p = pr.parsed(reading, i)
+    if p is None:
+        return
+    for verb in pr.predicates(p):
+        found = _formed(verb)
+        if found is None or not pr.happened(verb):
+            continue
+        form, made = found
+        parts = [*pr.subjects(verb), *(c for c in verb.children if c.dep_ == "dobj")]
+        parts += paths.preps(verb, {"with"})
+        members = [e for e in _members(reading, i, p, parts) if e.kind != "organisation"]
+        formed = _members(reading, i, p, [made])
+        date = _date(reading, i, p, verb, [])
+        if len(members) < 2 or date is None:
+            continue  # a formation joins two parts at least, at a time the text says
+        name = lb.phrase_words([made])
+        words = [*parts, verb, form, made]
+        toks = [t for w in words for t in pr.own_words(w) if t.dep_ not in ("cc", "punct")]
+        lo, hi = min(p.start(t) for t in toks), max(p.end(t) for t in toks)
+        if date.start >= reading.sentences[i].start:
+            lo, hi = min(lo, date_start(reading, date)), max(hi, date.end)
+        pairs = [(DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(members + formed)]
+        pairs.append((DKG.date, d.literal(date)))
+        key = f"formation-{slugify(name)}-{date.value}"
+        label = f"Formation of {name}"
+        d.event(reading, i, DKG.Founding, key, label, pairs, "event-formation", (lo, hi))
+
+
+RULES = [foundings, formations]

@@ -7,10 +7,12 @@ Shared by the readers of events (what_happened.py, visit_clauses.py, named_event
 from ..gazetteer import Entity
 from ..iris import slugify
 from ..lexicon import (
+    LANDFORMS,
     PAIR_PRONOUNS,
     PARTY_PREPOSITIONS,
     PERSON_PRONOUNS,
     PLACE_PREPOSITIONS,
+    POLITY_HEADS,
     RELATIVE_PRONOUNS,
 )
 from ..vocab import DKG
@@ -251,3 +253,28 @@ def _together(prep) -> bool:
 def phrase(token) -> set:
     """Return the token indices of a phrase: a word and its own words below it."""
     return {t.i for t in pr.own_words(token)}
+
+
+def unlisted_state(reading, i: int, p, head):
+    """Return the state a phrase names that the reference data lacks: a polity's name ("the
+    Federation of Malaya", "the Kingdom of Hawaii") or a name the recogniser takes for a
+    state ("the United Arab Republic"), where no mention stands; else None."""
+    words, todo = [], [head]
+    while todo:  # the name's own words: not the names coordinated with it
+        t = todo.pop()
+        words.append(t)
+        todo += [c for c in t.children if c.dep_ in ("compound", "prep", "pobj", "amod", "flat")]
+    words.sort(key=lambda t: t.i)
+    if not words or any(not t.text[:1].isupper() and t.lower_ != "of" for t in words):
+        return None
+    if any(t.lower_ in LANDFORMS for t in words):
+        return None
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    polity = head.lower_ in POLITY_HEADS and of
+    if not (polity or all(t.ent_type_ == "GPE" for t in words)):
+        return None
+    start, end = p.start(words[0]), p.end(words[-1])
+    if any(m.start < end and start < m.end and m.via != "demonym" for m in reading.mentions[i]):
+        return None
+    name = reading.doc.text[start:end]
+    return Entity("state", slugify(name), name, DKG.SovereignState, phrase=(start, end))

@@ -9,16 +9,15 @@ sentence names, if it names exactly two. The date is the one the parse attaches 
 (or its timeline entry's).
 """
 
-from ..gazetteer import Entity, gazetteer
-from ..iris import slugify
+from ..gazetteer import gazetteer
 from ..lexicon import (
     DIPLOMATIC_WORDS,
-    LANDFORMS,
     RELATION_CHANGES,
     RELATION_NOUNS,
 )
 from ..vocab import DKG
 from . import discourse as d
+from . import participants as pa
 from . import predicates as pr
 from .discourse import STATE
 from .when import date_start, entry_date
@@ -101,28 +100,12 @@ def _words(verb, noun) -> tuple[list, list]:
 
 
 def _unlisted(reading, i: int, p, tokens) -> list:
-    """Return the state these words name that the reference data lacks: a name the recogniser
-    takes for a place ("the German Democratic Republic", "Yugoslavia") where no mention stands.
-    Only states have diplomatic relations, so the other party of them is one."""
-    where = {t.i for t in tokens}
-    # a demonym inside the name is part of it: "the German Democratic Republic"
-    taken = [(m.start, m.end) for m in reading.mentions[i] if m.via != "demonym"]
-    found = []
-    for ent in p.tokens.ents:
-        words = [t for t in ent if t.dep_ != "det"]
-        if ent.label_ != "GPE" or not words or any(t.i not in where for t in words):
-            continue
-        start, end = p.start(words[0]), p.end(words[-1])
-        named = all(
-            (t.text[:1].isupper() or t.lower_ in ("of", "and")) and t.lower_ not in LANDFORMS
-            for t in words
-        )
-        if named and all(end <= a or start >= b for a, b in taken):
-            name = reading.doc.text[start:end]
-            found.append(
-                Entity("state", slugify(name), name, DKG.SovereignState, phrase=(start, end))
-            )
-    return found
+    """Return the states the objects of "with" among these words name that the reference data
+    lacks ("the German Democratic Republic"): only states have diplomatic relations, so the
+    other party of them is one."""
+    objects = [t for t in tokens if t.dep_ == "pobj" and t.head.lower_ in ("with", "between")]
+    found = [pa.unlisted_state(reading, i, p, t) for t in objects]
+    return [e for e in found if e is not None]
 
 
 def _pair(reading, i: int, p, verb, noun) -> tuple | None:
