@@ -7,6 +7,7 @@ relationship", and the states of people the document named before as their offic
 import re
 from dataclasses import dataclass
 
+from ..lexicon import OFFICE_STATES
 from ..vocab import DKG
 from . import discourse as d
 from .discourse import POLITY
@@ -122,9 +123,26 @@ def actors(reading, i: int, top) -> list[Party]:
         if PAIR_NEEDS.search(m.group()) and tok is not None and _actor_path(tok, top):
             found += [Party(e, m.start(), m.end()) for e in pair_before(reading, i, m.start())]
     found += _signers_named_before(reading, i, lo, hi)
+    found += _offices_of_states(reading, top, lo, hi)
     if not found and any(t.lemma_ in RELATION_NOUNS for t in top.subtree):  # of the pair named last
         end = top.idx + len(top.text)
         found += [Party(e, top.idx, end) for e in pair_before(reading, i, top.idx)]
+    return found
+
+
+def _offices_of_states(reading, top, lo: int, hi: int) -> list[Party]:
+    """Return the states whose offices a phrase names by a title that belongs to one state
+    alone: "the Tánaiste, Simon Coveney" signs for Ireland (OFFICE_STATES)."""
+    from ..gazetteer import fold, gazetteer
+
+    text = fold(reading.doc.text[lo:hi])  # accents folded: the same length, the same offsets
+    found = []
+    for title, slug in OFFICE_STATES.items():
+        for m in re.finditer(rf"\b{re.escape(title)}\b", text):
+            tok = token_at(reading, lo + m.start())
+            state = gazetteer().state(slug)
+            if tok is not None and state is not None and _actor_path(tok, top):
+                found.append(Party(state, lo + m.start(), lo + m.end()))
     return found
 
 
