@@ -302,6 +302,8 @@ ATTEND_VERBS = frozenset({
     "attend", "host", "hold", "chair", "co-chair", "cochair", "convene", "open", "join",
     "address", "organise", "organize",
 })  # fmt: skip
+# Verbs by which someone meets the person they govern: "join President X at Camp David".
+MEETING_VERBS = frozenset({"join", "meet", "receive", "welcome", "greet", "host"})
 # Participles and clauses under a noun that say when the event was: "held on", "which took
 # place on"; "which ended on" gives its end.
 HELD_VERBS = frozenset({"hold", "stage", "organise", "organize", "fight", "convene"})

@@ -8,6 +8,7 @@ from ..gazetteer import Entity
 from ..iris import slugify
 from ..lexicon import (
     LANDFORMS,
+    MEETING_VERBS,
     PAIR_PRONOUNS,
     PARTY_PREPOSITIONS,
     PERSON_PRONOUNS,
@@ -120,8 +121,10 @@ def parties(reading, i: int, p, verb) -> tuple[list, list, list]:
         # building ... in Accra was demolished": where what the clause befell stood.
         event = c.dep_ in ("nsubj", "nsubjpass", "dobj") and pr.names_event(c)
         patient = c.dep_ == "nsubjpass" and not places
-        # "join President X at Camp David": the parser hangs the place on the person met
+        # "join President X at Camp David": the parser hangs the place on the person met (not
+        # "recalled its Ambassador in Madrid": where the ambassador serves)
         met = c.dep_ == "dobj" and c.pos_ == "PROPN" and not places
+        met = met and verb.lemma_.lower() in MEETING_VERBS
         if event or patient or met:
             for g in pr.own_words(c):
                 if g.dep_ == "prep" and g.lower_ in PLACE_PREPOSITIONS:
