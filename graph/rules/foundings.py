@@ -6,6 +6,11 @@ members of X"; the date is the clause's own, the one of a participle that says w
 up ("set up in Bangkok on 8 August 1967"), or the date of the timeline entry the clause opens;
 the place is that participle's "in/at". "A founded X in 2018" is a dated clause of a founding
 verb: what_happened.py reads it.
+
+Formations: "A and B joined C to form D", "A merged with B in 1964 to form D": the founding of
+D by its parts (the subject, the object and "with X" of the verb), two at least, dated by the
+clause or its entry; a part the reference data lacks is a state where its name is a polity's
+("the Federation of Malaya").
 """
 
 from ..iris import slugify
@@ -143,7 +148,7 @@ def _members(reading, i: int, p, heads) -> list:
     heads = [t for h in heads for t in h.subtree if t is h or pa.heads_chain(t, h)]
     heads = [t for t in heads if t.dep_ not in ("cc", "punct", "compound", "flat")]
     for head in heads:
-        named = [e for e in pa.actors_in(reading, i, p, pa.named_by(head))]
+        named = pa.actors_in(reading, i, p, pa.named_by(head))
         unlisted = None if named else pa.unlisted_state(reading, i, p, head)
         found += named or ([unlisted] if unlisted else [])
     return list(dict.fromkeys(found))
