@@ -10,6 +10,10 @@ A query runs in the web worker only when this module proves a small bound on its
 - it has at most MOST_PATTERNS triple patterns, each names at least one term, and the store
   holds at most CAP triples that match it with its variables left open (counted in the
   store's indexes, at most CAP + 1 read);
+- it has at most MOST_TOKENS tokens: the engine's parser and evaluator recurse once per
+  operator of a chain (1 + 1 + ..., || and &&) and per level of brackets, and the web
+  worker's thread has a smaller stack than a query worker's (granian's threads: 2 MB, where
+  a sum of about 1,500 terms overflowed it and killed the process); the checks allow 4,000;
 - the product of those counts, the most solutions any join of the patterns can give (each
   solution picks at most one matching triple per pattern; a left join, union or minus gives no
   more), is at most BUDGET.
@@ -28,6 +32,9 @@ from .query_policy import SCHEME, tokens
 CAP = 1_000  # matches of one pattern, at most (reading them costs up to about 0.5 ms)
 BUDGET = 100_000  # the product of the patterns' counts, at most
 MOST_PATTERNS = 16
+# In a thread with a 2 MB stack, the engine survived chains of 1,000 operators and 500 levels
+# of braces, and died at 2,000 operators and 1,000 levels: 500 tokens keep a margin of 2 to 4.
+MOST_TOKENS = 500
 GROUP_WORDS = {"OPTIONAL", "MINUS"}
 SKIPPED_WORDS = {"FILTER", "BIND"}
 PATH_MARKS = set("/|^*+?!")
@@ -45,8 +52,11 @@ def bound(text: str, store: ox.Store, counts: dict | None = None, toks=None) -> 
     toks are the query's tokens, if the checks read them already.
     """
     counts = {} if counts is None else counts
+    toks = tokens(text) if toks is None else toks
+    if len(toks) > MOST_TOKENS:
+        return None
     try:
-        patterns = Reader(tokens(text) if toks is None else toks).patterns()
+        patterns = Reader(toks).patterns()
         if len(patterns) > MOST_PATTERNS:
             return None
         product = 1

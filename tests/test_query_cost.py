@@ -40,6 +40,8 @@ RUNAWAY = {
     "describe-where": "DESCRIBE ?s WHERE { ?s a dkg:Embassy }",
     "cross-product-over-the-budget": "SELECT * WHERE { ?a a dkg:Embassy . ?b rdfs:label ?l ."
     " ?c rdfs:label ?m }",
+    # Too long for a web worker's stack: a chain of 1,990 operators killed the process.
+    "a-long-chain": "SELECT (" + "+".join(["1"] * 1990) + " AS ?x) WHERE { wd:Q31 ?p ?o }",
 }
 
 
