@@ -14,7 +14,14 @@ A query runs in the web worker only when this module proves a small bound on its
   operator of a chain (1 + 1 + ..., || and &&) and per level of brackets, and the web
   worker's thread has a smaller stack than a query worker's (granian's threads: 2 MB, where
   a sum of about 1,500 terms overflowed it and killed the process); the checks allow 4,000;
-- the product of those counts, the most solutions any join of the patterns can give (each
+- or, without counting: its pattern is one triple pattern whose variables are all different,
+  with no FILTER, BIND, OPTIONAL, UNION, MINUS, DISTINCT, ORDER BY, GROUP BY or aggregate, and
+  it is an ASK or has a LIMIT (plus OFFSET) of at most BUDGET. The engine then reads the
+  pattern's matches one by one from the index whose prefix is the pattern's terms, each a
+  solution, and stops at the first (ASK) or after OFFSET + LIMIT: it reads no more entries
+  than that. This spares counting in the indexes for most lookups, which cost as much as
+  the query;
+- otherwise, the product of those counts, the most solutions any join of the patterns can give (each
   solution picks at most one matching triple per pattern; a left join, union or minus gives no
   more), is at most BUDGET.
 
@@ -23,6 +30,7 @@ SPARQL function is linear in its input (pyoxigraph's REGEX is the Rust regex cra
 no backtracking). Anything the rule cannot read is sent to a query worker, as before.
 """
 
+import itertools
 from urllib.parse import urljoin
 
 import pyoxigraph as ox
@@ -56,7 +64,11 @@ def bound(text: str, store: ox.Store, counts: dict | None = None, toks=None) -> 
     if len(toks) > MOST_TOKENS:
         return None
     try:
-        patterns = Reader(toks).patterns()
+        reader = Reader(toks)
+        patterns = reader.patterns()
+        most = streamed(reader)
+        if most is not None:
+            return most
         if len(patterns) > MOST_PATTERNS:
             return None
         product = 1
@@ -69,6 +81,46 @@ def bound(text: str, store: ox.Store, counts: dict | None = None, toks=None) -> 
         # A term the engine would refuse (an IRI with a space, a bad language tag): the query
         # goes to a worker, whose parser reports it to the client.
         return None
+
+
+# Words after which the engine may read more than one index entry per solution, or read them
+# all before the first solution.
+GATHERING = {"FILTER", "BIND", "OPTIONAL", "UNION", "MINUS", "DISTINCT", "REDUCED", "ORDER",
+             "GROUP", "HAVING", "COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE", "GROUP_CONCAT",
+             "EXISTS"}  # fmt: skip
+
+
+def streamed(reader: "Reader") -> int | None:
+    """Bound a one-pattern query that the engine answers by reading matches one by one.
+
+    Return the most solutions (1 for ASK, else its LIMIT), or None where the rule needs counts.
+    """
+    if len(reader.found) != 1 or reader.form not in ("SELECT", "ASK"):
+        return None
+    toks = reader.toks
+    if any(kind == "word" and value.upper() in GATHERING for kind, value in toks):
+        return None
+    if sum(value == "{" for _, value in toks) != 1:
+        return None
+    start = next(i for i, (_, value) in enumerate(toks) if value == "{")
+    end = next(i for i, (_, value) in enumerate(toks) if value == "}")
+    names = [value[1:] for kind, value in toks[start:end] if kind == "var"]
+    if len(set(names)) != len(names):  # ?s ?p ?s: the engine skips matches that differ
+        return None
+    if reader.form == "ASK":
+        return 1
+    modifiers = {}
+    rest = toks[end + 1 :]
+    for i, (kind, value) in enumerate(rest):
+        if kind == "word" and value.upper() in ("LIMIT", "OFFSET"):
+            digits = itertools.takewhile(lambda t: t[1].isdigit(), rest[i + 1 :])
+            number = "".join(value for _, value in digits)  # the tokenizer reads 10 as 1, 0
+            if number:
+                modifiers[value.upper()] = int(number)
+    limit = modifiers.get("LIMIT")
+    if limit is None or limit + modifiers.get("OFFSET", 0) > BUDGET:
+        return None
+    return limit
 
 
 def count(store: ox.Store, pattern: tuple, counts: dict) -> int:
@@ -103,6 +155,7 @@ class Reader:
         self.prefixes: dict[str, str] = {}
         self.base = ""
         self.found: list[tuple] = []
+        self.form = ""
 
     def peek(self) -> tuple[str, str]:
         return self.toks[self.i] if self.i < len(self.toks) else ("end", "")
@@ -118,7 +171,7 @@ class Reader:
         """Return the query's triple patterns (None for a variable)."""
         self.prologue()
         kind, word = self.take()
-        form = word.upper()
+        form = self.form = word.upper()
         if form == "DESCRIBE":
             return self.describe()
         if form not in ("SELECT", "ASK", "CONSTRUCT"):
