@@ -34,6 +34,9 @@ def _die_with_parent() -> None:
 
 def _run(receive, send, func, args) -> None:
     _die_with_parent()
+    # Ctrl-C reaches every process of the terminal's group: the build decides and stops this
+    # one; a traceback from here would only bury the build's one line.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The fork copied the parent's end of the pipe: close it, so that if the parent dies the
     # send fails at once instead of blocking forever on a pipe that this process keeps open.
     receive.close()

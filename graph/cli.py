@@ -95,17 +95,23 @@ def cmd_query(args) -> int:
     """Run a SPARQL query on the built dataset and print the results."""
     from .query import load_dataset, run_query
 
+    if args.file and args.query:
+        raise InputError("give the query as text or with --file, not both")
     if args.file:
         try:
             text = Path(args.file).read_text(encoding="utf-8")
         except OSError as exc:
             raise InputError(f"{args.file}: cannot read the query file: {exc.strerror}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{args.file}: not UTF-8 text (byte {exc.start}); save the query as UTF-8"
+            ) from None
     elif args.query:
         text = args.query
     else:
         raise InputError("give a query, or --file F")
     loaded = load_dataset(Path(args.data))
-    body, _ = run_query(loaded.store, text, args.format)
+    body, _ = run_query(loaded.store, text, args.format, offered=FORMATS)
     sys.stdout.buffer.write(body if body.endswith(b"\n") else body + b"\n")
     return 0
 
@@ -114,6 +120,12 @@ def cmd_export(args) -> int:
     """Write the QuickStatements export of the built dataset to stdout or a file."""
     from .export import quickstatements
 
+    if args.dump and args.quickstatements:
+        raise InputError("--dump and --quickstatements are two exports: give one of them")
+    if args.gzip and not args.dump:
+        raise InputError("--gzip compresses a dump: use it with --dump FORMAT")
+    if args.reference_properties and not args.quickstatements:
+        raise InputError("--reference-properties is for --quickstatements only")
     if args.dump:
         return export_dump(args)
     if not args.quickstatements:
@@ -204,7 +216,7 @@ def parser() -> argparse.ArgumentParser:
     """Declare the verbs and their options (the README documents each)."""
     p = argparse.ArgumentParser(prog="diplokg", description=__doc__)
     p.add_argument("--version", action="version", version=f"diplokg {__version__}")
-    sub = p.add_subparsers(dest="verb", required=True, metavar="VERB")
+    sub = p.add_subparsers(dest="verb", metavar="VERB")
 
     b = sub.add_parser("build", help="extract, link, reason, validate and write the dataset")
     b.add_argument("--seeds", default=str(DEFAULT_SEEDS), help="folder of documents (*.txt)")
@@ -239,7 +251,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--data", default=str(DEFAULT_OUT), help="output folder of a build")
     q.set_defaults(func=cmd_query)
 
-    e = sub.add_parser("export", help="export facts for Wikidata editors (QuickStatements)")
+    e = sub.add_parser("export", help="write a dump, or QuickStatements for Wikidata editors")
     e.add_argument(
         "--quickstatements", action="store_true", help="QuickStatements version 1 commands"
     )
@@ -298,11 +310,33 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def verbs(p: argparse.ArgumentParser) -> str:
+    """Return the verbs with their one-line help, one a line."""
+    sub = next(a for a in p._actions if isinstance(a, argparse._SubParsersAction))
+    width = max(map(len, sub.choices))
+    return "\n".join(f"  {c.dest:{width}}  {c.help}" for c in sub._choices_actions)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; exit 0 on success, 1 on shape violations, 2 on bad input."""
-    args = parser().parse_args(argv)
+    """Run the command line; exit 0 on success, 1 on shape violations, 2 on bad input,
+    130 when interrupted (Ctrl-C)."""
+    p, args = parser(), None
     try:
+        args = p.parse_args(argv)
+        if args.verb is None:
+            print(f"{p.format_usage()}diplokg: give a verb:\n{verbs(p)}", file=sys.stderr)
+            return 2
         return args.func(args)
+    except KeyboardInterrupt:
+        # A build publishes in one atomic step that an interrupt never splits (publish.py).
+        building = args is not None and args.verb == "build"
+        after = "; nothing was published, the last good dataset stays" if building else ""
+        print(f"diplokg: interrupted{after}", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (diplokg query ... | head): stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except ValidationFailed as exc:
         print(exc.report.text(), end="", file=sys.stderr)
         print("diplokg: nothing was published; the last good dataset stays.", file=sys.stderr)

@@ -13,6 +13,7 @@ the worker's traceback attached by concurrent.futures.
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -61,6 +62,11 @@ def _warm() -> None:
     gazetteer()
 
 
+def _quiet() -> None:
+    """Leave Ctrl-C to the building process, which stops the pool (no worker tracebacks)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def worth_a_pool(docs: list[Document], jobs: int, min_bytes: int = POOL_MIN_BYTES) -> bool:
     """Say whether a pool pays: more than one process, document and a little text to read."""
     return jobs > 1 and len(docs) > 1 and sum(len(d.text) for d in docs) >= min_bytes
@@ -72,7 +78,8 @@ def extract_in_pool(docs: list[Document], jobs: int) -> Iterator[tuple[Document,
     # fork: the workers inherit the loaded pipeline; no thread runs at this point of a build.
     context = multiprocessing.get_context("fork")
     workers = min(jobs, len(docs))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet)
+    with pool:
         # Longest first: the last task to finish is a short one, and no worker idles long.
         order = sorted(docs, key=lambda d: -len(d.text))
         futures = {pool.submit(_extract_one, doc): doc for doc in order}
@@ -81,6 +88,9 @@ def extract_in_pool(docs: list[Document], jobs: int) -> Iterator[tuple[Document,
                 text, keys = future.result()
                 yield futures[future], text, keys
         except BaseException:
-            for future in futures:
-                future.cancel()
+            # Interrupted or failed: stop at once, not after the documents being read.
+            running = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in running:
+                process.kill()
             raise

@@ -13,7 +13,9 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -48,11 +50,33 @@ def current_release(out: Path) -> Path | None:
     return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
 
 
+@contextmanager
+def uninterrupted():
+    """Hold Ctrl-C (SIGINT) back while the block runs; an interrupt during it is dropped.
+
+    Publishing is the build's last step: once it starts, finishing it is what the user who
+    pressed Ctrl-C a moment too late gets, never a half-made release.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals reach the main thread only
+        return
+    held = signal.signal(signal.SIGINT, lambda *_: None)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, held)
+
+
 def publish(out: Path, version: str, files: dict[str, bytes], about: dict) -> Path:
     """Write a release folder whole, then point 'current' at it; return the release folder.
 
     about goes into the release's manifest.json (what the build was made from, its counts).
     """
+    with uninterrupted():
+        return _publish(out, version, files, about)
+
+
+def _publish(out: Path, version: str, files: dict[str, bytes], about: dict) -> Path:
     files = with_dump_extras(files)  # gzip twins and dumps.json, the downloads page's index
     releases = out / "releases"
     releases.mkdir(parents=True, exist_ok=True)

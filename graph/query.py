@@ -24,7 +24,6 @@ example a remote SPARQL store) can stand in for pyoxigraph behind the same check
 import csv
 import io
 import json
-import re
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -35,6 +34,7 @@ from .errors import InputError, QueryError
 from .publish import current_release
 from .query_pool import WorkerPool
 from .release_store import ensure_release_store, fill, open_release_store
+from .sparql_errors import position, shorten
 
 # One table maps our format names to media types and pyoxigraph formats (STYLE: rdflib-endpoint).
 RESULT_FORMATS = {
@@ -122,17 +122,18 @@ def published(data: Path) -> Path:
 
 
 def run_query(
-    store: ox.Store, query: str, fmt: str | None = None, choose=None
+    store: ox.Store, query: str, fmt: str | None = None, choose=None, offered=None
 ) -> tuple[bytes, str]:
     """Run a query (default graph = merge of all graphs); return the body and its media type.
 
     The format is fmt if given, else choose(media types that fit the query form), else the
     form's default (JSON results, Turtle graphs): the form is known only once the query ran.
+    offered: the format names the caller accepts at all, which a wrong format's message lists.
     """
     try:
         result = store.query(query)
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from None
+        raise syntax_error(exc, query) from None
     except OSError as exc:
         raise QueryError(f"the query failed: {exc}") from None
     if isinstance(result, ox.QueryTriples):
@@ -145,17 +146,32 @@ def run_query(
     name = fmt or default
     if name not in table:
         kind = "CONSTRUCT/DESCRIBE" if table is GRAPH_FORMATS else "SELECT/ASK"
-        raise QueryError(f"format {name!r} does not fit a {kind} query; use one of {sorted(table)}")
+        usable = sorted(table if offered is None else set(table) & set(offered))
+        raise QueryError(f"format {name!r} does not fit a {kind} query; use one of {usable}")
     media_type, ox_format = table[name]
     return result.serialize(format=ox_format), media_type
 
 
-def syntax_error(exc: SyntaxError) -> QueryError:
-    """Return the QueryError for a parser's message, with its line and column if it gives them."""
-    error = QueryError(f"SPARQL syntax error: {exc}")
-    at = re.search(r"at (\d+):(\d+)", str(exc))
-    error.position = (int(at.group(1)), int(at.group(2))) if at else None
+def syntax_error(exc: SyntaxError, text: str | None = None) -> QueryError:
+    """Return the QueryError for a parser's message, shortened to one line (where, and what was
+    expected), with its line and column if it gives them."""
+    at = position(str(exc))
+    error = QueryError(f"SPARQL syntax error{' at' if at else ':'} {shorten(str(exc), text)}")
+    error.position = at
     return error
+
+
+def moved_up(error: QueryError, lines: int) -> QueryError:
+    """Return a syntax error's position, and its message, `lines` lines higher: for a query
+    that ran with lines put before the user's text (a BASE), so that both point into it."""
+    at = getattr(error, "position", None)
+    if not at or at[0] <= lines:
+        return error
+    line, column = at
+    text = str(error).replace(f"line {line}, column", f"line {line - lines}, column", 1)
+    moved = type(error)(text)
+    moved.position = (line - lines, column)
+    return moved
 
 
 def parse_form(text: str) -> str:
@@ -164,7 +180,7 @@ def parse_form(text: str) -> str:
         # An empty store parses the query; a SELECT or CONSTRUCT is evaluated only when read.
         result = ox.Store().query(text)
     except SyntaxError as exc:
-        raise syntax_error(exc) from None
+        raise syntax_error(exc, text) from None
     except OSError as exc:
         raise QueryError(f"the query failed: {exc}") from None
     if isinstance(result, ox.QueryBoolean):
@@ -225,7 +241,7 @@ def answer(state: WorkerStore, request: tuple, most: int | None = None) -> Answe
             return Answer(body, media_type, count_rows(body, fmt), False)
         rows = list(islice(result, row_limit + 1))
     except SyntaxError as exc:
-        raise syntax_error(exc) from None
+        raise syntax_error(exc, text) from None
     except OSError as exc:
         raise QueryError(f"the query failed: {exc}") from None
     truncated = len(rows) > row_limit

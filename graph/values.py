@@ -1,8 +1,8 @@
 """Find dates, amounts and ranks in a sentence, with character offsets into it."""
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from decimal import Decimal
 
 from rdflib import URIRef
@@ -23,9 +23,17 @@ class DateMatch:
     precision: URIRef
     relation: str | None = None  # the preposition before it: "in", "since", "by", "before"...
     modifier: str | None = None  # "early", "mid" or "late"
-    end_value: str | None = None  # the last year of a span such as "1936-37"
+    # The end of a span: the last year of "1936-37", the last day of "from 4 to 6 May 2015"
+    # ("--05-06", a day of no year yet, for "from May 4 to 6").
+    end_value: str | None = None
     month: int | None = None
     day: int | None = None  # set with month when the text gives a day but no year: "on 5 May"
+    # A date said against another one: "year" (shift years from the last date stated: "the
+    # same year", "the following year"), "month", "day" ("the next day"), "day-of-month" ("on
+    # the 29th"), or against the document's own date: "weekday" (day is 0 for Monday), "last"
+    # ("last December"), "ago" ("six years ago"), "today". Its value is None until resolved.
+    relative: str | None = None
+    shift: int = 0
 
 
 @dataclass(frozen=True)
@@ -145,10 +153,66 @@ RELATION = re.compile(
 AND_YEAR = re.compile(r"\s*,?\s*(?:and|or)\s+")
 COMMA_YEAR = re.compile(r"\s*,\s*")
 LIST_GOES_ON = re.compile(rf"\s*(?:,|,?\s*(?:and|or))\s*{_YEAR}\b")
-# Runs of digit groups (phone or fax numbers, references) are neither dates nor amounts.
+# Runs of digit groups (phone or fax numbers, references) are neither dates nor amounts; a
+# day written with figures ("2004-05-01", "28-05-1902", "28.05.1902") is a date.
 DIGIT_RUN = re.compile(
-    r"(?<![\d-])(?!\d{4}-\d\d-\d\d\b)\+?\(?\d+\)?(?:[ ./-]\(?\d+\)?){2,}|\+\d+(?:[ ./-]\d+)+"
+    r"(?<![\d-])(?!\d{4}-\d\d-\d\d\b|\d\d?([-.])\d\d?\1\d{4}\b)\+?\(?\d+\)?(?:[ ./-]\(?\d+\)?){2,}"
+    r"|\+\d+(?:[ ./-]\d+)+"
 )
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+# Days written otherwise: "1910 Aug. 22", "28-05-1902" (day first, as outside the US; a day
+# that could be either is read only as its year), "16-XII-1998" (a Roman month).
+OTHER_DAYS = (
+    re.compile(rf"{_B}(?P<y>1\d{{3}}|20\d\d)\s+(?P<m>{_MONTH})\s+{_DAY}\b(?!,?\s+\d{{4}})"),
+    re.compile(r"(?<![\d.-])(?P<d>\d\d?)([-.])(?P<n>\d\d?)\2(?P<y>\d{4})(?![\d-]|\.\d)"),
+    re.compile(
+        r"(?<![\w.-])(?P<d>\d\d?)([-./ ])(?P<r>(?i:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i))\2"
+        r"(?P<y>\d{4})\b"
+    ),
+)
+# Spans of days: "from 22 to 25 April 2015", "22\u201325 April", "from 21 February to 18
+# December 1916", "from December 4 to 6", "May 4\u20136, 2015".
+_TO = r"\s*(?:[-\u2013]|(?i:to|until|till|and)\b)\s*"
+_FROM = r"(?:(?i:(?P<rel>from|between))\s+)?"
+DAY_RANGES = (
+    re.compile(
+        rf"\b{_FROM}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<m>{_MONTH}))?{_TO}"
+        rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?"
+    ),
+    re.compile(
+        rf"\b{_FROM}(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_TO}"
+        rf"(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|[.,]\d))"
+        rf"(?:,?\s+(?P<y>\d{{4}})\b)?"
+    ),
+)
+# "the autumn of 1905", "in the spring of 2021": the year is all a season says.
+SEASON = re.compile(rf"\b{_MOD}(?i:spring|summer|autumn|fall|winter)\s+of\s+(?P<y>{_YEAR})\b")
+# Dates said against the last date stated: "on 2 July of the same year", "In May of that year".
+_OF_YEAR = (
+    r"\s+of\s+(?:(?P<same>(?i:the\s+same|that))|(?P<next>(?i:the\s+(?:following|next)))"
+    r"|(?P<prev>(?i:the\s+(?:previous|preceding))))\s+year\b"
+)
+OF_YEAR = re.compile(
+    rf"(?:\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b|{_B}{_DAY}(?:\s+of)?\s+"
+    rf"(?P<m2>{_MONTH})|\b(?P<m3>{_MONTH}))(?i:{_OF_YEAR})"
+)
+_COUNT = rf"(?P<n>\d{{1,2}}|(?i:a|an|one|{_alt(_ONES[1:10])}))"
+RELATIVE = re.compile(
+    r"(?i:\b(?:(?P<same>the\s+same|that\s+same|that)|(?P<next>the\s+(?:following|next))"
+    r"|(?P<prev>the\s+(?:previous|preceding)))\s+(?P<unit>year|month|day)\b"
+    r"|(?P<unit2>\b(?:year|month|day))\s+(?P<after>after|before)(?=\s*[,.;)]|$)"
+    rf"|\b{_COUNT}\s+(?P<unit3>year|month|day)s?\s+(?P<way>later|afterwards|earlier|before"
+    r"|ago)\b(?!\s+(?:that|than|when)\b))"
+)
+# "on the 29th" (of the month last stated); not "the 29th anniversary".
+DAY_OF_MONTH = re.compile(
+    r"(?i:\bon\s+the\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|and\b|of\s+that))"
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY = re.compile(rf"(?i:\b(?:on|last)\s+)(?P<w>{'|'.join(_WEEKDAYS)})\b")
+LAST_MONTH = re.compile(rf"(?i:\blast\s+)(?P<m>{_MONTH})(?!,?\s+\d)")
+TODAY = re.compile(r"\btoday\b(?![-\u2010\u2011]|['\u2019]s)")
 
 
 def parse_ordinal(word: str) -> int:
@@ -197,6 +261,99 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
+def _day(y, month, d) -> date | None:
+    """Return a day, or None if there is no such day (with no year, 29 February is one)."""
+    try:
+        return date(int(y or 2000), month, int(d))
+    except ValueError:
+        return None
+
+
+def _day_ranges(text: str, add, taken: list) -> None:
+    """Find spans of days: "from 22 to 25 April 2015", "from May 4 to 6"."""
+    for m in (m for pattern in DAY_RANGES for m in pattern.finditer(text)):
+        m1, m2 = _month(m["m"] or m["m2"]), _month(m["m2"] or m["m"])
+        first, last = _day(m["y"], m1, m["d"]), _day(m["y"], m2, m["d2"])
+        crosses_new_year = m["y"] is None and m2 < m1  # "from December 30 to January 2"
+        if first is None or last is None or (first >= last and not crosses_new_year):
+            taken.append(m.span())  # nor a day out of "from 30 to 31 February"
+            continue
+        rel = m["rel"] and m["rel"].lower()
+        if m["y"]:
+            add(*m.span(), first.isoformat(), XSD.date, DKG.PrecisionDay, rel,
+                end_value=last.isoformat(), month=m1)  # fmt: skip
+        else:
+            add(*m.span(), None, None, DKG.PrecisionDay, rel, month=m1, day=first.day,
+                end_value=f"--{m2:02d}-{last.day:02d}")  # fmt: skip
+
+
+def _other_days(text: str, add, taken: list) -> None:
+    """Find days written year first, in figures or with a Roman month."""
+    year_first, figures, roman = OTHER_DAYS
+    for m in year_first.finditer(text):
+        day = _day(m["y"], _month(m["m"]), m["d"])
+        if day:
+            add(*m.span(), day.isoformat(), XSD.date, DKG.PrecisionDay, month=day.month)
+    for m in figures.finditer(text):
+        a, b = int(m["d"]), int(m["n"])
+        if a == b or (a > 12) != (b > 12):  # which is the month is plain
+            day = _day(m["y"], b if a > 12 or a == b else a, a if a > 12 or a == b else b)
+            if day:
+                add(*m.span(), day.isoformat(), XSD.date, DKG.PrecisionDay, month=day.month)
+                continue
+        elif a <= 12 and b <= 12:  # 05-06-1902: the year is all that is sure
+            add(*m.span(), _year(m["y"]), XSD.gYear, DKG.PrecisionYear)
+            continue
+        taken.append(m.span())
+    for m in roman.finditer(text):
+        day = _day(m["y"], _ROMAN.index(m["r"].lower()) + 1, m["d"])
+        if day:
+            add(*m.span(), day.isoformat(), XSD.date, DKG.PrecisionDay, month=day.month)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else int(parse_number_words(word) or 0)
+
+
+def _relative_dates(text: str, add) -> None:
+    """Find dates said against another date: the last one stated, or the document's own."""
+
+    def way(m) -> int:
+        return 0 if m["same"] else 1 if m["next"] else -1
+
+    for m in OF_YEAR.finditer(text):
+        month, day = _month(m["m1"] or m["m2"] or m["m3"]), m["d1"] or m["d"]
+        if day and _day(None, month, day) is None:
+            continue
+        precision = DKG.PrecisionDay if day else DKG.PrecisionMonth
+        add(*m.span(), None, None, precision, relative="year", shift=way(m), month=month,
+            day=day and int(day))  # fmt: skip
+    for m in RELATIVE.finditer(text):
+        unit = (m["unit"] or m["unit2"] or m["unit3"]).lower()
+        precision = {"year": DKG.PrecisionYear, "month": DKG.PrecisionMonth}.get(
+            unit, DKG.PrecisionDay
+        )
+        if m["unit3"]:
+            n = _count(m["n"])
+            shift = n if m["way"].lower() in ("later", "afterwards") else -n
+            relative = f"doc-{unit}" if m["way"].lower() == "ago" else unit
+        else:
+            shift = way(m) if m["unit"] else 1 if m["after"].lower() == "after" else -1
+            relative = unit
+        add(*m.span(), None, None, precision, relative=relative, shift=shift)
+    for m in DAY_OF_MONTH.finditer(text):
+        if 1 <= int(m["d"]) <= 31:
+            add(m.start("d"), m.end(), None, None, DKG.PrecisionDay, relative="day-of-month",
+                day=int(m["d"]))  # fmt: skip
+    for m in WEEKDAY.finditer(text):
+        w = [d.lower() for d in _WEEKDAYS].index(m["w"].lower())
+        add(m.start("w"), m.end(), None, None, DKG.PrecisionDay, relative="weekday", day=w)
+    for m in LAST_MONTH.finditer(text):
+        add(*m.span(), None, None, DKG.PrecisionMonth, relative="last", month=_month(m["m"]))
+    for m in TODAY.finditer(text):
+        add(*m.span(), None, None, DKG.PrecisionDay, relative="today")
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Find dates, year spans, decades and centuries, each as precise as the text states it."""
     found: list[DateMatch] = []
@@ -211,6 +368,9 @@ def find_dates(text: str) -> list[DateMatch]:
                                **extra))  # fmt: skip
         return True
 
+    _day_ranges(text, add, taken)
+    _other_days(text, add, taken)
+    _relative_dates(text, add)
     for m in (m for pattern in FULL_DATES for m in pattern.finditer(text)):
         try:  # no 31 February; with no year, a leap year lets 29 February through
             day = date(int(m["y"] or 2000), _month(m["m"]), int(m["d"]))
@@ -240,8 +400,11 @@ def find_dates(text: str) -> list[DateMatch]:
         # The Nth century starts at year (N-1)*100+1, as the ontology states (1801 for the 19th).
         if 1 <= (n := parse_ordinal(m["o"])) <= 21:
             add(*m.span(), _year(n * 100 - 99), XSD.gYear, DKG.PrecisionCentury, None, m["mod"])
+    for m in SEASON.finditer(text):
+        add(*m.span(), _year(m["y"]), XSD.gYear, DKG.PrecisionYear, None, m["mod"])
     # A bare year is a date only in a date context: after a preposition, after "early", "mid" or
-    # "late", alone in brackets, or joined to a year just found ("in 2015 and 2016").
+    # "late", alone in brackets or on its line, or joined to a year just found ("in 2015 and 2016").
+
     last_end, last_rel = None, None
     for m in YEAR.finditer(text):
         start, end = m.span()
@@ -251,7 +414,9 @@ def find_dates(text: str) -> list[DateMatch]:
             or (COMMA_YEAR.fullmatch(text, last_end, start) and LIST_GOES_ON.match(text, end))
         )
         rel = _relation(text, start) or (last_rel if joined else None)
-        in_context = rel or m["mod"] or bracketed or joined
+        alone = not text[:start].strip(" \t#*-\u2022") and not text[end:].strip(" \t:.")  # "1998"
+        in_context = rel or m["mod"] or bracketed or joined or alone
+
         if in_context and add(
             start, end, _year(m["y"]), XSD.gYear, DKG.PrecisionYear, rel, m["mod"]
         ):
@@ -261,6 +426,109 @@ def find_dates(text: str) -> list[DateMatch]:
         if _relation(text, m.start()):
             add(*m.span(), None, None, DKG.PrecisionMonth, None, m["mod"], month=_month(m["m"]))
     return sorted(found, key=lambda d: d.start)
+
+
+_TYPES = {4: (XSD.gYear, DKG.PrecisionYear), 7: (XSD.gYearMonth, DKG.PrecisionMonth),
+          10: (XSD.date, DKG.PrecisionDay)}  # fmt: skip
+# Said against the document's own date (a news story's "today", "last December", "on Sunday").
+DOCUMENT_RELATIVE = frozenset({"weekday", "last", "today", "doc-year", "doc-month", "doc-day"})
+
+
+def _parts(value: str) -> tuple[int, int | None, int | None]:
+    """Split YYYY, YYYY-MM or YYYY-MM-DD into (year, month or None, day or None)."""
+    bits = [int(x) for x in value.split("-")]
+    return bits[0], (bits[1] if len(bits) > 1 else None), (bits[2] if len(bits) > 2 else None)
+
+
+def _write(y: int, month: int | None = None, day: int | None = None) -> str | None:
+    """Write a date at the precision given, or None if there is no such day."""
+    if month is None:
+        return _year(y)
+    if day is None:
+        return f"{_year(y)}-{month:02d}"
+    found = _day(y, month, day) if 1 <= y <= 9999 else None
+    return found.isoformat() if found else None
+
+
+def _nearest_year(month: int, day: int | None, today: str) -> int:
+    """Return the year that puts a month (and day) of no stated year nearest to the document's
+    date: "on 24 April" in a text of 22 April 2023 is 2023, "in July" in one of November 1984
+    is 1984."""
+    y, m, d = _parts(today)
+    now = date(y, m or 7, d or 15)
+    return min(
+        (y - 1, y, y + 1),
+        key=lambda k: abs((date(k, month, min(day or 15, 28)) - now).days),
+    )
+
+
+def _shifted(unit: str, shift: int, base: str) -> str | None:
+    """Move a date by whole years, months or days, keeping the precision the unit needs."""
+    y, m, d = _parts(base)
+    if unit == "year":
+        return _year(y + shift)
+    if unit == "month" and m is not None:
+        k = y * 12 + m - 1 + shift
+        return _write(k // 12, k % 12 + 1)
+    if unit == "day" and d is not None:
+        return (date(y, m, d) + timedelta(days=shift)).isoformat()
+    return None
+
+
+def _resolved_value(x: DateMatch, last: str | None, today: str | None) -> str | None:
+    """Return the value of a date said against the last date stated or the document's date."""
+    if x.relative in DOCUMENT_RELATIVE:
+        base = today
+    elif x.relative is None:  # a month or a day of no year: the document's, else the last's
+        if today:
+            return _write(_nearest_year(x.month, x.day, today), x.month, x.day)
+        base = last
+    else:
+        base = last
+    if base is None:
+        return None
+    y, m, d = _parts(base)
+    if x.relative is None:
+        return _write(y, x.month, x.day)
+    if x.relative == "year":
+        return _write(y + x.shift, x.month, x.day)
+    if x.relative in ("month", "day"):
+        return _shifted(x.relative, x.shift, base)
+    if x.relative.startswith("doc-"):
+        return _shifted(x.relative[4:], x.shift, base)
+    if x.relative == "day-of-month":
+        return _write(y, m, x.day) if m is not None else None
+    if x.relative == "weekday" and d is not None:
+        now = date(y, m, d)
+        return (now - timedelta(days=(now.weekday() - x.day) % 7)).isoformat()
+    if x.relative == "last" and m is not None:
+        return _write(y if x.month < m else y - 1, x.month)
+    if x.relative == "today":
+        return base
+    return None
+
+
+def date_type(value: str) -> tuple[URIRef, URIRef]:
+    """Return the datatype and precision of a date written YYYY, YYYY-MM or YYYY-MM-DD."""
+    return _TYPES[len(value)]
+
+
+def resolve_date(x: DateMatch, last: str | None, today: str | None) -> DateMatch:
+    """Give a date said against another its value: `last` is the last date the text stated
+    before it, `today` the document's own date (YYYY, YYYY-MM or YYYY-MM-DD, or None). A date
+    that cannot be resolved (no year to read it against) keeps its value None."""
+    if x.value is not None:
+        return x
+    value = _resolved_value(x, last, today)
+    if value is None:
+        return x
+    datatype, precision = _TYPES[len(value)]
+    end = x.end_value
+    if end and end.startswith("--"):  # "from December 30 to January 2": the next year
+        y, m, _ = _parts(value)
+        em, ed = (int(k) for k in end[2:].split("-"))
+        end = _write(y + (em < m), em, ed)
+    return replace(x, value=value, datatype=datatype, precision=precision, end_value=end)
 
 
 # "almost N" and "nearly N" say the real number is below N: LessThan, the ontology having no

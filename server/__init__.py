@@ -25,15 +25,21 @@ def create_app(test_config: dict | None = None) -> Flask:
     # The release's on-disk store, read-only, shared with every other worker (page cache).
     app.extensions["diplokg"] = open_dataset(data)
 
-    from . import dumps, entity, openapi, pictures, routes, sparql, void
+    from . import dumps, entity, graphs, openapi, pictures, routes, search, sparql, void
 
     app.register_blueprint(routes.bp)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(entity.bp)
+    app.register_blueprint(graphs.bp)
+    app.register_blueprint(search.bp)
     app.register_blueprint(dumps.bp)
     app.register_blueprint(void.bp)
     app.register_blueprint(pictures.bp)
     app.register_blueprint(openapi.bp)
+
+    from .lookup import local_path
+
+    app.add_template_filter(lambda iri: local_path(iri) or iri, "local_path")
 
     from .drain import DrainBody
     from .reload import Stamped, lifecycle

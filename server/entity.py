@@ -10,8 +10,17 @@ from diplokg.graph import iris
 
 from .entity_facts import describe
 from .lookup import cached, entity_prefix, labels_of, select, store
-from .negotiation import PAGE_TYPES, choose, rdf_response, split_suffix, vary
+from .negotiation import (
+    PAGE_TYPES,
+    alternates,
+    choose,
+    link_header,
+    rdf_response,
+    split_suffix,
+    vary,
+)
 from .passages import document, passage
+from .void import DATASET, dataset_page
 
 bp = Blueprint("entity", __name__)
 
@@ -42,18 +51,17 @@ def entity(kind: str, name: str):
         return not_found(kind, slug, node, key)
     if key != "html":
         return rdf_response(_description(node), key)
-    alternates = {k: f"/id/{kind}/{slug}.{k}" for k in PAGE_TYPES if k != "html"}
+    twins = alternates(f"/id/{kind}/{slug}", PAGE_TYPES)
+    page = {"alternates": twins, "types": PAGE_TYPES}
     if kind == "evidence" and select(IS_PASSAGE, e=node):
-        html = render_template("passage.html", p=passage(node), alternates=alternates)
+        html = render_template("passage.html", p=passage(node), **page)
     elif kind == "document" and select(IS_DOCUMENT, e=node):
-        html = render_template("document.html", d=document(node), alternates=alternates)
+        html = render_template("document.html", d=document(node), **page)
+    elif kind == "dataset" and node.value == str(DATASET):
+        html = render_template("dataset.html", d=dataset_page(), **page)
     else:
-        html = render_template("entity.html", e=describe(node), alternates=alternates)
-    resp = vary(html)
-    resp.headers["Link"] = ", ".join(
-        f'<{href}>; rel="alternate"; type="{PAGE_TYPES[k][0]}"' for k, href in alternates.items()
-    )
-    return resp
+        html = render_template("entity.html", e=describe(node), **page)
+    return link_header(vary(html), twins, PAGE_TYPES)
 
 
 def _description(node: ox.NamedNode) -> list[ox.Triple]:
@@ -83,6 +91,7 @@ def not_found(kind: str, slug: str, node: ox.NamedNode, key: str):
         suggestions=suggestions,
         count=len(known),
         path=request.path,
+        kind_words=" ".join(slug.replace("-", " ").split()),
     )
     return vary_text(html, 404, "text/html")
 

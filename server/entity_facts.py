@@ -34,6 +34,10 @@ GROUPS = [
     ("Figures", _keys("in", "about fromParty toParty")),
 ]
 HIDDEN = {"evidence", "label", "exactMatch", "source"}  # shown elsewhere on the page
+REIFICATION = {
+    f"http://www.w3.org/1999/02/22-rdf-syntax-ns#{n}" for n in ("subject", "predicate", "object")
+}
+LANGUAGES = ("en", "fr", "nl")  # the summary's names, in this order, then any other
 GRAPHS = "/graph/document/"
 
 FACTS = """SELECT ?dir ?p ?other ?g WHERE {
@@ -66,6 +70,7 @@ class Fact:
     other: dict
     sources: dict = field(default_factory=dict)  # document path -> {"doc": ..., "quotes": [...]}
     reference: bool = False
+    quotes: int = 0  # phrases in all its sources
 
 
 def _local(iri: str) -> str:
@@ -89,6 +94,8 @@ def describe(entity: ox.NamedNode) -> dict:
         direction, p, g = r["dir"].value, r["p"].value, r["g"].value
         if _local(p) in HIDDEN or (direction == "in" and _local(p) == "type"):
             continue
+        if p in REIFICATION:  # a claim about the entity: its facts show the claims' phrases
+            continue
         key = (direction, p, str(r["other"]))
         fact = facts.setdefault(
             key,
@@ -106,13 +113,23 @@ def describe(entity: ox.NamedNode) -> dict:
             entry["doc"] = term_view(ox.NamedNode(quotes[0]["doc"]), labels)
         entry["quotes"] = quotes
     about = select(ABOUT, e=entity)
+    groups = _group(facts.values())
+    kinds = _kinds(about, labels)
+    names = {}
+    for r in about:
+        if _local(r["p"].value) == "label":
+            names.setdefault(r["o"].language or "", []).append(r["o"].value)
     return {
         "iri": entity.value,
         "label": labels.get(entity.value) or short(entity.value),
         "labels": sorted({r["o"].value for r in about if _local(r["p"].value) == "label"}),
-        "kinds": _kinds(about, labels),
+        "names": [(lang, sorted(names[lang])) for lang in LANGUAGES if lang in names]
+        + [(lang, sorted(v)) for lang, v in sorted(names.items()) if lang not in LANGUAGES],
+        "kinds": kinds,
         "wikidata": sorted({r["o"].value for r in about if _local(r["p"].value) == "exactMatch"}),
-        "groups": _group(facts.values()),
+        "groups": groups,
+        "key_facts": _key_facts(groups),
+        "count": sum(len(p["facts"]) for g in groups for p in g["props"]),
         "disagreements": _disagreements(entity.value, labels),
     }
 
@@ -170,14 +187,52 @@ def _kinds(about: list[dict], labels: dict) -> list[dict]:
 
 
 def _group(facts) -> list[dict]:
-    """Put facts under the headings of GROUPS, in their order; the rest under 'Other facts'."""
+    """Put facts under the headings of GROUPS, in their order, the rest under 'Other facts';
+    inside a heading, by property: each value once, its sources folded under it."""
     where = {key: i for i, (_, keys) in enumerate(GROUPS) for key in keys}
-    buckets: dict[int, list[Fact]] = {}
+    buckets: dict[int, dict[tuple, dict]] = {}
     for fact in facts:
+        key = (fact.direction, fact.prop["iri"])
         index = where.get((fact.direction, _local(fact.prop["iri"])), len(GROUPS))
-        buckets.setdefault(index, []).append(fact)
+        text = fact.prop["text"] if fact.direction == "out" else f"has it as {fact.prop['text']}"
+        prop = buckets.setdefault(index, {}).setdefault(
+            key, {"text": text, "iri": fact.prop["iri"], "direction": fact.direction, "facts": []}
+        )
+        fact.quotes = sum(len(src["quotes"]) for src in fact.sources.values())
+        prop["facts"].append(fact)
     titles = [title for title, _ in GROUPS] + ["Other facts"]
-    return [{"title": titles[i], "facts": buckets[i]} for i in sorted(buckets) if buckets[i]]
+    out = []
+    for i in sorted(buckets):
+        order = GROUPS[i][1] if i < len(GROUPS) else []
+        props = sorted(
+            buckets[i].values(),
+            key=lambda p: (_position(order, p), p["direction"] != "out", p["text"]),
+        )
+        for p in props:
+            p["facts"].sort(key=lambda f: (f.other.get("text", "").casefold(), str(f.other)))
+        title = titles[i]
+        out.append({"title": title, "id": "g-" + "-".join(title.lower().split()), "props": props})
+    return out
+
+
+def _position(order: list[tuple[str, str]], prop: dict) -> int:
+    key = (prop["direction"], _local(prop["iri"]))
+    return order.index(key) if key in order else len(order)
+
+
+def _key_facts(groups: list[dict], most: int = 6) -> list[dict]:
+    """Pick the facts a summary box shows: the entity's own links, first of each property."""
+    picked = []
+    for group in groups:
+        for prop in group["props"]:
+            if prop["direction"] != "out" or _local(prop["iri"]) == "type":
+                continue
+            values = prop["facts"]
+            picked.append({"text": prop["text"], "shown": [f.other for f in values[:3]],
+                           "more": max(len(values) - 3, 0)})  # fmt: skip
+            if len(picked) == most:
+                return picked
+    return picked
 
 
 def _disagreements(entity: str, labels: dict) -> list[dict]:

@@ -16,6 +16,7 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
 PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
 # How precise a date literal is, by its datatype: shown beside the date, never widened.
 PRECISION = {str(XSD.date): "day", str(XSD.gYearMonth): "month", str(XSD.gYear): "year"}
@@ -98,11 +99,11 @@ def entity_prefix() -> str:
 
 
 def local_path(iri: str) -> str | None:
-    """Return this server's path for an IRI of ours (/id/..., /ontology), or None."""
-    if iri.startswith(entity_prefix()):
-        return "/id/" + iri[len(entity_prefix()) :]
+    """Return this server's path for an IRI of ours (/id/..., /graph/..., /ontology), or None."""
     if iri.startswith(str(DKG)):
         return "/ontology#" + iri[len(str(DKG)) :]
+    if iri.startswith(iris.base()):
+        return "/" + iri[len(iris.base()) :]
     return None
 
 

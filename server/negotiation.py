@@ -4,12 +4,22 @@ import pyoxigraph as ox
 from flask import Response, abort, make_response, request
 
 from diplokg.graph.dataset import PREFIXES as DUMP_PREFIXES
+from diplokg.graph.jsonld import compact_jsonld
 from diplokg.graph.query import GRAPH_FORMATS
 
 # Suffix -> media type and pyoxigraph format (None: the HTML page), taken from the endpoint's
-# one table of RDF formats. The first is the default.
-RDF_TYPES = {name: GRAPH_FORMATS[name] for name in ("ttl", "jsonld", "nt")}
+# one table of RDF formats ('.rdf' is RDF/XML's usual suffix). The first is the default.
+RDF_TYPES = {
+    **{name: GRAPH_FORMATS[name] for name in ("ttl", "jsonld", "nt")},
+    "rdf": GRAPH_FORMATS["xml"],
+}
 PAGE_TYPES = {"html": ("text/html", None), **RDF_TYPES}
+# A named graph's page, and the graph as a dataset (TriG, N-Quads) or as its triples.
+DATASET_TYPES = {
+    "trig": GRAPH_FORMATS["trig"],
+    "nq": ("application/n-quads", ox.RdfFormat.N_QUADS),
+}
+GRAPH_PAGE_TYPES = {"html": ("text/html", None), **DATASET_TYPES, **RDF_TYPES}
 # The dumps' prefixes that pages use, and DCAT for the dataset description.
 PREFIXES = {
     **{
@@ -45,11 +55,30 @@ def choose(table: dict, suffix: str | None = None) -> str:
 
 
 def rdf_response(triples, key: str, table: dict = RDF_TYPES) -> Response:
-    """Serialize pyoxigraph triples in the chosen format, sorted so equal data give equal bytes."""
+    """Serialize pyoxigraph triples (or quads) in the chosen format, sorted so that equal data
+    give equal bytes; JSON-LD compacted with the project's @context, as the dump is."""
     media_type, fmt = table[key]
     ordered = sorted(triples, key=str)
-    body = ox.serialize(ordered, format=fmt, prefixes=PREFIXES if key != "nt" else None)
+    if fmt == ox.RdfFormat.JSON_LD:
+        body = compact_jsonld([getattr(t, "triple", t) for t in ordered])
+    elif fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
+        body = ox.serialize(ordered, format=fmt)
+    else:
+        body = ox.serialize(ordered, format=fmt, prefixes=PREFIXES)
     return vary(Response(body, mimetype=media_type))
+
+
+def alternates(path: str, table: dict) -> dict[str, str]:
+    """Return the suffixed twins of a page's path, by format key (the HTML page aside)."""
+    return {k: f"{path}.{k}" for k in table if k != "html"}
+
+
+def link_header(resp: Response, twins: dict[str, str], table: dict) -> Response:
+    """Advertise a page's twins in a Link header (rel="alternate", with their media types)."""
+    resp.headers["Link"] = ", ".join(
+        f'<{href}>; rel="alternate"; type="{table[k][0]}"' for k, href in twins.items()
+    )
+    return resp
 
 
 def vary(resp) -> Response:

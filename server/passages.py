@@ -108,13 +108,27 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
     return pieces
 
 
+# A document's metadata from other vocabularies, in words.
+META = {
+    "http://purl.org/dc/terms/title": "title",
+    "http://purl.org/dc/terms/language": "language",
+    "http://purl.org/dc/terms/publisher": "publisher",
+    "http://purl.org/dc/terms/source": "source",
+    "http://purl.org/dc/terms/license": "licence",
+    "http://purl.org/dc/terms/issued": "issued",
+    "http://purl.org/dc/terms/modified": "modified",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "kind",
+    "http://www.w3.org/2000/01/rdf-schema#label": "label",
+}
+
+
 def document(node: ox.NamedNode) -> dict:
     """Return a document page's content: metadata, its text with every claimed phrase marked,
     and the facts it states, by subject."""
     meta = select(DOCUMENT, doc=node)
     text_rows = select(TEXT, doc=node)
     claimed = select(CLAIMED, doc=node)
-    labels = labels_of(_named(meta, "p", "o") | _named(claimed, "s", "p", "o"))
+    labels = labels_of(_named(meta, "p", "o") | _named(claimed, "s", "p", "o") | {node.value})
     spans = sorted(
         {(int(r["start"].value), int(r["end"].value), local_path(r["ev"].value)) for r in claimed}
     )
@@ -133,7 +147,9 @@ def document(node: ox.NamedNode) -> dict:
         "meta": sorted(
             (
                 {
-                    "property": labels.get(r["p"].value) or short(r["p"].value),
+                    "property": META.get(r["p"].value)
+                    or labels.get(r["p"].value)
+                    or short(r["p"].value),
                     "value": term_view(r["o"], labels),
                 }
                 for r in meta

@@ -3,10 +3,10 @@
 import math
 import re
 
-from flask import Blueprint, render_template
+from flask import Blueprint, jsonify, render_template
 
-from .lookup import PRECISION, cached, local_path, select
-from .world import country_paths, project
+from .lookup import PRECISION, cached, labels_of, local_path, select
+from .world import countries_geojson, country_paths, project
 
 bp = Blueprint("pictures", __name__)
 
@@ -17,12 +17,17 @@ TIMELINE = """SELECT ?x ?label ?prop ?date (SAMPLE(?t) AS ?type) ?agreement WHER
   OPTIONAL { ?x rdfs:label ?label FILTER(LANG(?label) = "en") }
   OPTIONAL { GRAPH ?g { ?x a ?t } FILTER(CONTAINS(STR(?g), "/graph/document/")) }
 } GROUP BY ?x ?label ?prop ?date ?agreement"""
-MISSIONS = """SELECT ?m ?label ?city ?cityLabel ?lat ?lon WHERE {
+MISSIONS = """SELECT ?m ?label ?city ?cityLabel ?lat ?lon ?sender ?senderLabel WHERE {
   ?m a dkg:DiplomaticMission ; dkg:city ?city .
   ?city schema:latitude ?lat ; schema:longitude ?lon .
   OPTIONAL { ?m rdfs:label ?label FILTER(LANG(?label) = "en") }
   OPTIONAL { ?city rdfs:label ?cityLabel FILTER(LANG(?cityLabel) = "en") }
+  OPTIONAL { ?m dkg:sendingEntity ?sender
+             OPTIONAL { ?sender rdfs:label ?senderLabel FILTER(LANG(?senderLabel) = "en") } }
 } ORDER BY ?city ?label"""
+# Colours for sending states, most missions first (Tableau 10: told apart, also in print).
+PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+           "#ff9da7", "#9c755f", "#bab0ac"]  # fmt: skip
 WIDTH, ROW, LEFT, TOP = 1100, 22, 30, 40
 DATE = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -39,52 +44,111 @@ def _span(text: str, precision: str | None) -> tuple[float, float] | None:
 
 
 def timeline() -> dict:
-    """Lay out events and agreements on a time axis, one row each, dates at their precision."""
+    """Lay out events and agreements on a broken time axis, one row each, dates at their
+    precision, named with the ontology's labels."""
     items: dict[str, dict] = {}
-    for r in select(TIMELINE):
+    found = select(TIMELINE)
+    names = labels_of({r[k].value for r in found for k in ("prop", "type") if k in r})
+    for r in found:
         datatype = r["date"].datatype.value if r["date"].datatype else ""
         precision = PRECISION.get(datatype)
         span = _span(r["date"].value, precision)
         if span is None:
             continue
         x = r["x"].value
+        kind = r["type"].value if "type" in r else ""
         item = items.setdefault(
             x,
             {
                 "href": local_path(x),
                 "label": r["label"].value if "label" in r else x.rsplit("/", 1)[-1],
-                "type": r["type"].value.rsplit("#", 1)[-1] if "type" in r else "",
+                "type": names.get(kind) or kind.rsplit("#", 1)[-1],
                 "agreement": r["agreement"].value == "true",
                 "marks": [],
             },
         )
-        mark = {"prop": r["prop"].value.rsplit("#", 1)[-1], "date": r["date"].value}
-        item["marks"].append({**mark, "precision": precision or "day", "span": span})
+        prop = r["prop"].value
+        mark = {"prop": prop.rsplit("#", 1)[-1], "what": names.get(prop) or prop.rsplit("#")[-1]}
+        mark |= {"date": r["date"].value, "precision": precision or "day", "span": span}
+        item["marks"].append(mark)
     rows = sorted(items.values(), key=lambda i: (min(m["span"][0] for m in i["marks"]), i["label"]))
     if not rows:
-        return {"rows": [], "ticks": [], "width": WIDTH, "height": TOP + ROW}
-    low = math.floor(min(m["span"][0] for i in rows for m in i["marks"]) / 10) * 10
-    high = math.ceil(max(m["span"][1] for i in rows for m in i["marks"]) / 10) * 10
-    step = next(s for s in (5, 10, 20, 25, 50, 100, 200, 500) if (high - low) / s <= 12)
-    scale = (WIDTH - 2 * LEFT) / max(high - low, 1)
-
-    def x_of(year: float) -> float:
-        return round(LEFT + (year - low) * scale, 2)
-
+        return {"rows": [], "ticks": [], "breaks": [], "width": WIDTH, "height": TOP + ROW}
+    axis = BrokenAxis([m["span"] for i in rows for m in i["marks"]], LEFT, WIDTH - LEFT)
     for n, item in enumerate(rows):
         item["y"] = TOP + n * ROW
         for mark in item["marks"]:
             start, end = mark["span"]
-            mark["x"], mark["w"] = x_of(start), max(round((end - start) * scale, 2), 2.5)
+            mark["x"] = axis.x(start)
+            mark["w"] = max(round(axis.x(end) - mark["x"], 2), 2.5)
         first = min(m["x"] for m in item["marks"])
         last = max(m["x"] + m["w"] for m in item["marks"])
-        item["right"] = first > WIDTH * 0.6  # label to the left of marks near the right edge
+        text = f"{item['label']} · " + ", ".join(m["date"] for m in item["marks"])
+        # The label goes right of the marks, unless it would run past the edge (12 px type
+        # is up to 7 px a character in a wide sans-serif such as DejaVu).
+        item["right"] = last + 6 + 7 * len(text) > WIDTH and first > WIDTH * 0.35
         item["text_x"] = round(first - 6, 2) if item["right"] else round(last + 6, 2)
         starts = [m for m in item["marks"] if m["prop"] in ("startDate", "signingDate")]
         ends = [m for m in item["marks"] if m["prop"] in ("endDate", "effectiveDate")]
         item["bar"] = (starts[0]["x"], ends[0]["x"]) if starts and ends else None
-    ticks = [{"year": y, "x": x_of(y)} for y in range(low, high + 1, step)]
-    return {"rows": rows, "ticks": ticks, "width": WIDTH, "height": TOP + len(rows) * ROW + 10}
+    return {
+        "rows": rows,
+        "ticks": axis.ticks(),
+        "breaks": axis.breaks(),
+        "width": WIDTH,
+        "height": TOP + len(rows) * ROW + 10,
+    }
+
+
+class BrokenAxis:
+    """A time axis cut where nothing happens for long: each stretch of dated items gets a
+    width by its length (and at least a readable minimum), the empty decades between them a
+    narrow break. 1832 and 1944 then take little room and 2005-2020 most of it."""
+
+    GAP = 12  # years without an item that make a break
+    BREAK = 26  # pixels a break takes
+    LEAST = 70  # pixels a stretch takes at least
+
+    def __init__(self, spans: list[tuple[float, float]], left: float, right: float):
+        stretches: list[list[float]] = []
+        for start, end in sorted(spans):
+            if stretches and start - stretches[-1][1] <= self.GAP:
+                stretches[-1][1] = max(stretches[-1][1], end)
+            else:
+                stretches.append([start, end])
+        # Whole years, with a year of room on each side.
+        self.stretches = [(math.floor(a) - 1, math.ceil(b) + 1) for a, b in stretches]
+        room = right - left - self.BREAK * (len(self.stretches) - 1)
+        # The spare room goes by the years dated, not the year of room on each side, so
+        # that a lone year does not take the room of three.
+        years = sum(b - a - 2 for a, b in self.stretches)
+        spare = room - self.LEAST * len(self.stretches)
+        self.parts = []  # (first year, last year, x of first, x of last)
+        x = left
+        for a, b in self.stretches:
+            width = self.LEAST + max(spare, 0) * (b - a - 2) / years
+            self.parts.append((a, b, x, x + width))
+            x += width + self.BREAK
+
+    def x(self, year: float) -> float:
+        for a, b, x0, x1 in self.parts:
+            if year <= b:
+                return round(x0 + (max(year, a) - a) * (x1 - x0) / (b - a), 2)
+        a, b, x0, x1 = self.parts[-1]
+        return round(x1, 2)
+
+    def ticks(self) -> list[dict]:
+        out = []
+        for a, b, x0, x1 in self.parts:
+            per_year = (x1 - x0) / (b - a)
+            step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if s * per_year >= 40)
+            first = math.ceil((a + 1) / step) * step  # the padding years a and b: no label
+            out += [{"year": y, "x": self.x(y)} for y in range(first, b, step)]
+        return out
+
+    def breaks(self) -> list[float]:
+        """Return the x of each break's middle, where the axis skips empty years."""
+        return [round(x1 + self.BREAK / 2, 2) for _, _, _, x1 in self.parts[:-1]]
 
 
 def mission_map() -> dict:
@@ -105,8 +169,10 @@ def mission_map() -> dict:
         mission = {
             "href": local_path(r["m"].value),
             "label": r["label"].value if "label" in r else "",
+            "sender": r["sender"].value if "sender" in r else "",
+            "senderLabel": r["senderLabel"].value if "senderLabel" in r else "unknown",
         }
-        if mission not in city["missions"]:
+        if mission["href"] not in {m["href"] for m in city["missions"]}:
             city["missions"].append(mission)
     points = sorted(cities.values(), key=lambda c: c["label"])
     for c in points:
@@ -126,7 +192,39 @@ def mission_map() -> dict:
     for c in points:
         c["r"] = round(unit * (4 + 2.5 * math.sqrt(len(c["missions"]))), 2)
     place_labels(points, unit)
-    return {"cities": points, "view": view, "unit": round(unit, 3), "countries": country_paths()}
+    senders: dict[str, dict] = {}
+    for c in points:
+        for mi in c["missions"]:
+            href = local_path(mi["sender"]) if mi["sender"] else None
+            new = {"label": mi["senderLabel"], "n": 0, "href": href}
+            entry = senders.setdefault(mi["sender"], new)
+            entry["n"] += 1
+    legend = sorted(senders.items(), key=lambda kv: (-kv[1]["n"], kv[1]["label"]))
+    colours = {}
+    for i, (sender, entry) in enumerate(legend):
+        entry["colour"] = colours[sender] = PALETTE[i % len(PALETTE)]
+    marks = [
+        {
+            "href": mi["href"],
+            "label": mi["label"],
+            "city": c["label"],
+            "lat": c["lat"],
+            "lon": c["lon"],
+            "colour": colours[mi["sender"]],
+            "sender": mi["senderLabel"],
+        }
+        for c in points
+        for mi in c["missions"]
+    ]
+    return {
+        "cities": points,
+        "view": view,
+        "unit": round(unit, 3),
+        "countries": country_paths(),
+        "marks": marks,
+        "legend": [entry for _, entry in legend],
+        "colours": colours,
+    }
 
 
 def place_labels(points: list[dict], unit: float) -> None:
@@ -174,3 +272,11 @@ def timeline_page():
 def map_page():
     """Show the map of missions by city."""
     return render_template("map.html", m=cached("map", mission_map))
+
+
+@bp.get("/map/countries.json")
+def countries():
+    """Serve the country outlines as GeoJSON, for the map's zoomable layer."""
+    resp = jsonify(countries_geojson())
+    resp.cache_control.max_age = 86400
+    return resp

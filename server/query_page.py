@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pyoxigraph as ox
-from flask import current_app
+from flask import current_app, request
 
 from diplokg.graph.errors import EngineBusy, QueryError, QueryTimeout
-from diplokg.graph.query import parse_form
+from diplokg.graph.query import moved_up, parse_form
 
 from .lookup import engine_results, labels_of, term_view
 from .query_policy import QUERY_FORMS, QueryRefused, check
@@ -44,6 +45,7 @@ class Answer:
     graph: bool = False
     error: str | None = None
     status: int = 400  # the page's HTTP status when error is set
+    position: tuple[int, int] | None = None  # (line, column) of a syntax error
 
 
 def examples() -> list[Example]:
@@ -63,18 +65,32 @@ def answer(query: str) -> Answer:
     rule, SERVICE allow-list, time limit and row limit as /sparql.
     """
     config = current_app.config
+    found = None
     try:
         found = check(query, config["SERVICE_ALLOW"])
         form = found.form if found.form in QUERY_FORMS else parse_form(query)
         defaults, nameds = None, None
         if found.from_graphs or found.from_named:
             defaults, nameds = found.from_graphs, found.from_named
+        if found.relative_iris:  # read as /sparql reads them: against the endpoint's URL
+            base = request.host_url + "sparql"
+            query = f"BASE <{base}>\n{query}"
+            defaults = defaults and [urljoin(base, i) for i in defaults]
+            nameds = nameds and [urljoin(base, i) for i in nameds]
+        for iri in (defaults or []) + (nameds or []):
+            try:
+                ox.NamedNode(iri)
+            except ValueError as exc:
+                raise QueryError(f"graph {iri!r} is not an absolute IRI: {exc}") from None
         result = engine_results(
             current_app.extensions["diplokg.engine"], query, form, defaults, nameds,
             config["QUERY_TIMEOUT"], config["ROW_LIMIT"],
         )  # fmt: skip
     except QueryError as exc:
-        return Answer(error=str(exc), status=STATUS.get(type(exc), 400))
+        if found is not None and found.relative_iris:  # point into the user's text
+            exc = moved_up(exc, 1)
+        position = getattr(exc, "position", None)
+        return Answer(error=str(exc), status=STATUS.get(type(exc), 400), position=position)
     if isinstance(result, list):
         table = [[t.subject, t.predicate, t.object] for t in result]
         return _table(["subject", "predicate", "object"], table, graph=True)
@@ -90,3 +106,25 @@ def _table(columns: list[str], table: list[list], graph: bool = False) -> Answer
     labels = labels_of(named)
     rows = [[term_view(t, labels) if t is not None else None for t in row] for row in shown]
     return Answer(columns=columns, rows=rows, total=len(table), graph=graph)
+
+
+def editor_terms() -> dict:
+    """Return what the editor completes: the known prefixes, and the ontology's terms with
+    their English labels and kinds (class or property)."""
+    from diplokg.graph.dataset import PREFIXES
+
+    from .lookup import select
+
+    rows = select(
+        "SELECT ?t ?kind (SAMPLE(?l) AS ?label) WHERE { GRAPH ?g {"
+        " VALUES ?kind { owl:Class owl:ObjectProperty owl:DatatypeProperty }"
+        " ?t a ?kind FILTER(STRSTARTS(STR(?t), STR(dkg:)))"
+        ' OPTIONAL { ?t rdfs:label ?l FILTER(LANG(?l) = "en") } } } GROUP BY ?t ?kind'
+    )
+    terms = {}
+    for r in rows:
+        name = r["t"].value.rsplit("#", 1)[-1]
+        kind = "class" if r["kind"].value.endswith("Class") else "property"
+        label = r["label"].value if "label" in r else ""
+        terms[name] = {"name": name, "kind": kind, "label": label}
+    return {"prefixes": PREFIXES, "terms": sorted(terms.values(), key=lambda t: t["name"])}

@@ -11,7 +11,7 @@ protocol's answers are the same.
 
 import hashlib
 import json
-from urllib.parse import urljoin
+from urllib.parse import urlencode, urljoin
 
 import pyoxigraph as ox
 from flask import Blueprint, current_app
@@ -19,7 +19,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request, Response
 
 from diplokg.graph.errors import DiplokgError, EngineBusy, QueryError, QueryTimeout
-from diplokg.graph.query import OxigraphEngine, formats_for, parse_form
+from diplokg.graph.query import FORMS, OxigraphEngine, formats_for, moved_up, parse_form
 from diplokg.graph.remote import make_engine
 
 from .answer_cache import AnswerCache
@@ -96,6 +96,10 @@ class Endpoint:
             return self.following(environ, start_response)
         request = Request(environ)
         request.max_content_length = self.config["MAX_CONTENT_LENGTH"]
+        if wants_page(request):  # a browser following a /sparql?query=... link: the page
+            page = {**environ, "PATH_INFO": "/", "QUERY_STRING": urlencode(
+                {"query": request.args["query"]})}  # fmt: skip
+            return self.following(page, start_response)
         try:
             response = self.sparql(request)
         except DiplokgError as exc:
@@ -173,9 +177,8 @@ class Endpoint:
                 **options,
             )  # fmt: skip
         except QueryError as exc:
-            position = getattr(exc, "position", None)
-            if found.relative_iris and position:  # point into the text the client sent
-                exc.position = (position[0] - 1, position[1])
+            if found.relative_iris:  # point into the text the client sent, not the BASE line
+                raise moved_up(exc, 1) from None
             raise
 
     def service_description(self, request: Request) -> Response:
@@ -206,6 +209,22 @@ class Reply:
             headers.append(("Content-Length", str(len(self.body))))
         start_response(self.status, headers)
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [self.body]
+
+
+def wants_page(request: Request) -> bool:
+    """Say whether a GET with a query comes from a browser that wants the results page: its
+    Accept names text/html above every format of an answer (a browser's does; */* does not)."""
+    if request.method not in ("GET", "HEAD") or "format" in request.args:
+        return False
+    if len(request.args.getlist("query")) != 1 or not request.args["query"].strip():
+        return False  # no query, two, or a blank one: the protocol's answer (400)
+    if "default-graph-uri" in request.args or "named-graph-uri" in request.args:
+        return False  # the page runs a query on the whole dataset only
+    accept = request.accept_mimetypes
+    if "text/html" not in accept.values():
+        return False
+    answers = {t for table in FORMS.values() for t, _ in table.values()} | set(ALIASES)
+    return accept.quality("text/html") > max(accept.quality(t) for t in answers)
 
 
 def json_response(body: dict, status: int, headers: dict | None = None) -> Response:

@@ -184,3 +184,36 @@ def schema_org(root: str) -> dict:
             if "encoding" not in info
         ],
     }
+
+
+def dataset_page() -> dict:
+    """Gather the dataset IRI's page: what it is, its size, its graphs, its sources."""
+    from .lookup import labels_of, local_path, term_view
+
+    stats = cached("statistics", statistics)
+    titles = {
+        r["d"].value: r["t"].value
+        for r in select("SELECT ?d ?t WHERE { ?d a dkg:SourceDocument ; dcterms:title ?t }")
+    }
+    labels = labels_of(set(stats["classes"]))
+    return {
+        "iri": str(DATASET),
+        "title": TITLE,
+        "abstract": ABSTRACT,
+        "version": current_app.extensions["diplokg"].version,
+        "license": stats["license"],
+        "triples": stats["triples"],
+        "entities": stats["entities"],
+        "classes": sorted(
+            (
+                {"type": term_view(ox.NamedNode(c), labels), "n": n}
+                for c, n in stats["classes"].items()
+            ),
+            key=lambda c: (-c["n"], c["type"]["text"]),
+        ),
+        "graphs": [
+            {"name": g.removeprefix(iris.base() + "graph/"), "href": local_path(g), "n": n}
+            for g, n in sorted(stats["graphs"].items())
+        ],
+        "sources": [{"href": local_path(d), "title": titles.get(d, d)} for d in stats["sources"]],
+    }

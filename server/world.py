@@ -53,3 +53,36 @@ def country_paths() -> tuple[tuple[str, str], ...]:
                 parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy) + "Z")
         out.append((geometry.get("properties", {}).get("name", ""), "".join(parts)))
     return tuple(out)
+
+
+@functools.cache
+def countries_geojson() -> dict:
+    """Return the world's country outlines as GeoJSON (longitude, latitude), for the map."""
+    topology = json.loads(ATLAS.read_text(encoding="utf-8"))
+    arcs = _arcs(topology)
+    features = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        polygons = geometry.get("arcs", [])
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        rings = [[_unwrapped(_ring(arcs, ring)) for ring in polygon] for polygon in polygons]
+        if rings:
+            features.append({
+                "type": "Feature",
+                "properties": {"name": geometry.get("properties", {}).get("name", "")},
+                "geometry": {"type": "MultiPolygon", "coordinates": rings},
+            })  # fmt: skip
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _unwrapped(ring: list[tuple[float, float]]) -> list[list[float]]:
+    """Keep a ring's longitudes continuous where it crosses the antimeridian (Russia, Fiji,
+    Antarctica), so that no edge runs from 180 to -180 across the whole map."""
+    out: list[list[float]] = []
+    shift = 0.0
+    for lon, lat in ring:
+        if out:
+            step = lon + shift - out[-1][0]
+            shift -= 360.0 * round(step / 360.0)
+        out.append([round(lon + shift, 3), round(lat, 3)])
+    return out

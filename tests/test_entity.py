@@ -65,7 +65,8 @@ def test_disagreements_are_shown_side_by_side(client, built):
 def test_each_fact_shows_its_own_phrase_in_its_sentence(client):
     """Belgium's NATO membership shows a phrase naming NATO, marked inside its sentence."""
     html = page(client, "/id/state/belgium")
-    fact = html.split('title="https://w3id.org/diplokg/id/organisation/nato"', 1)[1]
+    statements = html.split('<section class="group"', 1)[1]  # below the summary box
+    fact = statements.split('title="https://w3id.org/diplokg/id/organisation/nato"', 1)[1]
     fact = fact.split('<div class="fact">', 1)[0]
     marked = re.findall(r"<mark>(.*?)</mark>", fact)
     assert marked and all("NATO" in m for m in marked), marked
@@ -89,9 +90,48 @@ def test_a_document_page_marks_every_claimed_phrase(client):
     text = re.sub(r"<[^>]+>", "", html.split('class="document-text">', 1)[1].split("</div>", 1)[0])
     source = (DEFAULT_SEEDS / "002_4e0d7c184a6e1586.txt").read_text(encoding="utf-8")
     assert unescape(text) == source  # the whole text, word for word
+    title = re.search(r'^title = "(.*)"$', source_meta("002_4e0d7c184a6e1586"), re.M).group(1)
+    assert re.search(r'<h1 id="label">([^<]*)</h1>', html).group(1) == title  # not the slug
+    assert "<th>publisher</th>" in html and 'id="facts"' in html  # its metadata, its facts
+
+
+def source_meta(doc: str) -> str:
+    return (DEFAULT_SEEDS / f"{doc}.toml").read_text(encoding="utf-8")
 
 
 def test_alternates_are_advertised(client):
     """The HTML page links its Turtle, JSON-LD and N-Triples twins."""
     resp = client.get("/id/state/belgium", headers={"Accept": "text/html"})
     assert '</id/state/belgium.ttl>; rel="alternate"; type="text/turtle"' in resp.headers["Link"]
+
+
+def test_the_summary_box_states_what_it_is_and_its_key_facts(client):
+    """A mission's summary box: its kind, its name by language, Wikidata, sender, host, city."""
+    html = page(client, "/id/mission/belgium-embassy-canada")
+    box = html.split('<aside class="summary"', 1)[1].split("</aside>", 1)[0]
+    assert ">embassy</a>" in box and '<dd lang="en">Embassy of Belgium in Canada</dd>' in box
+    for fact, value in (("sending entity", "/id/state/belgium"), ("host state", "/id/state/canada"),
+                        ("city", "/id/city/ca-ottawa")):  # fmt: skip
+        assert f'<dt>{fact}</dt><dd><a href="{value}"' in box
+
+
+def test_each_value_appears_once_with_its_sources_folded(client):
+    """Statements grouped by property: a value once, its phrases folded under it."""
+    html = page(client, "/id/mission/belgium-embassy-canada")
+    statements = html.split('<section class="group"', 1)[1]
+    whats = re.findall(r'<h3 title="([^"]+)">.*?</h3>|<div class="what">(.*?)</div>', statements)
+    current, seen = None, set()
+    for prop, what in whats:
+        current = prop or current
+        if what:
+            assert (current, what) not in seen, (current, what)
+            seen.add((current, what))
+    assert '<details class="sources"><summary>' in statements
+
+
+def test_a_long_page_has_a_contents_list(client):
+    html = page(client, "/id/state/belgium")
+    contents = html.split('<nav class="toc" id="contents"', 1)[1].split("</nav>", 1)[0]
+    for anchor in re.findall(r'href="#([^"]+)"', contents):
+        assert f'id="{anchor}"' in html
+    assert 'href="#g-missions-it-sends"' in contents

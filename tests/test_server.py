@@ -93,6 +93,9 @@ def test_ontology_page_is_served(server):
     status, _headers, body = get(server + "/ontology")
     assert status == 200
     assert b'id="Embassy"' in body
+    html = body.decode()  # the site's header, search box included, and the page's contents
+    assert html.index('<header class="top">') < html.index('<nav id="toc"')
+    assert 'href="/timeline"' in html and 'id="search"' in html and "header.css" in html
 
 
 def test_turtle_dump_parses(server):

@@ -173,3 +173,46 @@ def test_a_path_that_is_no_iri_is_a_404_not_a_500(web, path):
     """Characters an IRI may not hold (angle brackets, line breaks, quotes) name no entity."""
     status, _, body = get(web + path)
     assert status == 404 and b"<html" in body
+
+
+def test_a_browser_at_sparql_gets_the_results_page(web):
+    """/sparql?query=… from a browser answers with the query page and its results; */* and
+    SPARQL clients still get the protocol's answer."""
+    url = web + "/sparql?" + urllib.parse.urlencode({"query": 'SELECT ("seen" AS ?x) {}'})
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    status, headers, body = get(url, browser)
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert b'id="results-table"' in body and b"seen" in body
+    for accept in ("*/*", "application/sparql-results+json"):
+        status, headers, body = get(url, accept)
+        assert headers["Content-Type"].startswith("application/sparql-results+json")
+        assert json.loads(body)["results"]["bindings"][0]["x"]["value"] == "seen"
+
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+@pytest.mark.parametrize("path", ["/sparql", "/"])
+def test_relative_iris_on_the_page_read_as_the_endpoint_reads_them(web, path):
+    """FROM <x> and <x> resolve against the endpoint's URL on the page too (no 500); a syntax
+    error after them names the line of the user's text, in its message and in its mark."""
+    query = urllib.parse.urlencode({"query": "SELECT * FROM <x> { ?s ?p ?o }"})
+    status, _, body = get(f"{web}{path}?{query}", BROWSER)
+    assert status == 200 and b'id="results-table"' in body
+    bad = urllib.parse.urlencode({"query": "SELECT * {\n  <x> ?p }"})
+    status, _, body = get(f"{web}/sparql?{bad}", "*/*")
+    error = json.loads(body)
+    assert status == 400 and error["line"] == 2
+    at = f"line 2, column {error['column']}"
+    assert at in error["error"]
+    status, _, body = get(f"{web}{path}?{bad}", BROWSER)
+    assert status == 400
+    assert f'data-line="2" data-column="{error["column"]}"'.encode() in body
+    assert at.encode() in body
+
+
+def test_a_blank_query_from_a_browser_is_the_protocols_400(web):
+    """/sparql?query= (empty or blank) is a client error, for a browser too."""
+    for text in ("", "  "):
+        status, _, _ = get(web + "/sparql?" + urllib.parse.urlencode({"query": text}), BROWSER)
+        assert status == 400

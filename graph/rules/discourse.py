@@ -6,7 +6,7 @@ are offsets into the document, like the mentions'.
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rdflib import Literal
 
@@ -19,8 +19,8 @@ from ..lexicon import (
     POLITY_KINDS,
     TITLES_BEFORE_NAMES,
 )
-from ..values import find_dates
 from ..vocab import DKG
+from .when import stated_dates
 
 STATE = {"state"}
 POLITY = set(POLITY_KINDS)
@@ -231,11 +231,10 @@ def hedged(reading, start: int, end: int) -> bool:
 
 
 def dates(reading, i: int, lo: int = 0, hi: int | None = None) -> list:
-    """Return the dates of sentence i within [lo, hi), with offsets into the document."""
-    s = reading.sentences[i]
-    hi = s.end if hi is None else hi
-    shifted = [replace(d, start=d.start + s.start, end=d.end + s.start) for d in find_dates(s.text)]
-    return [d for d in shifted if lo <= d.start and d.end <= hi]
+    """Return the dates of sentence i within [lo, hi), with offsets into the document; a date
+    said against another ("the same year", "on the 29th") is resolved (when.py)."""
+    hi = reading.sentences[i].end if hi is None else hi
+    return [d for d in stated_dates(reading)[i] if lo <= d.start and d.end <= hi]
 
 
 def enumeration(names) -> str:

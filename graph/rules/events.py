@@ -1,4 +1,4 @@
-"""Find military deployments, political consultations, meetings and recognitions."""
+"""Find military deployments, political consultations and meetings."""
 
 import re
 
@@ -24,7 +24,6 @@ OUR = re.compile(
     r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:monarchs?|king|queen|prime\s+minister"
     r"|government|ministers?|president|leaders?|delegation)\b"
 )
-RECOGNISED = re.compile(r"\brecogni[sz]ed\s+(?:the\s+)?(?:independence\s+of\s+(?:the\s+)?)?")
 
 
 def deployments(reading, i: int) -> None:
@@ -120,22 +119,5 @@ def meetings(reading, i: int) -> None:
         d.event(reading, i, DKG.Meeting, key, label, pairs, "event-meeting", (lo, hi))
 
 
-def recognitions(reading, i: int) -> None:
-    """Read "Norway recognised (the independence of) Chile in 1838"."""
-    s = reading.sentences[i]
-    for m in RECOGNISED.finditer(s.text):
-        at = s.start + m.end()
-        lo, hi = d.clause(reading, i, s.start + m.start())
-        other = [x.entity for x in d.mentions(reading, i, STATE, at) if x.start == at]
-        who = d.subject(reading, i, s.start + m.start())
-        if not other or not who or len(who) != 1 or d.hedged(reading, lo, at):
-            continue
-        date = d.one_date(reading, i, lo, hi)
-        pairs = [(DKG.participant, reading.facts.use(e)) for e in (who[0], other[0])]
-        pairs += [(DKG.date, d.literal(date))] if date else []
-        label = f"Recognition of {other[0].label} by {who[0].label}"
-        key = f"{who[0].slug}-{other[0].slug}"
-        d.event(reading, i, DKG.Recognition, key, label, pairs, "event-recognition", (lo, hi))
-
-
-RULES = [deployments, consultations, meetings, recognitions]
+RULES = [deployments, consultations, meetings]
+# Recognitions of states: statehood.py.

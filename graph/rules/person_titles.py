@@ -78,6 +78,11 @@ class Title:
 def _plural(key: str) -> str:
     """Return the pattern of an office key, singular or plural ("heads of state")."""
     words = key.replace("'", "['\u2019]").split()
+    if len(words) > 1 and words[-1] == "general":
+        # A postpositive adjective: the noun before it takes the plural ("consuls general",
+        # "governors general"), and some write it on the adjective ("consul generals").
+        words[-2:] = [_plural_word(words[-2]), "generals?"]
+        return r"[ -]+".join(words)
     at = words.index("of") - 1 if "of" in words else len(words) - 1
     words[at] = _plural_word(words[at])
     return r"[ -]+".join(words)
@@ -108,7 +113,11 @@ def _key(words: str) -> str:
     if key in OFFICES:
         return key
     parts = key.split(" ")
-    at = parts.index("of") - 1 if "of" in parts else len(parts) - 1
+    if len(parts) > 1 and parts[-1] in ("general", "generals"):
+        parts[-1] = "general"  # "consuls general", "consul generals"
+        at = len(parts) - 2
+    else:
+        at = parts.index("of") - 1 if "of" in parts else len(parts) - 1
     head = parts[at]
     if head.endswith("ies"):
         parts[at] = head[:-3] + "y"

@@ -48,14 +48,6 @@ MAINTAIN = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:have|has|had|maintain(?:s|ed)?|enjoy(?:s|ed)?|share[sd]?"
     rf"|develop(?:s|ed)?|built|build)\s+(?:[\w-]+\s+){{0,4}}?{RELATIONS}\b"
 )
-ESTABLISHED = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?establish(?:ed)?\s+(?:full\s+|formal\s+)?diplomatic\s+relations\b"
-)
-WITH = re.compile(r"\s+with\s+(?:the\s+)?")
-ESTABLISHED_PASSIVE = re.compile(
-    r"\bdiplomatic\s+relations\s+between\s+(?:the\s+)?(?P<pair>.+?)\s+(?:were|was)\s+"
-    r"(?:first\s+|formally\s+)?established\b"
-)
 
 # "Canada and Belgium cooperate ... in the context of the United Nations, NATO, ...": this is
 # NOT read as membership. States cooperate in the context of bodies they are not members of
@@ -264,47 +256,6 @@ def relations_maintained(reading, i: int) -> None:
             _relate(reading, *g.entities, (g.start, m.end()), "relation-maintained")
 
 
-def _established(reading, i: int) -> list[tuple]:
-    """Return ((A, B), start, end) for each "A and B established diplomatic relations",
-    "A established diplomatic relations with B", "relations between A and B were established"."""
-    s = reading.sentences[i]
-    doc = reading.doc.text
-    found = []
-    for g in d.groups(reading, i, STATE):
-        m = ESTABLISHED.match(doc, g.end)
-        if not m or d.is_object(reading, g.start):
-            continue
-        if len(g.entities) == 2:
-            found.append((g.entities, g.start, m.end()))
-        w = WITH.match(doc, m.end())
-        other = w and [x for x in d.groups(reading, i, STATE, w.end()) if x.start == w.end()]
-        if len(g.entities) == 1 and other and len(other[0].entities) == 1:
-            found.append(((g.entities[0], other[0].entities[0]), g.start, other[0].end))
-    for m in ESTABLISHED_PASSIVE.finditer(s.text):
-        inside = d.groups(reading, i, STATE, s.start + m.start("pair"), s.start + m.end("pair"))
-        if inside and len(inside[0].entities) == 2:
-            found.append((inside[0].entities, s.start + m.start(), s.start + m.end()))
-    return found
-
-
-def relations_established(reading, i: int) -> None:
-    """Read "A and B established diplomatic relations in 1832": the relation and the event."""
-    for pair, start, end in _established(reading, i):
-        lo, hi = d.clause(reading, i, start)
-        if d.hedged(reading, lo, end):
-            continue
-        _relate(reading, *pair, (start, end), "relation-established")
-        a, b = sorted(pair, key=lambda e: e.slug)
-        when = d.one_date(reading, i, lo, hi)
-        facts = [(DKG.participant, reading.facts.use(a)), (DKG.participant, reading.facts.use(b))]
-        if when:
-            facts.append((DKG.date, d.literal(when), (min(start, when.start), max(end, when.end))))
-        cls = DKG.EstablishmentOfDiplomaticRelations
-        label = f"Establishment of diplomatic relations between {a.label} and {b.label}"
-        key = f"{a.slug}-{b.slug}"
-        d.event(reading, i, cls, key, label, facts, "event-establishment", (start, end))
-
-
 RULES = [
     members_of,
     organisation_as_adjective,
@@ -313,5 +264,5 @@ RULES = [
     relations_title,
     relations_with,
     relations_maintained,
-    relations_established,
 ]
+# The establishment, severance and restoration of relations: relation_changes.py.

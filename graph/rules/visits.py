@@ -15,14 +15,15 @@ from .discourse import PLACE, STATE
 
 # A visit or mission "to" places, with the words before the noun that say its kind.
 TO_PLACES = re.compile(
-    r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)(?P<noun>visits?|missions?)\s+to\s+(?:the\s+)?"
+    r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)(?P<noun>(?i:visits?|missions?))\s+to\s+(?:the\s+)?"
     r"(?:[a-z]+ern\s+)?"
 )
 MADE = re.compile(
-    r"\b(?:made|paid|undertook|led)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}$"
+    r"\b(?:made|paid|undertook|led|(?:is|are|was|were)\s+(?:paying|making|on))\s+"
+    r"(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}$"
 )
 # "visited X", "came to visit X"; "went to X" only for a mission or a delegation.
-VISITED = re.compile(r"\b(?:visited|came\s+to\s+visit)\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
+VISITED = re.compile(r"\b(?:visit(?:ed|s)|came\s+to\s+visit)\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
 WENT = re.compile(r"\b(?:went|travel+ed|came)\s+to\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
 MISSION_WORDS = r"trade|economic|business|commercial|princely|royal|investment|export"
 TRADE = re.compile(rf"\b(?:{MISSION_WORDS})\b", re.I)
@@ -140,7 +141,7 @@ def visits(reading, i: int) -> None:
         at, noun = s.start + m.end(), s.start + m.start("noun")
         segments, end = destinations(reading, i, at)
         lo, hi = d.clause(reading, i, noun)
-        if cls is None or not segments or d.hedged(reading, lo, hi):
+        if cls is None or not segments or d.hedged(reading, lo, hi) or _stated(reading, noun):
             continue
         made = MADE.search(doc[lo : s.start + m.start()] + m["adj"])
         undated = [places for places, year in segments if year is None]
@@ -157,11 +158,18 @@ def visits(reading, i: int) -> None:
             if pattern is WENT and not (mission or d.people(reading, i)):
                 continue
             segments, _ = destinations(reading, i, s.start + m.end())
-            if not segments or d.hedged(reading, lo, hi):
+            if not segments or d.hedged(reading, lo, hi) or _stated(reading, s.start + m.start()):
                 continue
             cls = DKG.TradeMission if mission and TRADE.search(mission.group()) else DKG.Visit
             who = visitors(reading, i, lo, s.start + m.start(), words)
             _emit(reading, i, cls, who, segments, lo, hi, False)
+
+
+def _stated(reading, offset: int) -> bool:
+    """Say whether visit_clauses.py has read the visit whose words are at this offset."""
+    return any(
+        c.rule == "event-visit-syntax" and c.start <= offset < c.end for c in reading.facts.claims
+    )
 
 
 def _emit(reading, i, cls, who, segments, lo, hi, plural) -> None:

@@ -6,6 +6,8 @@ from .. import identity
 from ..vocab import DKG
 from . import discourse as d
 from .discourse import PLACE, STATE
+from .war_names import dated_after
+from .when import end_literal
 
 # The world wars by any of their names; a pair "the First (...) and the Second (...) World Wars"
 # carries, in each parenthesis, what belongs to that war.
@@ -111,10 +113,12 @@ def forces(reading, i: int) -> list:
 def battles(reading, i: int) -> None:
     """Read "the Battle of X" and "at X ... one of the most famous battles took place"."""
     s = reading.sentences[i]
-    found = [(s.start + m.start(), m["name"]) for m in BATTLE_OF.finditer(s.text)]
+    found = [
+        (s.start + m.start(), m["name"], s.start + m.end()) for m in BATTLE_OF.finditer(s.text)
+    ]
     if BATTLE_WORD.search(s.text) and BATTLE_HAPPENED.search(s.text):
-        found += [(s.start + m.start(), m["name"]) for m in AT_NAME.finditer(s.text)]
-    for at, name in found:
+        found += [(s.start + m.start(), m["name"], None) for m in AT_NAME.finditer(s.text)]
+    for at, name, end in found:
         lo, hi = d.clause(reading, i, at)
         if d.hedged(reading, lo, hi):
             continue
@@ -127,6 +131,12 @@ def battles(reading, i: int) -> None:
             pairs.append((DKG.partOf, iri))
         places = [m for m in d.place_after(reading, i, lo, hi, "in") if m.start < at]
         pairs += [(DKG.location, reading.facts.use(m.entity)) for m in places[-1:]]
+        when = dated_after(reading, i, end) if end else None
+        if when is not None and when.end_value:  # "the Battle of X, fought from ... to ..."
+            pairs += [(DKG.startDate, d.literal(when)), (DKG.endDate, end_literal(when))]
+        elif when is not None:
+            pairs.append((DKG.date, d.literal(when)))
+
         label = f"Battle of {name}"
         d.event(reading, i, DKG.Battle, key, label, pairs, "event-battle", (lo, hi))
 
