@@ -214,6 +214,8 @@ class Reply:
 def wants_page(request: Request) -> bool:
     """Say whether a GET with a query comes from a browser that wants the results page: its
     Accept names text/html above every format of an answer (a browser's does; */* does not)."""
+    if "text/html" not in request.headers.get("Accept", ""):
+        return False  # the usual case, told without reading the header (as costly as a query)
     if request.method not in ("GET", "HEAD") or "format" in request.args:
         return False
     if len(request.args.getlist("query")) != 1 or not request.args["query"].strip():
