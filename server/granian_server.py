@@ -59,6 +59,7 @@ class DrainingGranian(Granian):
         super().__init__(*args, **kwargs)
         self.listener = listener
         self.generations = generations
+        self.replaced: dict[int, float] = {}  # when each worker was last replaced
 
     def _spawn_workers(self, spawn_target, target_loader):
         for idx in range(self.workers):
@@ -82,6 +83,30 @@ class DrainingGranian(Granian):
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, before)
         return worker
+
+    def _respawn_workers(self, workers, spawn_target, target_loader, delay: float = 0):
+        """Replace workers that died (the only use granian makes of it here), as gunicorn does.
+
+        granian would shut the whole server down when a worker dies (respawn_failed_workers is
+        off by default), or when one dies again within 5.5 s of its replacement ("crash
+        loop"): a request that kills a worker would stop the service. Here a dead worker is
+        always replaced, at most once a second per worker, so one that cannot start does not
+        spin.
+        """
+        for idx in workers:
+            if idx >= len(self.wrks) or self.wrks[idx].is_alive():
+                continue  # replaced by a reload meanwhile
+            wait = self.replaced.get(idx, 0) + 1 - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            self.replaced[idx] = time.monotonic()
+            dead = self.wrks[idx]
+            dead.join(1)
+            logger.warning(f"worker-{idx + 1} died (exit code {dead.inner.exitcode}): replacing it")
+            self.wrks[idx] = self._start(idx, spawn_target, target_loader)
+        # granian's crash-loop rule reads this: it would stop the server; we never let it.
+        self.respawned_wrks.clear()
+        self._metrics.incr_spawn(len(workers))
 
     def _init_shared_socket(self):
         # As granian does where it cannot give each worker its own socket: one socket,

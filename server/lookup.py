@@ -1,5 +1,7 @@
 """Read the served dataset: rows of SELECT queries, labels, and links to this server's pages."""
 
+import re
+
 import pyoxigraph as ox
 from flask import current_app
 from rdflib.namespace import RDFS, XSD
@@ -73,9 +75,19 @@ def cached(key: str, compute):
 
 
 def select(query: str, **bindings: ox.NamedNode) -> list[dict]:
-    """Run a SELECT (with our prefixes) and return its rows as dicts of pyoxigraph terms."""
+    """Run a SELECT (with our prefixes) and return its rows as dicts of pyoxigraph terms.
+
+    Each binding is a VALUES row at the #VALUES mark, and its term is also written into the
+    pattern after the mark in place of the variable: the engine does not carry a VALUES row
+    into a GRAPH or UNION pattern, and evaluated the pattern for every entity before joining
+    (the claims of one entity took 20-70 ms instead of 1-4 ms). The solutions are the same.
+    """
     values = "".join(f"VALUES ?{name} {{ {term} }}\n" for name, term in bindings.items())
-    text = PREFIXES + query.replace("#VALUES", values)
+    head, mark, pattern = query.partition("#VALUES")
+    for name, term in bindings.items():
+        pattern = re.sub(rf"[?$]{name}(?![\w\u00b7\u0300-\u036f\u203f-\u2040])",
+                         lambda _, t=str(term): t, pattern)  # fmt: skip
+    text = PREFIXES + head + (values if mark else "") + pattern
     result = store().query(text)
     names = [v.value for v in result.variables]
     return [{n: row[n] for n in names if row[n] is not None} for row in result]

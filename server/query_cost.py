@@ -10,7 +10,18 @@ A query runs in the web worker only when this module proves a small bound on its
 - it has at most MOST_PATTERNS triple patterns, each names at least one term, and the store
   holds at most CAP triples that match it with its variables left open (counted in the
   store's indexes, at most CAP + 1 read);
-- the product of those counts, the most solutions any join of the patterns can give (each
+- it has at most MOST_TOKENS tokens: the engine's parser and evaluator recurse once per
+  operator of a chain (1 + 1 + ..., || and &&) and per level of brackets, and the web
+  worker's thread has a smaller stack than a query worker's (granian's threads: 2 MB, where
+  a sum of about 1,500 terms overflowed it and killed the process); the checks allow 4,000;
+- or, without counting: its pattern is one triple pattern whose variables are all different,
+  with no FILTER, BIND, OPTIONAL, UNION, MINUS, DISTINCT, ORDER BY, GROUP BY or aggregate, and
+  it is an ASK or has a LIMIT (plus OFFSET) of at most BUDGET. The engine then reads the
+  pattern's matches one by one from the index whose prefix is the pattern's terms, each a
+  solution, and stops at the first (ASK) or after OFFSET + LIMIT: it reads no more entries
+  than that. This spares counting in the indexes for most lookups, which cost as much as
+  the query;
+- otherwise, the product of those counts, the most solutions any join of the patterns can give (each
   solution picks at most one matching triple per pattern; a left join, union or minus gives no
   more), is at most BUDGET.
 
@@ -19,6 +30,7 @@ SPARQL function is linear in its input (pyoxigraph's REGEX is the Rust regex cra
 no backtracking). Anything the rule cannot read is sent to a query worker, as before.
 """
 
+import itertools
 from urllib.parse import urljoin
 
 import pyoxigraph as ox
@@ -28,6 +40,9 @@ from .query_policy import SCHEME, tokens
 CAP = 1_000  # matches of one pattern, at most (reading them costs up to about 0.5 ms)
 BUDGET = 100_000  # the product of the patterns' counts, at most
 MOST_PATTERNS = 16
+# In a thread with a 2 MB stack, the engine survived chains of 1,000 operators and 500 levels
+# of braces, and died at 2,000 operators and 1,000 levels: 500 tokens keep a margin of 2 to 4.
+MOST_TOKENS = 500
 GROUP_WORDS = {"OPTIONAL", "MINUS"}
 SKIPPED_WORDS = {"FILTER", "BIND"}
 PATH_MARKS = set("/|^*+?!")
@@ -45,8 +60,15 @@ def bound(text: str, store: ox.Store, counts: dict | None = None, toks=None) -> 
     toks are the query's tokens, if the checks read them already.
     """
     counts = {} if counts is None else counts
+    toks = tokens(text) if toks is None else toks
+    if len(toks) > MOST_TOKENS:
+        return None
     try:
-        patterns = Reader(tokens(text) if toks is None else toks).patterns()
+        reader = Reader(toks)
+        patterns = reader.patterns()
+        most = streamed(reader)
+        if most is not None:
+            return most
         if len(patterns) > MOST_PATTERNS:
             return None
         product = 1
@@ -59,6 +81,46 @@ def bound(text: str, store: ox.Store, counts: dict | None = None, toks=None) -> 
         # A term the engine would refuse (an IRI with a space, a bad language tag): the query
         # goes to a worker, whose parser reports it to the client.
         return None
+
+
+# Words after which the engine may read more than one index entry per solution, or read them
+# all before the first solution.
+GATHERING = {"FILTER", "BIND", "OPTIONAL", "UNION", "MINUS", "DISTINCT", "REDUCED", "ORDER",
+             "GROUP", "HAVING", "COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE", "GROUP_CONCAT",
+             "EXISTS"}  # fmt: skip
+
+
+def streamed(reader: "Reader") -> int | None:
+    """Bound a one-pattern query that the engine answers by reading matches one by one.
+
+    Return the most solutions (1 for ASK, else its LIMIT), or None where the rule needs counts.
+    """
+    if len(reader.found) != 1 or reader.form not in ("SELECT", "ASK"):
+        return None
+    toks = reader.toks
+    if any(kind == "word" and value.upper() in GATHERING for kind, value in toks):
+        return None
+    if sum(value == "{" for _, value in toks) != 1:
+        return None
+    start = next(i for i, (_, value) in enumerate(toks) if value == "{")
+    end = next(i for i, (_, value) in enumerate(toks) if value == "}")
+    names = [value[1:] for kind, value in toks[start:end] if kind == "var"]
+    if len(set(names)) != len(names):  # ?s ?p ?s: the engine skips matches that differ
+        return None
+    if reader.form == "ASK":
+        return 1
+    modifiers = {}
+    rest = toks[end + 1 :]
+    for i, (kind, value) in enumerate(rest):
+        if kind == "word" and value.upper() in ("LIMIT", "OFFSET"):
+            digits = itertools.takewhile(lambda t: t[1].isdigit(), rest[i + 1 :])
+            number = "".join(value for _, value in digits)  # the tokenizer reads 10 as 1, 0
+            if number:
+                modifiers[value.upper()] = int(number)
+    limit = modifiers.get("LIMIT")
+    if limit is None or limit + modifiers.get("OFFSET", 0) > BUDGET:
+        return None
+    return limit
 
 
 def count(store: ox.Store, pattern: tuple, counts: dict) -> int:
@@ -93,6 +155,7 @@ class Reader:
         self.prefixes: dict[str, str] = {}
         self.base = ""
         self.found: list[tuple] = []
+        self.form = ""
 
     def peek(self) -> tuple[str, str]:
         return self.toks[self.i] if self.i < len(self.toks) else ("end", "")
@@ -108,7 +171,7 @@ class Reader:
         """Return the query's triple patterns (None for a variable)."""
         self.prologue()
         kind, word = self.take()
-        form = word.upper()
+        form = self.form = word.upper()
         if form == "DESCRIBE":
             return self.describe()
         if form not in ("SELECT", "ASK", "CONSTRUCT"):

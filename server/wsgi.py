@@ -272,5 +272,7 @@ def serve_granian(
         # On SIGHUP (server/reload.py) the old workers, once drained, finish their requests
         # within 30 s (gunicorn's graceful timeout) or are killed.
         workers_kill_timeout=30,
+        # A worker that dies is replaced, as gunicorn does; granian would stop the server.
+        respawn_failed_workers=True,
     ).serve()
     return 0

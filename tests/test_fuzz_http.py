@@ -283,6 +283,17 @@ def test_deep_nesting_is_refused_with_a_message(client, shape):
     assert "at most" in json.loads(body)["error"]
 
 
+@pytest.mark.parametrize("how", ["get", "form", "direct"])
+def test_a_long_chain_under_the_limits_is_answered(client, how):
+    """Regression: a sum of 1,990 terms (3,981 tokens, under the limit of 4,000) has no triple
+    pattern, so it ran in the web worker, whose thread has a smaller stack than a query
+    worker's: the engine overflowed it and the process died, and with it the server."""
+    status, _, body = ask(client, NESTED["sum"](1990), how, "application/sparql-results+json")
+    assert status == 200, body
+    status, _, _ = client.send("GET", "/health")
+    assert status == 200
+
+
 @pytest.mark.parametrize(
     "params",
     [

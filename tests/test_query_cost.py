@@ -16,6 +16,13 @@ from test_endpoint_security import EXPENSIVE
 from diplokg.graph.query import OxigraphEngine, open_dataset
 from diplokg.server.query_cost import BUDGET, bound
 
+# One triple pattern read match by match: bounded by its LIMIT (1 for ASK), without counting.
+STREAMED = {
+    "a-page-of-an-entity": ("SELECT ?p ?o WHERE { wd:Q31 ?p ?o } LIMIT 3", 3),
+    "a-page-of-all-triples": ("SELECT * WHERE { ?s ?p ?o } LIMIT 5 OFFSET 10", 5),
+    "any-triple": ("ASK { ?s ?p ?o }", 1),
+    "a-long-page": ("SELECT ?s ?l WHERE { ?s rdfs:label ?l } LIMIT 1000", 1000),
+}
 CHEAP = {
     "lookup": "SELECT ?p ?o WHERE { wd:Q31 ?p ?o }",
     "label": 'SELECT ?s WHERE { ?s rdfs:label "Belgium"@en }',
@@ -24,6 +31,7 @@ CHEAP = {
     "join-from-an-entity": "SELECT ?m ?city WHERE { ?m dkg:sendingEntity wd:Q31 ; dkg:city ?city }",
     "filter-optional-order": "SELECT ?p ?o WHERE { wd:Q31 ?p ?o OPTIONAL { ?o rdfs:label ?l }"
     " FILTER(?p != rdfs:label) } ORDER BY ?p LIMIT 5",
+    **{name: text for name, (text, _) in STREAMED.items()},
 }
 RUNAWAY = {
     **EXPENSIVE,
@@ -40,6 +48,16 @@ RUNAWAY = {
     "describe-where": "DESCRIBE ?s WHERE { ?s a dkg:Embassy }",
     "cross-product-over-the-budget": "SELECT * WHERE { ?a a dkg:Embassy . ?b rdfs:label ?l ."
     " ?c rdfs:label ?m }",
+    # One pattern, but the engine may read many matches per solution or all before the first.
+    "a-repeated-variable": "SELECT * WHERE { ?s ?p ?s } LIMIT 5",
+    "a-filtered-page": "SELECT * WHERE { ?s ?p ?o FILTER(?o = 1) } LIMIT 5",
+    "a-sorted-page": "SELECT * WHERE { ?s ?p ?o } ORDER BY ?o LIMIT 5",
+    "a-distinct-page": "SELECT DISTINCT ?p WHERE { ?s ?p ?o } LIMIT 5",
+    "a-page-of-groups": "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p LIMIT 5",
+    "no-limit": "SELECT * WHERE { ?s ?p ?o }",
+    "a-limit-over-the-budget": "SELECT * WHERE { ?s ?p ?o } LIMIT 5 OFFSET 1000000",
+    # Too long for a web worker's stack: a chain of 1,990 operators killed the process.
+    "a-long-chain": "SELECT (" + "+".join(["1"] * 1990) + " AS ?x) WHERE { wd:Q31 ?p ?o }",
 }
 
 
@@ -58,6 +76,14 @@ def test_cheap_queries_are_bounded(store, name):
 def test_queries_that_may_run_away_go_to_a_worker(store, name):
     text = RUNAWAY[name]
     assert bound(text if "PREFIX" in text else PREFIXES + text, store) is None
+
+
+@pytest.mark.parametrize("name", STREAMED)
+def test_one_pattern_read_match_by_match_is_bounded_by_its_limit_without_counting(store, name):
+    text, most = STREAMED[name]
+    counts: dict = {}
+    assert bound(PREFIXES + text, store, counts) == most
+    assert counts == {}  # nothing counted in the indexes
 
 
 def corpus() -> dict[str, str]:

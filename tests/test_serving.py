@@ -1,13 +1,18 @@
 """How 'diplokg serve' holds its port and names its release: a second server on a used port
-is refused, and every answer says which release answered it."""
+is refused, every answer says which release answered it, and a web worker that dies is
+replaced."""
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from test_restart import children, master_of, settled
 
 from conftest import get, running_server
 
@@ -46,3 +51,41 @@ def test_every_answer_names_the_release_that_answered(built):
         for path in paths:
             status, headers, _ = get(base + path)
             assert headers["X-Dataset-Version"] == version, (path, status)
+
+
+def web_workers(master: int) -> list[int]:
+    """Return the server's web workers: its main process's children, not query workers."""
+    found = []
+    for pid in children(master):
+        args = Path(f"/proc/{pid}/cmdline").read_bytes()
+        if b"query_pool" not in args:
+            found.append(pid)
+    return found
+
+
+@pytest.mark.parametrize("server", ["granian", "gunicorn"])
+def test_a_killed_web_worker_is_replaced(built, server):
+    """SIGKILL the only web worker: a new one answers within seconds, the server goes on.
+
+    Regression: granian shut the whole server down when a worker died (a query that
+    overflowed a worker thread's stack stopped the service for every later client).
+    """
+    with running_server(built, workers=1, options=("--server", server)) as base:
+        master = master_of(base)
+        settled(master)
+        for _ in range(2):  # twice in a row: no "crash loop" stops it either
+            (worker,) = web_workers(master)
+            os.kill(worker, signal.SIGKILL)
+            killed = time.monotonic()
+            while True:
+                try:
+                    status, _, _ = get(base + "/sparql?" + urlencode({"query": "ASK {}"}))
+                    if status == 200:
+                        break
+                except OSError:
+                    pass
+                assert time.monotonic() - killed < 10, "no answer 10 s after the worker died"
+                time.sleep(0.1)
+            took = time.monotonic() - killed
+            print(f"\n{server}: answered {took:.2f} s after its worker was killed")
+            assert web_workers(master) != [worker]

@@ -11,8 +11,9 @@ rdflib-endpoint. wrk sends the stream with 1 and 8 keep-alive connections, each 
 its own part of the stream. It prints requests/s and latency per server, and the ratios of
 ours to each peer, measured in this one run.
 
-With --memory it also starts 'diplokg serve' with 1, 2 and 4 query workers per web worker,
-sends it the stream for a while, and prints the RSS and PSS summed over all its processes
+With --memory it also starts 'diplokg serve' with at most 1, 2 and 4 query workers per web
+worker (DIPLOKG_QUERY_WORKERS; they start as queries need them), sends it the stream for a
+while, and prints how many query workers run and the RSS and PSS summed over all its processes
 (main process, web workers, query workers), and Oxigraph's for comparison.
 
     python tests/benchmarks/bench_stream.py [--data OUT] [--seconds 5] [--memory] [--no-rdflib]
@@ -151,6 +152,17 @@ def pss_mb(root: int) -> float:
     return total / 1024
 
 
+def query_workers(root: int) -> int:
+    """Return how many query worker processes a server runs now (they start as needed)."""
+    found = 0
+    for pid in tree(root):
+        try:
+            found += b"query_pool" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+    return found
+
+
 def tree(root: int) -> set[int]:
     parents = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -244,7 +256,8 @@ def memory(args, serve, oxigraph: Peer, lines: Path, pairs, nquads: Path, log) -
         run_wrk(peer.port, peer.path, lines, 8, args.seconds)
         time.sleep(0.5)
         print(
-            f"| diplokg serve, 2 web workers x {workers} query workers | "
+            f"| diplokg serve, 2 web workers x at most {workers} query workers "
+            f"({query_workers(peer.proc.pid)} running) | "
             f"{rss_mb(peer.proc.pid):.0f} | {pss_mb(peer.proc.pid):.0f} |",
             flush=True,
         )
