@@ -382,6 +382,7 @@ FAILURE = (
     r"cancel+ed|cancel+ation|postponed|called\s+off|fail(?:s|ed)?|refuse[sd]?|reject(?:s|ed)?"
     r"|negotiat\w*|talks|draft|future|upcoming|candidate|applied|applies|apply|bid|observer"
     r"|non|former(?:ly)?|left|withdr[ae]w\w*|suspend\w*|broke|broken|sever\w*|until"
+    r"|cut\s+(?:off\s+)?(?:[\w-]+\s+){0,2}?(?:ties|relations)"  # "cut its diplomatic ties"
 )
 HEDGE = re.compile(rf"\b(?:(?i:{NEGATION}|{MODALITY}|{INTENTION}|{FAILURE})|may)\b")
 NOT_A_HEDGE = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less)\s+than\b|\bnot\s+only\b", re.I)

@@ -20,7 +20,7 @@ PAIR_WORDS = re.compile(
 )
 # Needs "two" or "both": "the governments" alone may mean any governments.
 PAIR_NEEDS = re.compile(r"\b(?:two|both)\b", re.I)
-RELATION_NOUNS = {"relationship", "relation", "relations", "tie", "ties"}
+RELATION_NOUNS = {"relationship", "relation", "relations", "tie", "ties", "partnership"}
 # Dependencies along which a name stays the actor a phrase speaks of: "the foreign ministers
 # of Argentina and Chile", "Malaysia's Prime Minister", not "a minister born in Chile".
 ACTOR_PATH = {"compound", "poss", "conj", "cc", "appos", "amod", "det", "nummod", "nmod",

@@ -6,7 +6,7 @@ into force on 15 January 2015" gives one date to each verb. A date that opens th
 holds for its verbs that give none; so does the date of a clause for "where" and "when" in
 it ("visited Perth on 22 October 2022, where the two leaders signed ..."). "Today" in a dated
 document is its date, "2 July of the same year" takes the year last stated, "the same day"
-the day last stated.
+the day last stated, "of the following year" the year after it.
 """
 
 import re
@@ -25,7 +25,9 @@ FORCE_NOUNS = {"force", "effect", "operation"}
 OPENING = re.compile(r"^\s*(?:(?:on|in|by|from)\s+)?$", re.I)
 ENTRY_DASH = re.compile(r"\s*[\u2013\u2014-]\s+")
 YEAR_HEAD = re.compile(r"^\s*(?P<y>1\d{3}|20\d\d)\s*[\u2013\u2014-]\s+")
-SAME_YEAR = re.compile(r"\s+of\s+(?:the\s+same|that)\s+year\b", re.I)
+SAME_YEAR = re.compile(
+    r"\s+of\s+(?:the\s+same|that|(?P<next>the\s+(?:following|next)))\s+year\b", re.I
+)
 SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b", re.I)
 TODAY = re.compile(r"\btoday\b", re.I)
 IN_FORCE_SINCE = re.compile(r"\bin\s+force\s+since\s+", re.I)
@@ -121,11 +123,12 @@ def _dates(reading, i: int) -> list[DateMatch]:
     for x in d.dates(reading, i):
         if x.value:
             found.append(x)
-        elif x.day and SAME_YEAR.match(text, x.end):
+        elif x.day and (same := SAME_YEAR.match(text, x.end)):
             year = _last_value(reading, i, x.start)
             if year:
-                value = f"{year[:4]}-{x.month:02d}-{x.day:02d}"
-                end = SAME_YEAR.match(text, x.end).end()
+                # "of the following year" counts on from the year last stated
+                value = f"{int(year[:4]) + bool(same['next']):04d}-{x.month:02d}-{x.day:02d}"
+                end = same.end()
                 found.append(replace(x, end=end, text=text[x.start : end], value=value,
                                      datatype=XSD.date))  # fmt: skip
     if reading.doc.date:

@@ -26,7 +26,7 @@ from ..lexicon import (
 from .agreement_actors import Party, actors, is_party
 from .parse_paths import agent, clauses_of, conjuncts, preps, root_of, span_of, stand_in, subject
 
-RELATIONSHIP = re.compile(r"\b(?:relationship|relations|ties)\b", re.I)
+RELATIONSHIP = re.compile(r"\b(?:relationship|relations|ties|partnership|cooperation)\b", re.I)
 FRAME_VERBS = AGREEMENT_FRAME_VERBS
 COMMIT_VERBS = AGREEMENT_COMMIT_VERBS
 SIGNING_NOUNS = AGREEMENT_SIGNING_NOUNS

@@ -8,11 +8,24 @@ import re
 from ..values import find_dates
 
 # What an agreement is about: "on youth mobility", "concerning the strengthening of ...".
-TOPIC_HEAD = re.compile(
-    r"\s*,?\s+(?:on|concerning|regarding|about|relating\s+to|of|for|in\s+the\s+(?:fields?|areas?"
-    r"|domains?)\s+of)\s+(?:the\s+)?"
+# "in the areas of", "in fields such as", "in sectors including": a list of areas follows.
+_AREAS = (
+    r"in\s+(?:the\s+|such\s+)?(?:fields?|areas?|domains?|sectors?)"
+    r"\s+(?:of|such\s+as|like|including)"
 )
-AREAS_HEAD = re.compile(r"\s*,?\s+in\s+the\s+(?:fields?|areas?|domains?)\s+of\b")
+TOPIC_HEAD = re.compile(
+    rf"\s*,?\s+(?:on|concerning|covering|regarding|about|relating\s+to|of|for|{_AREAS})"
+    r"\s+(?:the\s+)?"
+)
+AREAS_HEAD = re.compile(rf"\s*,?\s+{_AREAS}\b")
+# "agreements on taxation, civil aviation and research": more topics of a plural noun, each
+# a few lowercase words, not a clause ("agreements on taxation, which ...").
+MORE_TOPICS = re.compile(
+    r",\s+(?:and\s+)?(?:on\s+)?(?!(?:which|that|who|whose|where|when|while|but|signed|concluded"
+    r"|including|as|the|a|an|its|their|both|each|all|most|some)\b)(?=[a-z])"
+)
+AND = re.compile(r"\band\b")
+TOPIC_WORDS = re.compile(r"[a-z][\w-]*(?:\s+(?:and\s+(?:on\s+)?)?[a-z][\w-]*){0,5}")
 TOPIC_END = re.compile(
     r"\s*[,;:(]|\.(?:\s|$)|\s+(?:in|on|since|from)\s+(?:\d|[A-Z])|\s+(?:signed|which|that|was"
     r"|were|came|entered|took|between|with|by|is|are|and\s+(?:came|entered|signed))\b|$"
@@ -25,7 +38,7 @@ PLACE_BETWEEN = re.compile(
 )
 # Items of an enumeration of areas; "scientific, industrial and technological cooperation" is
 # one area: adjectives that share the noun of the last item.
-ITEM_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+(?:in\s+)?|,\s+(?:and\s+)?|\s+and\s+")
+ITEM_SPLIT = re.compile(r"(?:,?\s+as\s+well\s+as\s+(?:in\s+)?|,\s+(?:and\s+)?|\s+and\s+)(?:on\s+)?")
 ADJECTIVE = re.compile(r"^[a-z]+(?:ic|al|ary|ive|ous|ian|ory)$")
 
 
@@ -45,7 +58,15 @@ def topics(text: str, at: int, plural: bool) -> list[str]:
     if plural and AREAS_HEAD.match(text, at):
         end = re.search(r"\.?\s*$", text).start()
         return areas(text[start:end])
-    topic = text[start : TOPIC_END.search(text, start).start()].strip()
+    end = longer = TOPIC_END.search(text, start).start()
+    while plural and (more := MORE_TOPICS.match(text, longer)):
+        after = TOPIC_END.search(text, more.end()).start()
+        if not TOPIC_WORDS.fullmatch(text[more.end() : after].strip()):
+            break
+        longer = after
+    if AND.search(text, end, longer):  # a list closes with "and"; ", officials said" is none
+        end = longer
+    topic = text[start:end].strip()
     if not topic:
         return []
     return areas(topic) if plural else [topic]

@@ -48,6 +48,10 @@ STATE_BODY = re.compile(
 )
 # A sentence that opens with "Both" or "They" speaks of the pair named just before it.
 ANAPHOR = re.compile(r"^(?:Both|They|Together,? they)\b(?!\s+(?:countries|nations|states)\b)")
+# "The two countries are ...": the pair named just before, where the words name none by
+# themselves (mentions.py reads them as the speaker and the other, or the two states the
+# paragraph names most, and a tie there names none).
+THE_TWO = re.compile(r"^(?:The|These|Both|Our)\s+(?:two\s+)?(?:countries|nations|states)\b")
 # The prepositions before a date that say when something happened.
 WHEN = {"in", "on", None}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -155,7 +159,7 @@ def subject(reading, i: int, before: int, kinds: set[str] = STATE) -> tuple | No
     candidates = [g for g in candidates if for_states(reading, i, g)]
     if candidates:
         return candidates[-1].entities
-    if ANAPHOR.match(s.text):
+    if ANAPHOR.match(s.text) or THE_TWO.match(s.text):
         return antecedent(reading, i)
     return None
 
@@ -182,11 +186,12 @@ def antecedent_group(reading, i: int, back: int = 3) -> tuple[int, Group] | None
 
 
 def subject_start(reading, i: int, before: int, lo: int) -> int:
-    """Return where the words naming a clause's subject start: the clause (lo), or, for "Both"
-    or "They" standing for a pair named before, the sentence that names the pair."""
+    """Return where the words naming a clause's subject start: the clause (lo), or, for "Both",
+    "They" or "The two countries" standing for a pair named before, the sentence naming it."""
     s = reading.sentences[i]
     named = [g for g in groups(reading, i, STATE, s.start, before) if g.end <= before]
-    if not named and ANAPHOR.match(s.text) and (found := antecedent_group(reading, i)):
+    anaphor = ANAPHOR.match(s.text) or THE_TWO.match(s.text)
+    if not named and anaphor and (found := antecedent_group(reading, i)):
         return reading.sentences[found[0]].start
     return lo
 

@@ -14,14 +14,18 @@ DEPLOYED = re.compile(
     r"(?:the\s+)?"
 )
 UNDER = re.compile(r"\s+(?:under|as\s+part\s+of|within)\s+(?:the\s+)?")
+# "consultations took place", "a round of bilateral consultations was last held": the noun, a
+# short complement ("between the two ministries"), and a verb that says they happened.
 CONSULTATIONS = re.compile(
     r"\b(?P<adj>(?:(?:bilateral|political|diplomatic|strategic)\s+)*)consultations\s+"
-    r"(?:took\s+place|were\s+held|were\s+organi[sz]ed)\b",
+    r"(?:[\w-]+\s+){0,6}?(?:took\s+place|(?:was|were)\s+(?:(?:last|most\s+recently|recently)\s+)?"
+    r"(?:held|organi[sz]ed|conducted))\b",
     re.I,
 )
 MET = re.compile(r"\bmet\s+(?:with\s+)?")
+# "Our monarchs", "our Prime Minister": titles are as often capitalised as not.
 OUR = re.compile(
-    r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:monarchs?|king|queen|prime\s+minister"
+    r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?i:monarchs?|king|queen|prime\s+minister"
     r"|government|ministers?|president|leaders?|delegation)\b"
 )
 

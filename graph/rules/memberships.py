@@ -40,7 +40,12 @@ OF_WHICH = re.compile(
     r"\s*,\s+of\s+which\s+(?P<who>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
     r"(?:(?:also|still|now|already)\s+)?(?:a\s+|an\s+)?(?:founding\s+|full\s+)?members?\b"
 )
-AS_MEMBERS = re.compile(r"\b[Aa]s\s+(?:fellow\s+|founding\s+)?members\s+of\s+(?:the\s+)?")
+AS_MEMBERS = re.compile(
+    r"\b[Aa]s\s+(?:an?\s+)?(?:fellow\s+|founding\s+|full\s+)?members?\s+of\s+(?:the\s+)?"
+)
+# "As a NATO ally since 1952, Greece ...", "As EU members, A and B ...": the name as adjective.
+AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:[a-z][\w-]*\s+){0,3}$")
+AS_NOUN = re.compile(r"\s+(?:member(?:\s+state)?s?|all(?:y|ies))\b[^,;.]{0,40},\s*(?:the\s+)?")
 TWO_MEMBERS = re.compile(r"\b[Tt]he\s+two\s+$")
 BRINGS = re.compile(r"\b(?:brings|brought|bring)\s+together\s+(?:the\s+)?|\bunites\s+(?:the\s+)?")
 THE_LATTER = re.compile(r"(?:[Tt]he\s+latter|[Ii]t)\s")
@@ -120,8 +125,22 @@ def of_which(reading, i: int) -> None:
 
 
 def as_members(reading, i: int) -> None:
-    """Read "As (fellow) members of X, A and B ...": the subject that follows is a member."""
+    """Read "As (fellow) members of X, A and B ...", "As a NATO ally since 1952, Greece ...":
+    the subject that follows is a member."""
     s = reading.sentences[i]
+    doc = reading.doc.text
+    for org in d.mentions(reading, i, ORGANISATION):
+        head = AS_BEFORE.search(doc, max(s.start, org.start - 40), org.start)
+        tail = AS_NOUN.match(doc, org.end)
+        if not (head and tail) or org.entity.cls != DKG.InternationalOrganisation:
+            continue
+        group = _states_at(reading, i, tail.end())
+        if group is None or group.start != tail.end():
+            continue
+        span = (head.start(), group.end)
+        _members(
+            reading, (org.entity,), group.entities, lambda _, x=span: x, "membership-as-members"
+        )
     for m in AS_MEMBERS.finditer(s.text):
         listed = _bodies(reading, i, s.start + m.end())
         if listed is None:

@@ -11,7 +11,8 @@ from ..vocab import DKG
 DATED_VERB = re.compile(
     r"\s*\)?\s*,?\s*(?:(?:which|that|and|it)\s+)?(?:(?:is|are|was|were|has\s+been|had\s+been)\s+)?"
     r"(?:(?:first|officially|later|finally|eventually|permanently|only)\s+)?"
-    r"(?P<verb>opened|established|inaugurated|set\s+up|closed(?:\s+down)?|shut\s+down)\b"
+    r"(?P<verb>opened|established|inaugurated|set\s+up|closed(?:\s+down)?|shut(?:\s+down)?)\b"
+    r"(?:\s+(?:its|their)\s+doors)?"
     r"(?:\s+(?:in|on))?\s*",
     re.I,
 )

@@ -2,7 +2,7 @@
 
 "University of X", "Universit\u00e9 de X", "X University" (university); "X Research Centre",
 "Centre for X Studies", or "X, a ... centre" (research centre); "Soci\u00e9t\u00e9 ...",
-"X Association" (association); "X Dragoons", "X Expeditionary Force" (military unit);
+"X Association", "X Club" (association); "X Dragoons", "X Expeditionary Force" (military unit);
 "X Inc.", "X Foods", or a list after a sentence about companies (company); a region's
 acronym in brackets, "Flanders (FIT)", or "X Export" (government agency). International
 organisations of the gazetteer are not named again here.
@@ -51,7 +51,7 @@ ASSOCIATION = re.compile(
     rf"(?P<name>(?:{_ROMANCE_BODY})(?:[ ](?:{_FRENCH}|[a-z\u00e0-\u00ff-]+|{CAP}))*[ ]"
     rf"(?:{CAP}|[a-z\u00e0-\u00ff-]{{3,}})|(?:Association|Society|Vereniging|Federation)[ ]"
     rf"(?:(?:of|for|{_FRENCH})[ ])?{CAP}(?:[ -](?:(?:of|for|and|{_FRENCH})[ ])?{CAP})*"
-    rf"|(?:{CAP}[ ]){{1,4}}(?:Association|Society|Federation|Chamber[ ]of[ ]Commerce))"
+    rf"|(?:{CAP}[ ]){{1,4}}(?:Association|Society|Federation|Club|Chamber[ ]of[ ]Commerce))"
 )
 # English words that end a French name: "la Soci\u00e9t\u00e9 belge de bienfaisance was".
 ENGLISH_BREAK = re.compile(
@@ -73,7 +73,8 @@ AGENCY_NAME = re.compile(
 )
 AGENCY_BRACKET = re.compile(rf"[ ]\((?P<acr>{_ACR})\)")
 COMPANY_NOUN = re.compile(r"(?i:\b(?:compan(?:y|ies)|subsidiar(?:y|ies)|firms?|corporations?"
-                          r"|multinationals?|enterprises?|businesses)\b)")  # fmt: skip
+                          r"|multinationals?|enterprises?|businesses|manufacturers?|producers?"
+                          r"|(?:car)?makers?)\b)")  # fmt: skip
 # "The best-known are A and B", "companies such as A, B and C".
 LIST_INTRO = re.compile(
     r"(?i:\b(?:(?:best|well)[- ]known|largest|biggest|most[ ]important|main|leading|major"

@@ -3,8 +3,8 @@
 Names and kinds come from organisation_names.py. Links, as the text states them: a centre
 "at" or "of" a university, or that a university "has", is part of it; "a ... centre
 affiliated with" a university is affiliated with it; "was established in 1921 in Montreal"
-gives inception and seat; "it was merged into the newly founded X" gives mergedInto (of the
-body named last) and X's inception; "<person> founded X" gives foundedBy.
+gives inception and seat; "it was merged (absorbed) into the newly founded X" gives mergedInto
+(of the body named last) and X's inception; "<person> founded X" gives foundedBy.
 
 An agency named by a region's acronym, "Flanders (FIT)", is part of that region (dkg:partOf:
 the region's own body; the text says nothing of who founded it or where it sits). A military
@@ -29,8 +29,9 @@ AFFILIATED = re.compile(r"[ ]affiliated[ ]with[ ](?:the[ ])?")
 ESTABLISHED = re.compile(r"[ ]w(?:as|ere)[ ](?:officially[ ])?(?:established|founded|created"
                          r"|set[ ]up)(?P<clause>[^,;]*)")  # fmt: skip
 MERGED = re.compile(
-    r"\b(?:[Ii]t|[Tt]he[ ](?:association|society|organi[sz]ation|company|centre|club))[ ]was"
-    r"[ ]merged[ ]into[ ](?:the[ ])?(?P<new>newly[ ](?:founded|created|established)[ ])?"
+    r"\b(?:[Ii]t|[Tt]he[ ](?:association|society|organi[sz]ation|company|centre|club|fund))[ ]was"
+    r"[ ](?:merged|absorbed|folded|incorporated)[ ]into[ ](?:the[ ])?"
+    r"(?P<new>newly[ ](?:founded|created|established|formed)[ ])?"
 )
 FOUNDED = re.compile(
     r"(?:co-)?founded[ ](?:(?:the|an?)[ ](?P<desc>(?:[\w'\u2019-]+[ ]){0,4}?(?P<noun>school"

@@ -72,6 +72,8 @@ def people(reading, i: int) -> None:
             died = Literal(x.end_value, datatype=x.datatype) if x.end_value else None
             pairs += [(DKG.birthDate, born), (DKG.deathDate, died)]
         span = n.posts[0].span if n.posts else (n.lead, n.end)
+        if n.alias_at and n.alias_at[1] > span[1]:  # "X (Y, 1861-1934)": the brackets state them
+            span = (span[0], reading.doc.text.index(")", n.alias_at[1]) + 1)
         node = identity.person(n.name)
         reading.facts.state(node, pairs, span, n.rule, cls=DKG.Person, label=n.name)
 

@@ -47,6 +47,8 @@ _PREDICATE = re.compile(
     r"(?:an?|the|one[ ]of[ ]the(?:[ ]first)?|the[ ]first)[ ]"
     r"(?P<words>(?:[\w'\u2019.-]+[ ]){0,5}?)$"
 )
+# "X (Y, 1861-1934)" after a name anywhere: Y is X's other name, not another person.
+_OTHER_NAME = re.compile(rf"[ ]\((?P<alias>{PERSON_NAME}),[ ](?P<life>{_LIFE})\)")
 _AS = re.compile(r"[ ]as[ ](?P<words>(?:[\w'\u2019.-]+[ ]){0,3}?)$")
 _NOT_AS = {"well", "such", "much", "soon", "long", "far", "as"}
 _OPENING_AS = re.compile(r"As[ ](?:(?:the|a|an)[ ])?")
@@ -287,6 +289,19 @@ def named_in(reading, i: int) -> list[Named]:
     for t in ts:
         first_to(reading, i, t, merged)
     respectively(reading, i, merged)
+    _other_names(reading, merged)
     known = {(n.start, n.end) for n in merged} | {n.alias_at for n in merged if n.alias_at}
-    merged += [n for n in _recognised(reading, i, found) if (n.start, n.end) not in known]
+    extra = [n for n in _recognised(reading, i, found) if (n.start, n.end) not in known]
+    _other_names(reading, extra)
+    aliases = {n.alias_at for n in extra if n.alias_at}
+    merged += [n for n in extra if (n.start, n.end) not in aliases]
     return sorted(merged, key=lambda n: n.start)
+
+
+def _other_names(reading, named: list[Named]) -> None:
+    """Give each person followed by "(Y, 1861-1934)" that other name and life dates."""
+    text = reading.doc.text
+    for n in named:
+        m = _OTHER_NAME.match(text, n.end)
+        if m and not n.alias:
+            n.alias, n.life, n.alias_at = m["alias"], m["life"], m.span("alias")

@@ -12,14 +12,15 @@ ORGANISATION = {"organisation"}
 # "are members of", "is a founding member state of", "members of a variety of ..."
 MEMBER_OF = re.compile(
     r"\b(?:(?:(?:founding|full|active|fellow)\s+)?members?(?:\s+(?:states?|countries|nations))?"
-    r"\s+of|joined|re-?joined|acceded\s+to|belongs?\s+to|belonged\s+to)\s+(?:the\s+)?"
+    r"\s+of|joined|re-?joined|acceded\s+to|belongs?\s+to|belonged\s+to"
+    r"|(?:hold|holds|held|have|has|had)\s+(?:full\s+)?membership\s+(?:of|in))\s+(?:the\s+)?"
 )
 # "Norway works with Chile, a member of the OECD": the member is the name just before.
 APPOSITION = re.compile(r"\s*,\s*(?:(?:an?|the|both|also|now|already)\s+)*(?:[a-z]+\s+)?$")
 # "member states of a variety of international organizations": the list comes after.
 SOME_ORGANISATIONS = re.compile(
     r"(?:a\s+(?:variety|number|range|host)\s+of|several|many|numerous|various|multiple)\s+"
-    r"(?:international\s+|multilateral\s+)?(?:organi[sz]ations|bodies|institutions)",
+    r"(?:[a-z][\w-]*\s+){0,2}?(?:organi[sz]ations|bodies|institutions|groupings|forums|fora)",
     re.I,
 )
 LIST_FOLLOWS = re.compile(
@@ -35,18 +36,20 @@ MEMBER_AFTER = re.compile(r"\s+(?:members?(?:\s+(?:states?|countries|nations))?|
 # "Norway's role in the European Union": a state's role inside a body it belongs to.
 ROLE_IN = re.compile(r"['\u2019]s?\s+role\s+(?:with)?in\s+(?:the\s+)?$")
 NAME_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:is|was|has|have|remains|and|as)\b")
-# "Among EU countries, Norway is ...": one of the body's member states.
+# "Among EU countries, Norway is ...", "Among the G20 economies, ...": one of its members.
 AMONG = re.compile(r"\bAmong\s+(?:the\s+)?$")
-MEMBERS_NOUN = re.compile(r"\s+(?:member\s+)?(?:states|countries|members|nations)\s*,\s*")
+MEMBERS_NOUN = re.compile(r"\s+(?:member\s+)?(?:states|countries|members|nations|economies)\s*,\s*")
 # Relations between two states, in any field: "political relations", "the relationship", "ties".
-RELATIONS = r"(?:relations|relationship|ties)"
+RELATIONS = r"(?:[Rr]elations|[Rr]elationship|[Tt]ies)"
 BETWEEN = re.compile(rf"\b{RELATIONS}\s+between\s+(?:the\s+)?")
 RELATIONS_WITH = re.compile(rf"\b{RELATIONS}\s+with\s+(?:the\s+)?")
 DASH = re.compile(r"\s*[-\u2010-\u2015]\s*")
-TITLE_AFTER = re.compile(rf"\s+(?i:{RELATIONS})\b")
+# "Norway\u2013Chile relations", "Japan \u2013 Peru bilateral relations".
+TITLE_AFTER = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:{RELATIONS})\b")
 MAINTAIN = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:have|has|had|maintain(?:s|ed)?|enjoy(?:s|ed)?|share[sd]?"
-    rf"|develop(?:s|ed)?|built|build)\s+(?:[\w-]+\s+){{0,4}}?{RELATIONS}\b"
+    r"|develop(?:s|ed)?|built|build|keep|keeps|kept|cultivate[sd]?|foster(?:s|ed)?"
+    rf"|strengthen(?:s|ed)?|deepen(?:s|ed)?)\s+(?:[\w-]+\s+){{0,4}}?{RELATIONS}\b"
 )
 
 # "Canada and Belgium cooperate ... in the context of the United Nations, NATO, ...": this is

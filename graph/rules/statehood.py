@@ -2,7 +2,8 @@
 
 Independence: "X declared (proclaimed, won, gained) its independence", "A and B proclaimed
 the independence of X", "X became independent" (or "an independent state"), "the
-independence proclaimed by X on <date>", and "Y followed on <date>" right after one of them.
+independence proclaimed by X on <date>", "X's independence, proclaimed on <date>", and "Y
+followed on <date>" right after one of them.
 Recognition: "X recognised Y", "X recognised the independence of Y" (or "proclaimed by Y"),
 "X recognised the new state" (the state whose independence was just stated), "Y was
 recognised as ... by X", and "X said that Y recognises ..." (a recognition made by saying
@@ -119,11 +120,13 @@ def _proclaimed_independence(token) -> bool:
 
 
 def _participle(reading, i: int, p, verb):
-    """Read "the independence proclaimed by X": (X, the verb's noun)."""
+    """Read "the independence proclaimed by X", "X's independence, proclaimed on <date>":
+    (X, the verb's noun)."""
     if not _proclaimed_independence(verb):
         return None
     agent = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
-    states = _states(reading, i, p, agent)
+    owner = [t for c in verb.head.children if c.dep_ == "poss" for t in c.subtree]
+    states = _states(reading, i, p, agent) or _states(reading, i, p, owner)
     return (states[0], INDEPENDENCE_VERBS.get(verb.lemma_.lower())) if len(states) == 1 else None
 
 

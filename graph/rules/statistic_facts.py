@@ -26,6 +26,8 @@ class Claim:
     parties: list[Party]
     scope: str | None = None  # within what its ranking holds
     of: URIRef | None = None  # what a share is a share of ("exports")
+    start: int = 0  # where, in its sentence, the clause of the figure begins
+    end: int | None = None  # and where it ends, if before the sentence's end
 
 
 def scope_of(text: str, rank: Rank | None, mentions: list[Mention]) -> str | None:
@@ -38,6 +40,8 @@ def scope_of(text: str, rank: Rank | None, mentions: list[Mention]) -> str | Non
         head = range(rank.start, rank.start + noun.start())
         for m in mentions:
             if m.entity.kind == "organisation" and m.start in head:
+                if rank.scope and m.text in rank.scope:
+                    return rank.scope  # "ranks second among EU investors in Morocco"
                 among = f"among {m.text} {noun['noun'].lower()}s"
                 return f"{among} {rank.scope}" if rank.scope else among
     return rank.scope
@@ -108,6 +112,8 @@ def state_statistic(reading, sentence, fig, claim: Claim) -> None:
     name = label(claim, rank and rank.rank)
     # The clause that gives the figure, stretched to the parties it names elsewhere.
     lo, hi = clause(reading, reading.sentences.index(sentence), at)
+    lo = max(lo, sentence.start + claim.start)
+    hi = hi if claim.end is None else min(hi, sentence.start + claim.end)
     named = [(sentence.start + p.start, sentence.start + p.end) for p in claim.parties
              if p.start >= 0]  # fmt: skip
     span = (min([lo, *(a for a, _ in named)]), max([hi, *(b for _, b in named)]))

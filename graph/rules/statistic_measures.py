@@ -15,7 +15,7 @@ FLOWS = {DKG.Exports, DKG.Imports, DKG.Investment, DKG.Subsidiaries, DKG.Diaspor
 KEYWORD_PATTERN = (
     r"\b(?:(?P<TradeBalance>(?:trade\s+)?(?:surplus|deficit)|trade\s+balance|balance\s+of\s+trade)"
     r"|(?P<Exports>export(?:s|ed|ing|ers?)?)|(?P<Imports>import(?:s|ed|ing|ers?)?)"
-    r"|(?P<Investment>invest(?:ments?|ed|s|ing|ors?)?)|(?P<Trade>trade|trading|commerce)"
+    r"|(?P<Investment>invest(?:ments?|ed|s|ing|ors?)?)|(?P<Trade>trade[sd]?|trading|commerce)"
     r"|(?P<Population>population|inhabitants)|(?P<Employment>employment|jobs|employees|workers)"
     r"|(?P<Subsidiaries>subsidiaries|affiliates)"
     r"|(?P<Funding>grants?|loans?|lend(?:s|ing)?|lent|(?:lines?\s+of\s+)?credit|aid|assistance"
@@ -75,7 +75,8 @@ RESIDENCE = re.compile(
     re.I,
 )
 HOST_DEMONYM = re.compile(
-    r"\s+of\s+[A-Z][\w-]*\s+(?:origin|ancestry|descent|heritage|extraction)\b"
+    r"\s+(?:(?:are|were|is|was)\s+)?of\s+[A-Z][\w-]*\s+(?:origin|ancestry|descent|heritage"
+    r"|extraction)\b"
 )
 # A share is a percentage "of" something, or one something "accounts for".
 SHARE_BEFORE = re.compile(
@@ -103,6 +104,9 @@ RANK_NOUNS = {
     "market": (DKG.Exports, "to"),
     "destination": (DKG.Exports, "to"),
     "recipient": (DKG.Investment, "to"),
+    "employer": (DKG.Employment, "from"),
+    # A source sends what the words around it name: "the 4th largest source of imports".
+    "source": (None, "from"),
     "partner": (DKG.Trade, None),
     "trader": (DKG.Trade, None),
 }

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..gazetteer import Entity, gazetteer
 from ..lexicon import POLITY_KINDS
 from ..mentions import Mention
-from ..values import Rank
+from ..values import RANK_VERB, Rank
 from ..vocab import DKG
 from .statistic_measures import FLOWS, HOST_DEMONYM
 
@@ -135,12 +135,19 @@ def is_possessor(text: str, m: Mention, rank: Rank) -> bool:
     return bool(POSSESSIVE.match(between)) and not between[2:].strip()
 
 
+def ranking_span(text: str, mentions: list[Mention], rank: Rank) -> tuple[int, int]:
+    """Return the span of a ranking with its owner: "Morocco's third biggest customer"."""
+    owners = [m.start for m in mentions if is_possessor(text, m, rank)]
+    return min([rank.start, *owners]), rank.end
+
+
 def holders(text: str, mentions: list[Mention], rank: Rank, taken: list[tuple[int, int]]):
     """Return the mentions a ranking is about: "Belgium is the sixth-largest investor".
 
     taken holds the spans of the sentence's rankings, whose own words are no subjects.
     """
-    gap_only = rank.text[:4].lower() == "rank"  # "Chile ranked 5th": the name stands right before
+    # "Chile ranked 5th", "Peru came third": the name stands right before the verb.
+    gap_only = bool(RANK_VERB.match(rank.text))
     chosen: list[Mention] = []
     for m in sorted((m for m in mentions if m.end <= rank.start), key=lambda m: -m.start):
         between = text[m.end : rank.start]

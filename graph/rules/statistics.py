@@ -38,6 +38,7 @@ from .statistic_parties import (
     holders,
     is_possessor,
     parties,
+    ranking_span,
     word_before,
 )
 
@@ -53,6 +54,8 @@ POPULATION = re.compile(
 )
 # "The Brazilian community ... resident in Portugal, numbering 200,000 people": a diaspora.
 COMMUNITY = re.compile(r"\b(?:community|communities|diaspora)\b", re.I)
+# A community "in" a place lives there: "The Turkish community in Germany numbers ...".
+COMMUNITY_IN = re.compile(r"\b(?i:community|communities|diaspora)\s+in\s+(?:the\s+)?[A-Z]")
 # People said to be of a people: "described themselves as Indian".
 IDENTITY = re.compile(r"\b(?:described|identified|declared|counted)\s+themselves\s+as\s+")
 # A figure after "the number of <people>": "the number of people in Sweden ... run to 470,000".
@@ -95,13 +98,36 @@ class Figure:
         return max(x.end for x in (self.amount, self.rank) if x)
 
 
-def clause_end(text: str, pos: int, limit: int) -> int:
-    """Return where the clause that goes on at pos ends, at limit at the latest."""
-    m = CLAUSE_AFTER.search(text, pos, limit)
-    return m.start() if m else limit
+def clause_end(text: str, pos: int, limit: int, joins: frozenset[int] = frozenset()) -> int:
+    """Return where the clause that goes on at pos ends, at limit at the latest; an "and" or
+    "or" at an offset in joins joins two nouns and ends nothing ("of machinery and cars to")."""
+    for m in CLAUSE_AFTER.finditer(text, pos, limit):
+        if m.start() + len(m.group()) - len(m.group().lstrip()) not in joins:
+            return m.start()
+    return limit
 
 
-def _classify(text: str, amount: Amount, demonyms: dict[int, bool]) -> Figure | None:
+def conjunctions(reading, i: int) -> tuple[frozenset[int], frozenset[int]]:
+    """Return the offsets in sentence i of the "and"s and "or"s the parse puts between two
+    nouns, and the spans of those that join two clauses, each with its own subject ("70% of
+    its trade is with the EU, and 3% of its exports go to Angola")."""
+    s = reading.sentences[i]
+    nouns, clauses = set(), set()
+    for t in reading.parsed.char_span(s.start, s.end, alignment_mode="expand") or ():
+        if t.dep_ != "cc":
+            continue
+        conj = [c for c in t.head.children if c.dep_ == "conj" and c.i > t.i]
+        if t.head.pos_ in ("NOUN", "PROPN") and any(c.pos_ in ("NOUN", "PROPN") for c in conj):
+            nouns.add(t.idx - s.start)
+        elif t.head.pos_ in ("VERB", "AUX") and any(
+            c.pos_ in ("VERB", "AUX") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            for c in conj
+        ):
+            clauses.add((t.idx - s.start, t.idx + len(t.text) - s.start))
+    return frozenset(nouns), frozenset(clauses)
+
+
+def _classify(text: str, amount: Amount, demonyms: dict[int, bool], joins) -> Figure | None:
     """Say what kind of figure an amount is, or None when it is no statistic.
 
     A count of people is a diaspora where its clause says they live (or moved) somewhere and
@@ -122,13 +148,15 @@ def _classify(text: str, amount: Amount, demonyms: dict[int, bool]) -> Figure | 
         if number and not amount.percent:  # "the number of people in Sweden ... 470,000"
             return Figure(amount, None, "count", DKG.Count, "person")
         return Figure(amount, None, "bare")
-    own = text[amount.end : clause_end(text, amount.end, len(text))]
+    own = text[amount.end : clause_end(text, amount.end, len(text), joins)]
     if noun[0] == DKG.Diaspora and not RESIDENCE.search(own):
         noun = (DKG.Count, "person")  # "5,000 young Belgians visited Chile": no diaspora
     elif noun == (DKG.Count, "person"):
         whence = FROM_PLACE.search(own) or any(at < amount.start for at in demonyms)
-        moved = RESIDENCE.search(own) or (
-            COMMUNITY.search(text, 0, amount.start) and RESIDENCE.search(text, 0, amount.start)
+        moved = (
+            RESIDENCE.search(own)
+            or COMMUNITY_IN.search(text, 0, amount.start)
+            or (COMMUNITY.search(text, 0, amount.start) and RESIDENCE.search(text, 0, amount.start))
         )
         if whence and moved:  # "300,000 people moved from Indonesia to the Netherlands"
             noun = (DKG.Diaspora, "person")
@@ -224,12 +252,13 @@ def _flow(text: str, measure, before: tuple, after: tuple):
     return nearest_keyword(text, lo, hi, before=False)
 
 
-def _parties(text, mentions, fig: Figure, windows: tuple, flow, ranked: list) -> list[Party]:
+def _parties(sen, fig: Figure, windows: tuple, flow) -> list[Party]:
     """Return a figure's parties: from its own words, else the words after it; its ranking's.
 
-    windows are the figure's words before (and in) it and after it; ranked the spans of the
-    sentence's rankings, whose words are no subjects of another ranking.
+    windows are the figure's words before (and in) it and after it; the words of the
+    sentence's other rankings are no subjects of this one.
     """
+    text, mentions, ranked = sen.text, sen.mentions, sen.ranks
     before, after = windows
     first_after = fig.kind == "count" or (fig.kind == "share" and SHARE_AFTER.match(text, after[0]))
     found: list[Party] = []
@@ -242,23 +271,32 @@ def _parties(text, mentions, fig: Figure, windows: tuple, flow, ranked: list) ->
                   if word_before(text, p.start) not in PREPOSITIONS and p not in found]  # fmt: skip
     own = OWN_KEYWORD.match(text, after[0]) if after[0] < after[1] else None
     if not first_after and (nearest_keyword(text, *after, before=False) is None or own):
-        # The words after a figure go on with its flow: "exported USD 400 million to Norway".
-        found += [p for p in parties(text, mentions, *after, flow) if p.role and p not in found]
+        # The words after a figure go on with its flow: "exported USD 400 million to Norway",
+        # "posted a deficit of USD 2.6 billion with China" (the other side of a balance).
+        found += [p for p in parties(text, mentions, *after, flow)
+                  if (p.role or (flow == DKG.TradeBalance and word_before(text, p.start) == "with"))
+                  and p not in found]  # fmt: skip
     rank = fig.rank
     if rank is None:
         return found
+    # The words of another ranking, with its owner, are that ranking's: "France is Morocco's
+    # leading supplier and Morocco's third biggest customer".
+    spans = [ranking_span(text, mentions, r) for r in ranked]
+    others = [(a, b) for (a, b), r in zip(spans, ranked, strict=True) if r != rank]
+    found = [p for p in found if not any(a <= p.start < b for a, b in others)]
     # An organisation inside a ranking is its setting: "the sixth-largest EU investor".
     inside = range(rank.start, rank.end)
     found = [p for p in found if p.entity.kind != "organisation" or p.start not in inside]
     side = rank_measure(rank)[1]
-    subject = holders(text, mentions, rank, [(r.start, r.end) for r in ranked])
+    subject = holders(text, mentions, rank, spans)
     found += [dataclasses.replace(p, role=side) for p in parties(text, subject, 0, len(text), flow)]
     # The owner of a ranking is on the other side: "Chile was Germany's 3rd biggest supplier".
     owners = [m for m in mentions if is_possessor(text, m, rank)]
     found = [p for p in found if all(p.start != m.start for m in owners)]
     other = {"from": "to", "to": "from"}.get(side)
     found += [dataclasses.replace(p, role=other) for p in parties(text, owners, 0, len(text), flow)]
-    own = parties(text, mentions, rank.start, clause_end(text, rank.end, after[1]), flow)
+    own = parties(text, mentions, rank.start, clause_end(text, rank.end, after[1], sen.joins), flow)
+    own = [p for p in own if not any(a <= p.start < b for a, b in others)]
     return found + [p for p in own if p.entity.kind != "organisation"]
 
 
@@ -272,6 +310,8 @@ class _Sentence:
     dates: list[tuple[int, int, str]]
     earlier: list[Claim]  # the figures of the sentence before, for "the total"
     pair: list  # the two states "bilateral" means here
+    joins: frozenset[int]  # where an "and" joins two nouns, not two clauses
+    clauses: frozenset[tuple[int, int]]  # the "and"s that join two clauses
 
 
 def _unplaced(found: list[Party]) -> list[Party]:
@@ -283,8 +323,9 @@ def _claim(sen: _Sentence, fig: Figure, lo: int, hi: int, claims: list[Claim]) -
     """Read what the text says of a figure between its neighbours (lo, hi); None if no statistic."""
     text = sen.text
     cut = [m.end() for m in CLAUSE_BEFORE.finditer(text, lo, fig.start)]
+    cut += [b for a, b in sen.clauses if lo <= b <= fig.start]
     # A count's clause goes on after its noun: "100 sister-city and sister-state relationships".
-    own_end = clause_end(text, max(fig.end, fig.noun_end or 0), hi)
+    own_end = clause_end(text, max(fig.end, fig.noun_end or 0), hi, sen.joins)
     before, after = (max([lo, *cut]), fig.end), (fig.end, own_end)
     measure = _measure(text, fig, before[0], hi)
     period = _period(sen.dates, fig, before[0], hi)
@@ -295,7 +336,7 @@ def _claim(sen: _Sentence, fig: Figure, lo: int, hi: int, claims: list[Claim]) -
     if measure is None:
         return None
     flow = _flow(text, measure, before, after)
-    found += _parties(text, sen.mentions, fig, (before, after), flow, sen.ranks)
+    found += _parties(sen, fig, (before, after), flow)
     if not found and claims:
         found = list(claims[-1].parties)  # "(46.9 billion euros), which account for 126,000 jobs"
     if BILATERAL.search(text, max([0, *cut]), fig.end):
@@ -307,7 +348,10 @@ def _claim(sen: _Sentence, fig: Figure, lo: int, hi: int, claims: list[Claim]) -
     if not found:
         return None
     share_of = flow if measure == DKG.Share else None
-    return Claim(measure, period, found, scope_of(text, fig.rank, sen.mentions), share_of)
+    scope = scope_of(text, fig.rank, sen.mentions)
+    # The figure's clause, as far as an "and" that opens another clause with its own subject.
+    end = min([len(text), *(a for a, _ in sen.clauses if a >= fig.end)])
+    return Claim(measure, period, found, scope, share_of, max([0, *cut]), end)
 
 
 def rule_statistics(reading, i: int) -> None:
@@ -330,13 +374,14 @@ def rule_statistics(reading, i: int) -> None:
     years = [
         a for a in amounts if is_year(a) and not isinstance(counted_noun(text, a, demonyms), tuple)
     ]
-    figures = [f for a in amounts if a not in years if (f := _classify(text, a, demonyms))]
+    joins, clauses = conjunctions(reading, i)
+    figures = [f for a in amounts if a not in years if (f := _classify(text, a, demonyms, joins))]
     ranks = _ranks(text)
     figures = _with_ranks(text, figures, ranks)
     bilateral = BILATERAL.search(text)
     pair = list(pair_before(reading, i, s.start)) if bilateral else []
     sen = _Sentence(text, mentions, ranks, _dates(text, years, last_year),
-                    memory["claims"].get(i - 1, []), pair)  # fmt: skip
+                    memory["claims"].get(i - 1, []), pair, joins, clauses)  # fmt: skip
     claims: list[Claim] = []
     for k, fig in enumerate(figures):
         lo = figures[k - 1].end if k else 0

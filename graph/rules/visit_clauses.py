@@ -76,6 +76,17 @@ def _subjects(verb) -> list:
     return found
 
 
+def _plural(subjects) -> bool:
+    """Say whether subjects are many: coordinated, a plural noun, or "they"/"we"."""
+    head = subjects[0]
+    return (
+        len(subjects) > 1
+        or any(c.dep_ == "conj" for c in head.children)
+        or head.tag_ in ("NNS", "NNPS")
+        or head.lower_ in ("they", "we")
+    )
+
+
 def _places(reading, i: int, p, heads, words=("to",)) -> list:
     """Return the places after these prepositions under the given words: "to A, B and C"."""
     found = []
@@ -210,8 +221,11 @@ def _from_noun(reading, i: int, p, noun):
     ]
     joint = bool(owners) and (owners[0].lower_ == "their" or owners[0].head.lower_ == "of")
     if owners and owners[0].lower_ in POSSESSIVE_PRONOUNS:
-        inside = any(noun.i in {t.i for t in s.subtree} for s in _subjects(verb))
-        owners = [] if inside else _subjects(verb)  # "during their visit, X and Y ..."
+        subjects = _subjects(verb)
+        inside = any(noun.i in {t.i for t in s.subtree} for s in subjects)
+        if not inside and subjects and (owners[0].lower_ == "their") != _plural(subjects):
+            return None  # "X welcomed A and B ..., at the start of their visit": not X's
+        owners = [] if inside else subjects  # "during their visit, X and Y ..."
     elif support or on_visit:
         owners = owners or _subjects(verb)
     who = _visitors(reading, i, p, owners)

@@ -6,6 +6,7 @@ from .. import identity
 from ..vocab import DKG
 from . import discourse as d
 from .discourse import PLACE, STATE
+from .parse_paths import preps, subject, token_at
 from .war_names import dated_after
 from .when import end_literal
 
@@ -28,6 +29,7 @@ BATTLE_OF = re.compile(rf"\bBattle\s+of\s+(?P<name>(?:the\s+)?{_NAME})")
 BATTLE_WORD = re.compile(r"\bbattles?\b")
 BATTLE_HAPPENED = re.compile(r"\b(?:took\s+place|(?:was|were)\s+fought)\b")
 AT_NAME = re.compile(rf"\bat\s+(?P<name>{_NAME})")
+PLACE_APPOSED = re.compile(r",\s+in\s+(?:the\s+)?")
 # "Canadian soldiers", "Norwegian troops": the state whose forces fought.
 FORCES_AFTER = re.compile(r"\s+(?:soldiers|troops|forces|army|armies|regiments?|divisions?)\b")
 LIBERATION_OF = re.compile(r"\bliberation\s+of\s+(?:the\s+)?")
@@ -110,14 +112,34 @@ def forces(reading, i: int) -> list:
     return [m.entity for m in d.mentions(reading, i, STATE) if FORCES_AFTER.match(doc, m.end)]
 
 
+def _battle_is_subject(reading, at: int) -> bool:
+    """Say whether what "took place" or "was fought" at offset `at` is a battle ("one of the
+    bloodiest battles ... was fought"), not a debate about one."""
+    verb = token_at(reading, at)
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if verb is not None and verb.pos_ == "AUX":
+        verb = verb.head  # "was fought": the auxiliary hangs from the participle
+    subj = subject(verb) if verb is not None else None
+    if subj is not None and subj.lower_ == "one":  # "one of the ... battles"
+        subj = next(iter(preps(subj, {"of"})), subj)
+    return subj is not None and subj.lemma_ == "battle"
+
+
 def battles(reading, i: int) -> None:
     """Read "the Battle of X" and "at X ... one of the most famous battles took place"."""
     s = reading.sentences[i]
     found = [
         (s.start + m.start(), m["name"], s.start + m.end()) for m in BATTLE_OF.finditer(s.text)
     ]
-    if BATTLE_WORD.search(s.text) and BATTLE_HAPPENED.search(s.text):
+    happened = BATTLE_HAPPENED.search(s.text)
+    if (
+        BATTLE_WORD.search(s.text)
+        and happened
+        and _battle_is_subject(reading, s.start + happened.start())
+    ):
         found += [(s.start + m.start(), m["name"], None) for m in AT_NAME.finditer(s.text)]
+    doc = reading.doc.text
     for at, name, end in found:
         lo, hi = d.clause(reading, i, at)
         if d.hedged(reading, lo, hi):
@@ -129,7 +151,13 @@ def battles(reading, i: int) -> None:
         if war:
             iri = state_war(reading, war, war_span(reading, i, war), "event-war")
             pairs.append((DKG.partOf, iri))
-        places = [m for m in d.place_after(reading, i, lo, hi, "in") if m.start < at]
+        # "in Norway, at Narvik" or "at Ypres, in Belgium": the place around the battle's name
+        after = at + len(AT_NAME.match(doc, at).group()) if end is None else end
+        places = [
+            m
+            for m in d.place_after(reading, i, lo, hi, "in")
+            if m.start < at or PLACE_APPOSED.fullmatch(doc, after, m.start)
+        ]
         pairs += [(DKG.location, reading.facts.use(m.entity)) for m in places[-1:]]
         when = dated_after(reading, i, end) if end else None
         if when is not None and when.end_value:  # "the Battle of X, fought from ... to ..."
