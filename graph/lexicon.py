@@ -233,6 +233,17 @@ EVENT_VERBS = {
     "found": DKG.Founding,
     "meet": DKG.Meeting,
 }
+# Words before "members" that make them the founders of what they belong to; participles
+# under an organisation that say when and where it was set up ("ASEAN, set up in Bangkok").
+FOUNDING_WORDS = frozenset({"founding", "founder"})
+FOUNDED_PARTICIPLES = frozenset({"found", "set", "establish", "create", "form"})
+# Infinitives that say what parts joined to make: "joined B to form C".
+FORMING_VERBS = frozenset({"form", "create", "found", "establish"})
+# Head nouns of the names of polities: "the Federation of Malaya", "the Kingdom of Hawaii".
+POLITY_HEADS = frozenset({
+    "federation", "kingdom", "republic", "empire", "sultanate", "emirate", "principality",
+    "duchy", "confederation", "khanate", "protectorate", "dominion",
+})  # fmt: skip
 # What a verb does to diplomatic relations (a verb, or a verb and its particle).
 RELATION_CHANGES = {
     "establish": "establishment", "sever": "severance", "break off": "severance",
@@ -291,6 +302,8 @@ ATTEND_VERBS = frozenset({
     "attend", "host", "hold", "chair", "co-chair", "cochair", "convene", "open", "join",
     "address", "organise", "organize",
 })  # fmt: skip
+# Verbs by which someone meets the person they govern: "join President X at Camp David".
+MEETING_VERBS = frozenset({"join", "meet", "receive", "welcome", "greet", "host"})
 # Participles and clauses under a noun that say when the event was: "held on", "which took
 # place on"; "which ended on" gives its end.
 HELD_VERBS = frozenset({"hold", "stage", "organise", "organize", "fight", "convene"})
@@ -298,6 +311,11 @@ ENDED_VERBS = frozenset({"end", "close", "conclude"})
 RELATION_NOUNS = frozenset({"relation", "relations", "tie", "ties"})
 # Words before "relations" that make them other than diplomatic: "trade relations".
 DIPLOMATIC_WORDS = frozenset({"diplomatic", "full", "formal", "bilateral", "official"})
+# Words in the names of lakes, rivers, mountains and seas: such a name is no state's.
+LANDFORMS = frozenset({
+    "lake", "river", "mount", "mountains", "island", "islands", "sea", "bay", "gulf", "strait",
+    "valley", "desert", "peninsula", "channel", "ocean", "coast", "cape", "falls",
+})  # fmt: skip
 NEW_STATE_NOUNS = frozenset({"state", "country", "republic", "nation", "kingdom"})
 # Negation and doubt inside a clause: "no agreement was reached", "never ratified".
 NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})

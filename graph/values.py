@@ -149,6 +149,8 @@ RELATION = re.compile(
     r"(?i:\b(in|on|since|by|before|after|from|until|till|during|between|circa)\s+"
     r"(?:the\s+)?(?:year\s+)?)$"
 )
+# A year opening a line, then a dash or a colon, opens a timeline entry: "1971 \u2013 ...".
+ENTRY_AFTER = re.compile(r"[ \t]*(?:[\u2013\u2014:]|-[ \t])")
 # "2015 and 2016", "2013, 2014 and 2015": a comma alone joins years only if the list goes on.
 AND_YEAR = re.compile(r"\s*,?\s*(?:and|or)\s+")
 COMMA_YEAR = re.compile(r"\s*,\s*")
@@ -414,8 +416,10 @@ def find_dates(text: str) -> list[DateMatch]:
             or (COMMA_YEAR.fullmatch(text, last_end, start) and LIST_GOES_ON.match(text, end))
         )
         rel = _relation(text, start) or (last_rel if joined else None)
-        alone = not text[:start].strip(" \t#*-\u2022") and not text[end:].strip(" \t:.")  # "1998"
-        in_context = rel or m["mod"] or bracketed or joined or alone
+        first = not text[:start].strip(" \t#*-\u2022")
+        alone = first and not text[end:].strip(" \t:.")  # "1998"
+        entry = first and ENTRY_AFTER.match(text, end)  # "1971 \u2013 The treaty ..."
+        in_context = rel or m["mod"] or bracketed or joined or alone or entry
 
         if in_context and add(
             start, end, _year(m["y"]), XSD.gYear, DKG.PrecisionYear, rel, m["mod"]

@@ -45,7 +45,14 @@ FORMS = [
      [("Sunday", dict(relative="weekday", day=6)),
       ("last March", dict(relative="last", month=3)),
       ("three years ago", dict(relative="doc-year", shift=-3))]),
-    # Near misses: ordinals that are no days, a day after which a clause follows.
+    # A year that opens a timeline entry, before its dash or colon.
+    ("1948 \u2013 Burma leaves the Commonwealth.",
+     [("1948", dict(value="1948", precision=YEAR, relation=None))]),
+    ("- 1955: the two ports are linked by rail.", [("1955", dict(value="1955"))]),
+    # Near misses: ordinals that are no days, a day after which a clause follows; a year
+    # inside a line before a dash, a figure opening a line.
+    ("Burma 1948 \u2013 a study.", []),
+    ("1948 soldiers crossed the border.", []),
     ("It marked the 40th anniversary of the 12th summit.", []),
     ("He resigned the day after he was elected.", []),
     ("Call 22-33-44 for the consulate.", []),

@@ -10,7 +10,7 @@ from devset import DEVSET, GOLDCHECK, score
 # The least the build may find, and the most traps that may fire; raised as it improves.
 # Scored with the kinds of mission told apart (devset.typed_entities): the corpus's checker
 # alone counts a true consulate as the trap set for an embassy in the same city.
-FLOOR = {"recall": 0.83, "traps": 2, "failed": 0}
+FLOOR = {"recall": 0.85, "traps": 2, "failed": 0}
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ relationship", and the states of people the document named before as their offic
 import re
 from dataclasses import dataclass
 
+from ..lexicon import OFFICE_STATES
 from ..vocab import DKG
 from . import discourse as d
 from .discourse import POLITY
@@ -122,10 +123,53 @@ def actors(reading, i: int, top) -> list[Party]:
         if PAIR_NEEDS.search(m.group()) and tok is not None and _actor_path(tok, top):
             found += [Party(e, m.start(), m.end()) for e in pair_before(reading, i, m.start())]
     found += _signers_named_before(reading, i, lo, hi)
+    found += _offices_of_states(reading, top, lo, hi)
+    found += _posts_of_signers(reading, i, top)
     if not found and any(t.lemma_ in RELATION_NOUNS for t in top.subtree):  # of the pair named last
         end = top.idx + len(top.text)
         found += [Party(e, top.idx, end) for e in pair_before(reading, i, top.idx)]
     return found
+
+
+def _offices_of_states(reading, top, lo: int, hi: int) -> list[Party]:
+    """Return the states whose offices a phrase names by a title that belongs to one state
+    alone: "the Tánaiste, Simon Coveney" signs for Ireland (OFFICE_STATES)."""
+    from ..gazetteer import fold, gazetteer
+
+    text = fold(reading.doc.text[lo:hi])  # accents folded: the same length, the same offsets
+    found = []
+    for title, slug in OFFICE_STATES.items():
+        for m in re.finditer(rf"\b{re.escape(title)}\b", text):
+            tok = token_at(reading, lo + m.start())
+            state = gazetteer().state(slug)
+            if tok is not None and state is not None and _actor_path(tok, top):
+                found.append(Party(state, lo + m.start(), lo + m.end()))
+    return found
+
+
+def _posts_of_signers(reading, i: int, top) -> list[Party]:
+    """Return the states of the people a phrase names whose posts the sentence gives them:
+    "the Tánaiste and Minister for Foreign Affairs, Simon Coveney" signs for Ireland."""
+    from .people import people_in
+
+    while top.dep_ == "conj" and top.head != top:  # "A, B and C signed": the whole list
+        top = top.head
+    heads = [top]
+    if top.dep_ == "nsubj":  # "X, and Y signed", parsed as two subjects of one verb
+        heads += [c for c in top.head.children if c.dep_ == "nsubj" and c != top]
+    found = []
+    for head in heads:
+        lo, hi = span_of(head)
+        for n in people_in(reading, i):
+            tok = token_at(reading, n.end - 1)
+            if not (lo <= n.start < hi) or tok is None or not _actor_path(tok, head):
+                continue
+            found += [Party(q.polity, *q.span) for q in n.posts if _a_state(q.polity)]
+    return found
+
+
+def _a_state(entity) -> bool:
+    return entity is not None and entity.kind == "state"
 
 
 def _signers_named_before(reading, i: int, lo: int, hi: int) -> list[Party]:

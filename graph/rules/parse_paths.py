@@ -54,12 +54,18 @@ def root_of(reading, start: int, end: int):
 def subject(verb):
     """Return the subject of a verb, or of the verb it is coordinated with; of two, the one
     nearer the verb ("VATICAN CITY, Nov. 29 - The ministers ... signed")."""
+    first = verb
     while verb is not None:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return min(subj, key=lambda c: abs(verb.i - c.i))
         verb = verb.head if verb.dep_ in ("conj", "xcomp") and verb.head != verb else None
-    return None
+    # "On 8 May 2019 the Tánaiste ... signed": the parser makes the names after a fronted date
+    # the object of its preposition; they are the subject (predicates.subjects).
+    from .predicates import subjects
+
+    fronted = subjects(first) if first is not None and first.pos_ in ("VERB", "AUX") else []
+    return fronted[0] if fronted else None
 
 
 def preps(tok, words: set[str]) -> list:

@@ -4,11 +4,16 @@ regions and organisations in it, a pronoun's antecedent, the places after "in" a
 Shared by the readers of events (what_happened.py, visit_clauses.py, named_events.py).
 """
 
+from ..gazetteer import Entity
+from ..iris import slugify
 from ..lexicon import (
+    LANDFORMS,
+    MEETING_VERBS,
     PAIR_PRONOUNS,
     PARTY_PREPOSITIONS,
     PERSON_PRONOUNS,
     PLACE_PREPOSITIONS,
+    POLITY_HEADS,
     RELATIVE_PRONOUNS,
 )
 from ..vocab import DKG
@@ -17,6 +22,8 @@ from . import predicates as pr
 from .discourse import PLACE, POLITY, STATE_BODY
 
 ACTORS = POLITY | {"organisation"}
+# The recogniser's kinds of names that a place read from a document may have.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def actors_in(reading, i: int, p, phrase: set) -> list:
@@ -114,7 +121,11 @@ def parties(reading, i: int, p, verb) -> tuple[list, list, list]:
         # building ... in Accra was demolished": where what the clause befell stood.
         event = c.dep_ in ("nsubj", "nsubjpass", "dobj") and pr.names_event(c)
         patient = c.dep_ == "nsubjpass" and not places
-        if event or patient:
+        # "join President X at Camp David": the parser hangs the place on the person met (not
+        # "recalled its Ambassador in Madrid": where the ambassador serves)
+        met = c.dep_ == "dobj" and c.pos_ == "PROPN" and not places
+        met = met and verb.lemma_.lower() in MEETING_VERBS
+        if event or patient or met:
             for g in pr.own_words(c):
                 if g.dep_ == "prep" and g.lower_ in PLACE_PREPOSITIONS:
                     places += places_after(reading, i, p, g)
@@ -152,17 +163,48 @@ def places_after(reading, i: int, p, prep) -> list:
 
 
 def places_at(reading, i: int, p, head) -> list:
-    """Return the places a phrase names as its head: "Bern, Switzerland", "A, B and C"."""
+    """Return the places a phrase names as its head: "Bern, Switzerland", "A, B and C"; a
+    name the reference data lacks, placed by the known place after it ("Camp David,
+    Maryland"), is a place read from the document."""
     heads = {t.i for t in head.subtree if heads_chain(t, head)}
     dated = [(x.start, x.end) for x in d.dates(reading, i)]  # "In August 2019": no place
-    found = []
+    found, at_head = [], False
     for m in d.mentions(reading, i, PLACE):
         token = p.token_at(m.start)
         if m.via in ("demonym", "reference") or token is None or token.i not in heads:
             continue
         if not any(a <= m.start < b for a, b in dated) and not _elsewhere(reading, i, p, token, m):
             found.append(m.entity)
+            at_head = at_head or token.i in {t.i for t in _name(head)}
+    appositions = [t for t in head.children if t.dep_ == "appos"]
+    if found and not at_head and appositions and (place := _unlisted_place(reading, i, p, head)):
+        found.insert(0, place)
     return found
+
+
+def _name(head) -> list:
+    """Return the words of a head's own name: it and its compounds ("Camp David")."""
+    found, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        found.append(t)
+        todo += [c for c in t.children if c.dep_ == "compound"]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _unlisted_place(reading, i: int, p, head):
+    """Return the place a proper name at a phrase's head names, if the recogniser takes it for
+    a place or a facility and no mention covers it; else None."""
+    words = _name(head)
+    if any(t.pos_ != "PROPN" or t.ent_type_ not in PLACE_ENTITIES for t in words):
+        return None
+    start, end = p.start(words[0]), p.end(words[-1])
+    if end - start != len(" ".join(t.text for t in words)):
+        return None  # words not in a row
+    if any(m.start < end and start < m.end for m in reading.mentions[i]):
+        return None
+    name = reading.doc.text[start:end]
+    return Entity("place", slugify(name), name, DKG.Place, phrase=(start, end))
 
 
 def _elsewhere(reading, i: int, p, token, mention) -> bool:
@@ -214,3 +256,28 @@ def _together(prep) -> bool:
 def phrase(token) -> set:
     """Return the token indices of a phrase: a word and its own words below it."""
     return {t.i for t in pr.own_words(token)}
+
+
+def unlisted_state(reading, i: int, p, head):
+    """Return the state a phrase names that the reference data lacks: a polity's name ("the
+    Federation of Malaya", "the Kingdom of Hawaii") or a name the recogniser takes for a
+    state ("the United Arab Republic"), where no mention stands; else None."""
+    words, todo = [], [head]
+    while todo:  # the name's own words: not the names coordinated with it
+        t = todo.pop()
+        words.append(t)
+        todo += [c for c in t.children if c.dep_ in ("compound", "prep", "pobj", "amod", "flat")]
+    words.sort(key=lambda t: t.i)
+    if not words or any(not t.text[:1].isupper() and t.lower_ != "of" for t in words):
+        return None
+    if any(t.lower_ in LANDFORMS for t in words):
+        return None
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    polity = head.lower_ in POLITY_HEADS and of
+    if not (polity or all(t.ent_type_ == "GPE" for t in words)):
+        return None
+    start, end = p.start(words[0]), p.end(words[-1])
+    if any(m.start < end and start < m.end and m.via != "demonym" for m in reading.mentions[i]):
+        return None
+    name = reading.doc.text[start:end]
+    return Entity("state", slugify(name), name, DKG.SovereignState, phrase=(start, end))

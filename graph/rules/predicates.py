@@ -92,9 +92,17 @@ def finite(token) -> bool:
     """Say whether a verb is finite: it has a tense (or a tensed auxiliary) of its own."""
     if token.tag_ in ("VBD", "VBZ", "VBP"):
         return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
-    if token.tag_ in ("VBN", "VB", "VBG"):
-        return any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in token.children)
-    return False
+    tensed = any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in token.children)
+    if token.tag_ in ("VBN", "VB", "VBG") and tensed:
+        return True
+    # "Yoon and Kishida join ...": a present the tagger took for the bare form, heading its
+    # sentence with a subject of its own (an imperative has none, an infinitive its "to").
+    return (
+        token.tag_ == "VB"
+        and token.dep_ == "ROOT"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    )
 
 
 def predicates(p: Parsed) -> list:

@@ -17,6 +17,7 @@ from ..lexicon import (
 )
 from ..vocab import DKG
 from . import discourse as d
+from . import participants as pa
 from . import predicates as pr
 from .discourse import STATE
 from .when import date_start, entry_date
@@ -98,9 +99,21 @@ def _words(verb, noun) -> tuple[list, list]:
     return subject, others
 
 
+def _unlisted(reading, i: int, p, tokens) -> list:
+    """Return the states the objects of "with" among these words name that the reference data
+    lacks ("the German Democratic Republic"): only states have diplomatic relations, so the
+    other party of them is one."""
+    objects = [t for t in tokens if t.dep_ == "pobj" and t.head.lower_ in ("with", "between")]
+    found = [pa.unlisted_state(reading, i, p, t) for t in objects]
+    return [e for e in found if e is not None]
+
+
 def _pair(reading, i: int, p, verb, noun) -> tuple | None:
     """Return the two states whose relations change, and the state that acted, if any."""
-    subject, others = (_states(reading, i, p, words) for words in _words(verb, noun))
+    words = _words(verb, noun)
+    subject, others = (_states(reading, i, p, w) for w in words)
+    if len(subject) == 1 and not others:  # "A established diplomatic relations with X"
+        others = _unlisted(reading, i, p, words[1])
     if len(subject) == 1 and len(others) == 1:
         return (subject[0], others[0]), subject[0]
     if len(subject) == 2 and not others:

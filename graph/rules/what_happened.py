@@ -26,13 +26,17 @@ from ..lexicon import (
 from ..vocab import DKG
 from . import discourse as d
 from . import event_labels as lb
+from . import parse_paths as paths
 from . import participants as pa
 from . import predicates as pr
 from .when import end_literal, entry_date
 
 YEAR = re.compile(r"\d{4}")
-# The things whose facts a clause may state beside the event it reports.
-NOT_EVENTS = ("person", "role", "organisation")
+# The things whose facts a clause may state beside the event it reports: the people, posts
+# and organisations it names and the agreement it acts on ("suspended its 2002 treaty"); the
+# verbs that make an agreement are left out before (makes_agreement). An agreement dated by
+# the clause's own date was made by it ("agreed on a treaty in 1990"): that clause is read.
+NOT_EVENTS = ("person", "role", "organisation", "agreement")
 
 # A decade or a century is no date of one event: "dates back to the 19th century".
 
@@ -118,33 +122,52 @@ def _when(reading, i: int, p, verb, dates: list):
     return None
 
 
+def _counts(reading) -> set:
+    """Return the figures that count the people or things a clause acts on ("returned 472
+    objects", "resettled 3,000 refugees"): the clause is an event beside its count, where a
+    figure of trade or investment is all its clause says."""
+    return {
+        c.subject
+        for c in reading.facts.claims
+        if c.predicate == DKG.measure and c.object == DKG.Count
+    }
+
+
 def _dated_already(reading, when) -> bool:
     """Say whether another rule dated an event by these very words ("the state visit of X to
     Y in May 2011" read as a visit: the clause around it is no other event)."""
     dated = reading.memory.get("dated-spans")
     if dated is None:  # the other rules have read every sentence by now
         dated = {}
+        counts = _counts(reading)
         for c in reading.facts.claims:
-            if isinstance(c.object, Literal) and c.rule != "event-clause":
+            if (
+                isinstance(c.object, Literal)
+                and c.rule != "event-clause"
+                and c.subject not in counts
+            ):
                 dated.setdefault(str(c.object), []).append((c.start, c.end))
         reading.memory["dated-spans"] = dated
     return any(a <= when.start < b for a, b in dated.get(when.value, ()))
 
 
-def _read_already(reading, i: int, at: int) -> bool:
+def _read_already(reading, i: int, at: int, founding: bool = False) -> bool:
     """Say whether another rule has stated a fact with the words at this offset (a fact about a
-    person, a post or an organisation named in the clause leaves the clause unread)."""
+    thing the clause names, NOT_EVENTS, leaves the clause unread)."""
     spans = reading.memory.get("claimed-spans")
     if spans is None:  # the other rules have read every sentence by now
         starts = [s.start for s in reading.sentences]
         spans = {}
+        counts = _counts(reading)
         for c in reading.facts.claims:
-            if any(f"/id/{kind}/" in str(c.subject) for kind in NOT_EVENTS):
+            if any(f"/id/{kind}/" in str(c.subject) for kind in NOT_EVENTS) or c.subject in counts:
                 continue
             k = bisect.bisect_right(starts, c.start) - 1
-            spans.setdefault(k, []).append((c.start, c.end))
+            spans.setdefault(k, []).append((c.start, c.end, c.predicate == DKG.memberOf))
         reading.memory["claimed-spans"] = spans
-    return any(a <= at < b for a, b in spans.get(i, ()))
+    # The founders of an organisation are its first members, and its founding an event:
+    # "A and B founded X" states both.
+    return any(a <= at < b and not (member and founding) for a, b, member in spans.get(i, ()))
 
 
 def happenings(reading, i: int) -> None:
@@ -166,14 +189,17 @@ def happenings(reading, i: int) -> None:
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
             continue  # "Tokyo protests that all claims were settled": what Tokyo says
         when = _when(reading, i, p, verb, dates)
+        founding = EVENT_VERBS.get(verb.lemma_.lower()) == DKG.Founding
         if (
             when is None
-            or _read_already(reading, i, p.start(verb))
+            or _read_already(reading, i, p.start(verb), founding)
             or _dated_already(reading, when)
         ):
             continue
         if copula and when.precision != DKG.PrecisionDay and when is not entry:
             continue  # "in 2011 the population was ...": a state, not an event
+        if founding and not (pr.subjects(verb) or paths.agent(verb)):
+            continue  # a founding with no founder the parse can find tells who founded nothing
         people, actors, places = pa.parties(reading, i, p, verb)
         named = when.precision == DKG.PrecisionDay and any(
             t.pos_ == "PROPN" for s in pr.subjects(verb) for t in pr.own_words(s)
