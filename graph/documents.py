@@ -8,6 +8,8 @@ dumps). So a document graph is kept as its N-Triples, compressed (about 15 KB), 
 facts and the skeleton the union's shapes see, made once when the graph arrives; the whole
 graph is parsed again (by pyoxigraph, three times faster than rdflib's parser) only for the
 few documents a withdrawal changes, and the dumps read its triples straight from N-Triples.
+The claims' parts (claim, subject, predicate, object) are kept too, for the references of
+the Wikidata view's statements.
 """
 
 import zlib
@@ -20,9 +22,9 @@ from rdflib.namespace import RDF
 from .claims import facts_of
 from .dataset import stable_terms
 from .pool import serialize
+from .vocab import DKG
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-CLAIM_PARTS = {str(RDF.subject), str(RDF.predicate), str(RDF.object)}
 
 
 def _to_rdflib(term, memo: dict):
@@ -42,16 +44,15 @@ def _to_rdflib(term, memo: dict):
     return found
 
 
-def parse_ntriples(data: bytes, keep=None) -> Graph:
-    """Parse N-Triples into a context-free rdflib graph (only triples whose predicate IRI is
-    in keep, when given): pyoxigraph reads, and the terms are made once each."""
+def parse_ntriples(data: bytes) -> Graph:
+    """Parse N-Triples into a context-free rdflib graph: pyoxigraph reads, and the terms are
+    made once each."""
     g = Graph(store="SimpleMemory")
     memo: dict = {}
     add = g.add
     for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
-        if keep is None or t.predicate.value in keep:
-            add((_to_rdflib(t.subject, memo), _to_rdflib(t.predicate, memo),
-                 _to_rdflib(t.object, memo)))  # fmt: skip
+        add((_to_rdflib(t.subject, memo), _to_rdflib(t.predicate, memo),
+             _to_rdflib(t.object, memo)))  # fmt: skip
     return g
 
 
@@ -63,6 +64,7 @@ class DocumentGraphs(Mapping):
         self._data: dict[URIRef, bytes] = {}
         self._facts: dict[URIRef, Graph] = {}
         self._skeletons: dict[URIRef, Graph] = {}
+        self._claims: dict[URIRef, list[tuple]] = {}
 
     def put(self, name: URIRef, graph: Graph, ntriples: str | None = None) -> None:
         """Hold a document's graph (its N-Triples when already made, as a worker sends
@@ -73,6 +75,7 @@ class DocumentGraphs(Mapping):
         self._data[name] = zlib.compress(ntriples.encode(), 1)
         self._facts[name] = facts_of(stable)
         self._skeletons[name] = facts_of(stable, skeleton=True)
+        self._claims[name] = _claims(stable)
 
     def ordered(self, names: list[URIRef]) -> "DocumentGraphs":
         """Return the same graphs in the order of names (the corpus's)."""
@@ -81,6 +84,7 @@ class DocumentGraphs(Mapping):
             new._data[name] = self._data[name]
             new._facts[name] = self._facts[name]
             new._skeletons[name] = self._skeletons[name]
+            new._claims[name] = self._claims[name]
         return new
 
     def ntriples(self, name: URIRef) -> bytes:
@@ -114,12 +118,30 @@ class DocumentGraphs(Mapping):
         }
 
     def for_statements(self) -> Mapping:
-        """Return document graph name -> its facts and its claims' parts: what the Wikidata
-        view's statements read of a document (its description, and what its claims state)."""
-        return Lazy(self, lambda name: self._facts[name] + self._parts(name))
+        """Return document graph name -> what the Wikidata view's statements read of a
+        document: its description and its claims' parts (subject, predicate, object)."""
+        return Lazy(self, self._for_statements)
 
-    def _parts(self, name: URIRef) -> Graph:
-        return parse_ntriples(self.ntriples(name), keep=CLAIM_PARTS)
+    def _for_statements(self, name: URIRef) -> Graph:
+        g = Graph(store="SimpleMemory")
+        facts = self._facts[name]
+        for doc in facts.subjects(RDF.type, DKG.SourceDocument):
+            for triple in facts.triples((doc, None, None)):
+                g.add(triple)
+        for claim, *values in self._claims[name]:
+            for part, value in zip((RDF.subject, RDF.predicate, RDF.object), values, strict=True):
+                if value is not None:
+                    g.add((claim, part, value))
+        return g
+
+
+def _claims(g: Graph) -> list[tuple]:
+    """Return (claim, subject, predicate, object) of every claim of a document graph."""
+    parts: dict = {}
+    for i, part in enumerate((RDF.subject, RDF.predicate, RDF.object)):
+        for claim, value in g.subject_objects(part):
+            parts.setdefault(claim, [None, None, None])[i] = value
+    return [(claim, *spo) for claim, spo in parts.items()]
 
 
 class Lazy(Mapping):
