@@ -2,12 +2,14 @@
 
 import json
 import sys
+import tempfile
 import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
@@ -16,7 +18,8 @@ from .background import Background
 from .cache import ExtractionCache, input_fingerprint
 from .claims import facts_of
 from .curated import load_curated
-from .dataset import describe, serialize, stable_terms, version_of
+from .dataset import Quads, describe, stable_terms, version_of, write_dumps
+from .documents import DocumentGraphs, Lazy, parse_ntriples
 from .errors import OutputError, ValidationFailed
 from .extract import extract
 from .ingest import Document, read_corpus
@@ -24,6 +27,7 @@ from .link import link, link_wars
 from .ontodoc import render_ontology_html
 from .places import describe_entities
 from .pool import POOL_MIN_BYTES, default_jobs, entity_keys, extract_in_pool, worth_a_pool
+from .pool import serialize as serialize_graph
 from .publish import build_lock, current_release, publish
 from .quarantine import ROUNDS, Quarantine, quarantine_text, withdraw
 from .reason import infer
@@ -95,55 +99,58 @@ def extract_all(
     docs: list[Document], out: Path, progress: Progress, jobs: int = 1, min_bytes=POOL_MIN_BYTES
 ):
     """Extract every document, reusing the cached result of unchanged ones; with jobs > 1 and
-    at least min_bytes of text to read, in a pool of that many processes. The result does
-    not depend on jobs."""
+    at least min_bytes of text to read, in a pool of that many processes. Return the document
+    graphs (held compressed, graph/documents.py) in the corpus's order and the entities they
+    use. The result does not depend on jobs."""
     from .gazetteer import gazetteer
 
     cache = ExtractionCache(out)
-    done: dict[str, tuple[Graph, list]] = {}
     todo = []
     n, count = len(docs), 0
+    graphs = DocumentGraphs()
+    found_keys: dict[str, list] = {}
 
-    def say(doc: Document, g: Graph, how: str) -> None:
+    def keep(doc: Document, g: Graph, ntriples: str | None, keys, how: str) -> None:
         nonlocal count
         count += 1
+        graphs.put(iris.document_graph(doc.doc_id), g, ntriples)
+        found_keys[doc.doc_id] = keys
         progress.say(f"extract: [{count}/{n}] {doc.doc_id}: {len(g)} triple(s), {how}")
 
     def from_keys(keys) -> list:
         return [gazetteer().get(kind, slug) for kind, slug in keys]
 
+    # Documents are filed as they come (any order); the graphs are put in the corpus's
+    # order at the end, whatever order they were read in.
     for doc in docs:
-        hit = cache.get(doc)
+        hit = cache.get_serialized(doc)
         if hit is None:
             todo.append(doc)
             continue
-        g, keys = hit
-        done[doc.doc_id] = (g, from_keys(keys))
-        say(doc, g, "unchanged, from cache")
+        triples, keys = hit
+        keep(doc, parse_ntriples(triples.encode()), triples, keys, "unchanged, from cache")
     if worth_a_pool(todo, jobs, min_bytes):
         progress.say(f"extract: {len(todo)} document(s) in {min(jobs, len(todo))} processes")
         for doc, triples, keys in extract_in_pool(todo, jobs):
-            g = Graph().parse(data=triples, format="nt")
+            g = parse_ntriples(triples.encode())
             with writing(cache.folder):
                 cache.put_serialized(doc, triples, keys)
-            done[doc.doc_id] = (g, from_keys(keys))
-            say(doc, g, "extracted")
+            keep(doc, g, triples, keys, "extracted")
     else:
         for doc in todo:
             extraction = extract(doc)
             g, found = extraction.graph, list(extraction.entities.values())
+            triples, keys = serialize_graph(g), entity_keys(found)
             with writing(cache.folder):
-                cache.put(doc, g, found)
+                cache.put_serialized(doc, triples, keys)
             # Entities by their keys, as from the cache or a worker: one result, however read.
-            done[doc.doc_id] = (g, from_keys(entity_keys(found)))
-            say(doc, g, "extracted")
-    graphs: dict[URIRef, Graph] = {}
+            keep(doc, g, triples, keys, "extracted")
+    ordered = DocumentGraphs.ordered(graphs, [iris.document_graph(d.doc_id) for d in docs])
     entities: dict = {}
     for doc in docs:  # in the corpus's order, whatever order they were read in
-        g, found = done[doc.doc_id]
+        found = from_keys(found_keys[doc.doc_id])
         entities.update((e.iri, e) for e in found if e is not None)
-        graphs[iris.document_graph(doc.doc_id)] = g
-    return graphs, entities
+    return ordered, entities
 
 
 def check(doc_graphs: dict[URIRef, Graph], reference: Graph, ontology: Graph) -> Report:
@@ -152,24 +159,43 @@ def check(doc_graphs: dict[URIRef, Graph], reference: Graph, ontology: Graph) ->
     return check_union(doc_graphs, reference, ontology).joined(validate_documents(doc_graphs))
 
 
-def check_union(doc_graphs: dict[URIRef, Graph], reference: Graph, ontology: Graph) -> Report:
+def _skeletons(doc_graphs) -> list[Graph]:
+    if isinstance(doc_graphs, DocumentGraphs):
+        return [doc_graphs.skeleton(name) for name in doc_graphs]
+    return [facts_of(g, skeleton=True) for g in doc_graphs.values()]
+
+
+def check_union(doc_graphs, reference: Graph, ontology: Graph) -> Report:
     """Validate the facts of every document with the reference data against the shapes."""
-    skeleton = merge(
-        *(facts_of(g, skeleton=True) for g in doc_graphs.values()), reference, store="Memory"
-    )
+    skeleton = merge(*_skeletons(doc_graphs), reference, store="Memory")
     return validate_graph(skeleton, shapes=load_shapes(), ontology=ontology)
 
 
-def validate_or_withdraw(doc_graphs, reference, ontology, strict: bool, progress: Progress):
+def _named(result) -> set[URIRef]:
+    """Return the IRIs a validation result names as its focus node and value."""
+    return {URIRef(t[1:-1]) for t in (result.focus, result.value) if t.startswith("<")}
+
+
+def validate_or_withdraw(
+    doc_graphs: DocumentGraphs, reference, ontology, strict: bool, progress: Progress
+):
     """Validate; unless strict, withdraw the rules' claims that violate the union's shapes
-    into the quarantine and validate again. Return the document graphs to publish, the
-    report, and the quarantine. Malformed claims or passages are never withdrawn."""
+    into the quarantine and validate again. Return the document graphs to publish (the
+    given ones, changed in place), the report, and the quarantine. Malformed claims or
+    passages are never withdrawn."""
     quarantine = Quarantine()
-    documents = validate_documents(doc_graphs)
+    documents = validate_documents(Lazy(doc_graphs, doc_graphs.ntriples))
     report = check_union(doc_graphs, reference, ontology)
     rounds = 0
     while not (strict or report.conforms or not documents.conforms or rounds == ROUNDS):
-        doc_graphs, traced = withdraw(doc_graphs, report, quarantine)
+        # Only the documents that say something of a node a violation names can hold the
+        # claims at fault: those are parsed, the others are not read.
+        named = set().union(*(_named(r) for r in report.results))
+        candidates = doc_graphs.about(named)
+        changed, traced = withdraw(candidates, report, quarantine)
+        for name, g in changed.items():
+            if g is not candidates[name]:
+                doc_graphs.put(name, g)
         rounds += 1
         if not traced:
             break
@@ -198,6 +224,42 @@ def summary(graphs: dict[URIRef, Graph]) -> dict:
     return {
         "class": {cls: len(nodes) for cls, nodes in sorted(members.items())},
         "graph": {str(n): len(g) for n, g in sorted(graphs.items())},
+        "facts": {"rule": facts["rule"], "curated": facts["curated"]},
+        "wikidata": {"linked": len(entities & linked), "unlinked": len(entities - linked)},
+    }
+
+
+def summary_of_quads(quads: Quads) -> dict:
+    """Count as summary() does, on the dataset's quads (a build holds no rdflib graph of
+    every document)."""
+    members: dict[str, set] = {}
+    facts = Counter()
+    entities, linked = set(), set()
+    dkg, rdf_type, curated = str(DKG), str(RDF.type), str(DKG.curated)
+    exact_match, claim_class = str(SKOS.exactMatch), str(DKG.Claim)
+    provenance = {str(DKG.Evidence), str(DKG.SourceDocument), claim_class}
+    for name in quads.by_graph:
+        if name in (iris.graph("ontology"), iris.graph("metadata")):
+            continue
+        claims, curated_claims = set(), set()
+        for q in quads.graph_quads(name):
+            p = q.predicate.value
+            if p == rdf_type:
+                cls = q.object.value
+                if cls.startswith(dkg) and cls not in provenance:
+                    members.setdefault(cls.rsplit("#", 1)[-1], set()).add(q.subject)
+                    entities.add(q.subject)
+                if cls == claim_class and isinstance(q.object, ox.NamedNode):
+                    claims.add(q.subject)
+            elif p == curated:
+                curated_claims.add(q.subject)
+            elif p == exact_match:
+                linked.add(q.subject)
+        facts["curated"] += len(claims & curated_claims)
+        facts["rule"] += len(claims - curated_claims)
+    return {
+        "class": {cls: len(nodes) for cls, nodes in sorted(members.items())},
+        "graph": {str(n): size for n, size in sorted(quads.sizes().items())},
         "facts": {"rule": facts["rule"], "curated": facts["curated"]},
         "wikidata": {"linked": len(entities & linked), "unlinked": len(entities - linked)},
     }
@@ -240,16 +302,17 @@ def build(
         for doc in docs:
             if doc.doc_id in curated:
                 name = iris.document_graph(doc.doc_id)
-                doc_graphs[name] = merge(doc_graphs[name], curated[doc.doc_id])
+                doc_graphs.put(name, merge(doc_graphs[name], curated[doc.doc_id]))
         reference = describe_entities(entities.values())
-        links = link(reference) + link_wars(*doc_graphs.values())
+        # A war's type and names are facts: the documents' facts are enough to link it.
+        links = link(reference) + link_wars(*(doc_graphs.facts(n) for n in doc_graphs))
         reference += links
         progress.say(
             f"reference: {len(reference)} triple(s) about {len(entities)} entities, "
             f"{len(links)} linked to Wikidata"
         )
         ontology = load_ontology()
-        asserted = merge(*(facts_of(g) for g in doc_graphs.values()), reference)
+        asserted = merge(*(doc_graphs.facts(n) for n in doc_graphs), reference)
         reasoning = Background(infer, asserted, ontology)
         try:
             # The asserted facts are validated, not their closure: in the closure every value
@@ -268,31 +331,42 @@ def build(
             page = render_ontology_html(ontology, load_shapes()).encode()
             if quarantine.count:  # the facts changed: reason over the ones that stay
                 reasoning.cancel()
-                asserted = merge(*(facts_of(g) for g in doc_graphs.values()), reference)
+                asserted = merge(*(doc_graphs.facts(n) for n in doc_graphs), reference)
                 reasoning = Background(infer, asserted, ontology)
             inferred = reasoning.result()
         finally:
             reasoning.cancel()
         progress.say(f"reason: {len(inferred)} inferred triple(s)")
         view = wikidata_view(asserted, inferred, ontology)
-        view += statements(view, asserted, doc_graphs, ViewNodes(asserted, ontology))
+        nodes = ViewNodes(asserted, ontology)
+        view += statements(view, asserted, doc_graphs.for_statements(), nodes)
         progress.say(f"wikidata view: {len(view)} triple(s)")
-        graphs = dict(doc_graphs)
-        graphs[iris.graph("reference")] = reference
-        graphs[iris.graph("inferred")] = inferred
-        graphs[iris.graph("wikidata")] = view
-        graphs[iris.graph("ontology")] = ontology
+        graphs = {
+            iris.graph("reference"): reference,
+            iris.graph("inferred"): inferred,
+            iris.graph("wikidata"): view,
+            iris.graph("ontology"): ontology,
+        }
         if quarantine.count:
             graphs[iris.graph("quarantine")] = quarantine.graph
-        graphs = {name: stable_terms(g) for name, g in graphs.items()}
-        version = version_of(graphs)
-        graphs[iris.graph("metadata")] = describe(
-            graphs, [iris.document(d.doc_id) for d in docs], version
-        )
-        files = serialize(graphs)
-        files["ontology.html"] = page
-        counts = summary(graphs)
-        with writing(out / "releases"):
+        # The document graphs' terms were made stable when they were put.
+        quads = Quads({name: stable_terms(g) for name, g in graphs.items()})
+        del graphs, view, inferred  # their quads are what is published now
+        for name in doc_graphs:  # made once, for the version and for every dump
+            quads.add_ntriples(name, doc_graphs.ntriples(name))
+        version = version_of(quads)
+        sources = [iris.document(d.doc_id) for d in docs]
+        metadata = describe({}, sources, version, quads)
+        quads.add(iris.graph("metadata"), metadata)
+        counts = summary_of_quads(quads)
+        with (
+            writing(out / "releases"),
+            tempfile.TemporaryDirectory(prefix=".dumps-", dir=out) as tmp,
+        ):
+            # The dumps go to files as they are made, then move into the release.
+            files: dict = write_dumps(quads, Path(tmp))
+            del quads
+            files["ontology.html"] = page
             release = publish(out, version, files, {"inputs": fingerprint, "summary": counts})
         progress.say(f"publish: version {version} in {release}")
         return BuildResult(release, version, counts)

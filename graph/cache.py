@@ -64,10 +64,18 @@ class ExtractionCache:
         """Return the cached (graph, entity keys) of a document, or None."""
         try:
             entry = json.loads(self._path(doc).read_text(encoding="utf-8"))
-            graph = Graph().parse(data=entry["graph"], format="nt")
+            graph = Graph(store="SimpleMemory").parse(data=entry["graph"], format="nt")
         except (OSError, ValueError, KeyError):
             return None
         return graph, [tuple(k) for k in entry["entities"]]
+
+    def get_serialized(self, doc: Document) -> tuple[str, list] | None:
+        """Return the cached N-Triples and entity keys of a document, or None."""
+        try:
+            entry = json.loads(self._path(doc).read_text(encoding="utf-8"))
+            return entry["graph"], [tuple(k) for k in entry["entities"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
 
     def put(self, doc: Document, graph: Graph, entities) -> None:
         """Store a document's extraction, replacing its older entries."""

@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import zlib
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,23 +39,54 @@ def compress(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=6, mtime=0)
 
 
-def count_statements(data: bytes, fmt: ox.RdfFormat) -> int:
+CHUNK = 1 << 20
+
+
+def compress_file(source: Path, target: Path) -> None:
+    """Gzip a file as compress() does its bytes (the same bytes: zlib writes the gzip header
+    and trailer, with no time stamp), a chunk at a time."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, 31)
+    with open(source, "rb") as src, open(target, "wb") as out:
+        while chunk := src.read(CHUNK):
+            out.write(packer.compress(chunk))
+        out.write(packer.flush())
+
+
+def count_statements(data: "bytes | Path", fmt: ox.RdfFormat) -> int:
     """Count the triples (or quads) a dump holds: its lines for N-Triples and N-Quads (one
-    statement a line, as pyoxigraph writes them), else by parsing it back."""
+    statement a line, as pyoxigraph writes them), else by parsing it back. data is the
+    dump's bytes or its file."""
     if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
-        return data.count(b"\n")
-    return sum(1 for _ in ox.parse(data, format=fmt))
+        if isinstance(data, bytes):
+            return data.count(b"\n")
+        with open(data, "rb") as fh:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(CHUNK), b""))
+    if isinstance(data, bytes):
+        return sum(1 for _ in ox.parse(data, format=fmt))
+    return sum(1 for _ in ox.parse(path=data, format=fmt))
 
 
-def with_dump_extras(files: dict[str, bytes]) -> dict[str, bytes]:
-    """Return the files plus each dump's .gz twin and the index (dumps.json) of all of them."""
+def size(data: "bytes | Path") -> int:
+    return len(data) if isinstance(data, bytes) else data.stat().st_size
+
+
+def with_dump_extras(files: dict, folder: Path | None = None) -> dict:
+    """Return the files plus each dump's .gz twin and the index (dumps.json) of all of them.
+
+    A file given as its bytes gets its twin as bytes; a file given as a path (written aside,
+    too large to hold) gets its twin written into folder, a chunk at a time.
+    """
     out = dict(files)
     index = {}
     for name, (label, media_type, fmt, holds) in DUMPS.items():
         if name not in files:
             continue
         data = files[name]
-        packed = compress(data)
+        if isinstance(data, bytes):
+            packed = compress(data)
+        else:
+            packed = folder / (name + ".gz")
+            compress_file(data, packed)
         out[name + ".gz"] = packed
         quads = fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
         # The Turtle and JSON-LD dumps hold the N-Triples dump's triples, the TriG dump the
@@ -64,8 +96,8 @@ def with_dump_extras(files: dict[str, bytes]) -> dict[str, bytes]:
         statements = count_statements(files[counted], DUMPS[counted][2])
         entry = {"format": label, "media_type": media_type, "holds": holds}
         entry["quads" if quads else "triples"] = statements
-        index[name] = {**entry, "bytes": len(data)}
-        index[name + ".gz"] = {**entry, "bytes": len(packed), "encoding": "gzip"}
+        index[name] = {**entry, "bytes": size(data)}
+        index[name + ".gz"] = {**entry, "bytes": size(packed), "encoding": "gzip"}
     out[INDEX] = (json.dumps(index, indent=1, sort_keys=True) + "\n").encode()
     return out
 

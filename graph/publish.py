@@ -19,17 +19,33 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from .dumps import with_dump_extras
+from .dumps import DUMPS, INDEX, with_dump_extras
 from .errors import InputError
 
 KEEP_RELEASES = 3
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: "bytes | Path") -> None:
+    """Write a file of the release: bytes, or a file written aside (moved here, no copy)."""
+    if isinstance(data, Path):
+        os.replace(data, path)
+        with open(path, "rb") as fh:
+            os.fsync(fh.fileno())
+        return
     with open(path, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
+
+
+def _digest(data: "bytes | Path") -> str:
+    if isinstance(data, bytes):
+        return hashlib.sha256(data).hexdigest()
+    sha = hashlib.sha256()
+    with open(data, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            sha.update(chunk)
+    return sha.hexdigest()
 
 
 @contextmanager
@@ -67,32 +83,37 @@ def uninterrupted():
         signal.signal(signal.SIGINT, held)
 
 
-def publish(out: Path, version: str, files: dict[str, bytes], about: dict) -> Path:
+def publish(out: Path, version: str, files: dict, about: dict) -> Path:
     """Write a release folder whole, then point 'current' at it; return the release folder.
 
+    files maps a file name to its bytes, or to the path of a file written aside in the same
+    file system (large dumps are written as they are made; they are moved into the release).
     about goes into the release's manifest.json (what the build was made from, its counts).
     """
     with uninterrupted():
         return _publish(out, version, files, about)
 
 
-def _publish(out: Path, version: str, files: dict[str, bytes], about: dict) -> Path:
-    files = with_dump_extras(files)  # gzip twins and dumps.json, the downloads page's index
+def _publish(out: Path, version: str, files: dict, about: dict) -> Path:
     releases = out / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     final = releases / version
     if not final.is_dir():
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=releases))
         staging.chmod(0o755)  # mkdtemp makes it private; a release is for every reader
+        # gzip twins and dumps.json, the downloads page's index
+        files = with_dump_extras(files, staging)
+        manifest = _manifest(version, files, about)  # before the files move into staging
         for name, data in sorted(files.items()):
-            _write(staging / name, data)
-        _write(staging / "manifest.json", _manifest(version, files, about))
+            if data != staging / name:  # a twin written in place is there already
+                _write(staging / name, data)
+        _write(staging / "manifest.json", manifest)
         os.replace(staging, final)
     tmp_link = out / ".current.tmp"
     tmp_link.unlink(missing_ok=True)
     tmp_link.symlink_to(Path("releases") / version)
     os.replace(tmp_link, out / "current")
-    for name in sorted(files):
+    for name in sorted(set(files) | {n + ".gz" for n in files if n in DUMPS} | {INDEX}):
         link = out / name
         if not link.is_symlink():
             link.unlink(missing_ok=True)
@@ -101,9 +122,12 @@ def _publish(out: Path, version: str, files: dict[str, bytes], about: dict) -> P
     return final
 
 
-def _manifest(version: str, files: dict[str, bytes], about: dict) -> bytes:
+def _manifest(version: str, files: dict, about: dict) -> bytes:
     entries = {
-        name: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        name: {
+            "bytes": len(data) if isinstance(data, bytes) else data.stat().st_size,
+            "sha256": _digest(data),
+        }
         for name, data in sorted(files.items())
     }
     manifest = {"version": version, **about, "files": entries}

@@ -83,7 +83,8 @@ def supports(doc_graphs: dict[URIRef, Graph], nodes: ViewNodes) -> dict[tuple, l
         for p, inverse in ours:
             by_property[p].append((wp, inverse))
     found: dict[tuple, list[tuple]] = defaultdict(list)
-    for name, g in sorted(doc_graphs.items()):
+    for name in sorted(doc_graphs):
+        g = doc_graphs[name]  # one at a time: they may be made on demand
         parts: dict = defaultdict(dict)
         for part in (RDF.subject, RDF.predicate, RDF.object):
             for claim, value in g.subject_objects(part):

@@ -89,6 +89,21 @@ def test_documents_read_in_a_pool_give_what_one_process_gives(seeds, tmp_path):
     assert {n: set(g) for n, g in cached[0].items()} == {n: set(g) for n, g in alone[0].items()}
 
 
+def test_workers_replaced_after_each_document_read_every_document_once(seeds):
+    """With a new generation of workers after every document (pools forked one after
+    another), each document is read once and gives what this process gives."""
+    from diplokg.graph.extract import extract
+    from diplokg.graph.ingest import read_corpus
+    from diplokg.graph.pool import extract_in_pool, serialize
+
+    docs = read_corpus(seeds)
+    got = {doc.doc_id: text for doc, text, _ in extract_in_pool(docs, 2, tasks_per_worker=1)}
+    assert sorted(got) == sorted(d.doc_id for d in docs)
+    for doc in docs:
+        mine = Graph().parse(data=serialize(extract(doc).graph), format="nt")
+        assert isomorphic(Graph().parse(data=got[doc.doc_id], format="nt"), mine), doc.doc_id
+
+
 def test_jobs_must_be_a_count():
     for bad in ("0", "two"):
         cmd = [sys.executable, "-m", "diplokg.graph.cli", "build", "--jobs", bad]
