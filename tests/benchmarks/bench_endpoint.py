@@ -97,6 +97,16 @@ while True:
 """
 
 
+def dataset(given: str | None, work: Path) -> Path:
+    """Return the built dataset to measure: the one given, or the seeds built into work/out."""
+    if given:
+        return Path(given)
+    data = work / "out"
+    cmd = [sys.executable, "-m", "diplokg.graph.cli", "build", "--out", str(data), "--quiet"]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return data
+
+
 def mix() -> dict[str, str]:
     """Return the queries: the examples that hold a query, then our own."""
     found = {}
@@ -269,10 +279,7 @@ def main() -> int:
     send = hammer_wrk if args.client == "wrk" else hammer
 
     work = Path(tempfile.mkdtemp(prefix="bench-endpoint-"))
-    data = Path(args.data) if args.data else work / "out"
-    if not args.data:
-        cmd = [sys.executable, "-m", "diplokg.graph.cli", "build", "--out", str(data), "--quiet"]
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    data = dataset(args.data, work)
     trig = current_release(data) / "diplokg.trig"
     # Every peer gets the same quads: the named graphs and their merge as the default graph.
     nquads = work / "dataset.nq"

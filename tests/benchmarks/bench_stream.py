@@ -31,7 +31,7 @@ import urllib.parse
 from pathlib import Path
 
 import pyoxigraph as ox
-from bench_endpoint import RDFLIB_SERVER, Peer, load_oxigraph, wrk_ms
+from bench_endpoint import RDFLIB_SERVER, Peer, dataset, load_oxigraph, wrk_ms
 from load_test import rss_mb
 
 from diplokg.graph.publish import current_release
@@ -193,10 +193,7 @@ def main() -> int:
         print("wrk is not installed: apt-get install wrk", file=sys.stderr)
         return 2
     work = Path(tempfile.mkdtemp(prefix="bench-stream-"))
-    data = Path(args.data) if args.data else work / "out"
-    if not args.data:
-        cmd = [sys.executable, "-m", "diplokg.graph.cli", "build", "--out", str(data), "--quiet"]
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    data = dataset(args.data, work)
     trig = current_release(data) / "diplokg.trig"
     store = load_store(trig)
     nquads = work / "dataset.nq"
