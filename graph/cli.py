@@ -45,7 +45,7 @@ def print_counts(classes: Counter, graphs: Counter) -> None:
 
 def load_built(data: Path) -> Dataset:
     """Parse the published TriG of an output folder."""
-    from .publish import current_release
+    from .publish.release import current_release
 
     release = current_release(data)
     if release is None:
@@ -56,7 +56,7 @@ def load_built(data: Path) -> Dataset:
 def cmd_validate(args) -> int:
     """Validate a built dataset against the shapes; write and print the report."""
     from .build import check, write_report
-    from .validate import load_ontology
+    from .validate.shapes import load_ontology
 
     ds = load_built(Path(args.data))
     documents = {g.identifier: g for g in ds.graphs() if "/graph/document/" in str(g.identifier)}
@@ -68,8 +68,8 @@ def cmd_validate(args) -> int:
 
 def cmd_stats(args) -> int:
     """Print what the dataset holds, how facts were found, and where documents disagree."""
-    from .disagreements import disagreements, fact_counts, summary, unlinked
-    from .query import load_dataset
+    from .query.disagreements import disagreements, fact_counts, summary, unlinked
+    from .query.engine import load_dataset
 
     store = load_dataset(Path(args.data)).store
     classes, graphs = summary(store)
@@ -93,7 +93,7 @@ def cmd_stats(args) -> int:
 
 def cmd_query(args) -> int:
     """Run a SPARQL query on the built dataset and print the results."""
-    from .query import load_dataset, run_query
+    from .query.engine import load_dataset, run_query
 
     if args.file and args.query:
         raise InputError("give the query as text or with --file, not both")
@@ -118,7 +118,7 @@ def cmd_query(args) -> int:
 
 def cmd_export(args) -> int:
     """Write the QuickStatements export of the built dataset to stdout or a file."""
-    from .export import quickstatements
+    from .publish.export import quickstatements
 
     if args.dump and args.quickstatements:
         raise InputError("--dump and --quickstatements are two exports: give one of them")
@@ -144,7 +144,7 @@ def cmd_export(args) -> int:
 
 def cmd_publish(args) -> int:
     """Upload every graph of the built dataset to an external store; report each graph."""
-    from .store import StoreClient, UpdateClient, publish_to_store
+    from .query.store import StoreClient, UpdateClient, publish_to_store
 
     if args.store:
         client = StoreClient(args.store, args.auth, args.timeout)
@@ -172,8 +172,8 @@ def cmd_publish(args) -> int:
 
 def export_dump(args) -> int:
     """Write one published dump (gzipped with --gzip) to a file or stdout."""
-    from .dumps import export_dump as dump_bytes
-    from .publish import current_release
+    from .publish.dumps import export_dump as dump_bytes
+    from .publish.release import current_release
 
     release = current_release(Path(args.data))
     if release is None:
@@ -194,7 +194,7 @@ def cmd_serve(args) -> int:
     from diplokg.server.wsgi import serve
 
     if args.backend:
-        from .remote import BACKEND_ENV, backend_url
+        from .query.remote import BACKEND_ENV, backend_url
 
         backend_url(args.backend)  # a bad value stops here, not in every worker
         os.environ[BACKEND_ENV] = args.backend  # the server's workers inherit it

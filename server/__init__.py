@@ -20,7 +20,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(DATA=str(data), **from_environment())
     app.config.update(test_config)
 
-    from diplokg.graph.query import open_dataset
+    from diplokg.graph.query.engine import open_dataset
 
     # The release's on-disk store, read-only, shared with every other worker (page cache).
     app.extensions["diplokg"] = open_dataset(data)

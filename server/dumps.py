@@ -2,7 +2,7 @@
 
 from flask import Blueprint, abort, current_app, render_template, send_from_directory
 
-from diplokg.graph.dumps import INDEX, read_index
+from diplokg.graph.publish.dumps import INDEX, read_index
 
 bp = Blueprint("dumps", __name__)
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from diplokg.graph.disagreements import disagreements
+from diplokg.graph.query.disagreements import disagreements
 
 from .lookup import cached, labels_of, select, short, term_view
 

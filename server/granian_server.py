@@ -22,7 +22,7 @@ from granian._granian import SocketHolder
 from granian.server.common import logger
 from granian.server.mp import MPServer
 
-from diplokg.graph.query import prepare_dataset
+from diplokg.graph.query.engine import prepare_dataset
 
 from .reload import DRAIN_SECONDS, STALE_ENV, Generations
 from .wsgi import rebind

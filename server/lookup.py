@@ -23,8 +23,8 @@ PRECISION = {str(XSD.date): "day", str(XSD.gYearMonth): "month", str(XSD.gYear):
 
 
 def engine_results(engine, text: str, form: str, defaults, nameds, timeout, row_limit):
-    """Ask an engine (graph/query.py's interface) and return its answer as pyoxigraph results:
-    solutions, a boolean, or a list of triples for CONSTRUCT and DESCRIBE."""
+    """Ask an engine (graph/query/engine.py's interface) and return its answer as pyoxigraph
+    results: solutions, a boolean, or a list of triples for CONSTRUCT and DESCRIBE."""
     fmt = "nt" if form in ("CONSTRUCT", "DESCRIBE") else "json"
     answer = engine.query(text, form, fmt, defaults, nameds, timeout, row_limit)
     if fmt == "nt":
@@ -45,7 +45,7 @@ class ForwardingStore:
         self.timeout, self.row_limit = timeout, row_limit
 
     def query(self, text: str):
-        from diplokg.graph.query import parse_form
+        from diplokg.graph.query.engine import parse_form
 
         form = parse_form(text)
         return engine_results(self.engine, text, form, None, None, self.timeout, self.row_limit)
@@ -56,7 +56,7 @@ class ForwardingStore:
 
 def store() -> ox.Store:
     """Return the store the pages read: the app's dataset, or the external store it serves."""
-    from diplokg.graph.remote import RemoteEngine
+    from diplokg.graph.query.remote import RemoteEngine
 
     local = current_app.extensions["diplokg"].store
     engine = current_app.extensions.get("diplokg.engine")

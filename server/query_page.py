@@ -8,7 +8,7 @@ import pyoxigraph as ox
 from flask import current_app, request
 
 from diplokg.graph.errors import EngineBusy, QueryError, QueryTimeout
-from diplokg.graph.query import moved_up, parse_form
+from diplokg.graph.query.engine import moved_up, parse_form
 
 from .lookup import engine_results, labels_of, term_view
 from .query_policy import QUERY_FORMS, QueryRefused, check
@@ -111,7 +111,7 @@ def _table(columns: list[str], table: list[list], graph: bool = False) -> Answer
 def editor_terms() -> dict:
     """Return what the editor completes: the known prefixes, and the ontology's terms with
     their English labels and kinds (class or property)."""
-    from diplokg.graph.dataset import PREFIXES
+    from diplokg.graph.publish.dataset import PREFIXES
 
     from .lookup import select
 

@@ -5,7 +5,7 @@ from functools import lru_cache
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, DefinedNamespace, Namespace
 
-from diplokg.graph.query import GRAPH_FORMATS, RESULT_FORMATS
+from diplokg.graph.query.engine import GRAPH_FORMATS, RESULT_FORMATS
 
 # The formats a description can be sent in, by media type, with rdflib's writer names.
 DESCRIPTION_FORMATS = {

@@ -1,7 +1,7 @@
 """The SPARQL endpoint at /sparql (SPARQL 1.1 Protocol, query side) and /health.
 
 A request goes: protocol parsing (this module) -> checks that hold for every engine
-(query_policy) -> the answer cache -> the engine (graph/query.py documents its interface).
+(query_policy) -> the answer cache -> the engine (graph/query/engine.py documents its interface).
 
 /sparql is answered by a WSGI handler in front of Flask (Endpoint): every query pays for the
 protocol and its checks, not for Flask's routing, request context and response hooks, which
@@ -19,8 +19,14 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request, Response
 
 from diplokg.graph.errors import DiplokgError, EngineBusy, QueryError, QueryTimeout
-from diplokg.graph.query import FORMS, OxigraphEngine, formats_for, moved_up, parse_form
-from diplokg.graph.remote import make_engine
+from diplokg.graph.query.engine import (
+    FORMS,
+    OxigraphEngine,
+    formats_for,
+    moved_up,
+    parse_form,
+)
+from diplokg.graph.query.remote import make_engine
 
 from .answer_cache import AnswerCache
 from .query_cost import bound
@@ -60,7 +66,8 @@ def init_app(state) -> None:
     """Set up the endpoint's engine and answer cache, and put /sparql in front of Flask."""
     app = state.app
     release = app.extensions["diplokg"].release
-    # The embedded engine, or the external store of 'diplokg serve --backend' (graph/remote.py).
+    # The embedded engine, or the external store of 'diplokg serve --backend'
+    # (graph/query/remote.py).
     app.extensions["diplokg.engine"] = make_engine(release, app.config["QUERY_WORKERS"])
     app.extensions["diplokg.cache"] = AnswerCache(app.config["CACHE_ENTRIES"])
     app.wsgi_app = ResponseCache(Endpoint(app, app.wsgi_app), app.config["CACHE_ENTRIES"])

@@ -4,7 +4,7 @@ import pyoxigraph as ox
 from flask import Blueprint, current_app, request
 
 from diplokg.graph import iris
-from diplokg.graph.dumps import read_index
+from diplokg.graph.publish.dumps import read_index
 from diplokg.graph.vocab import DKG, WD
 
 from .lookup import cached, entity_prefix, select

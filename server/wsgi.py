@@ -22,7 +22,7 @@ from gunicorn.arbiter import Arbiter
 from gunicorn.workers.gthread import ThreadWorker
 
 from diplokg.graph.errors import InputError
-from diplokg.graph.query import prepare_dataset
+from diplokg.graph.query.engine import prepare_dataset
 
 from .reload import DRAIN_SECONDS, Generations, lifecycle
 

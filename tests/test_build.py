@@ -74,7 +74,7 @@ def test_documents_read_in_a_pool_give_what_one_process_gives(seeds, tmp_path):
     """Extraction in two worker processes files the same graphs and entities, in the
     corpus's order, as extraction in this process (the pool is forced for a small corpus)."""
     from diplokg.graph.build import Progress, extract_all
-    from diplokg.graph.ingest import read_corpus
+    from diplokg.graph.ingest.corpus import read_corpus
 
     docs = read_corpus(seeds)
     quiet = Progress(quiet=True)
@@ -92,9 +92,9 @@ def test_documents_read_in_a_pool_give_what_one_process_gives(seeds, tmp_path):
 def test_workers_replaced_after_each_document_read_every_document_once(seeds):
     """With a new generation of workers after every document (pools forked one after
     another), each document is read once and gives what this process gives."""
-    from diplokg.graph.extract import extract
-    from diplokg.graph.ingest import read_corpus
-    from diplokg.graph.pool import extract_in_pool, serialize
+    from diplokg.graph.extract.document import extract
+    from diplokg.graph.extract.pool import extract_in_pool, serialize
+    from diplokg.graph.ingest.corpus import read_corpus
 
     docs = read_corpus(seeds)
     got = {doc.doc_id: text for doc, text, _ in extract_in_pool(docs, 2, tasks_per_worker=1)}

@@ -10,10 +10,10 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
 
 from conftest import checksums, run_cli
-from diplokg.graph.claims import Claim, Sentences, trim, write_claims
-from diplokg.graph.extract import extract
-from diplokg.graph.ingest import Document, read_corpus
-from diplokg.graph.validate import validate_documents
+from diplokg.graph.claims.evidence import Claim, Sentences, trim, write_claims
+from diplokg.graph.extract.document import extract
+from diplokg.graph.ingest.corpus import Document, read_corpus
+from diplokg.graph.validate.shapes import validate_documents
 from diplokg.graph.vocab import DKG
 
 ID = "https://w3id.org/diplokg/id/"

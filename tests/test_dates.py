@@ -3,11 +3,11 @@
 import pytest
 from rdflib.namespace import XSD
 
-from diplokg.graph.ingest import Document
-from diplokg.graph.rules import Reading
-from diplokg.graph.rules.when import entry_date, stated_dates
-from diplokg.graph.text import sentences
-from diplokg.graph.values import find_dates, resolve_date
+from diplokg.graph.extract.rules import Reading
+from diplokg.graph.extract.rules.when import entry_date, stated_dates
+from diplokg.graph.ingest.corpus import Document
+from diplokg.graph.reading.sentences import sentences
+from diplokg.graph.reading.values import find_dates, resolve_date
 from diplokg.graph.vocab import DKG
 
 DAY, MONTH, YEAR = DKG.PrecisionDay, DKG.PrecisionMonth, DKG.PrecisionYear

@@ -17,7 +17,7 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from diplokg.graph.query import load_dataset, run_query
+from diplokg.graph.query.engine import load_dataset, run_query
 
 EXAMPLES = Path(__file__).parent / "examples"
 README = Path(__file__).parent.parent / "README.md"

@@ -10,8 +10,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from conftest import run_cli
-from diplokg.graph.dumps import DUMPS, EXPORT_FORMATS
-from diplokg.graph.query import load_store
+from diplokg.graph.publish.dumps import DUMPS, EXPORT_FORMATS
+from diplokg.graph.query.engine import load_store
 
 DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 INTEGERS = [

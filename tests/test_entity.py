@@ -5,8 +5,8 @@ from html import escape, unescape
 
 import pytest
 
-from diplokg.graph.disagreements import disagreements
-from diplokg.graph.query import load_store
+from diplokg.graph.query.disagreements import disagreements
+from diplokg.graph.query.engine import load_store
 from diplokg.graph.resources import DEFAULT_SEEDS
 
 

@@ -4,7 +4,7 @@ import json
 import re
 
 from conftest import REPO
-from diplokg.graph.query import load_dataset, run_query
+from diplokg.graph.query.engine import load_dataset, run_query
 from diplokg.graph.resources import DEFAULT_SEEDS
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

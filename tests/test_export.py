@@ -6,8 +6,8 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 
 from conftest import REPO, run_cli
-from diplokg.graph.export import quickstatements, time_value
-from diplokg.graph.link import known_qids
+from diplokg.graph.link.items import known_qids
+from diplokg.graph.publish.export import quickstatements, time_value
 
 EXPECTED = REPO / "tests" / "expected" / "seeds.qs"
 VALUE = r'(?:Q[1-9]\d*|"[^"\t]*"|\+\d{4}-\d{2}-\d{2}T00:00:00Z/(?:9|10|11))'
@@ -158,6 +158,6 @@ def test_a_bad_reference_properties_table_exits_2_naming_the_line(built, tmp_pat
 
 def test_the_project_ships_the_checked_reference_properties():
     """The shipped table holds the four checked reference properties the export may use."""
-    from diplokg.graph.references import reference_properties
+    from diplokg.graph.link.references import reference_properties
 
     assert reference_properties() == {"P248", "P854", "P813", "P1476"}

@@ -20,9 +20,9 @@ from rdflib import Graph, Literal, Namespace
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, RDFS, XSD
 
-from diplokg.graph.dataset import canonical_decimal
-from diplokg.graph.extract import extract
-from diplokg.graph.ingest import Document, read_text
+from diplokg.graph.extract.document import extract
+from diplokg.graph.ingest.corpus import Document, read_text
+from diplokg.graph.publish.dataset import canonical_decimal
 from diplokg.graph.vocab import DKG
 
 CASES = sorted(Path(__file__).parent.glob("extraction/*/*.txt"))

@@ -2,8 +2,8 @@
 
 import pytest
 
-from diplokg.graph.gazetteer import Gazetteer, gazetteer, name_key, plural, read_table
-from diplokg.graph.mentions import document_context, find_mentions
+from diplokg.graph.reading.gazetteer import Gazetteer, gazetteer, name_key, plural, read_table
+from diplokg.graph.reading.mentions import document_context, find_mentions
 from diplokg.graph.vocab import DKG
 
 # name -> (text, speaker, expected mentions as (surface, kind, slug)), in the style of

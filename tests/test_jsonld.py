@@ -6,7 +6,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from diplokg.graph.jsonld import compact_jsonld
+from diplokg.graph.publish.jsonld import compact_jsonld
 
 DKG = "https://w3id.org/diplokg/ontology#"
 XSD = "http://www.w3.org/2001/XMLSchema#"

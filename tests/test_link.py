@@ -6,10 +6,10 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from diplokg.graph.gazetteer import gazetteer
-from diplokg.graph.link import checked_ids, known_qids, link, link_wars, numbered_names
-from diplokg.graph.places import describe_entities
-from diplokg.graph.publish import current_release
+from diplokg.graph.link.items import checked_ids, known_qids, link, link_wars, numbered_names
+from diplokg.graph.link.places import describe_entities
+from diplokg.graph.publish.release import current_release
+from diplokg.graph.reading.gazetteer import gazetteer
 
 WD = "http://www.wikidata.org/entity/"
 QID = re.compile(r"^Q[1-9][0-9]*$")

@@ -88,7 +88,7 @@ def test_entity_json_ld_is_compacted_with_the_project_context(web):  # noqa: F81
     status, _, body = get(web + "/id/mission/belgium-embassy-canada.jsonld")
     assert status == 200
     doc = json.loads(body)
-    from diplokg.graph.jsonld import load_context
+    from diplokg.graph.publish.jsonld import load_context
 
     assert doc["@context"] == load_context()
     ids = {node["@id"] for node in doc["@graph"]}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from diplokg.graph.ontodoc import render_ontology_html
+from diplokg.graph.publish.ontodoc import render_ontology_html
 
 ONTOLOGY_FILE = Path(__file__).resolve().parents[1] / "ontology" / "diplokg.ttl"
 SHAPES_FILE = ONTOLOGY_FILE.with_name("shapes.ttl")

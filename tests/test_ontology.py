@@ -8,7 +8,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from diplokg.graph.resources import ONTOLOGY_DIR
-from diplokg.graph.validate import load_ontology
+from diplokg.graph.validate.shapes import load_ontology
 from diplokg.graph.vocab import DKG, WD
 
 ONTOLOGY = URIRef("https://w3id.org/diplokg/ontology")

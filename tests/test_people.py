@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from rdflib.namespace import RDF, RDFS
 
-from diplokg.graph.extract import extract
-from diplokg.graph.ingest import Document
+from diplokg.graph.extract.document import extract
+from diplokg.graph.ingest.corpus import Document
 from diplokg.graph.vocab import DKG
 
 

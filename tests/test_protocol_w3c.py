@@ -19,8 +19,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS
 from test_server import running_server
 
-from diplokg.graph.dataset import serialize, version_of
-from diplokg.graph.publish import publish
+from diplokg.graph.publish.dataset import serialize, version_of
+from diplokg.graph.publish.release import publish
 
 SUITE = Path(__file__).parent / "w3c-protocol"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")

@@ -14,7 +14,12 @@ from pathlib import Path
 import pytest
 
 from conftest import free_port, run_cli
-from diplokg.graph.store import DEFAULT_GRAPH, StoreClient, dataset_graphs, publish_to_store
+from diplokg.graph.query.store import (
+    DEFAULT_GRAPH,
+    StoreClient,
+    dataset_graphs,
+    publish_to_store,
+)
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
 pytestmark = pytest.mark.skipif(

@@ -13,10 +13,10 @@ from test_publish_store import expected_counts, free_port, graph_counts, wait_fo
 from test_store_backend import QUERIES, assert_examples_match, same_answer, served
 
 from diplokg.graph.cli import main
-from diplokg.graph.publish import current_release
-from diplokg.graph.query import load_dataset, run_query
-from diplokg.graph.remote import DEFAULT_GRAPH_ENV, RemoteEngine
-from diplokg.graph.store import (
+from diplokg.graph.publish.release import current_release
+from diplokg.graph.query.engine import load_dataset, run_query
+from diplokg.graph.query.remote import DEFAULT_GRAPH_ENV, RemoteEngine
+from diplokg.graph.query.store import (
     DEFAULT_GRAPH,
     StoreClient,
     dataset_graphs,

@@ -7,9 +7,9 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from conftest import checksums, run_cli
-from diplokg.graph.claims import Claim, Sentences, write_claims
-from diplokg.graph.ingest import read_corpus
-from diplokg.graph.text import sentences
+from diplokg.graph.claims.evidence import Claim, Sentences, write_claims
+from diplokg.graph.ingest.corpus import read_corpus
+from diplokg.graph.reading.sentences import sentences
 from diplokg.graph.vocab import DKG
 
 ID = "https://w3id.org/diplokg/id/"

@@ -2,8 +2,8 @@
 
 import json
 
-from diplokg.graph.publish import current_release
-from diplokg.graph.query import WorkerStore, answer, load_dataset, run_query
+from diplokg.graph.publish.release import current_release
+from diplokg.graph.query.engine import WorkerStore, answer, load_dataset, run_query
 
 EMBASSY = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
 SELECT ?m ?city WHERE {

@@ -13,7 +13,7 @@ import pytest
 from test_differential import PREFIXES, queries
 from test_endpoint_security import EXPENSIVE
 
-from diplokg.graph.query import OxigraphEngine, open_dataset
+from diplokg.graph.query.engine import OxigraphEngine, open_dataset
 from diplokg.server.query_cost import BUDGET, bound
 
 # One triple pattern read match by match: bounded by its LIMIT (1 for ASK), without counting.

@@ -1,4 +1,4 @@
-"""The query workers (graph/query_pool.py): one starts with the pool, more start when queries
+"""The query workers (graph/query/pool.py): one starts with the pool, more start when queries
 find every worker busy, up to the pool's size, and those beyond the first stop once idle."""
 
 import threading
@@ -7,8 +7,8 @@ import time
 import pytest
 
 from diplokg.graph.errors import QueryTimeout
-from diplokg.graph.query import open_dataset
-from diplokg.graph.query_pool import WorkerPool
+from diplokg.graph.query.engine import open_dataset
+from diplokg.graph.query.pool import WorkerPool
 
 pytestmark = pytest.mark.slow
 # A join of every triple with every triple: it runs until the time limit stops it.
@@ -18,7 +18,7 @@ QUICK = "ASK { ?s ?p ?o }"
 
 def pool_for(built, size: int, idle_seconds: float = 60) -> WorkerPool:
     trig = open_dataset(built).release / "diplokg.trig"
-    setup, handle = "diplokg.graph.query:WorkerStore", "diplokg.graph.query:answer"
+    setup, handle = "diplokg.graph.query.engine:WorkerStore", "diplokg.graph.query.engine:answer"
     return WorkerPool(size, setup, (trig,), handle, idle_seconds)
 
 

@@ -5,8 +5,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, XSD
 
 from diplokg.graph import iris
-from diplokg.graph.reason import infer
-from diplokg.graph.validate import load_ontology
+from diplokg.graph.reason.owl import infer
+from diplokg.graph.validate.shapes import load_ontology
 from diplokg.graph.vocab import DKG
 
 ID = "https://w3id.org/diplokg/id/"

@@ -5,9 +5,9 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
-from diplokg.graph.publish import current_release
-from diplokg.graph.query import load_store
-from diplokg.graph.release_store import DONE, open_release_store, store_path
+from diplokg.graph.publish.release import current_release
+from diplokg.graph.publish.release_store import DONE, open_release_store, store_path
+from diplokg.graph.query.engine import load_store
 
 
 def test_the_store_is_written_once_and_holds_the_release(published):

@@ -3,7 +3,7 @@
 import json
 
 from conftest import REPO
-from diplokg.graph.query import load_dataset, run_query
+from diplokg.graph.query.engine import load_dataset, run_query
 
 FACTS = REPO / "tests" / "seed_facts.rq"
 TARGET = 0.95

@@ -13,7 +13,7 @@ sh:resultSeverity. Those report triples are removed before validation; each expe
 then appear among the actual ones, and the file must not conform.
 
 The examples of the document shapes (document-graph-*.ttl) are each one document's graph,
-checked alone as the build checks it (graph/validate.py's validate_documents, on pyoxigraph);
+checked alone as the build checks it (graph/validate/shapes.py's validate_documents, on pyoxigraph);
 their expected results name the focus node, the constraint (sh:sourceConstraint) and the node
 at fault (sh:value), and pySHACL, a second reading of the same SHACL-SPARQL, must report the
 same results.
@@ -28,7 +28,7 @@ from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
-from diplokg.graph.validate import (
+from diplokg.graph.validate.shapes import (
     load_document_shapes,
     load_shapes,
     validate_documents,

@@ -17,9 +17,9 @@ import pytest
 from test_publish_store import Oxigraph, free_port, main_publish, wait_for
 
 from diplokg.graph.errors import QueryError, QueryTimeout
-from diplokg.graph.publish import current_release
-from diplokg.graph.query import load_dataset, run_query
-from diplokg.graph.remote import RemoteEngine, StoreUnavailable, has_dataset_clause
+from diplokg.graph.publish.release import current_release
+from diplokg.graph.query.engine import load_dataset, run_query
+from diplokg.graph.query.remote import RemoteEngine, StoreUnavailable, has_dataset_clause
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"

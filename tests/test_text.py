@@ -2,8 +2,8 @@
 
 import pytest
 
+from diplokg.graph.reading.sentences import sentences
 from diplokg.graph.resources import DEFAULT_SEEDS
-from diplokg.graph.text import sentences
 
 CASES = {
     "two sentences": ("Norway has an embassy in Rome. Italy has one in Oslo.", 2),

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from rdflib.namespace import XSD
 
-from diplokg.graph.values import (
+from diplokg.graph.reading.values import (
     find_amounts,
     find_dates,
     find_ranks,

@@ -5,7 +5,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
 
 from diplokg.graph import iris
-from diplokg.graph.query import load_store
+from diplokg.graph.query.engine import load_store
 from diplokg.graph.vocab import DKG
 
 WD = "http://www.wikidata.org/entity/"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from diplokg.graph.query import load_dataset, run_query
+from diplokg.graph.query.engine import load_dataset, run_query
 
 # The examples are copied into the repository; the shared folder beside it, when present
 # (../shared/examples/ in a CI clone), is the original, and the copies must match it.

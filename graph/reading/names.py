@@ -10,11 +10,11 @@ body's, or it speaks of nations, countries or states), else an organisation of n
 
 import re
 
-from ..gazetteer import Entity
 from ..iris import slugify
-from ..lexicon import AGREEMENT_NOUN, INTERNATIONAL_HEADS, INTERNATIONAL_WORDS, MISSION_TYPES
-from ..mentions import Mention
 from ..vocab import DKG
+from .gazetteer import Entity
+from .lexicon import AGREEMENT_NOUN, INTERNATIONAL_HEADS, INTERNATIONAL_WORDS, MISSION_TYPES
+from .mentions import Mention
 
 ARTICLE = re.compile(r"^(?:the|The)\s+")
 HEADS = INTERNATIONAL_HEADS.split("|")

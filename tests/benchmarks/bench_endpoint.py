@@ -32,8 +32,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from common import free_port, percentile
 
-from diplokg.graph.publish import current_release
-from diplokg.graph.query import load_store
+from diplokg.graph.publish.release import current_release
+from diplokg.graph.query.engine import load_store
 
 REPO = Path(__file__).resolve().parents[2]
 PREFIXES = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>

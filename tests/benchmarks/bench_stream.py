@@ -34,8 +34,8 @@ import pyoxigraph as ox
 from bench_endpoint import RDFLIB_SERVER, Peer, dataset, load_oxigraph, wrk_ms
 from load_test import rss_mb
 
-from diplokg.graph.publish import current_release
-from diplokg.graph.query import load_store
+from diplokg.graph.publish.release import current_release
+from diplokg.graph.query.engine import load_store
 
 DKG = "https://w3id.org/diplokg/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"

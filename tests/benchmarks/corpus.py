@@ -21,7 +21,7 @@ SOURCE = Path(__file__).resolve().parent / "corpus"
 
 def _adjectives() -> dict[str, tuple[str, str]]:
     """Return ISO2 -> (adjective, plural noun for its people) of the sovereign states."""
-    from diplokg.graph.gazetteer import plural, read_table
+    from diplokg.graph.reading.gazetteer import plural, read_table
 
     found = {}
     for place, adjective, nouns in read_table("demonyms.tsv", 3):
@@ -35,7 +35,7 @@ class Renamer:
     """Give each state of a document another state, and its cities that state's cities."""
 
     def __init__(self):
-        from diplokg.graph.gazetteer import gazetteer
+        from diplokg.graph.reading.gazetteer import gazetteer
 
         self.gaz = gazetteer()
         self.adjectives = _adjectives()
@@ -62,7 +62,7 @@ class Renamer:
 
     def rename(self, text: str, meta: str, seed: int) -> tuple[str, str]:
         """Return the text and its metadata with every state and its cities renamed."""
-        from diplokg.graph.mentions import document_context, find_mentions
+        from diplokg.graph.reading.mentions import document_context, find_mentions
 
         context = document_context(text)
         mentions = []  # names as written, not "the two countries"; none inside another

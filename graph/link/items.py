@@ -1,0 +1,216 @@
+"""Link the reference entities to their Wikidata items, from the checked IDs only.
+
+The IDs come from ontology/wikidata-ids.tsv and nowhere else. A row links an entity only when
+the entity has the row's type (a "sovereign state" row links a state, a "province of Canada" row
+a Canadian province, a "city" row a city) and its name: the entity's label, folded (accents,
+case, punctuation), or, where that is unambiguous, one of the gazetteer's names of the entity.
+So "Quebec" the province gets Q176 and Quebec City Q2145, "Brussels" the city Q239 and the
+Brussels-Capital Region Q240, and an entity that no row fits (the state of Washington, the
+Flemish Region) stays unlinked. Wars, which the documents name, are linked by link_wars: a
+"war" row links a dkg:War whose label is the row's name, also when one writes the ordinal before
+the noun and the other a numeral after it ("First World War", "World War I"). The link is
+skos:exactMatch: unlike owl:sameAs, a reasoner never merges our node with Wikidata's, so none of
+our facts is copied onto a wd: IRI.
+"""
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from .. import iris
+from ..vocab import DKG, WD
+
+QID = re.compile(r"Q[1-9][0-9]*")
+STATE_KINDS = ("sovereign state", "sending or host state")
+# Row kinds of sub-national entities: (entity kinds, country).
+SUBNATIONAL = {
+    "province of Canada": (("province",), "Canada"),
+    "region of Belgium": (("region",), "Belgium"),
+    "US state": (("us-state",), "United States of America"),
+}
+_CITY_OF = re.compile(r"city or municipality \((.+)\)")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One checked ID of the reference table."""
+
+    label: str
+    qid: str
+    kind: str
+    checked_by: str
+
+
+def ids_path() -> Path:
+    """Return the reference table: in the checkout, or the copy installed with the package."""
+    from ..resources import ONTOLOGY_DIR
+
+    return Path(ONTOLOGY_DIR) / "wikidata-ids.tsv"
+
+
+@functools.cache
+def checked_ids() -> tuple[Row, ...]:
+    """Read the table of checked Wikidata IDs; refuse a malformed ID or a row without a source."""
+    rows = []
+    with open(ids_path(), encoding="utf-8", newline="") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    for r in reader:
+        row = Row(r["label"].strip(), r["qid"].strip(), r["kind"].strip(), r["checked_by"].strip())
+        if not QID.fullmatch(row.qid) or not row.checked_by:
+            raise ValueError(f"{ids_path()}: bad row {row}")
+        rows.append(row)
+    return tuple(rows)
+
+
+def known_qids() -> dict[str, Row]:
+    """Return the checked rows by QID."""
+    return {row.qid: row for row in checked_ids()}
+
+
+def _entity_of(iri: URIRef):
+    """Return the gazetteer entity of one of our IRIs, or None."""
+    from ..reading.gazetteer import gazetteer
+
+    prefix = f"{iris.base()}id/"
+    if not str(iri).startswith(prefix):
+        return None
+    kind, _, slug = str(iri)[len(prefix) :].partition("/")
+    return gazetteer().get(kind, slug) if slug else None
+
+
+def _target(row: Row):
+    """Return (entity kinds, country slug or None, names may be aliases) for a row, or None."""
+    from ..reading.gazetteer import gazetteer
+
+    if row.kind in STATE_KINDS:
+        return ("state",), None, True
+    if row.kind == "international organization":
+        return ("organisation",), None, True
+    if row.kind == "city":
+        return ("city",), None, False  # no country: the exact label only
+    country = None
+    if (m := _CITY_OF.fullmatch(row.kind)) is not None:
+        kinds, country = ("city",), m.group(1)
+    elif row.kind in SUBNATIONAL:
+        kinds, country = SUBNATIONAL[row.kind]
+    else:
+        return None  # classes, wars, currencies, constituent countries: not reference entities
+    state = gazetteer().state(country)
+    return (kinds, state.slug, True) if state is not None else None
+
+
+def link(reference: Graph) -> Graph:
+    """Return skos:exactMatch links from the reference graph's entities to Wikidata items."""
+    from ..reading.gazetteer import gazetteer, name_key
+
+    gaz = gazetteer()
+    entities = {}
+    for s in set(reference.subjects(RDFS.label)):
+        e = _entity_of(s)
+        if e is not None and (e.kind != "organisation" or e.cls == DKG.InternationalOrganisation):
+            entities[s] = e
+    countries = {e.country for e in entities.values()}
+    by_label: dict[str, list] = {}
+    for iri, e in entities.items():
+        by_label.setdefault(name_key(e.label), []).append(iri)
+    # entity IRI -> {"exact": {qid}, "alias": {qid}}
+    found: dict[URIRef, dict[str, set]] = {}
+    for row in checked_ids():
+        target = _target(row)
+        if target is None:
+            continue
+        kinds, country, aliases = target
+        if country is not None and country not in countries:
+            continue  # no entity of that country in the graph: nothing to look up
+
+        def fits(iri, kinds=kinds, country=country) -> bool:
+            e = entities.get(iri)
+            return e is not None and e.kind in kinds and (country is None or e.country == country)
+
+        exact = [iri for iri in by_label.get(name_key(row.label), []) if fits(iri)]
+        if not aliases and len(exact) != 1:
+            continue  # a country-less city row: one city of that name in the graph, or none
+        for iri in exact:
+            found.setdefault(iri, {"exact": set(), "alias": set()})["exact"].add(row.qid)
+        if aliases:
+            iso2 = [gaz.get("state", country).iso] if country else []
+            named = [e.iri for e in gaz.lookup(row.label, iso2) if fits(e.iri)]
+            if len(named) == 1 and named[0] not in exact:
+                found.setdefault(named[0], {"exact": set(), "alias": set()})["alias"].add(row.qid)
+    chosen: dict[URIRef, str] = {}
+    for iri, how in found.items():
+        qids = how["exact"] or how["alias"]
+        if len(qids) == 1:  # two IDs for one entity: ambiguous, no link
+            chosen[iri] = next(iter(qids))
+    claimed: dict[str, list] = {}
+    for iri, qid in chosen.items():
+        claimed.setdefault(qid, []).append(iri)
+    links = Graph()
+    for qid, holders in claimed.items():
+        if len(holders) == 1:  # one ID for two entities: ambiguous, no link
+            links.add((holders[0], SKOS.exactMatch, WD[qid]))
+    return links
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def numbered_names(key: str) -> set[str]:
+    """Return the folded ways of writing a numbered name: "first world war" is "world war i".
+
+    English puts the number of a recurring event either first, as an ordinal, or last, as a
+    Roman numeral, a digit or a cardinal word; all name the same thing.
+    """
+    words = key.split()
+    if len(words) < 2:
+        return {key}
+    n = None
+    if words[0] in ORDINALS:
+        n, core = ORDINALS.index(words[0]), words[1:]
+    else:
+        for table in (ROMAN, CARDINALS, [str(i) for i in range(1, 10)]):
+            if words[-1] in table:
+                n, core = table.index(words[-1]), words[:-1]
+                break
+    if n is None:
+        return {key}
+    core_text = " ".join(core)
+    return {
+        f"{ORDINALS[n]} {core_text}",
+        f"{core_text} {ROMAN[n]}",
+        f"{core_text} {CARDINALS[n]}",
+        f"{core_text} {n + 1}",
+    }
+
+
+def link_wars(*graphs: Graph) -> Graph:
+    """Return skos:exactMatch links from the wars the documents name to checked war items."""
+    from ..reading.gazetteer import name_key
+
+    rows: dict[str, set[str]] = {}
+    for row in checked_ids():
+        if row.kind == "war":
+            for key in numbered_names(name_key(row.label)):
+                rows.setdefault(key, set()).add(row.qid)
+    links = Graph()
+    claimed: dict[str, set] = {}
+    wars = {w for g in graphs for w in g.subjects(RDF.type, DKG.War)}
+    for war in sorted(wars):
+        qids = set()
+        for label in {label for g in graphs for label in g.objects(war, RDFS.label)}:
+            for key in numbered_names(name_key(str(label))):
+                qids |= rows.get(key, set())
+        if len(qids) == 1:  # two IDs for one war: ambiguous, no link
+            claimed.setdefault(qids.pop(), set()).add(war)
+    for qid, holders in claimed.items():
+        if len(holders) == 1:  # one ID for two wars: ambiguous, no link
+            links.add((holders.pop(), SKOS.exactMatch, WD[qid]))
+    return links

@@ -1,0 +1,301 @@
+"""Answer SPARQL queries over a published dataset with pyoxigraph, the engine behind /sparql.
+
+The endpoint talks to its engine through one small interface, so that another engine (for
+example a remote SPARQL store) can stand in for pyoxigraph behind the same checks and limits:
+
+    engine.version -> str
+        the dataset version; cached answers and ETags are tied to it.
+    engine.query(text, form, fmt, default_graph_uris, named_graph_uris, timeout, row_limit)
+        -> Answer(body, media_type, rows, truncated)
+        text: the query, already checked (read-only, SERVICE allowed, a known form);
+        form: "SELECT", "ASK", "CONSTRUCT" or "DESCRIBE"; fmt: a key of formats_for(form);
+        default_graph_uris / named_graph_uris: lists of IRIs, or None for the query's own
+        dataset (FROM / FROM NAMED) or, without one, the service's (default graph = the RDF
+        merge of all graphs); either list given makes the other empty if it is None;
+        timeout: seconds, then QueryTimeout; row_limit: at most this many solutions or triples,
+        with truncated=True when more were found.
+        here (optional, engines may ignore it): True or a bound on the rows, when the caller
+        proved the query cheap (server/query_cost.py): it may run in this process, without a
+        time limit.
+        Raises QueryError (syntax or evaluation), QueryTimeout, EngineBusy.
+    engine.close()
+"""
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..errors import InputError, QueryError
+from ..publish.release import current_release
+from ..publish.release_store import ensure_release_store, fill, open_release_store
+from .pool import WorkerPool
+from .sparql_errors import position, shorten
+
+# One table maps our format names to media types and pyoxigraph formats (STYLE: rdflib-endpoint).
+RESULT_FORMATS = {
+    "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
+    "xml": ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
+    "csv": ("text/csv", ox.QueryResultsFormat.CSV),
+    "tsv": ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
+}
+# A boolean has no CSV or TSV form in the standard (SPARQL 1.1 CSV/TSV results, section 1).
+BOOLEAN_FORMATS = {name: RESULT_FORMATS[name] for name in ("json", "xml")}
+GRAPH_FORMATS = {
+    "ttl": ("text/turtle", ox.RdfFormat.TURTLE),
+    "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+    "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD),
+    "xml": ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+    "trig": ("application/trig", ox.RdfFormat.TRIG),
+}
+FORMS = {
+    "SELECT": RESULT_FORMATS,
+    "ASK": BOOLEAN_FORMATS,
+    "CONSTRUCT": GRAPH_FORMATS,
+    "DESCRIBE": GRAPH_FORMATS,
+}
+# Protocol dataset combinations whose merge a worker keeps ready; each costs a copy of triples.
+KEPT_MERGES = 16
+
+
+def formats_for(form: str) -> dict[str, tuple[str, object]]:
+    """Return the formats a query form can be answered in, by name."""
+    return FORMS[form]
+
+
+@dataclass
+class LoadedDataset:
+    """A published dataset in a pyoxigraph store, with the version it was built as."""
+
+    store: ox.Store
+    version: str
+    release: Path
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A serialized query result, with how many rows it holds and whether the limit cut it."""
+
+    body: bytes
+    media_type: str
+    rows: int
+    truncated: bool
+
+
+def load_store(trig: Path) -> ox.Store:
+    """Load a TriG file into a store whose default graph is the merge of all its graphs."""
+    store = ox.Store()
+    fill(store, trig)
+    return store
+
+
+def load_dataset(data: Path) -> LoadedDataset:
+    """Load the published dataset of an output folder into an in-memory store."""
+    release = published(data)
+    return LoadedDataset(store=load_store(release / "diplokg.trig"), version=release.name,
+                         release=release)  # fmt: skip
+
+
+def open_dataset(data: Path) -> LoadedDataset:
+    """Open the published dataset of an output folder in its on-disk store, read-only."""
+    release = published(data)
+    return LoadedDataset(store=open_release_store(release), version=release.name, release=release)
+
+
+def prepare_dataset(data: Path) -> str:
+    """Check the published dataset and write its on-disk store, without opening it."""
+    release = published(data)
+    ensure_release_store(release)
+    return release.name
+
+
+def published(data: Path) -> Path:
+    """Return the release folder of an output folder; say what to do if there is none."""
+    release = current_release(data)
+    if release is None:
+        raise InputError(f"{data}: no built dataset here; run 'diplokg build --out {data}' first")
+    return release
+
+
+def run_query(
+    store: ox.Store, query: str, fmt: str | None = None, choose=None, offered=None
+) -> tuple[bytes, str]:
+    """Run a query (default graph = merge of all graphs); return the body and its media type.
+
+    The format is fmt if given, else choose(media types that fit the query form), else the
+    form's default (JSON results, Turtle graphs): the form is known only once the query ran.
+    offered: the format names the caller accepts at all, which a wrong format's message lists.
+    """
+    try:
+        result = store.query(query)
+    except SyntaxError as exc:
+        raise syntax_error(exc, query) from None
+    except OSError as exc:
+        raise QueryError(f"the query failed: {exc}") from None
+    if isinstance(result, ox.QueryTriples):
+        table, default = GRAPH_FORMATS, "ttl"
+    else:
+        table, default = RESULT_FORMATS, "json"
+    if fmt is None and choose is not None:
+        by_type = {media_type: name for name, (media_type, _) in table.items()}
+        fmt = by_type.get(choose([media_type for media_type, _ in table.values()]))
+    name = fmt or default
+    if name not in table:
+        kind = "CONSTRUCT/DESCRIBE" if table is GRAPH_FORMATS else "SELECT/ASK"
+        usable = sorted(table if offered is None else set(table) & set(offered))
+        raise QueryError(f"format {name!r} does not fit a {kind} query; use one of {usable}")
+    media_type, ox_format = table[name]
+    return result.serialize(format=ox_format), media_type
+
+
+def syntax_error(exc: SyntaxError, text: str | None = None) -> QueryError:
+    """Return the QueryError for a parser's message, shortened to one line (where, and what was
+    expected), with its line and column if it gives them."""
+    at = position(str(exc))
+    error = QueryError(f"SPARQL syntax error{' at' if at else ':'} {shorten(str(exc), text)}")
+    error.position = at
+    return error
+
+
+def moved_up(error: QueryError, lines: int) -> QueryError:
+    """Return a syntax error's position, and its message, `lines` lines higher: for a query
+    that ran with lines put before the user's text (a BASE), so that both point into it."""
+    at = getattr(error, "position", None)
+    if not at or at[0] <= lines:
+        return error
+    line, column = at
+    text = str(error).replace(f"line {line}, column", f"line {line - lines}, column", 1)
+    moved = type(error)(text)
+    moved.position = (line - lines, column)
+    return moved
+
+
+def parse_form(text: str) -> str:
+    """Return the form of a query as pyoxigraph parses it; raise its syntax error otherwise."""
+    try:
+        # An empty store parses the query; a SELECT or CONSTRUCT is evaluated only when read.
+        result = ox.Store().query(text)
+    except SyntaxError as exc:
+        raise syntax_error(exc, text) from None
+    except OSError as exc:
+        raise QueryError(f"the query failed: {exc}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return "ASK"
+    return "CONSTRUCT" if isinstance(result, ox.QueryTriples) else "SELECT"
+
+
+class WorkerStore:
+    """A release's store, read-only, with the datasets made for protocol-given default graphs."""
+
+    def __init__(self, trig: Path):
+        self.store = open_release_store(Path(trig).parent)  # a str in a worker process
+        self.graphs = sorted(self.store.named_graphs(), key=str)
+        self.merges: dict[tuple, ox.Store] = {}
+
+    def dataset(self, defaults: list[str], nameds: list[str]) -> tuple[ox.Store, dict]:
+        """Return the store and the query options that give a query this dataset."""
+        if len(set(defaults)) < 2:
+            default = [ox.NamedNode(i) for i in defaults]
+            return self.store, {"default_graph": default,
+                                "named_graphs": [ox.NamedNode(i) for i in nameds]}  # fmt: skip
+        # pyoxigraph unions several default graphs as a multiset; the SPARQL dataset is the
+        # RDF merge, a set, so a triple in two graphs must match once. The release's store is
+        # read-only: the merge goes, with the named graphs asked for, into a small store in
+        # memory, kept for the next query on the same dataset.
+        key = (tuple(sorted(set(defaults))), tuple(sorted(set(nameds))))
+        if key not in self.merges:
+            if len(self.merges) >= KEPT_MERGES:
+                self.merges.pop(next(iter(self.merges)))
+            merged = ox.Store()
+            triples = {q.triple for i in key[0] for q in self.store.quads_for_pattern(
+                None, None, None, ox.NamedNode(i))}  # fmt: skip
+            merged.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+            for i in key[1]:
+                merged.bulk_extend(self.store.quads_for_pattern(None, None, None, ox.NamedNode(i)))
+            self.merges[key] = merged
+        options = {"named_graphs": [ox.NamedNode(i) for i in key[1]]}
+        return self.merges[key], options
+
+
+def answer(state: WorkerStore, request: tuple, most: int | None = None) -> Answer:
+    """Run one query (in a worker process) and serialize at most row_limit rows of it.
+
+    most: a proved bound on the rows (server/query_cost.py), if any.
+    """
+    text, form, fmt, defaults, nameds, row_limit = request
+    media_type, ox_format = FORMS[form][fmt]
+    store, options = state.store, {}
+    if defaults is not None or nameds is not None:
+        store, options = state.dataset(defaults or [], nameds or [])
+    try:
+        result = store.query(text, **options)
+        if isinstance(result, ox.QueryBoolean):
+            return Answer(result.serialize(format=ox_format), media_type, 1, False)
+        if most is not None and most <= row_limit and isinstance(result, ox.QuerySolutions):
+            # The limit cannot cut it: serialized whole, its rows counted in the output.
+            body = result.serialize(format=ox_format)
+            return Answer(body, media_type, count_rows(body, fmt), False)
+        rows = list(islice(result, row_limit + 1))
+    except SyntaxError as exc:
+        raise syntax_error(exc, text) from None
+    except OSError as exc:
+        raise QueryError(f"the query failed: {exc}") from None
+    truncated = len(rows) > row_limit
+    del rows[row_limit:]
+    if isinstance(result, ox.QueryTriples):
+        return Answer(ox.serialize(rows, format=ox_format), media_type, len(rows), truncated)
+    # QuerySolutions serialize only as a whole; the kept rows go through SPARQL TSV, whose
+    # cells are terms in Turtle syntax, to pyoxigraph's serializer for the wanted format.
+    variables = result.variables
+    lines = ["\t".join(map(str, variables))]
+    lines.extend("\t".join("" if s[v] is None else str(s[v]) for v in variables) for s in rows)
+    tsv = ("\n".join(lines) + "\n").encode()
+    kept = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
+    return Answer(kept.serialize(format=ox_format), media_type, len(rows), truncated)
+
+
+def count_rows(body: bytes, fmt: str) -> int:
+    """Count the solutions in a serialized SELECT result."""
+    if fmt == "json":
+        return len(json.loads(body)["results"]["bindings"])
+    if fmt == "xml":
+        return body.count(b"<result>")  # a literal's "<" is written &lt;
+    if fmt == "tsv":
+        return body.count(b"\n") - 1  # TSV writes a line break in a literal as \n
+    return sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8")))) - 1
+
+
+class OxigraphEngine:
+    """The pyoxigraph engine: a published release served by a pool of query workers."""
+
+    def __init__(self, release: Path, workers: int = 2):
+        self.release = release
+        self.version = release.name
+        trig = release / "diplokg.trig"
+        setup, handle = f"{__name__}:WorkerStore", f"{__name__}:answer"
+        self.pool = WorkerPool(workers, setup, (trig,), handle)
+        self.local: WorkerStore | None = None  # the release's store, for queries run here
+
+    def query(
+        self, text, form, fmt, default_graph_uris, named_graph_uris, timeout, row_limit, here=False
+    ):
+        """Answer a checked query within timeout seconds (see the module docstring)."""
+        request = (text, form, fmt, default_graph_uris, named_graph_uris, row_limit)
+        if here:  # proved cheap by the caller: no worker, no hop
+            if self.local is None:
+                self.local = WorkerStore(self.release / "diplokg.trig")
+            return answer(self.local, request, None if here is True else here)
+        return self.pool.run(request, timeout)
+
+    def start(self) -> None:
+        """Start the query workers now rather than at the first query."""
+        self.pool.start()
+        if self.local is None:
+            self.local = WorkerStore(self.release / "diplokg.trig")
+
+    def close(self) -> None:
+        self.pool.close()

@@ -1,0 +1,223 @@
+"""Run queries in worker processes that can be killed when a query overruns its time limit.
+
+pyoxigraph evaluates a query in Rust and offers no way to cancel it: the only sure stop is to
+end the process that runs it. So each query runs in a small pool of worker processes, each
+opening the release's on-disk store read-only; a query that overruns is answered with an error
+at once, its worker killed and a fresh one started in the background, while the other workers
+go on answering. A worker is a new interpreter (python -m diplokg.graph.query.pool), never a fork of
+the threaded web worker, where a lock held by another thread at the fork could hang the child,
+and it talks to its parent over a socket pair.
+"""
+
+import importlib
+import logging
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import traceback
+from multiprocessing.connection import Connection
+
+from ..errors import DiplokgError, EngineBusy, QueryTimeout
+
+log = logging.getLogger(__name__)
+
+
+def _function(name: str):
+    module, _, attribute = name.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def main(argv: list[str]) -> None:
+    """Serve requests on the inherited socket until it closes (the web worker ended)."""
+    fd, setup, handle, *args = argv
+    conn = Connection(int(fd))
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    state = _function(setup)(*args)
+    handle = _function(handle)
+    conn.send(("ready", None))
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(("ok", handle(state, request)))
+        except DiplokgError as exc:  # the user's to fix: the parent re-raises it
+            conn.send(("error", exc))
+        except Exception:  # our bug: the parent raises it with this traceback, for the log
+            conn.send(("bug", traceback.format_exc()))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker soon after its web worker is gone, even in the middle of a query.
+
+    The socket's end of file is seen only between queries; pyoxigraph releases the GIL while it
+    evaluates, so this thread still runs during a long one.
+    """
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
+
+
+class Worker:
+    """One worker process and the parent's end of its socket."""
+
+    def __init__(self, setup: str, args: tuple, handle: str):
+        self.used = time.monotonic()  # when it last finished a query
+        ours, theirs = socket.socketpair()
+        command = [sys.executable, "-m", "diplokg.graph.query.pool", str(theirs.fileno())]
+        self.process = subprocess.Popen(
+            [*command, setup, handle, *map(str, args)], pass_fds=[theirs.fileno()]
+        )
+        theirs.close()
+        self.conn = Connection(ours.detach())
+        try:
+            kind, payload = self.conn.recv()  # wait until the store is loaded
+        except EOFError:
+            self.process.wait()
+            code = self.process.returncode
+            raise RuntimeError(f"a query worker exited at start ({code})") from None
+        if kind != "ready":
+            raise RuntimeError(f"a query worker failed to start: {payload}")
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait(5)
+        self.conn.close()
+
+
+IDLE_SECONDS = 60.0  # a worker beyond the first that answered nothing for this long is stopped
+
+
+class WorkerPool:
+    """At most `size` workers; run() hands a request to an idle one and waits for it.
+
+    One worker starts with the pool; more start only when a request finds every worker busy,
+    up to `size`, and a worker beyond the first that stayed idle for idle_seconds is stopped.
+    Each worker holds its interpreter and the engine's caches (about 40 MB after the large
+    queries of the 100x dataset): a pool of four that the traffic never needed cost four
+    times that. The most recently used idle worker is taken first, so the others stay idle
+    and are stopped.
+    """
+
+    def __init__(self, size: int, setup, args: tuple, handle, idle_seconds: float = IDLE_SECONDS):
+        self.size = size
+        self.spec = (setup, args, handle)
+        self.idle_seconds = idle_seconds
+        self.idle: list[Worker] = []  # the least recently used first
+        self.count = 0  # workers running or starting
+        self.cond = threading.Condition()
+        self.closed = False
+        self.started = False
+
+    def start(self) -> None:
+        """Start the first worker, once; the first query does it if nobody did before."""
+        with self.cond:
+            if self.started or self.size == 0:
+                return
+            self.started = True
+            self.count = 1
+        try:
+            worker = Worker(*self.spec)
+        except BaseException:
+            with self.cond:
+                self.started, self.count = False, 0
+            raise
+        self._give_back(worker)
+
+    def run(self, request, timeout: float):
+        """Return the worker's answer; raise QueryTimeout after timeout seconds."""
+        if not self.started:
+            self.start()
+        start = time.monotonic()
+        worker = self._take(timeout)
+        left = timeout - (time.monotonic() - start)
+        try:
+            worker.conn.send(request)
+            ready = worker.conn.poll(max(left, 0))
+            kind, payload = worker.conn.recv() if ready else ("timeout", None)
+        except (EOFError, OSError) as exc:
+            kind, payload = "died", exc
+        if kind in ("ok", "error", "bug"):
+            self._give_back(worker)
+        if kind == "ok":
+            return payload
+        if kind == "error":
+            raise payload
+        if kind == "bug":
+            raise RuntimeError(f"the query worker failed:\n{payload}")
+        worker.kill()
+        threading.Thread(target=self._replace, daemon=True).start()
+        if kind == "died":
+            raise RuntimeError(f"a query worker died while answering: {payload!r}")
+        raise QueryTimeout(f"the query ran longer than the time limit of {timeout:g} s; stopped")
+
+    def _take(self, timeout: float) -> Worker:
+        """Return an idle worker, starting another if all are busy; EngineBusy after timeout."""
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            if not self.idle and self.count < self.size:
+                self.count += 1
+                threading.Thread(target=self._add, daemon=True).start()
+            while not self.idle:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise EngineBusy(
+                        f"every query worker stayed busy for {timeout:g} s; try again later"
+                    )
+                self.cond.wait(left)
+            return self.idle.pop()  # the most recently used
+
+    def _give_back(self, worker: Worker) -> None:
+        """Make a worker idle again; stop the workers beyond one left idle too long."""
+        now = worker.used = time.monotonic()
+        stale = []
+        with self.cond:
+            if self.closed:
+                stale.append(worker)
+            else:
+                self.idle.append(worker)
+                self.cond.notify()
+                while len(self.idle) > 1 and now - self.idle[0].used > self.idle_seconds:
+                    stale.append(self.idle.pop(0))
+                    self.count -= 1
+        for old in stale:
+            old.kill()
+
+    def _add(self) -> None:
+        """Start one more worker (the pool grows), or give up on it and say why."""
+        try:
+            worker = Worker(*self.spec)
+        except Exception:
+            log.exception("cannot start another query worker; going on with those there are")
+            with self.cond:
+                self.count -= 1
+                self.cond.notify()
+            return
+        self._give_back(worker)
+
+    def _replace(self) -> None:
+        """Start a worker in place of one that was killed, retrying until it starts."""
+        while not self.closed:
+            try:
+                worker = Worker(*self.spec)
+            except Exception:  # keep serving with one worker fewer, and say why
+                log.exception("cannot start a query worker; retrying in 1 s")
+                time.sleep(1)
+                continue
+            self._give_back(worker)
+            return
+
+    def close(self) -> None:
+        with self.cond:
+            self.closed = True
+            idle, self.idle = self.idle, []
+        for worker in idle:
+            worker.kill()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
