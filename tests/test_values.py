@@ -5,10 +5,10 @@ from decimal import Decimal
 import pytest
 from rdflib.namespace import XSD
 
+from diplokg.graph.reading.ranks import find_ranks
 from diplokg.graph.reading.values import (
     find_amounts,
     find_dates,
-    find_ranks,
     parse_number_words,
     parse_ordinal,
 )

@@ -6,7 +6,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from ...reading.mentions import Mention
-from ...reading.values import Rank
+from ...reading.ranks import Rank
 from ...vocab import DKG
 from .. import identity
 from ..document import date_literal

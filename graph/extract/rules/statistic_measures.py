@@ -4,7 +4,8 @@ import re
 
 from rdflib import URIRef
 
-from ...reading.values import Amount, Rank
+from ...reading.ranks import Rank
+from ...reading.values import Amount
 from ...vocab import DKG
 
 # Measures of things that move from one party to another: their parties get a direction.

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import POLITY_KINDS
 from ...reading.mentions import Mention
-from ...reading.values import RANK_VERB, Rank
+from ...reading.ranks import RANK_VERB, Rank
 from ...vocab import DKG
 from .statistic_measures import FLOWS, HOST_DEMONYM
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ...reading.gazetteer import gazetteer
-from ...reading.values import Amount, Rank, find_amounts, find_dates, find_ranks
+from ...reading.ranks import Rank, find_ranks
+from ...reading.values import Amount, find_amounts, find_dates
 from ...vocab import DKG
 from .agreement_actors import pair_before
 from .parse_paths import hedged
