@@ -28,10 +28,11 @@ from .link.items import link, link_wars
 from .link.places import describe_entities
 from .link.wikidata_statements import statements
 from .link.wikidata_view import ViewNodes, wikidata_view
-from .publish.dataset import Quads, describe, stable_terms, version_of, write_dumps
+from .publish.dataset import Quads, describe, version_of, write_dumps
 from .publish.ontodoc import render_ontology_html
 from .publish.release import build_lock, current_release, publish
 from .reason.owl import infer
+from .terms import stable_terms
 from .validate.quarantine import ROUNDS, Quarantine, quarantine_text, withdraw
 from .validate.shapes import Report, load_ontology, load_shapes, validate_documents, validate_graph
 from .vocab import DKG

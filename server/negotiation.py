@@ -3,9 +3,9 @@
 import pyoxigraph as ox
 from flask import Response, abort, make_response, request
 
-from diplokg.graph.publish.dataset import PREFIXES as DUMP_PREFIXES
 from diplokg.graph.publish.jsonld import compact_jsonld
 from diplokg.graph.query.engine import GRAPH_FORMATS
+from diplokg.graph.terms import PREFIXES as DUMP_PREFIXES
 
 # Suffix -> media type and pyoxigraph format (None: the HTML page), taken from the endpoint's
 # one table of RDF formats ('.rdf' is RDF/XML's usual suffix). The first is the default.

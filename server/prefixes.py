@@ -1,6 +1,6 @@
 """Declare the project's prefixes a query uses without declaring them (as WDQS does)."""
 
-from diplokg.graph.publish.dataset import PREFIXES
+from diplokg.graph.terms import PREFIXES
 
 from .query_policy import tokens
 

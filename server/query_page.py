@@ -111,7 +111,7 @@ def _table(columns: list[str], table: list[list], graph: bool = False) -> Answer
 def editor_terms() -> dict:
     """Return what the editor completes: the known prefixes, and the ontology's terms with
     their English labels and kinds (class or property)."""
-    from diplokg.graph.publish.dataset import PREFIXES
+    from diplokg.graph.terms import PREFIXES
 
     from .lookup import select
 

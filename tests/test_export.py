@@ -6,7 +6,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 
 from conftest import REPO, run_cli
-from diplokg.graph.link.items import known_qids
+from diplokg.graph.ingest.checked_ids import known_qids
 from diplokg.graph.publish.export import quickstatements, time_value
 
 EXPECTED = REPO / "tests" / "expected" / "seeds.qs"

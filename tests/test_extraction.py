@@ -22,7 +22,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from diplokg.graph.extract.document import extract
 from diplokg.graph.ingest.corpus import Document, read_text
-from diplokg.graph.publish.dataset import canonical_decimal
+from diplokg.graph.terms import canonical_decimal
 from diplokg.graph.vocab import DKG
 
 CASES = sorted(Path(__file__).parent.glob("extraction/*/*.txt"))

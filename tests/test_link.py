@@ -6,7 +6,8 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from diplokg.graph.link.items import checked_ids, known_qids, link, link_wars, numbered_names
+from diplokg.graph.ingest.checked_ids import checked_ids, known_qids
+from diplokg.graph.link.items import link, link_wars, numbered_names
 from diplokg.graph.link.places import describe_entities
 from diplokg.graph.publish.release import current_release
 from diplokg.graph.reading.gazetteer import gazetteer

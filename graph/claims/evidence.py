@@ -15,7 +15,7 @@ from rdflib.namespace import RDF, XSD
 
 from .. import iris
 from ..ingest.corpus import Document
-from ..publish.dataset import canonical_decimal
+from ..terms import canonical_decimal
 from ..vocab import DKG
 
 # What may stand at the edges of a phrase without being part of what it says.

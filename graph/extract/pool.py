@@ -26,7 +26,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 import pyoxigraph as ox
 
 from ..ingest.corpus import Document
-from ..publish.dataset import converter
+from ..terms import converter
 
 # Below this much text a pool costs more than it saves: forking, and sending graphs back.
 POOL_MIN_BYTES = 64_000

@@ -20,7 +20,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from ..claims.evidence import facts_of
-from ..publish.dataset import stable_terms
+from ..terms import stable_terms
 from ..vocab import DKG
 from .pool import serialize
 

@@ -105,7 +105,7 @@ def read_metadata(path: Path) -> dict:
     if "url" in meta and not URL_RE.match(meta["url"]):
         raise InputError(f"{path}: metadata url {meta['url']!r} is not an http(s) URL")
     if "wikidata" in meta:
-        from ..link.items import known_qids
+        from .checked_ids import known_qids
 
         if meta["wikidata"] not in known_qids():
             raise InputError(

@@ -13,19 +13,15 @@ skos:exactMatch: unlike owl:sameAs, a reasoner never merges our node with Wikida
 our facts is copied onto a wd: IRI.
 """
 
-import csv
-import functools
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from .. import iris
+from ..ingest.checked_ids import Row, checked_ids
 from ..vocab import DKG, WD
 
-QID = re.compile(r"Q[1-9][0-9]*")
 STATE_KINDS = ("sovereign state", "sending or host state")
 # Row kinds of sub-national entities: (entity kinds, country).
 SUBNATIONAL = {
@@ -34,43 +30,6 @@ SUBNATIONAL = {
     "US state": (("us-state",), "United States of America"),
 }
 _CITY_OF = re.compile(r"city or municipality \((.+)\)")
-
-
-@dataclass(frozen=True)
-class Row:
-    """One checked ID of the reference table."""
-
-    label: str
-    qid: str
-    kind: str
-    checked_by: str
-
-
-def ids_path() -> Path:
-    """Return the reference table: in the checkout, or the copy installed with the package."""
-    from ..resources import ONTOLOGY_DIR
-
-    return Path(ONTOLOGY_DIR) / "wikidata-ids.tsv"
-
-
-@functools.cache
-def checked_ids() -> tuple[Row, ...]:
-    """Read the table of checked Wikidata IDs; refuse a malformed ID or a row without a source."""
-    rows = []
-    with open(ids_path(), encoding="utf-8", newline="") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    for r in reader:
-        row = Row(r["label"].strip(), r["qid"].strip(), r["kind"].strip(), r["checked_by"].strip())
-        if not QID.fullmatch(row.qid) or not row.checked_by:
-            raise ValueError(f"{ids_path()}: bad row {row}")
-        rows.append(row)
-    return tuple(rows)
-
-
-def known_qids() -> dict[str, Row]:
-    """Return the checked rows by QID."""
-    return {row.qid: row for row in checked_ids()}
 
 
 def _entity_of(iri: URIRef):

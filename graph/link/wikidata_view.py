@@ -9,8 +9,8 @@ Only IDs of ontology/wikidata-ids.tsv appear. Plain Python over the graphs: no S
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from ..ingest.checked_ids import known_qids
 from ..vocab import DKG, WD, WDT
-from .items import known_qids
 
 # (our property, Wikidata property), applied to every subject that has it.
 DIRECT = [

@@ -3,15 +3,14 @@
 import hashlib
 import tempfile
 from collections.abc import Iterator
-from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.compare import to_canonical_graph
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, VOID, XSD
 
 from .. import iris
+from ..terms import PREFIXES, converter
 from .jsonld import compact_jsonld
 
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
@@ -65,107 +64,6 @@ def describe(
         merged.update(_nt_lines(ds, Quads({ds: g}).by_graph[ds]))
     g.add((ds, VOID.triples, Literal(len(merged) + 1, datatype=XSD.integer)))
     return g
-
-
-def canonical_decimal(literal: Literal) -> Literal:
-    """Write an xsd:decimal in its canonical form, with a fractional part ("750.0").
-
-    rdflib's Turtle writer abbreviates "750"^^xsd:decimal as 750.0, which reads back as
-    another lexical form: the dumps would hold different terms for one value.
-    """
-    text = format(Decimal(str(literal)).normalize(), "f")
-    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
-
-
-def stable_terms(graph: Graph) -> Graph:
-    """Make a graph's terms stable: decimals in canonical form, blank nodes labelled by content."""
-    decimals = bnodes = False
-    for s, _, o in graph:
-        if type(o) is Literal and o.datatype == XSD.decimal and canonical_decimal(o) != o:
-            decimals = True
-        if type(s) is BNode or type(o) is BNode:
-            bnodes = True
-    if not (decimals or bnodes):
-        return graph
-    if decimals:
-        fixed = Graph()
-        for s, p, o in graph:
-            is_decimal = isinstance(o, Literal) and o.datatype == XSD.decimal
-            fixed.add((s, p, canonical_decimal(o) if is_decimal else o))
-        graph = fixed
-    with_bnodes = {t for t in graph if any(isinstance(term, BNode) for term in t)}
-    if not with_bnodes:
-        return graph
-    # Only the triples that touch a blank node need new labels; canonicalizing just those is
-    # as deterministic as canonicalizing the whole graph, and far cheaper.
-    stable = Graph()
-    for triple in graph:
-        if triple not in with_bnodes:
-            stable.add(triple)
-    part = Graph()
-    for triple in with_bnodes:
-        part.add(triple)
-    for triple in to_canonical_graph(part):
-        stable.add(triple)
-    return stable
-
-
-# The prefixes the dumps may use; a dump declares those its terms use.
-PREFIXES = {
-    "dcterms": str(DCTERMS),
-    "dkg": "https://w3id.org/diplokg/ontology#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "org": "http://www.w3.org/ns/org#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "p": "http://www.wikidata.org/prop/",
-    "pq": "http://www.wikidata.org/prop/qualifier/",
-    "pr": "http://www.wikidata.org/prop/reference/",
-    "ps": "http://www.wikidata.org/prop/statement/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "qb": "http://purl.org/linked-data/cube#",
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "schema": "https://schema.org/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "time": "http://www.w3.org/2006/time#",
-    "vann": "http://purl.org/vocab/vann/",
-    "wikibase": "http://wikiba.se/ontology#",
-    "void": str(VOID),
-    "wd": "http://www.wikidata.org/entity/",
-    "wdt": "http://www.wikidata.org/prop/direct/",
-    "xsd": str(XSD),
-}
-
-
-def to_oxigraph(term, memo: dict | None = None) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """Return the pyoxigraph term for an rdflib term, remembered in memo when given (terms
-    recur a lot within one conversion; a memo kept for the process's life would hold every
-    term of every document read, twice)."""
-    if memo is None:
-        return _convert(term)
-    found = memo.get(term)
-    if found is None:
-        found = memo[term] = _convert(term)
-    return found
-
-
-def converter():
-    """Return a function converting rdflib terms to pyoxigraph's, with its own memo."""
-    memo: dict = {}
-    return lambda term: to_oxigraph(term, memo)
-
-
-def _convert(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    if isinstance(term, BNode):
-        return ox.BlankNode(term)
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype))
-    return ox.Literal(str(term))
 
 
 def _sort_quads(quads: list[ox.Quad]) -> list[ox.Quad]:

@@ -24,7 +24,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from .. import iris
 from ..errors import InputError
-from ..link.items import known_qids
+from ..ingest.checked_ids import known_qids
 from ..link.references import ReferenceProperties, monolingual, reference_properties
 from ..link.wikidata_statements import Source, sources, supports
 from ..link.wikidata_view import ViewNodes

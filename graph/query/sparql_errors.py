@@ -8,7 +8,7 @@ an undeclared prefix of ours is named with the declaration to add.
 
 import re
 
-from ..publish.dataset import PREFIXES
+from ..terms import PREFIXES
 
 AT = re.compile(r"^error at (\d+):(\d+): expected (?:one of )?(.*)$", re.S)
 # An item of the 'expected' list: a quoted token, a character class, or a word or phrase.

@@ -211,7 +211,7 @@ def validate_documents(graphs, shapes: Graph | None = None) -> Report:
     queries: pySHACL's rdflib engine took a second per document on them, more than the build.
     tests/test_shapes.py checks that pySHACL reports the same on every example.
     """
-    from ..publish.dataset import converter
+    from ..terms import converter
 
     shapes = load_document_shapes() if shapes is None else shapes
     constraints = _constraints(shapes)
