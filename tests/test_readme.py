@@ -28,7 +28,7 @@ def test_every_cli_verb_is_documented_and_every_documented_verb_exists():
 def test_every_setting_is_documented():
     """Each DIPLOKG_* variable the code reads is in the README's settings table, and back."""
     code = "".join(
-        p.read_text(encoding="utf-8") for d in ("graph", "server") for p in (REPO / d).glob("*.py")
+        p.read_text(encoding="utf-8") for d in ("graph", "server") for p in (REPO / d).rglob("*.py")
     )
     used = set(re.findall(r"DIPLOKG_[A-Z_]+", code))
     documented = set(re.findall(r"^\| `(DIPLOKG_[A-Z_]+)`", README, re.M))
