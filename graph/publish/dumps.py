@@ -4,32 +4,42 @@ import gzip
 import json
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
 from ..errors import InputError
 
 INDEX = "dumps.json"
+
+
+class Dump(NamedTuple):
+    """A dump file's format name, media type, pyoxigraph format, and what it holds."""
+
+    label: str
+    media_type: str
+    format: ox.RdfFormat
+    holds: str
+
+
 # A release's files: name -> its bytes, or the path of a file written aside (a large dump).
 Files = dict[str, bytes | Path]
-# Dump file -> format name, media type, pyoxigraph format, what it holds.
 DUMPS = {
-    "diplokg.ttl": ("Turtle", "text/turtle", ox.RdfFormat.TURTLE, "the union of all graphs"),
-    "diplokg.nt": (
+    "diplokg.ttl": Dump("Turtle", "text/turtle", ox.RdfFormat.TURTLE, "the union of all graphs"),
+    "diplokg.nt": Dump(
         "N-Triples",
         "application/n-triples",
         ox.RdfFormat.N_TRIPLES,
         "the union of all graphs",
     ),
-    "diplokg.jsonld": (
+    "diplokg.jsonld": Dump(
         "JSON-LD",
         "application/ld+json",
         ox.RdfFormat.JSON_LD,
         "the union of all graphs, compacted with the project's @context",
     ),
-    "diplokg.trig": ("TriG", "application/trig", ox.RdfFormat.TRIG, "every named graph"),
-    "diplokg.nq": ("N-Quads", "application/n-quads", ox.RdfFormat.N_QUADS, "every named graph"),
+    "diplokg.trig": Dump("TriG", "application/trig", ox.RdfFormat.TRIG, "every named graph"),
+    "diplokg.nq": Dump("N-Quads", "application/n-quads", ox.RdfFormat.N_QUADS, "every named graph"),
 }
 EXPORT_FORMATS = {name.rsplit(".", 1)[-1]: name for name in DUMPS}  # ttl -> diplokg.ttl
 
@@ -99,7 +109,7 @@ def with_dump_extras(files: Files, folder: Path | None = None) -> Files:
         # N-Quads dump's quads (dataset.serialize writes each from the same statements).
         twin = "diplokg.nq" if quads else "diplokg.nt"
         counted = twin if twin in files else name
-        statements = count_statements(files[counted], DUMPS[counted][2])
+        statements = count_statements(files[counted], DUMPS[counted].format)
         entry: dict[str, object] = {"format": label, "media_type": media_type, "holds": holds}
         entry["quads" if quads else "triples"] = statements
         index[name] = {**entry, "bytes": size(data)}
