@@ -74,9 +74,9 @@ def tops(reading: Reading, root: Token, words: tuple[Token, ...] = ()) -> list[T
     if dep == "pobj":
         found += _through(tok.head)
     if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in root.children):
-        verb = head if head.pos_ in ("VERB", "AUX") else None
-        found += [s for s in [subject(verb)] if s is not None] + preps(root, {"with"})
-        found += preps(verb, {"with"}) if verb is not None else []
+        owner = head if head.pos_ in ("VERB", "AUX") else None  # the verb "its" hangs from
+        found += [s for s in [subject(owner)] if s is not None] + preps(root, {"with"})
+        found += preps(owner, {"with"}) if owner is not None else []
     return found
 
 
