@@ -20,7 +20,7 @@ from ...reading.sentences import Sentence
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
-from . import Pair, Reading
+from . import Pair, Reading, Rule
 from . import agreement_figures as figures
 from . import agreement_lists as lists
 from . import agreement_parties as ap
@@ -252,4 +252,4 @@ def _state(reading: Reading, g: Agreement, parties: list[tuple[Party, Mention]])
         reading.memory.agreements.append(Stated(m.i, iri, tuple(entities), label, m.naming.head))
 
 
-RULES = [read_agreements, figures.quota]
+RULES: list[Rule] = [read_agreements, figures.quota]
