@@ -75,7 +75,7 @@ def most_named(reading) -> tuple:
     """Return the two states a document names most, when they stand out from the third (the
     one it speaks for and the one it names most, if it speaks for one); a currency sign
     ("US$ 3bn") names no state."""
-    if "most-named" not in reading.memory:
+    if reading.memory.most_named is None:
         text, me = reading.doc.text, reading.context.speaker
         counts: dict = {}
         for m in (m for found in reading.mentions for m in found):
@@ -88,8 +88,8 @@ def most_named(reading) -> tuple:
             len(ranked) == wanted or ranked[wanted - 1][1] > ranked[wanted][1]
         )
         pair = ([me] if me else []) + [e for e, _ in ranked[:wanted]]
-        reading.memory["most-named"] = tuple(pair) if clear else ()
-    return reading.memory["most-named"]
+        reading.memory.most_named = tuple(pair) if clear else ()
+    return reading.memory.most_named
 
 
 def _actor_path(tok, top) -> bool:

@@ -28,7 +28,7 @@ def last_agreement(reading, i: int):
     """Return the last agreement named before sentence i (or in it), near enough to point at."""
     near = [
         (j, iri, parties, label)
-        for j, iri, parties, label, _ in reading.memory.get("agreements", [])
+        for j, iri, parties, label, _ in reading.memory.agreements
         if j <= i and i - j <= BACK and d.paragraph(reading, j) == d.paragraph(reading, i)
     ]
     return max(near, key=lambda x: x[0]) if near else None
@@ -37,7 +37,7 @@ def last_agreement(reading, i: int):
 def allowing(reading, i: int):
     """Return the agreement sentence i says allows something ("A second Water Agreement allows
     Singapore to draw ..."), and where the verb ends, or None."""
-    for j, iri, parties, label, head in reading.memory.get("agreements", []):
+    for j, iri, parties, label, head in reading.memory.agreements:
         tok = token_at(reading, head) if j == i else None
         if tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_ in ALLOW_VERBS:
             return (j, iri, parties, label), tok.head.idx + len(tok.head.text)

@@ -117,7 +117,7 @@ def group(reading) -> list[Agreement]:
     """Merge the namings of the document into agreements."""
     found: list[Agreement] = []
     by_name: dict[str, Agreement] = {}
-    mentions = sorted(reading.memory.get("agreement-mentions", []), key=lambda x: x.naming.start)
+    mentions = sorted(reading.memory.agreement_mentions, key=lambda x: x.naming.start)
     for m in mentions:
         n = m.naming
         if m.pronoun or (n.bare and n.definite):

@@ -11,6 +11,7 @@ parties and its signing date.
 import re
 
 from ...reading.values import DateMatch
+from . import UNREAD
 from . import discourse as d
 from .agreement_actors import actors
 from .agreement_dates import literal_year
@@ -40,8 +41,8 @@ HEAD_LINES = 4
 def list_pair(reading):
     """Return the two states a list of treaties is between, and the span of its heading, or
     None when the document opens with no such heading."""
-    if "treaty-list" in reading.memory:
-        return reading.memory["treaty-list"]
+    if reading.memory.treaty_list is not UNREAD:
+        return reading.memory.treaty_list
     found = None
     lines = range(min(HEAD_LINES, len(reading.sentences)))
     head = [k for k in lines if d.paragraph(reading, k) == 0]
@@ -54,7 +55,7 @@ def list_pair(reading):
             end = reading.sentences[kind[0]].end
             found = (tuple(m.entity for m in states), (s.start, end))
             break
-    reading.memory["treaty-list"] = found
+    reading.memory.treaty_list = found
     return found
 
 
@@ -118,7 +119,7 @@ def bullet_parties(reading, i: int) -> list:
         k -= 1
     if k < 0 or not reading.sentences[k].text.rstrip().endswith(":"):
         return []
-    cache = reading.memory.setdefault("list-intros", {})
+    cache = reading.memory.list_intros
     if k not in cache:
         cache[k] = _intro_parties(reading, k)
     return cache[k]

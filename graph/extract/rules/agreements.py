@@ -54,7 +54,7 @@ def _modifiers(reading, s):
 def read_agreements(reading, i: int) -> None:
     """Note every agreement sentence i names, with its parties and dates."""
     s = reading.sentences[i]
-    found: list[Mention] = reading.memory.setdefault("agreement-mentions", [])
+    found: list[Mention] = reading.memory.agreement_mentions
     here: list[Mention] = []
     places = {m.start - s.start for m in reading.mentions[i]}
     for n in (shifted(n, s.start) for n in namings(s.text, _modifiers(reading, s), places)):
@@ -241,9 +241,8 @@ def _state(reading, g: Agreement, parties: list[tuple[Party, Mention]]) -> None:
                 pairs.append((SKOS.altLabel, Literal(alias, lang="en"), (m.naming.start, end)))
     reading.facts.state(iri, pairs, span, "agreement-named" if n.title else "agreement-signed",
                         cls=n.cls, label=label)  # fmt: skip
-    memory = reading.memory.setdefault("agreements", [])
     for m in g.mentions:
-        memory.append((m.i, iri, tuple(entities), label, m.naming.head))
+        reading.memory.agreements.append((m.i, iri, tuple(entities), label, m.naming.head))
 
 
 RULES = [read_agreements, figures.quota]

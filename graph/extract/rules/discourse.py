@@ -198,10 +198,10 @@ def subject_start(reading, i: int, before: int, lo: int) -> int:
 
 def paragraph(reading, i: int) -> int:
     """Return the number of the paragraph (blocks split by blank lines) of sentence i."""
-    starts = reading.memory.get("paragraph-starts")
+    starts = reading.memory.paragraph_starts
     if starts is None:
         starts = [m.end() for m in PARAGRAPH_BREAK.finditer(reading.doc.text)]
-        reading.memory["paragraph-starts"] = starts
+        reading.memory.paragraph_starts = starts
     start = reading.sentences[i].start
     return sum(1 for p in starts if p <= start)
 

@@ -12,9 +12,9 @@ MODAL = set(MODALITY.split("|")) | {"may", "must"}
 
 def token_at(reading, offset: int):
     """Return the token of the parse that holds a document offset, or None."""
-    starts = reading.memory.get("token-starts")
+    starts = reading.memory.token_starts
     if starts is None:
-        starts = reading.memory["token-starts"] = [t.idx for t in reading.parsed]
+        starts = reading.memory.token_starts = [t.idx for t in reading.parsed]
     k = bisect.bisect_right(starts, offset) - 1
     if k < 0:
         return None

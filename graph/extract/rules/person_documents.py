@@ -14,6 +14,7 @@ from dataclasses import replace
 from ...reading.gazetteer import gazetteer
 from ...reading.lexicon import POLITY_KINDS
 from ...vocab import DKG
+from . import UNREAD
 from .person_mentions import Named, Post, Run
 from .person_names import PERSON_NAME
 from .person_titles import Title, titles
@@ -68,8 +69,8 @@ _HEADING_WORDS = {"and", "extraordinary", "plenipotentiary", "of", "mission", "t
 def document_mission(reading) -> tuple | None:
     """Return the sender and host of the mission a document's heading names ("U.S. Embassy
     Oslo, Norway", "Embassy of Chile in Japan"), or None."""
-    if "document-mission" in reading.memory:
-        return reading.memory["document-mission"]
+    if reading.memory.document_mission is not UNREAD:
+        return reading.memory.document_mission
     found = None
     text = reading.doc.text
     for i in range(min(HEADING_SENTENCES, len(reading.sentences))):
@@ -85,7 +86,7 @@ def document_mission(reading) -> tuple | None:
                 break
         if found:
             break
-    reading.memory["document-mission"] = found
+    reading.memory.document_mission = found
     return found
 
 

@@ -164,7 +164,7 @@ def _followed(reading: Reading, i: int, p: pr.Parsed, verb: Token) -> Independen
 
 def _independent(reading: Reading) -> list[tuple[int, Entity]]:
     """Return the (sentence, state) of each independence read so far, in reading order."""
-    return reading.memory.setdefault("independence", [])
+    return reading.memory.independence
 
 
 def _assert_independence(
