@@ -161,8 +161,10 @@ def _classify(text: str, amount: Amount, demonyms: dict[int, bool], joins) -> Fi
         )
         if whence and moved:  # "300,000 people moved from Indonesia to the Netherlands"
             noun = (DKG.Diaspora, "person")
-    if amount.text.split()[-1].isalpha() and amount.value < 100:
-        return None  # "four Koreans", "three workers": a description, no figure
+    # "four Koreans", "three workers": a description, no figure; a range goes by its top
+    top = amount.value if amount.value is not None else amount.max_value
+    if amount.text.split()[-1].isalpha() and top is not None and top < 100:
+        return None
     if noun == (DKG.Count, "person") and POPULATION.search(text[: amount.start]):
         noun = (DKG.Population, "person")  # "Chile's population is 19 million people"
     rate = RATE.match(text, noun_end)
