@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, Protocol
 
 from rdflib import URIRef
+from rdflib.term import Node
 
 from ...claims.evidence import Claim
 from ...ingest.corpus import Document
@@ -27,10 +28,17 @@ if TYPE_CHECKING:  # types of the rule modules, which import this one; spaCy onl
 
     from .agreement_actors import Party
     from .agreement_groups import Mention as AgreementMention
+    from .agreement_groups import Stated
     from .person_mentions import Named, Run
     from .person_titles import Title
     from .predicates import Parsed
     from .statistic_facts import Claim as FigureClaim
+
+
+# A fact about a subject: (predicate, object), stated by the subject's phrase, or (predicate,
+# object, (start, end)) with a phrase of its own; an object None states nothing.
+Pair = tuple[URIRef, Node | None] | tuple[URIRef, Node | None, tuple[int, int]]
+Pairs = Iterable[Pair]
 
 
 class Unread(enum.Enum):
@@ -56,9 +64,9 @@ class Memory:
     paragraph_starts: list[int] | None = None  # offsets where paragraphs start (after a break)
     token_starts: list[int] | None = None  # offset of each token of the parse
     parsed_sentences: dict[int, Parsed | None] | None = None  # sentence -> its own parse
-    # Agreements: every naming, and the agreements stated (sentence, IRI, parties, label, head).
+    # Agreements: every naming, and the agreements stated, once per naming.
     agreement_mentions: list[AgreementMention] = field(default_factory=list)
-    agreements: list[tuple[int, URIRef, tuple[Entity, ...], str, int]] = field(default_factory=list)
+    agreements: list[Stated] = field(default_factory=list)
     most_named: tuple[Entity, ...] | None = None  # the two states a document names most, or ()
     # The two states a list of treaties is between, and the span of its heading.
     treaty_list: tuple[tuple[Entity, ...], tuple[int, int]] | Unread | None = UNREAD
