@@ -11,7 +11,6 @@ sentence names, if it names exactly two. The date is the one the parse attaches 
 
 from collections.abc import Iterable
 
-from rdflib import Literal, URIRef
 from spacy.tokens import Token
 
 from ...reading.gazetteer import Entity, gazetteer
@@ -22,7 +21,7 @@ from ...reading.lexicon import (
 )
 from ...reading.values import DateMatch
 from ...vocab import DKG
-from . import Reading
+from . import Pair, Reading, Rule
 from . import discourse as d
 from . import participants as pa
 from . import predicates as pr
@@ -138,7 +137,7 @@ def _pair(
 
 def _date(reading: Reading, i: int, p: pr.Parsed, verb: Token) -> DateMatch | None:
     """Return the date the parse attaches to the verb, or its timeline entry's."""
-    dates: list[DateMatch] = [x for x in d.dates(reading, i) if x.value and x.relation in d.WHEN]
+    dates = [x for x in d.dates(reading, i) if x.value and x.relation in d.WHEN]
     own = {x.value: x for x in dates if pr.same(pr.anchor(p, x.start), verb)}
     if len(own) == 1:
         return next(iter(own.values()))
@@ -188,8 +187,7 @@ def _assert(
             "relation-" + ("established" if change == "establishment" else "restored"),
         )
     when = _date(reading, i, p, verb)
-    # (predicate, object), or (predicate, object, the span of its own phrase)
-    facts: list[tuple[URIRef, URIRef] | tuple[URIRef, Literal, tuple[int, int]]] = [
+    facts: list[Pair] = [
         (DKG.participant, reading.facts.use(a)),
         (DKG.participant, reading.facts.use(b)),
     ]
@@ -206,4 +204,4 @@ def _assert(
     d.event(reading, i, cls, key, label, facts, f"event-{change}", (start, end))
 
 
-RULES = [changes]
+RULES: list[Rule] = [changes]

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from ...reading.gazetteer import Entity, gazetteer
 from ...vocab import DKG
-from . import Reading
+from . import Reading, Rule
 from . import discourse as d
 from .discourse import ARTICLE, STATE
 
@@ -284,7 +284,7 @@ def relations_maintained(reading: Reading, i: int) -> None:
             _relate(reading, a, b, (g.start, m.end()), "relation-maintained")
 
 
-RULES = [
+RULES: list[Rule] = [
     members_of,
     organisation_as_adjective,
     role_in,

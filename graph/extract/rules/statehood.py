@@ -14,7 +14,6 @@ that date.
 
 from collections.abc import Iterable
 
-from rdflib import Literal, URIRef
 from spacy.tokens import Token
 
 from ...reading.gazetteer import Entity
@@ -27,7 +26,7 @@ from ...reading.lexicon import (
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
-from . import Reading
+from . import Pair, Reading, Rule
 from . import discourse as d
 from . import event_labels as lb
 from . import participants as pa
@@ -61,7 +60,7 @@ def _date(
     """Return the date of a verb: its own, the dated noun of "by which", its entry's; not a
     date it acts on ("recognises 17 August 1945 as ...")."""
     inside = {t.i for o in objects for t in o.subtree}
-    dates: list[DateMatch] = [
+    dates = [
         x
         for x in d.dates(reading, i)
         if x.value
@@ -179,7 +178,7 @@ def _assert_independence(
     """Assert the independence of a state (its declaration or proclamation, if so stated)."""
     label = f"{noun} of the independence of {state.label}" if noun else None
     label = label or f"Independence of {state.label}"
-    pairs: list[tuple[URIRef, URIRef | Literal]] = [(DKG.participant, reading.facts.use(state))]
+    pairs: list[Pair] = [(DKG.participant, reading.facts.use(state))]
     pairs += [
         (DKG.participant, d.state_person(reading, k, x, "event-independence")) for k, x in people
     ]
@@ -258,9 +257,7 @@ def _assert_recognition(
         rest = lb.phrase_words([o for o in objects if o.lower_ == "as"], agents)
         what = (f" of {words}" if words else "") + (f" {rest}" if rest else "")
     label = f"Recognition{what} by {d.enumeration(who)}"
-    pairs: list[tuple[URIRef, URIRef | Literal]] = [
-        (DKG.participant, reading.facts.use(e)) for e in (*states, *recognised)
-    ]
+    pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in (*states, *recognised)]
     pairs += [
         (DKG.participant, d.state_person(reading, k, x, "event-recognition")) for k, x in people
     ]
@@ -274,4 +271,4 @@ def _assert_recognition(
     reading.facts.state(iri, pairs, span, "event-recognition", cls=DKG.Recognition, label=label)
 
 
-RULES = [independence, recognitions]
+RULES: list[Rule] = [independence, recognitions]

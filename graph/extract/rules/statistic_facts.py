@@ -13,7 +13,7 @@ from ...reading.values import Amount
 from ...vocab import DKG
 from .. import identity
 from ..document import date_literal
-from . import Reading
+from . import Pair, Reading
 from .discourse import clause
 from .statistic_measures import BARE_UNITS, LABELS, RANK_NOUN
 from .statistic_parties import Party
@@ -112,7 +112,7 @@ def state_statistic(reading: Reading, sentence: Sentence, fig: Figure, claim: Cl
         raise ValueError("a figure has an amount, a ranking or both")
     at = sentence.start + first.start
     node = identity.statistic(reading.doc.doc_id, at, claim.measure)
-    pairs: list[tuple[URIRef, URIRef | Literal | None]] = [(DKG.measure, claim.measure)]
+    pairs: list[Pair] = [(DKG.measure, claim.measure)]
     if amount is not None:
         pairs += [
             (DKG.value, _literal(amount.value)),

@@ -18,7 +18,7 @@ from ...reading.mentions import Mention
 from ...reading.ranks import Rank, find_ranks
 from ...reading.values import Amount, find_amounts, find_dates
 from ...vocab import DKG
-from . import Reading
+from . import Reading, Rule
 from .agreement_actors import pair_before
 from .parse_paths import hedged
 from .statistic_facts import Claim, Figure, scope_of, state_statistic
@@ -406,4 +406,4 @@ def rule_statistics(reading: Reading, i: int) -> None:
     memory.figure_claims[i] = claims
 
 
-RULES = [rule_statistics]
+RULES: list[Rule] = [rule_statistics]

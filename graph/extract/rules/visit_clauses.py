@@ -12,7 +12,7 @@ missions each with its year).
 
 from collections.abc import Iterable, Sequence
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from spacy.tokens import Token
 
 from ... import iris
@@ -31,7 +31,7 @@ from ...reading.lexicon import (
 )
 from ...reading.values import DateMatch
 from ...vocab import DKG
-from . import Reading
+from . import Pair, Reading, Rule
 from . import discourse as d
 from . import participants as pa
 from . import predicates as pr
@@ -135,9 +135,7 @@ def _onward(reading: Reading, i: int, p: pr.Parsed, verb: Token) -> list[Entity]
 def _dates(reading: Reading, i: int, p: pr.Parsed, words: list[Token]) -> list[DateMatch]:
     """Return the one date the parse attaches to these words (a visit or its verb), or to the
     event it was made for: "travelled to Tokyo for the summit on 24 May 2022"."""
-    dates: list[DateMatch] = [
-        x for x in d.dates(reading, i) if x.value and x.relation in d.WHEN | {"from"}
-    ]
+    dates = [x for x in d.dates(reading, i) if x.value and x.relation in d.WHEN | {"from"}]
     purposes = [
         g
         for c in words[-1].children
@@ -343,7 +341,7 @@ def state_visit(
     where = d.enumeration(p.label for p in places)
     label = f"{VISIT_KINDS[cls]} of {d.enumeration(names)} to {where}"
     label += f" ({year})" if year else ""
-    pairs: list[tuple[URIRef, URIRef | Literal]] = [(DKG.visitor, iri) for iri in iris]
+    pairs: list[Pair] = [(DKG.visitor, iri) for iri in iris]
     pairs += [(DKG.location, reading.facts.use(p)) for p in places]
     pairs += [(DKG.visited, x[0]) for x in visited if x[0] not in iris]
 
@@ -354,4 +352,4 @@ def state_visit(
     d.event(reading, i, cls, key, label, pairs, rule, span)
 
 
-RULES = [visit_clauses]
+RULES: list[Rule] = [visit_clauses]

@@ -7,14 +7,14 @@ state); "the princely missions to A (2008), B/C (2011)" (one trade mission per d
 
 import re
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from ... import iris
 from ...reading.gazetteer import Entity
 from ...reading.lexicon import VISIT_KINDS
 from ...reading.values import DateMatch
 from ...vocab import DKG
-from . import Reading
+from . import Pair, Reading, Rule
 from . import discourse as d
 from .discourse import PLACE, STATE
 from .visit_clauses import Visitor
@@ -125,7 +125,7 @@ def _state(
     key = "-".join([slug, *(p.slug for p in places), year or ""])
     where = d.enumeration(p.label for p in places)
     label = f"{KINDS[cls]} of {name} to {where}" + (f" ({year})" if year else "")
-    pairs: list[tuple[URIRef, URIRef | Literal]] = [(DKG.visitor, iri)]
+    pairs: list[Pair] = [(DKG.visitor, iri)]
     pairs += [(DKG.location, reading.facts.use(p)) for p in places]
     pairs += [(DKG.date, d.literal(date))] if date else []
     d.event(reading, i, cls, key, label, pairs, "event-visit", span)
@@ -148,7 +148,8 @@ def _dates(reading: Reading, i: int, lo: int, hi: int, plural: bool) -> list[Dat
 
 def _year(reading: Reading, i: int, year: str) -> list[DateMatch | None]:
     """Return the date match of a parenthesised year (none if it is no year: "(3000)")."""
-    return [x for x in d.dates(reading, i) if x.value == year][:1] or [None]
+    found: list[DateMatch | None] = [x for x in d.dates(reading, i) if x.value == year]
+    return found[:1] or [None]
 
 
 def visits(reading: Reading, i: int) -> None:
@@ -208,4 +209,4 @@ def _emit(
                 _state(reading, i, cls, visitor, places, date, (lo, hi))
 
 
-RULES = [visits]
+RULES: list[Rule] = [visits]

@@ -11,13 +11,12 @@ wars.py the date written right after a battle's name ("the Battle of X, fought f
 
 import re
 
-from rdflib import Literal, URIRef
 from spacy.tokens import Token
 
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
-from . import Reading
+from . import Pair, Reading, Rule
 from . import discourse as d
 from . import predicates as pr
 from .discourse import PLACE, STATE
@@ -35,8 +34,7 @@ NAME_WORD = re.compile(r"[A-Z][\w'\u2019]*|-|\u2013|of|the")
 def dated_after(reading: Reading, i: int, end: int) -> DateMatch | None:
     """Return the date written right after a name ending at offset `end`, or None."""
     doc = reading.doc.text
-    dates: list[DateMatch] = d.dates(reading, i)
-    for x in dates:
+    for x in d.dates(reading, i):
         m = DATE_AFTER.match(doc, end)
         if x.value and m and m.end() == x.start:
             return x
@@ -113,9 +111,7 @@ def _assert_war(
         for m in d.mentions(reading, i, STATE)
         if m.via != "demonym" and (at := p.token_at(m.start)) is not None and at.i in where
     ]
-    pairs: list[tuple[URIRef, URIRef | Literal]] = [
-        (DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(states)
-    ]
+    pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(states)]
     if when is not None and when.end_value:
         pairs += [(DKG.startDate, d.literal(when)), (DKG.endDate, end_literal(when))]
     elif when is not None:
@@ -151,11 +147,11 @@ def possessive_liberations(reading: Reading, i: int) -> None:
         lo = min(p.start(t) for o in owners for t in o.subtree)
         hi = max([p.end(noun)] + ([when.end] if when else []))
         place = places[0]
-        pairs: list[tuple[URIRef, URIRef | Literal]] = [(DKG.location, reading.facts.use(place))]
+        pairs: list[Pair] = [(DKG.location, reading.facts.use(place))]
         pairs += [(DKG.date, d.literal(when))] if when else []
         key = f"{place.slug}-{when.value}" if when else place.slug
         label = f"Liberation of {place.label}" + (f" ({when.value})" if when else "")
         d.event(reading, i, DKG.Liberation, key, label, pairs, "event-liberation", (lo, hi))
 
 
-RULES = [named_wars, possessive_liberations]
+RULES: list[Rule] = [named_wars, possessive_liberations]

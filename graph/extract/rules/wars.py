@@ -2,15 +2,14 @@
 
 import re
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from spacy.tokens import Token
 
 from ...reading.gazetteer import Entity
 from ...reading.mentions import Mention
-from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
-from . import Reading
+from . import Pair, Reading, Rule
 from . import discourse as d
 from .discourse import PLACE, STATE
 from .parse_paths import preps, subject, token_at
@@ -155,9 +154,7 @@ def battles(reading: Reading, i: int) -> None:
             continue
         name = re.sub(r"\s+of$", "", name)
         key = re.sub(r"^the\s+", "", name)
-        pairs: list[tuple[URIRef, URIRef | Literal]] = [
-            (DKG.participant, reading.facts.use(e)) for e in forces(reading, i)
-        ]
+        pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in forces(reading, i)]
         war = war_of(reading, i, at)
         if war:
             iri = state_war(reading, war, war_span(reading, i, war), "event-war")
@@ -194,9 +191,9 @@ def _liberation(
     """Assert the liberation of a place: one per war it is said to belong to, or one dated;
     the clause at span states it."""
     wars = [name for a, _, name in wars_in(reading, i) if a > at]
-    date: DateMatch | None = d.one_date(reading, i, *d.sentence_span(reading, i))
+    date = d.one_date(reading, i, *d.sentence_span(reading, i))
     for war in dict.fromkeys(wars) or [None]:
-        pairs: list[tuple[URIRef, URIRef | Literal]] = [(DKG.location, reading.facts.use(place))]
+        pairs: list[Pair] = [(DKG.location, reading.facts.use(place))]
         pairs += [(DKG.participant, reading.facts.use(e)) for e in liberators]
         if war:
             iri = state_war(reading, war, war_span(reading, i, war), "event-war")
@@ -242,4 +239,4 @@ def liberations(reading: Reading, i: int) -> None:
         _liberation(reading, i, place[-1].entity, who, at, (lo, hi))
 
 
-RULES = [battles, liberations]
+RULES: list[Rule] = [battles, liberations]

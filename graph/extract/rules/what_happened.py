@@ -27,7 +27,7 @@ from ...reading.lexicon import (
 )
 from ...reading.values import DateMatch
 from ...vocab import DKG
-from . import Reading
+from . import Pair, Reading, Rule
 from . import discourse as d
 from . import event_labels as lb
 from . import parse_paths as paths
@@ -184,7 +184,7 @@ def happenings(reading: Reading, i: int) -> None:
     p = pr.parsed(reading, i)
     if p is None:
         return
-    dates: list[DateMatch] = [x for x in d.dates(reading, i) if x.value and x.precision in PRECISE]
+    dates = [x for x in d.dates(reading, i) if x.value and x.precision in PRECISE]
     entry = entry_date(reading, i)
     if not dates and entry is None:
         return
@@ -242,9 +242,7 @@ def _assert(
     cls = EVENT_VERBS.get(verb.lemma_.lower(), DKG.Event)
     if cls == DKG.Meeting and len(actors) + len(people) < 2:
         cls = DKG.Event  # a meeting has two sides: "Japan met its targets" is none
-    pairs: list[tuple[URIRef, URIRef | Literal]] = [
-        (DKG.participant, reading.facts.use(e)) for e in actors
-    ]
+    pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in actors]
     for k, person in people:
         pairs.append((DKG.participant, d.state_person(reading, k, person, "event-clause")))
     pairs += [(DKG.location, reading.facts.use(e)) for e in places]
@@ -256,4 +254,4 @@ def _assert(
     d.event(reading, i, cls, key, label, pairs, "event-clause", (lo, hi))
 
 
-RULES = [happenings]
+RULES: list[Rule] = [happenings]
