@@ -10,6 +10,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span, Token
+
 from ...reading.lexicon import (
     CONDITION_WORDS,
     DURATION_WORDS,
@@ -19,6 +21,8 @@ from ...reading.lexicon import (
     STATIVE_VERBS,
     TIME_UNITS,
 )
+from ...reading.values import DateMatch
+from . import Reading
 from .when import entry_date
 
 # Dependencies that open a clause of its own under a word: its words are not the word's.
@@ -35,20 +39,20 @@ NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "poss", "appos
 class Parsed:
     """The tokens of a sentence's parse, and what to add to a token's idx for its offset."""
 
-    tokens: object  # a spaCy Span or Doc
+    tokens: Span | Doc
     offset: int
-    starts: tuple = field(init=False, repr=False, compare=False)
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "starts", tuple(t.idx + self.offset for t in self.tokens))
 
-    def start(self, token) -> int:
+    def start(self, token: Token) -> int:
         return token.idx + self.offset
 
-    def end(self, token) -> int:
+    def end(self, token: Token) -> int:
         return token.idx + len(token.text) + self.offset
 
-    def token_at(self, offset: int):
+    def token_at(self, offset: int) -> Token | None:
         """Return the token that holds a document offset (the next one if it is a space)."""
         k = bisect.bisect_right(self.starts, offset) - 1
         if k < 0:
@@ -59,7 +63,7 @@ class Parsed:
         return token
 
 
-def parsed(reading, i: int) -> Parsed | None:
+def parsed(reading: Reading, i: int) -> Parsed | None:
     """Return the parse of sentence i (the body of a timeline entry parsed on its own)."""
     cache = reading.memory.parsed_sentences
     if cache is None:
@@ -72,13 +76,14 @@ def parsed(reading, i: int) -> Parsed | None:
     return cache[i]
 
 
-def _entry_bodies(reading) -> dict:
+def _entry_bodies(reading: Reading) -> dict[int, Parsed | None]:
     """Parse the bodies of a document's timeline entries, all at once, without their dates."""
     text, bodies = reading.doc.text, {}
     for i, s in enumerate(reading.sentences):
         entry = entry_date(reading, i)
         if entry is not None and s.start <= entry.start < s.end:  # the entry's first sentence
-            bodies[i] = ENTRY_MARK.match(text, entry.end).end()
+            mark = ENTRY_MARK.match(text, entry.end)  # it matches, if only the empty string
+            bodies[i] = mark.end() if mark else entry.end
     if not bodies:
         return {}
     from ...reading.pipeline import nlp
@@ -88,7 +93,7 @@ def _entry_bodies(reading) -> dict:
     return {i: Parsed(doc, bodies[i]) for i, doc in zip(bodies, docs, strict=True)}
 
 
-def finite(token) -> bool:
+def finite(token: Token) -> bool:
     """Say whether a verb is finite: it has a tense (or a tensed auxiliary) of its own."""
     if token.tag_ in ("VBD", "VBZ", "VBP"):
         return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
@@ -105,12 +110,12 @@ def finite(token) -> bool:
     )
 
 
-def predicates(p: Parsed) -> list:
+def predicates(p: Parsed) -> list[Token]:
     """Return the finite verbs that head a clause, in text order."""
     return [t for t in p.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ in HEADS and finite(t)]
 
 
-def opens_clause(token) -> bool:
+def opens_clause(token: Token) -> bool:
     """Say whether a word heads a clause of its own below its head ("which docked ...", "and
     Sweden recognised ..."); a coordinated name ("Japan and Korea") does not."""
     if token.dep_ in ("conj", "dep"):
@@ -118,7 +123,7 @@ def opens_clause(token) -> bool:
     return token.dep_ in CLAUSE_DEPS
 
 
-def subjects(verb) -> list:
+def subjects(verb: Token) -> list[Token]:
     """Return the subjects of a verb. The parser reads "In May 2019 Chile and Peru signed" as
     one phrase "in May 2019 Chile and Peru": the names after the date are the subject."""
     found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -137,7 +142,7 @@ def subjects(verb) -> list:
     return []
 
 
-def own_words(token) -> list:
+def own_words(token: Token) -> list[Token]:
     """Return a word and the words under it, leaving out the clauses of their own below it."""
     found, todo = [], [token]
     while todo:
@@ -148,13 +153,14 @@ def own_words(token) -> list:
     return sorted(found, key=lambda t: t.i)
 
 
-def anchor(p: Parsed, start: int):
+def anchor(p: Parsed, start: int) -> Token | None:
     """Return the word a phrase at a document offset (a date) belongs to: the first verb above
     it in the parse, or the noun it qualifies: "the War of 1870", "the War (1939-40)", "the
     1977 award", "the summit in May" (a noun of an event)."""
-    token = first = p.token_at(start)
+    first = p.token_at(start)
     if first is None:
         return None
+    token = first
     bracketed = first.i > 0 and first.nbor(-1).text == "("
     qualifier = first.i > 0 and first.nbor(-1).dep_ in ("det", "poss")  # "the 1977 award"
     while token.head.i != token.i:
@@ -177,22 +183,25 @@ def anchor(p: Parsed, start: int):
     return token
 
 
-def names_event(token) -> bool:
+def names_event(token: Token) -> bool:
     """Say whether a word is a noun of the lexicon's events: "summit", "talks"."""
     return token.lower_ in EVENT_NOUNS or token.lemma_.lower() in EVENT_NOUNS
 
 
-def _date(token) -> bool:
+def _date(token: Token) -> bool:
     """Say whether a word is part of a date the recogniser found: "22 August 1944"."""
     return token.ent_type_ == "DATE"
 
 
-def date_object(p: Parsed, date, verb):
+def date_object(p: Parsed, date: DateMatch, verb: Token) -> Token | None:
     """Return the word of a date a verb acts on, or None: a date with no preposition right
     after the verb ("recognises 17 August 1945 as ..."), not "were restored the next year"."""
     if date.relation is not None or date.relative is not None:
         return None
-    token = first = p.token_at(date.start)
+    first = p.token_at(date.start)
+    if first is None:
+        return None
+    token = first
     while token.head.i != token.i and date.start <= p.start(token.head) < date.end:
         token = token.head
     between = verb.doc[verb.i + 1 : first.i]
@@ -200,12 +209,12 @@ def date_object(p: Parsed, date, verb):
     return token if token.head.i == verb.i and after else None
 
 
-def same(a, b) -> bool:
+def same(a: Token | None, b: Token | None) -> bool:
     """Say whether two tokens of one parse are the same word."""
     return a is not None and b is not None and a.i == b.i
 
 
-def happened(verb) -> bool:
+def happened(verb: Token) -> bool:
     """Say whether a clause states that something happened: no modal, negation, condition,
     intention or question."""
     if verb.lemma_.lower() in INTENTION_VERBS:
@@ -240,20 +249,20 @@ def happened(verb) -> bool:
     return not sent.text.rstrip().endswith("?")
 
 
-def _lasting(prep) -> bool:
+def _lasting(prep: Token) -> bool:
     """Say whether a preposition's object is a length of time: "for two decades"."""
     return any(g.dep_ == "pobj" and g.lemma_.lower() in TIME_UNITS for g in prep.children)
 
 
-def _infinitive(token) -> bool:
+def _infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
-def infinitival(token) -> bool:
+def infinitival(token: Token) -> bool:
     """Say whether a clause is an infinitive with no subject: "to impose an embargo"."""
     return _infinitive(token) and not any(c.dep_.startswith("nsubj") for c in token.children)
 
 
-def stative(verb) -> bool:
+def stative(verb: Token) -> bool:
     """Say whether a verb states a lasting state, not an event: "is", "has", "remains"."""
     return verb.lemma_.lower() in STATIVE_VERBS

@@ -9,13 +9,19 @@ sentence names, if it names exactly two. The date is the one the parse attaches 
 (or its timeline entry's).
 """
 
-from ...reading.gazetteer import gazetteer
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import (
     DIPLOMATIC_WORDS,
     RELATION_CHANGES,
     RELATION_NOUNS,
 )
+from ...reading.values import DateMatch
 from ...vocab import DKG
+from . import Pair, Reading, Rule
 from . import discourse as d
 from . import participants as pa
 from . import predicates as pr
@@ -34,7 +40,7 @@ TITLES = {
 }
 
 
-def _change(verb) -> str | None:
+def _change(verb: Token) -> str | None:
     """Return the change a verb makes to relations: "establishment", "severance" or
     "restoration" ("broke off", "cut", "resumed"), or None."""
     lemma = verb.lemma_.lower()
@@ -42,7 +48,7 @@ def _change(verb) -> str | None:
     return RELATION_CHANGES.get(f"{lemma} {particle}".strip()) or RELATION_CHANGES.get(lemma)
 
 
-def _relations(verb):
+def _relations(verb: Token) -> Token | None:
     """Return the noun "relations" a verb acts on (object, or passive subject), if diplomatic
     relations: "established diplomatic relations", not "established trade relations"."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -59,7 +65,7 @@ def _relations(verb):
     return None
 
 
-def _as_state(entity):
+def _as_state(entity: Entity) -> Entity | None:
     """Read a city as the state it governs from ("relations between The Hague and Jakarta"
     are the Netherlands' and Indonesia's); a state as itself."""
     if entity.kind == "state":
@@ -69,10 +75,10 @@ def _as_state(entity):
     return None
 
 
-def _states(reading, i: int, p, tokens) -> list:
+def _states(reading: Reading, i: int, p: pr.Parsed, tokens: Iterable[Token]) -> list[Entity]:
     """Return the states (capitals read as their states) named by these words."""
     where = {t.i for t in tokens}
-    found = []
+    found: list[Entity] = []
     for m in d.mentions(reading, i, STATE | {"city"}):
         token = p.token_at(m.start)
         if token is not None and token.i in where and (m.via != "demonym"):
@@ -82,7 +88,7 @@ def _states(reading, i: int, p, tokens) -> list:
     return found
 
 
-def _words(verb, noun) -> tuple[list, list]:
+def _words(verb: Token, noun: Token) -> tuple[list[Token], list[Token]]:
     """Return the words of the subject, and those of "with X" and "between X and Y"."""
     subject = [
         t
@@ -90,7 +96,7 @@ def _words(verb, noun) -> tuple[list, list]:
         if not any(t.i == noun.i for t in c.subtree)  # the relations are no subject
         for t in pr.own_words(c)
     ]
-    others = []
+    others: list[Token] = []
     heads = (verb, noun, noun.head) if noun.dep_ == "conj" else (verb, noun)
     for head in heads:
         for c in head.children:
@@ -99,7 +105,7 @@ def _words(verb, noun) -> tuple[list, list]:
     return subject, others
 
 
-def _unlisted(reading, i: int, p, tokens) -> list:
+def _unlisted(reading: Reading, i: int, p: pr.Parsed, tokens: list[Token]) -> list[Entity]:
     """Return the states the objects of "with" among these words name that the reference data
     lacks ("the German Democratic Republic"): only states have diplomatic relations, so the
     other party of them is one."""
@@ -108,7 +114,9 @@ def _unlisted(reading, i: int, p, tokens) -> list:
     return [e for e in found if e is not None]
 
 
-def _pair(reading, i: int, p, verb, noun) -> tuple | None:
+def _pair(
+    reading: Reading, i: int, p: pr.Parsed, verb: Token, noun: Token
+) -> tuple[tuple[Entity, Entity], Entity | None] | None:
     """Return the two states whose relations change, and the state that acted, if any."""
     words = _words(verb, noun)
     subject, others = (_states(reading, i, p, w) for w in words)
@@ -117,17 +125,17 @@ def _pair(reading, i: int, p, verb, noun) -> tuple | None:
     if len(subject) == 1 and len(others) == 1:
         return (subject[0], others[0]), subject[0]
     if len(subject) == 2 and not others:
-        return tuple(subject), None
+        return (subject[0], subject[1]), None
     if not subject and len(others) == 2:
-        return tuple(others), None
+        return (others[0], others[1]), None
     if not subject and not others:  # "diplomatic relations were established that year"
         named = list(dict.fromkeys(m.entity for m in d.mentions(reading, i, STATE)))
         if len(named) == 2 and not any(c.dep_ == "agent" for c in verb.children):
-            return tuple(named), None
+            return (named[0], named[1]), None
     return None
 
 
-def _date(reading, i: int, p, verb):
+def _date(reading: Reading, i: int, p: pr.Parsed, verb: Token) -> DateMatch | None:
     """Return the date the parse attaches to the verb, or its timeline entry's."""
     dates = [x for x in d.dates(reading, i) if x.value and x.relation in d.WHEN]
     own = {x.value: x for x in dates if pr.same(pr.anchor(p, x.start), verb)}
@@ -137,7 +145,7 @@ def _date(reading, i: int, p, verb):
     return entry_date(reading, i) if not own and main else None
 
 
-def changes(reading, i: int) -> None:
+def changes(reading: Reading, i: int) -> None:
     """Read the establishment, severance and restoration of relations in sentence i."""
     p = pr.parsed(reading, i)
     if p is None:
@@ -155,7 +163,16 @@ def changes(reading, i: int) -> None:
         _assert(reading, i, p, verb, noun, change, pair, actor)
 
 
-def _assert(reading, i: int, p, verb, noun, change: str, pair, actor) -> None:
+def _assert(
+    reading: Reading,
+    i: int,
+    p: pr.Parsed,
+    verb: Token,
+    noun: Token,
+    change: str,
+    pair: tuple[Entity, Entity],
+    actor: Entity | None,
+) -> None:
     """Assert the change (and, for an establishment or a restoration, the relation)."""
     subject, others = _words(verb, noun)
     named = [g for g in noun.children if g.dep_ in ("amod", "compound")]
@@ -170,7 +187,10 @@ def _assert(reading, i: int, p, verb, noun, change: str, pair, actor) -> None:
             "relation-" + ("established" if change == "establishment" else "restored"),
         )
     when = _date(reading, i, p, verb)
-    facts = [(DKG.participant, reading.facts.use(a)), (DKG.participant, reading.facts.use(b))]
+    facts: list[Pair] = [
+        (DKG.participant, reading.facts.use(a)),
+        (DKG.participant, reading.facts.use(b)),
+    ]
     key = f"{a.slug}-{b.slug}" if change == "establishment" else f"{change}-{a.slug}-{b.slug}"
     if when is not None:
         lo, hi = start, end
@@ -184,4 +204,4 @@ def _assert(reading, i: int, p, verb, noun, change: str, pair, actor) -> None:
     d.event(reading, i, cls, key, label, facts, f"event-{change}", (start, end))
 
 
-RULES = [changes]
+RULES: list[Rule] = [changes]

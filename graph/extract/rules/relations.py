@@ -2,9 +2,11 @@
 
 import itertools
 import re
+from collections.abc import Callable, Iterable
 
-from ...reading.gazetteer import gazetteer
+from ...reading.gazetteer import Entity, gazetteer
 from ...vocab import DKG
+from . import Reading, Rule
 from . import discourse as d
 from .discourse import ARTICLE, STATE
 
@@ -52,13 +54,22 @@ MAINTAIN = re.compile(
     rf"|strengthen(?:s|ed)?|deepen(?:s|ed)?)\s+(?:[\w-]+\s+){{0,4}}?{RELATIONS}\b"
 )
 
+# The words that state a membership in one organisation: its document span.
+Phrase = Callable[[Entity], tuple[int, int]]
+
 # "Canada and Belgium cooperate ... in the context of the United Nations, NATO, ...": this is
 # NOT read as membership. States cooperate in the context of bodies they are not members of
 # (NATO's partners, the Francophonie's observers, the OSCE's partners for cooperation), so
 # the words do not state it; the memberships come from sentences that say "members of".
 
 
-def _members(reading, orgs, subject, phrase, rule: str) -> None:
+def _members(
+    reading: Reading,
+    orgs: Iterable[Entity],
+    subject: Iterable[Entity] | None,
+    phrase: Phrase,
+    rule: str,
+) -> None:
     """Assert that each state of the subject is a member of each organisation.
 
     phrase(org) gives the document span of the words that state the membership in that one.
@@ -70,21 +81,27 @@ def _members(reading, orgs, subject, phrase, rule: str) -> None:
             reading.facts.state(reading.facts.use(state), [(DKG.memberOf, org.iri)], span, rule)
 
 
-def _up_to(reading, i: int, start: int, after: int, default: int):
+def _up_to(reading: Reading, i: int, start: int, after: int, default: int) -> Phrase:
     """Return a phrase maker: from start to the first mention of the organisation after
     `after` in sentence i (the end of the list, default, when it is named otherwise)."""
     return lambda org: (start, d.mention_end(reading, i, org, after, default))
 
 
-def _organisations(reading, i: int, at: int) -> tuple | None:
+def _spanning(span: tuple[int, int]) -> Phrase:
+    """Return a phrase maker that gives the membership in every organisation one span."""
+    return lambda _: span
+
+
+def _organisations(reading: Reading, i: int, at: int) -> tuple[Entity, ...] | None:
     """Return the organisations enumerated from offset `at` on (the first group there)."""
     group = _organisation_group(reading, i, at)
     return group[0] if group else None
 
 
-def _organisation_group(reading, i: int, at: int) -> tuple | None:
+def _organisation_group(reading: Reading, i: int, at: int) -> tuple[tuple[Entity, ...], int] | None:
     """Return (organisations, end of their list) enumerated from offset `at` on."""
-    at += len(ARTICLE.match(reading.doc.text, at).group())
+    article = ARTICLE.match(reading.doc.text, at)  # it matches, if only the empty string
+    at += len(article.group()) if article else 0
     found = d.groups(reading, i, ORGANISATION, at)
     if found and found[0].start == at:
         orgs = tuple(e for e in found[0].entities if e.cls == DKG.InternationalOrganisation)
@@ -92,7 +109,7 @@ def _organisation_group(reading, i: int, at: int) -> tuple | None:
     return None
 
 
-def members_of(reading, i: int) -> None:
+def members_of(reading: Reading, i: int) -> None:
     """Read "A and B are members of X and Y", "... members of several bodies. They include: X"."""
     s = reading.sentences[i]
     for m in MEMBER_OF.finditer(s.text):
@@ -100,19 +117,19 @@ def members_of(reading, i: int) -> None:
         lo, _ = d.clause(reading, i, s.start + m.start())
         start = d.subject_start(reading, i, s.start + m.start(), lo)
         group = _organisation_group(reading, i, at)
+        listed: tuple[tuple[Entity, ...], Phrase] | None = None
         if group is not None:
             orgs, end = group
-            phrase = _up_to(reading, i, start, at, end)
+            listed = orgs, _up_to(reading, i, start, at, end)
         elif SOME_ORGANISATIONS.match(s.text, m.end()):
-            orgs, phrase = _listed(reading, i, m.end(), start)
-        else:
-            orgs = None
-        if orgs and not d.hedged(reading, lo, s.start + m.end()):
+            listed = _listed(reading, i, m.end(), start)
+        if listed is not None and not d.hedged(reading, lo, s.start + m.end()):
+            orgs, phrase = listed
             who = _member(reading, i, s.start + m.start())
             _members(reading, orgs, who, phrase, "membership-members-of")
 
 
-def _member(reading, i: int, at: int) -> tuple | None:
+def _member(reading: Reading, i: int, at: int) -> tuple[Entity, ...] | None:
     """Return who a "member of" at offset `at` speaks of: an apposition's name, or the subject."""
     doc = reading.doc.text
     before = d.groups(reading, i, STATE, reading.sentences[i].start, at)
@@ -121,9 +138,11 @@ def _member(reading, i: int, at: int) -> tuple | None:
     return d.subject(reading, i, at)
 
 
-def _listed(reading, i: int, after: int, lo: int) -> tuple:
+def _listed(
+    reading: Reading, i: int, after: int, lo: int
+) -> tuple[tuple[Entity, ...], Phrase] | None:
     """Return the organisations listed after "including" or in a next "They include:", and
-    the phrase maker of each one's membership (from lo to its name in the list)."""
+    the phrase maker of each one's membership (from lo to its name in the list); or None."""
     s = reading.sentences[i]
     rest = LIST_FOLLOWS.search(s.text, after)
     if rest:
@@ -139,26 +158,27 @@ def _listed(reading, i: int, after: int, lo: int) -> tuple:
             group = _organisation_group(reading, i + 1, at)
             if group:
                 return group[0], _up_to(reading, i + 1, lo, at, group[1])
-    return None, None
+    return None
 
 
-def organisation_as_adjective(reading, i: int) -> None:
+def organisation_as_adjective(reading: Reading, i: int) -> None:
     """Read "X is a reliable NATO ally", "X and Y are EU member states"."""
     doc = reading.doc.text
     for m in d.mentions(reading, i, ORGANISATION):
         before = COPULA_BEFORE.search(doc[max(0, m.start - 60) : m.start])
-        if before is None or not MEMBER_AFTER.match(doc, m.end):
+        after = MEMBER_AFTER.match(doc, m.end)
+        if before is None or not after:
             continue
         verb = m.start - len(before.group())
         lo, _ = d.clause(reading, i, m.start)
         if m.entity.cls != DKG.InternationalOrganisation or d.hedged(reading, lo, m.end):
             continue
         who = d.subject(reading, i, verb)
-        end = m.end + len(MEMBER_AFTER.match(doc, m.end).group())
-        _members(reading, (m.entity,), who, lambda _, lo=lo, end=end: (lo, end), "membership-ally")
+        end = m.end + len(after.group())
+        _members(reading, (m.entity,), who, _spanning((lo, end)), "membership-ally")
 
 
-def role_in(reading, i: int) -> None:
+def role_in(reading: Reading, i: int) -> None:
     """Read "Norway's role in the European Union" and "Among EU countries, Norway is ..."."""
     doc = reading.doc.text
     states = d.mentions(reading, i, STATE)
@@ -170,18 +190,20 @@ def role_in(reading, i: int) -> None:
         if owner and NAME_ENDS.match(doc, m.end):
             span = (owner[0].start, m.end)
             rule = "membership-role-in"
-            _members(reading, (m.entity,), (owner[0].entity,), lambda _, x=span: x, rule)
+            _members(reading, (m.entity,), (owner[0].entity,), _spanning(span), rule)
         noun = MEMBERS_NOUN.match(doc, m.end)
-        if AMONG.search(doc[max(0, m.start - 12) : m.start]) and noun:
+        among = AMONG.search(doc[max(0, m.start - 12) : m.start])
+        if among and noun:
             first = [s for s in states if s.start == m.end + len(noun.group())]
             if first:
-                span = (m.start - len(AMONG.search(doc[max(0, m.start - 12) : m.start]).group()),
-                        first[0].end)  # fmt: skip
+                span = (m.start - len(among.group()), first[0].end)
                 rule = "membership-among"
-                _members(reading, (m.entity,), (first[0].entity,), lambda _, x=span: x, rule)
+                _members(reading, (m.entity,), (first[0].entity,), _spanning(span), rule)
 
 
-def _relate(reading, a, b, span, rule: str) -> None:
+def _relate(
+    reading: Reading, a: Entity | None, b: Entity | None, span: tuple[int, int], rule: str
+) -> None:
     """Assert that two states have diplomatic relations (one direction: it is symmetric)."""
     if a is None or b is None or a.slug == b.slug:
         return
@@ -191,7 +213,7 @@ def _relate(reading, a, b, span, rule: str) -> None:
     )
 
 
-def _as_state(entity):
+def _as_state(entity: Entity) -> Entity | None:
     """Read a capital as its state ("relations between Oslo and Santiago"); a state as itself."""
     if entity.kind == "state":
         return entity
@@ -201,7 +223,7 @@ def _as_state(entity):
     return None
 
 
-def relations_between(reading, i: int) -> None:
+def relations_between(reading: Reading, i: int) -> None:
     """Read "relations between A and B", "ties between the two countries"."""
     s = reading.sentences[i]
     for m in BETWEEN.finditer(s.text):
@@ -213,10 +235,10 @@ def relations_between(reading, i: int) -> None:
         states = [e for e in map(_as_state, found[0].entities) if e is not None]
         if len(states) == 2:
             span = (s.start + m.start(), found[0].end)
-            _relate(reading, *states, span, "relation-between")
+            _relate(reading, states[0], states[1], span, "relation-between")
 
 
-def relations_title(reading, i: int) -> None:
+def relations_title(reading: Reading, i: int) -> None:
     """Read a title or phrase "A\u2013B relations"."""
     doc = reading.doc.text
     found = d.mentions(reading, i, STATE)
@@ -228,7 +250,7 @@ def relations_title(reading, i: int) -> None:
             _relate(reading, a.entity, b.entity, (a.start, title.end()), "relation-title")
 
 
-def relations_with(reading, i: int) -> None:
+def relations_with(reading: Reading, i: int) -> None:
     """Read "X has close relations with Y", and "the relationship with Y" in X's own voice."""
     s = reading.sentences[i]
     for m in RELATIONS_WITH.finditer(s.text):
@@ -240,12 +262,14 @@ def relations_with(reading, i: int) -> None:
         who = d.subject(reading, i, s.start + m.start())
         if who is None and reading.context.speaker is not None:
             who = (reading.context.speaker,)
-        for state in other[0].entities if who and len(who) == 1 else ():
+        if not who or len(who) != 1:
+            continue
+        for state in other[0].entities:
             end = d.mention_end(reading, i, state, at, other[0].end)
             _relate(reading, who[0], state, (lo, end), "relation-with")
 
 
-def relations_maintained(reading, i: int) -> None:
+def relations_maintained(reading: Reading, i: int) -> None:
     """Read "A and B maintain excellent relations", "our countries have maintained ... ties"."""
     doc = reading.doc.text
     for g in d.groups(reading, i, STATE):
@@ -256,10 +280,11 @@ def relations_maintained(reading, i: int) -> None:
         m = MAINTAIN.match(doc, g.end)
         lo, _ = d.clause(reading, i, g.start)
         if m and not d.hedged(reading, lo, m.end()):
-            _relate(reading, *g.entities, (g.start, m.end()), "relation-maintained")
+            a, b = g.entities
+            _relate(reading, a, b, (g.start, m.end()), "relation-maintained")
 
 
-RULES = [
+RULES: list[Rule] = [
     members_of,
     organisation_as_adjective,
     role_in,

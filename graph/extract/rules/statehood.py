@@ -12,26 +12,41 @@ which ..." after a dated noun ("the Treaty of 29 August 1825, by which X recogni
 that date.
 """
 
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from ...reading.gazetteer import Entity
 from ...reading.lexicon import (
     INDEPENDENCE_NOUNS,
     INDEPENDENCE_VERBS,
     NEW_STATE_NOUNS,
     REPORTING_VERBS,
 )
+from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
+from . import Pair, Reading, Rule
 from . import discourse as d
 from . import event_labels as lb
 from . import participants as pa
 from . import predicates as pr
-from .discourse import STATE
+from .discourse import STATE, Person
 from .when import date_start, entry_date
 
+# An independence: the state, and the noun of its verb ("Declaration"), if it has one.
+Independence = tuple[Entity, str | None]
+# People named with the sentence they are named in.
+People = list[tuple[int, Person]]
+# Who recognised (people, a state) what (states), with the words of what was recognised and
+# the indices of the words naming who did it.
+Recognition = tuple[People, list[Entity], list[Entity], list[Token], set[int]]
 
-def _states(reading, i: int, p, tokens) -> list:
+
+def _states(reading: Reading, i: int, p: pr.Parsed, tokens: Iterable[Token]) -> list[Entity]:
     """Return the states these words name (not by a demonym)."""
     where = {t.i for t in tokens}
-    found = []
+    found: list[Entity] = []
     for m in d.mentions(reading, i, STATE):
         token = p.token_at(m.start)
         if token is not None and token.i in where and m.via != "demonym":
@@ -39,14 +54,19 @@ def _states(reading, i: int, p, tokens) -> list:
     return list(dict.fromkeys(found))
 
 
-def _date(reading, i: int, p, verb, objects=()):
+def _date(
+    reading: Reading, i: int, p: pr.Parsed, verb: Token, objects: Iterable[Token] = ()
+) -> DateMatch | None:
     """Return the date of a verb: its own, the dated noun of "by which", its entry's; not a
     date it acts on ("recognises 17 August 1945 as ...")."""
     inside = {t.i for o in objects for t in o.subtree}
     dates = [
         x
         for x in d.dates(reading, i)
-        if x.value and x.relation in d.WHEN and p.token_at(x.start).i not in inside
+        if x.value
+        and x.relation in d.WHEN
+        and (at := p.token_at(x.start)) is not None
+        and at.i not in inside
     ]
     own = {x.value: x for x in dates if pr.same(pr.anchor(p, x.start), verb)}
     if len(own) == 1:
@@ -55,17 +75,19 @@ def _date(reading, i: int, p, verb, objects=()):
         return None
     if verb.dep_ in ("relcl", "advcl"):  # "of 29 August 1825, by which ...", "when ..."
         head = verb.head
-        inside = [x for x in dates if x.start <= p.start(head) < x.end]
+        holding = [x for x in dates if x.start <= p.start(head) < x.end]
         owner = [x for x in dates if pr.same(pr.anchor(p, x.start), head)]
-        if len(inside or owner) == 1:
-            return (inside or owner)[0]
+        if len(holding or owner) == 1:
+            return (holding or owner)[0]
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
         return _date(reading, i, p, verb.head)  # recognised by saying so
     main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
     return entry_date(reading, i) if main else None
 
 
-def _span(reading, i: int, p, words, date) -> tuple[int, int]:
+def _span(
+    reading: Reading, i: int, p: pr.Parsed, words: Iterable[Token], date: DateMatch | None
+) -> tuple[int, int]:
     """Return the span of these words, with the date if the sentence states it."""
     toks = [t for w in words for t in pr.own_words(w) if t.dep_ not in ("cc", "punct")]
     lo, hi = min(p.start(t) for t in toks), max(p.end(t) for t in toks)
@@ -74,7 +96,7 @@ def _span(reading, i: int, p, words, date) -> tuple[int, int]:
     return lo, hi
 
 
-def _independence_of(reading, i: int, p, verb):
+def _independence_of(reading: Reading, i: int, p: pr.Parsed, verb: Token) -> Independence | None:
     """Return (state, label words) of an independence a verb states, or None."""
     lemma = verb.lemma_.lower()
     subject = [t for s in pr.subjects(verb) for t in pr.own_words(s)]
@@ -93,7 +115,7 @@ def _independence_of(reading, i: int, p, verb):
     return (states[0], INDEPENDENCE_VERBS[lemma]) if len(states) == 1 else None
 
 
-def independence(reading, i: int) -> None:
+def independence(reading: Reading, i: int) -> None:
     """Read the independence of a state in sentence i."""
     p = pr.parsed(reading, i)
     if p is None:
@@ -108,18 +130,18 @@ def independence(reading, i: int) -> None:
             continue
         state, noun = found
         date = _date(reading, i, p, verb)
-        people = [(i, x) for s in pr.subjects(verb) for x in pa.people_at(reading, i, p, s)]
+        people: People = [(i, x) for s in pr.subjects(verb) for x in pa.people_at(reading, i, p, s)]
         words = [verb.head, verb] if _proclaimed_independence(verb) else [verb]
         span = _span(reading, i, p, words, date)
         _assert_independence(reading, i, state, noun, date, people, span)
 
 
-def _proclaimed_independence(token) -> bool:
+def _proclaimed_independence(token: Token) -> bool:
     """Say whether a word is "proclaimed" in "the independence proclaimed by X"."""
     return token.dep_ == "acl" and token.head.lemma_.lower() in INDEPENDENCE_NOUNS
 
 
-def _participle(reading, i: int, p, verb):
+def _participle(reading: Reading, i: int, p: pr.Parsed, verb: Token) -> Independence | None:
     """Read "the independence proclaimed by X", "X's independence, proclaimed on <date>":
     (X, the verb's noun)."""
     if not _proclaimed_independence(verb):
@@ -130,7 +152,7 @@ def _participle(reading, i: int, p, verb):
     return (states[0], INDEPENDENCE_VERBS.get(verb.lemma_.lower())) if len(states) == 1 else None
 
 
-def _followed(reading, i: int, p, verb):
+def _followed(reading: Reading, i: int, p: pr.Parsed, verb: Token) -> Independence | None:
     """Read "Y followed on <date>" said right after an independence: Y's independence."""
     before = [k for k, _ in _independent(reading) if k in (i - 1, i)]
     if not before or any(c.dep_ == "dobj" for c in verb.children):
@@ -139,16 +161,24 @@ def _followed(reading, i: int, p, verb):
     return (states[0], None) if len(states) == 1 else None
 
 
-def _independent(reading) -> list:
+def _independent(reading: Reading) -> list[tuple[int, Entity]]:
     """Return the (sentence, state) of each independence read so far, in reading order."""
     return reading.memory.independence
 
 
-def _assert_independence(reading, i: int, state, noun, date, people, span) -> None:
+def _assert_independence(
+    reading: Reading,
+    i: int,
+    state: Entity,
+    noun: str | None,
+    date: DateMatch | None,
+    people: People,
+    span: tuple[int, int],
+) -> None:
     """Assert the independence of a state (its declaration or proclamation, if so stated)."""
     label = f"{noun} of the independence of {state.label}" if noun else None
     label = label or f"Independence of {state.label}"
-    pairs = [(DKG.participant, reading.facts.use(state))]
+    pairs: list[Pair] = [(DKG.participant, reading.facts.use(state))]
     pairs += [
         (DKG.participant, d.state_person(reading, k, x, "event-independence")) for k, x in people
     ]
@@ -158,7 +188,7 @@ def _assert_independence(reading, i: int, state, noun, date, people, span) -> No
     _independent(reading).append((i, state))
 
 
-def recognitions(reading, i: int) -> None:
+def recognitions(reading: Reading, i: int) -> None:
     """Read the recognition of a state, or of something about one, in sentence i."""
     p = pr.parsed(reading, i)
     if p is None:
@@ -173,7 +203,7 @@ def recognitions(reading, i: int) -> None:
             _assert_recognition(reading, i, p, verb, *found)
 
 
-def _recognition(reading, i: int, p, verb):
+def _recognition(reading: Reading, i: int, p: pr.Parsed, verb: Token) -> Recognition | None:
     """Return (who recognised, what was recognised: its words and its states), or None."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     words = pr.own_words(verb)
@@ -184,7 +214,7 @@ def _recognition(reading, i: int, p, verb):
         o for x in d.dates(reading, i) if (o := pr.date_object(p, x, verb)) is not None
     ]  # "recognises 17 August 1945 as ..."
     objects += [t for t in words if t.dep_ == "prep" and t.lower_ == "as"]
-    people = [(i, x) for h in whose for x in pa.people_at(reading, i, p, h)]
+    people: People = [(i, x) for h in whose for x in pa.people_at(reading, i, p, h)]
     states = _states(reading, i, p, [t for h in whose for t in pr.own_words(h)])
     if not people and len(states) != 1:
         return None
@@ -199,7 +229,17 @@ def _recognition(reading, i: int, p, verb):
     return people, states[:1], recognised, objects, agents
 
 
-def _assert_recognition(reading, i, p, verb, people, states, recognised, objects, agents):
+def _assert_recognition(
+    reading: Reading,
+    i: int,
+    p: pr.Parsed,
+    verb: Token,
+    people: People,
+    states: list[Entity],
+    recognised: list[Entity],
+    objects: list[Token],
+    agents: set[int],
+) -> None:
     """Assert a recognition: "Recognition of <what> by <whom>", in the text's words."""
     date = _date(reading, i, p, verb, [*objects, *(t for t in p.tokens if t.lower_ == "as")])
     who = [x.name for _, x in people] or [e.label for e in states]
@@ -217,7 +257,7 @@ def _assert_recognition(reading, i, p, verb, people, states, recognised, objects
         rest = lb.phrase_words([o for o in objects if o.lower_ == "as"], agents)
         what = (f" of {words}" if words else "") + (f" {rest}" if rest else "")
     label = f"Recognition{what} by {d.enumeration(who)}"
-    pairs = [(DKG.participant, reading.facts.use(e)) for e in (*states, *recognised)]
+    pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in (*states, *recognised)]
     pairs += [
         (DKG.participant, d.state_person(reading, k, x, "event-recognition")) for k, x in people
     ]
@@ -231,4 +271,4 @@ def _assert_recognition(reading, i, p, verb, people, states, recognised, objects
     reading.facts.state(iri, pairs, span, "event-recognition", cls=DKG.Recognition, label=label)
 
 
-RULES = [independence, recognitions]
+RULES: list[Rule] = [independence, recognitions]

@@ -1,20 +1,44 @@
 """State a figure as a dkg:Statistic: its value, unit, period, rank, parties and label."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from ...reading.mentions import Mention
 from ...reading.ranks import Rank
+from ...reading.sentences import Sentence
+from ...reading.values import Amount
 from ...vocab import DKG
 from .. import identity
 from ..document import date_literal
+from . import Pair, Reading
 from .discourse import clause
 from .statistic_measures import BARE_UNITS, LABELS, RANK_NOUN
 from .statistic_parties import Party
 
 RULE = "statistics.figure"
+
+
+@dataclass
+class Figure:
+    """One figure of a sentence: an amount, a ranking, or both; offsets into the sentence."""
+
+    amount: Amount | None
+    rank: Rank | None
+    kind: str  # "count", "share", "money", "bare" (a number alone) or "rank"
+    measure: URIRef | None = None
+    unit: str | None = None
+    noun_end: int | None = None  # where the words of a count's noun end
+
+    @property
+    def start(self) -> int:
+        return min(x.start for x in (self.amount, self.rank) if x)
+
+    @property
+    def end(self) -> int:
+        return max(x.end for x in (self.amount, self.rank) if x)
 
 
 @dataclass
@@ -47,7 +71,7 @@ def scope_of(text: str, rank: Rank | None, mentions: list[Mention]) -> str | Non
     return rank.scope
 
 
-def _literal(value) -> Literal | None:
+def _literal(value: Decimal | str | None) -> Literal | None:
     """Type a value as RDF: a Decimal as xsd:decimal, a string as a plain literal."""
     return None if value is None else Literal(value)
 
@@ -80,12 +104,15 @@ def label(claim: Claim, rank: int | None) -> str:
     return text
 
 
-def state_statistic(reading, sentence, fig, claim: Claim) -> None:
+def state_statistic(reading: Reading, sentence: Sentence, fig: Figure, claim: Claim) -> None:
     """Assert a figure as a dkg:Statistic, stated by the clause that gives it."""
     amount, rank = fig.amount, fig.rank
-    at = sentence.start + (amount.start if amount else rank.start)
+    first = amount or rank  # where its amount starts, else its ranking
+    if first is None:
+        raise ValueError("a figure has an amount, a ranking or both")
+    at = sentence.start + first.start
     node = identity.statistic(reading.doc.doc_id, at, claim.measure)
-    pairs = [(DKG.measure, claim.measure)]
+    pairs: list[Pair] = [(DKG.measure, claim.measure)]
     if amount is not None:
         pairs += [
             (DKG.value, _literal(amount.value)),
@@ -109,7 +136,7 @@ def state_statistic(reading, sentence, fig, claim: Claim) -> None:
             pairs.append((DKG.fromParty, iri))
         elif p.role == "to":
             pairs.append((DKG.toParty, iri))
-    name = label(claim, rank and rank.rank)
+    name = label(claim, rank.rank if rank else None)
     # The clause that gives the figure, stretched to the parties it names elsewhere.
     lo, hi = clause(reading, reading.sentences.index(sentence), at)
     lo = max(lo, sentence.start + claim.start)

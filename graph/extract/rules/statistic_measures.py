@@ -1,6 +1,7 @@
 """Say what a figure measures: by the noun it counts, its ranking noun, or the words around it."""
 
 import re
+from typing import Literal
 
 from rdflib import URIRef
 
@@ -34,6 +35,8 @@ COUNT_NOUNS = {
     "subsidiaries": (DKG.Subsidiaries, "company"),
     "affiliates": (DKG.Subsidiaries, "company"),
 }
+# What a count counts: (measure, unit), "other" for a noun we do not measure, or None.
+Counted = tuple[URIRef, str] | Literal["other"] | None
 # People a count may count: a dkg:Count of persons (a diaspora where they are said to live).
 COUNTED_PEOPLE = {"people", "persons", "volunteers", "children", "students", "soldiers", "troops",
                   "refugees", "migrants", "tourists", "visitors", "participants", "speakers",
@@ -93,7 +96,7 @@ ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(?:total|figure|amount|sum)\b", re
 # sends, "to": it receives, None: both or neither). A supplier sells to the market it is
 # ranked in: its figure is exports; a producer's ranking (of production) has no measure of its
 # own, so it is a dkg:Rank.
-RANK_NOUNS = {
+RANK_NOUNS: dict[str, tuple[URIRef | None, str | None]] = {
     "investor": (DKG.Investment, "from"),
     "exporter": (DKG.Exports, "from"),
     "supplier": (DKG.Exports, "from"),
@@ -143,11 +146,11 @@ def nearest_keyword(text: str, lo: int, hi: int, before: bool) -> URIRef | None:
     return found[-1] if before else found[0]
 
 
-def _next_word(text: str, pos: int) -> re.Match | None:
+def _next_word(text: str, pos: int) -> re.Match[str] | None:
     return WORD.match(text, len(text) - len(text[pos:].lstrip()))
 
 
-def counted_noun_at(text: str, amount: Amount, demonyms: dict[int, bool]):
+def counted_noun_at(text: str, amount: Amount, demonyms: dict[int, bool]) -> tuple[Counted, int]:
     """Read the noun a count counts and where its words end: ((measure, unit), end), ("other",
     end) for a noun we do not measure, or (None, end).
 
@@ -161,7 +164,7 @@ def counted_noun_at(text: str, amount: Amount, demonyms: dict[int, bool]):
     for _ in range(6):
         m = _next_word(text, pos)
         key = m.group().lower() if m else ""
-        if key in ("and", "or") and modified:
+        if m is not None and key in ("and", "or") and modified:
             pos = m.end()
             continue  # "sister-city and sister-state relationships"
         if m is None or not m.group()[0].isalnum() or key in NOT_NOUNS:
@@ -191,7 +194,7 @@ def counted_noun_at(text: str, amount: Amount, demonyms: dict[int, bool]):
     return "other", pos
 
 
-def counted_noun(text: str, amount: Amount, demonyms: dict[int, bool]):
+def counted_noun(text: str, amount: Amount, demonyms: dict[int, bool]) -> Counted:
     """Read the noun a count counts: (measure, unit), "other" for a noun we do not measure, or None.
 
     demonyms maps the start of each demonym mention to whether it is written as an adjective
@@ -221,7 +224,7 @@ def rank_measure(rank: Rank) -> tuple[URIRef | None, str | None]:
     """Return what a ranking ranks (a measure, or None) and the side of the ranked party."""
     noun = RANK_NOUN.search(rank.text)
     word = noun["noun"].lower() if noun else None
-    measure, side = RANK_NOUNS.get(word, (None, None))
+    measure, side = RANK_NOUNS.get(word, (None, None)) if word else (None, None)
     # "export destination", "investment destination", "trading partner": the modifier says it.
     head = rank.text[: noun.start() if noun else len(rank.text)]
     measure = nearest_keyword(head, 0, len(head), before=True) or measure

@@ -12,6 +12,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from rdflib import URIRef
+
 from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import POLITY_KINDS
 from ...reading.mentions import Mention
@@ -85,12 +87,12 @@ def word_before(text: str, pos: int) -> str:
         pos = m.start()
 
 
-def owner_side(flow) -> str:
+def owner_side(flow: URIRef | None) -> str:
     """Return the side of the party that owns a flow: one's imports come to one."""
     return "to" if flow == DKG.Imports else "from"
 
 
-def _role(text: str, m: Mention, flow, previous: Party | None) -> str | None:
+def _role(text: str, m: Mention, flow: URIRef | None, previous: Party | None) -> str | None:
     """Read a mention's side of a flow from the words around it, or None."""
     after = text[m.end :]
     verb = FLOW_VERB.match(after)
@@ -114,7 +116,9 @@ def _role(text: str, m: Mention, flow, previous: Party | None) -> str | None:
     return None
 
 
-def parties(text: str, mentions: list[Mention], lo: int, hi: int, flow) -> list[Party]:
+def parties(
+    text: str, mentions: list[Mention], lo: int, hi: int, flow: URIRef | None
+) -> list[Party]:
     """Return the parties named in text[lo:hi], each with its side of the flow."""
     found: list[Party] = []
     for m in mentions:
@@ -141,7 +145,9 @@ def ranking_span(text: str, mentions: list[Mention], rank: Rank) -> tuple[int, i
     return min([rank.start, *owners]), rank.end
 
 
-def holders(text: str, mentions: list[Mention], rank: Rank, taken: list[tuple[int, int]]):
+def holders(
+    text: str, mentions: list[Mention], rank: Rank, taken: list[tuple[int, int]]
+) -> list[Mention]:
     """Return the mentions a ranking is about: "Belgium is the sixth-largest investor".
 
     taken holds the spans of the sentence's rankings, whose own words are no subjects.
@@ -182,7 +188,13 @@ def _balance(text: str, found: list[Party], lo: int) -> list[Party]:
     return out
 
 
-def directed(text: str, found: list[Party], measure, flow, before: tuple) -> list[Party]:
+def directed(
+    text: str,
+    found: list[Party],
+    measure: URIRef,
+    flow: URIRef | None,
+    before: tuple[int, int],
+) -> list[Party]:
     """Merge a figure's parties, one per entity, keeping sides only where the measure flows.
 
     A party said to be on both sides keeps none: the text does not tell.
@@ -191,7 +203,7 @@ def directed(text: str, found: list[Party], measure, flow, before: tuple) -> lis
         found = _balance(text, found, before[0])
     elif flow not in FLOWS:
         found = [dataclasses.replace(p, role=None) for p in found]
-    roles: dict[Entity, set] = {}
+    roles: dict[Entity, set[str | None]] = {}
     first: dict[Entity, Party] = {}
     for p in found:
         first.setdefault(p.entity, p)

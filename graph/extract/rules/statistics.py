@@ -11,13 +11,17 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ...reading.gazetteer import gazetteer
+from rdflib import URIRef
+
+from ...reading.gazetteer import Entity, gazetteer
+from ...reading.mentions import Mention
 from ...reading.ranks import Rank, find_ranks
 from ...reading.values import Amount, find_amounts, find_dates
 from ...vocab import DKG
+from . import Reading, Rule
 from .agreement_actors import pair_before
 from .parse_paths import hedged
-from .statistic_facts import Claim, scope_of, state_statistic
+from .statistic_facts import Claim, Figure, scope_of, state_statistic
 from .statistic_measures import (
     ANAPHORA,
     COUNT_NOUNS,
@@ -79,26 +83,6 @@ PERIOD_PRECISIONS = {DKG.PrecisionDay, DKG.PrecisionMonth, DKG.PrecisionYear}
 COUNT_MEASURES = {m for m, _ in COUNT_NOUNS.values()}
 
 
-@dataclass
-class Figure:
-    """One figure of a sentence: an amount, a ranking, or both; offsets into the sentence."""
-
-    amount: Amount | None
-    rank: Rank | None
-    kind: str  # "count", "share", "money", "bare" (a number alone) or "rank"
-    measure: object = None
-    unit: str | None = None
-    noun_end: int | None = None  # where the words of a count's noun end
-
-    @property
-    def start(self) -> int:
-        return min(x.start for x in (self.amount, self.rank) if x)
-
-    @property
-    def end(self) -> int:
-        return max(x.end for x in (self.amount, self.rank) if x)
-
-
 def clause_end(text: str, pos: int, limit: int, joins: frozenset[int] = frozenset()) -> int:
     """Return where the clause that goes on at pos ends, at limit at the latest; an "and" or
     "or" at an offset in joins joins two nouns and ends nothing ("of machinery and cars to")."""
@@ -108,12 +92,15 @@ def clause_end(text: str, pos: int, limit: int, joins: frozenset[int] = frozense
     return limit
 
 
-def conjunctions(reading, i: int) -> tuple[frozenset[int], frozenset[int]]:
+def conjunctions(reading: Reading, i: int) -> tuple[frozenset[int], frozenset[tuple[int, int]]]:
     """Return the offsets in sentence i of the "and"s and "or"s the parse puts between two
     nouns, and the spans of those that join two clauses, each with its own subject ("70% of
     its trade is with the EU, and 3% of its exports go to Angola")."""
     s = reading.sentences[i]
-    nouns, clauses = set(), set()
+    nouns: set[int] = set()
+    clauses: set[tuple[int, int]] = set()
+    if reading.parsed is None:  # no parse, no conjunctions read from it
+        return frozenset(nouns), frozenset(clauses)
     for t in reading.parsed.char_span(s.start, s.end, alignment_mode="expand") or ():
         if t.dep_ != "cc":
             continue
@@ -128,7 +115,9 @@ def conjunctions(reading, i: int) -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(nouns), frozenset(clauses)
 
 
-def _classify(text: str, amount: Amount, demonyms: dict[int, bool], joins) -> Figure | None:
+def _classify(
+    text: str, amount: Amount, demonyms: dict[int, bool], joins: frozenset[int]
+) -> Figure | None:
     """Say what kind of figure an amount is, or None when it is no statistic.
 
     A count of people is a diaspora where its clause says they live (or moved) somewhere and
@@ -161,8 +150,10 @@ def _classify(text: str, amount: Amount, demonyms: dict[int, bool], joins) -> Fi
         )
         if whence and moved:  # "300,000 people moved from Indonesia to the Netherlands"
             noun = (DKG.Diaspora, "person")
-    if amount.text.split()[-1].isalpha() and amount.value < 100:
-        return None  # "four Koreans", "three workers": a description, no figure
+    # "four Koreans", "three workers": a description, no figure; a range goes by its top
+    top = amount.value if amount.value is not None else amount.max_value
+    if amount.text.split()[-1].isalpha() and top is not None and top < 100:
+        return None
     if noun == (DKG.Count, "person") and POPULATION.search(text[: amount.start]):
         noun = (DKG.Population, "person")  # "Chile's population is 19 million people"
     rate = RATE.match(text, noun_end)
@@ -175,11 +166,12 @@ def _ranks(text: str) -> list[Rank]:
     """Find the rankings, with an "among ..." scope taken on to its place: "... in the EU"."""
     found = []
     for rank in find_ranks(text):
-        tail = SCOPE_TAIL.match(text, rank.end) if (rank.scope or "").startswith("among") else None
+        scope = rank.scope or ""
+        tail = SCOPE_TAIL.match(text, rank.end) if scope.startswith("among") else None
         if tail:
             end = tail.end()
             rank = dataclasses.replace(rank, end=end, text=text[rank.start : end],
-                                       scope=rank.scope + tail.group())  # fmt: skip
+                                       scope=scope + tail.group())  # fmt: skip
         found.append(rank)
     return found
 
@@ -198,17 +190,24 @@ def _with_ranks(text: str, figures: list[Figure], ranks: list[Rank]) -> list[Fig
     return sorted(figures, key=lambda f: f.start)
 
 
-def _measure(text: str, fig: Figure, lo: int, hi: int):
+def _measure(text: str, fig: Figure, lo: int, hi: int) -> URIRef | None:
     """Return what a figure measures, or None: its noun, ranking, or nearest measure word."""
     if fig.kind in ("count", "share"):
         return fig.measure
     ranked = rank_measure(fig.rank)[0] if fig.rank else None
     if ranked is not None and (ranked != DKG.Rank or fig.amount is None):
         return ranked  # "the 14th export destination ... with CAD 930 million"
-    at = fig.amount.start if fig.amount else fig.end
+    amount = fig.amount
+    at = amount.start if amount else fig.end
     near = nearest_keyword(text, lo, at, before=True) or nearest_keyword(text, at, hi, False)
-    if fig.kind == "bare" and not SCALE.search(fig.amount.text) and near not in COUNT_MEASURES:
-        return None  # "employment reached 150,000" is a figure; a bare "fifty" is not
+    # "employment reached 150,000" is a figure; a bare "fifty" is not (a bare one has an amount)
+    if (
+        fig.kind == "bare"
+        and amount
+        and not SCALE.search(amount.text)
+        and near not in COUNT_MEASURES
+    ):
+        return None
     # A ranking that says nothing of what it ranks ("Chile ranks 5th") is a dkg:Rank.
     return near or ranked or (DKG.Rank if fig.amount is None else None)
 
@@ -237,7 +236,7 @@ def _last_year(text: str, last_year: str | None) -> str | None:
     return max(stated)[1] if stated else last_year
 
 
-def _period(dates, fig: Figure, lo: int, hi: int) -> str | None:
+def _period(dates: list[tuple[int, int, str]], fig: Figure, lo: int, hi: int) -> str | None:
     """Pick the date nearest a figure between its neighbours, else the one opening the sentence."""
     inside = [d for d in dates if lo <= d[0] and d[1] <= hi]
     if inside:
@@ -245,7 +244,9 @@ def _period(dates, fig: Figure, lo: int, hi: int) -> str | None:
     return next((d[2] for d in dates if d[0] <= 3), None)  # "In 2015, ..." covers the sentence
 
 
-def _flow(text: str, measure, before: tuple, after: tuple):
+def _flow(
+    text: str, measure: URIRef, before: tuple[int, int], after: tuple[int, int]
+) -> URIRef | None:
     """Return the measure whose direction the parties take: a share's is what it is a share of."""
     if measure != DKG.Share:
         return measure
@@ -253,7 +254,12 @@ def _flow(text: str, measure, before: tuple, after: tuple):
     return nearest_keyword(text, lo, hi, before=False)
 
 
-def _parties(sen, fig: Figure, windows: tuple, flow) -> list[Party]:
+def _parties(
+    sen: "_Sentence",
+    fig: Figure,
+    windows: tuple[tuple[int, int], tuple[int, int]],
+    flow: URIRef | None,
+) -> list[Party]:
     """Return a figure's parties: from its own words, else the words after it; its ranking's.
 
     windows are the figure's words before (and in) it and after it; the words of the
@@ -294,11 +300,12 @@ def _parties(sen, fig: Figure, windows: tuple, flow) -> list[Party]:
     # The owner of a ranking is on the other side: "Chile was Germany's 3rd biggest supplier".
     owners = [m for m in mentions if is_possessor(text, m, rank)]
     found = [p for p in found if all(p.start != m.start for m in owners)]
-    other = {"from": "to", "to": "from"}.get(side)
+    other = {"from": "to", "to": "from"}.get(side) if side is not None else None
     found += [dataclasses.replace(p, role=other) for p in parties(text, owners, 0, len(text), flow)]
-    own = parties(text, mentions, rank.start, clause_end(text, rank.end, after[1], sen.joins), flow)
-    own = [p for p in own if not any(a <= p.start < b for a, b in others)]
-    return found + [p for p in own if p.entity.kind != "organisation"]
+    end = clause_end(text, rank.end, after[1], sen.joins)
+    ranked_own = parties(text, mentions, rank.start, end, flow)
+    ranked_own = [p for p in ranked_own if not any(a <= p.start < b for a, b in others)]
+    return found + [p for p in ranked_own if p.entity.kind != "organisation"]
 
 
 @dataclass
@@ -306,11 +313,11 @@ class _Sentence:
     """A sentence read for figures: its text, mentions, rankings and dates; what came before."""
 
     text: str
-    mentions: list
+    mentions: list[Mention]
     ranks: list[Rank]
     dates: list[tuple[int, int, str]]
     earlier: list[Claim]  # the figures of the sentence before, for "the total"
-    pair: list  # the two states "bilateral" means here
+    pair: list[Entity]  # the two states "bilateral" means here
     joins: frozenset[int]  # where an "and" joins two nouns, not two clauses
     clauses: frozenset[tuple[int, int]]  # the "and"s that join two clauses
 
@@ -355,7 +362,7 @@ def _claim(sen: _Sentence, fig: Figure, lo: int, hi: int, claims: list[Claim]) -
     return Claim(measure, period, found, scope, share_of, max([0, *cut]), end)
 
 
-def rule_statistics(reading, i: int) -> None:
+def rule_statistics(reading: Reading, i: int) -> None:
     """State every figure of sentence i that is about a party it names."""
     s = reading.sentences[i]
     text = s.text
@@ -399,4 +406,4 @@ def rule_statistics(reading, i: int) -> None:
     memory.figure_claims[i] = claims
 
 
-RULES = [rule_statistics]
+RULES: list[Rule] = [rule_statistics]

@@ -10,7 +10,13 @@ visits.py reads the forms this module leaves (a visit in the document's own voic
 missions each with its year).
 """
 
+from collections.abc import Iterable, Sequence
+
+from rdflib import URIRef
+from spacy.tokens import Token
+
 from ... import iris
+from ...reading.gazetteer import Entity
 from ...reading.lexicon import (
     NOT_DONE,
     PAIR_PRONOUNS,
@@ -23,14 +29,27 @@ from ...reading.lexicon import (
     VISIT_NOUNS,
     VISIT_SUPPORT_VERBS,
 )
+from ...reading.values import DateMatch
 from ...vocab import DKG
+from . import Pair, Reading, Rule
 from . import discourse as d
 from . import participants as pa
 from . import predicates as pr
+from .discourse import Person
 from .when import date_start, end_literal, entry_date
 
+# A visitor: its IRI, its name and the slug of its name.
+Visitor = tuple[URIRef, str, str]
+# Visitors who made one visit together: their IRIs, their names and their slugs.
+Together = tuple[tuple[URIRef, ...], tuple[str, ...], tuple[str, ...]]
+# What a clause says of visits: their class, who made them, to which places, whom they
+# visited, their dates and the words that state them.
+Visit = tuple[
+    URIRef, Sequence[Visitor | Together], list[Entity], list[Visitor], list[DateMatch], list[Token]
+]
 
-def _kind(noun):
+
+def _kind(noun: Token) -> URIRef:
     """Return the class of a visit by the words before its noun ("state visit")."""
     words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
     if words & {"state", "royal"}:
@@ -40,16 +59,17 @@ def _kind(noun):
     return DKG.Visit
 
 
-def _governor(token):
+def _governor(token: Token) -> Token:
     """Return the verb a word depends on (itself if it is one)."""
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
 
 
-def _visitors(reading, i: int, p, heads) -> list:
+def _visitors(reading: Reading, i: int, p: pr.Parsed, heads: Iterable[Token]) -> list[Visitor]:
     """Return who the phrases at these heads name: people, else states (IRI, name, slug)."""
-    people, states = [], []
+    people: list[tuple[int, Person]] = []
+    states: list[Entity] = []
     for head in heads:
         if head.lower_ in PERSON_PRONOUNS | PAIR_PRONOUNS:
             found = pa.pronoun(reading, i, head.lower_)
@@ -68,7 +88,7 @@ def _visitors(reading, i: int, p, heads) -> list:
     return [(reading.facts.use(e), e.label, e.slug) for e in dict.fromkeys(states)]
 
 
-def _subjects(verb) -> list:
+def _subjects(verb: Token) -> list[Token]:
     """Return a verb's subjects; for "which"/"who", the word it stands for."""
     found = pr.subjects(verb)
     if found and found[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -76,7 +96,7 @@ def _subjects(verb) -> list:
     return found
 
 
-def _plural(subjects) -> bool:
+def _plural(subjects: list[Token]) -> bool:
     """Say whether subjects are many: coordinated, a plural noun, or "they"/"we"."""
     head = subjects[0]
     return (
@@ -87,9 +107,15 @@ def _plural(subjects) -> bool:
     )
 
 
-def _places(reading, i: int, p, heads, words=("to",)) -> list:
+def _places(
+    reading: Reading,
+    i: int,
+    p: pr.Parsed,
+    heads: Iterable[Token],
+    words: tuple[str, ...] = ("to",),
+) -> list[Entity]:
     """Return the places after these prepositions under the given words: "to A, B and C"."""
-    found = []
+    found: list[Entity] = []
     for head in heads:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in words:
@@ -97,16 +123,16 @@ def _places(reading, i: int, p, heads, words=("to",)) -> list:
     return list(dict.fromkeys(found))
 
 
-def _onward(reading, i: int, p, verb) -> list:
+def _onward(reading: Reading, i: int, p: pr.Parsed, verb: Token) -> list[Entity]:
     """Return the places of "travelling to A and B" (or "taking him to") under a verb."""
-    found = []
+    found: list[Entity] = []
     for c in verb.children:
         if c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_.lower() in TRAVEL_VERBS | {"take"}:
             found += _places(reading, i, p, [c])
     return found
 
 
-def _dates(reading, i: int, p, words) -> list:
+def _dates(reading: Reading, i: int, p: pr.Parsed, words: list[Token]) -> list[DateMatch]:
     """Return the one date the parse attaches to these words (a visit or its verb), or to the
     event it was made for: "travelled to Tokyo for the summit on 24 May 2022"."""
     dates = [x for x in d.dates(reading, i) if x.value and x.relation in d.WHEN | {"from"}]
@@ -128,7 +154,7 @@ def _dates(reading, i: int, p, words) -> list:
     return [entry] if entry is not None and main else []
 
 
-def _from_verb(reading, i: int, p, verb):
+def _from_verb(reading: Reading, i: int, p: pr.Parsed, verb: Token) -> Visit | None:
     """Read "X visited Y", "X came to visit Y", "X travelled to Y"."""
     lemma = verb.lemma_.lower()
     tensed = verb
@@ -151,7 +177,7 @@ def _from_verb(reading, i: int, p, verb):
     return DKG.Visit, who, places, [], _dates(reading, i, p, [verb, tensed]), [verb, tensed]
 
 
-def _during_visit(prep) -> bool:
+def _during_visit(prep: Token) -> bool:
     """Say whether a phrase is "during (their) visit ..."."""
     return (
         prep.dep_ == "prep"
@@ -160,7 +186,9 @@ def _during_visit(prep) -> bool:
     )
 
 
-def _hosts(reading, i: int, p, verb) -> tuple[list, list]:
+def _hosts(
+    reading: Reading, i: int, p: pr.Parsed, verb: Token
+) -> tuple[list[Entity], list[Visitor]]:
     """Return the places where a verb's subject was received, and by whom: "were received by
     X at the palace in Bogor"."""
     if verb.lemma_.lower() != "receive":
@@ -177,7 +205,7 @@ def _hosts(reading, i: int, p, verb) -> tuple[list, list]:
     return places, _visitors(reading, i, p, hosts)
 
 
-def _received(reading, i: int, p, verb):
+def _received(reading: Reading, i: int, p: pr.Parsed, verb: Token) -> Visit | None:
     """Read "X was received in Y by Z" and "Z received X in Y": X's visit to Z in Y."""
     if not pr.finite(verb) or not pr.happened(verb):
         return None
@@ -205,7 +233,7 @@ def _received(reading, i: int, p, verb):
     )
 
 
-def _from_noun(reading, i: int, p, noun):
+def _from_noun(reading: Reading, i: int, p: pr.Parsed, noun: Token) -> Visit | None:
     """Read a visit named by its noun: "X paid a state visit to Y", "X's visit to Y in 2011",
     "the state visit of X to Y", "during their visit to Y, X ...", "X is on a visit to Y"."""
     if any(c.lower_ in NOT_DONE for c in noun.children) or noun.tag_ == "NNS":
@@ -242,18 +270,25 @@ def _from_noun(reading, i: int, p, noun):
     dates = _dates(reading, i, p, [noun, verb])
     if not who or not places or not (dates or support or on_visit):
         return None  # an undated "X's visit to Y" does not say it was made
-    who = [tuple(zip(*who, strict=True))] if joint and len(who) > 1 else who  # one visit of both
-    return _kind(noun), who, list(dict.fromkeys(places)), visited, dates, words
+    visitors: Sequence[Visitor | Together] = who
+    if joint and len(who) > 1:
+        visitors = [_together(who)]  # one visit of both
+    return _kind(noun), visitors, list(dict.fromkeys(places)), visited, dates, words
 
 
-def visit_clauses(reading, i: int) -> None:
+def _together(who: list[Visitor]) -> Together:
+    """Return visitors who made one visit together: their IRIs, names and slugs."""
+    return tuple(w[0] for w in who), tuple(w[1] for w in who), tuple(w[2] for w in who)
+
+
+def visit_clauses(reading: Reading, i: int) -> None:
     """Read the visits of sentence i from its parse."""
     p = pr.parsed(reading, i)
     if p is None:
         return
     for t in p.tokens:
         lemma = t.lemma_.lower()
-        found = None
+        found: Visit | None = None
         if t.pos_ == "VERB" and (lemma == "visit" or (lemma in TRAVEL_VERBS and pr.finite(t))):
             found = _from_verb(reading, i, p, t)
         elif t.pos_ == "VERB" and lemma == "receive":
@@ -264,7 +299,17 @@ def visit_clauses(reading, i: int) -> None:
             _assert(reading, i, p, *found)
 
 
-def _assert(reading, i: int, p, cls, who, places, visited, dates, words) -> None:
+def _assert(
+    reading: Reading,
+    i: int,
+    p: pr.Parsed,
+    cls: URIRef,
+    who: Sequence[Visitor | Together],
+    places: list[Entity],
+    visited: list[Visitor],
+    dates: list[DateMatch],
+    words: list[Token],
+) -> None:
     """Assert one visit per visitor, stated by the words from the first named to the last."""
     spans = [(p.start(t), p.end(t)) for w in words for t in pr.own_words(w)]
     lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
@@ -276,8 +321,16 @@ def _assert(reading, i: int, p, cls, who, places, visited, dates, words) -> None
 
 
 def state_visit(
-    reading, i: int, cls, who, places, date, span, visited=(), rule="event-visit-syntax"
-):
+    reading: Reading,
+    i: int,
+    cls: URIRef,
+    who: Visitor | Together,
+    places: list[Entity],
+    date: DateMatch | None,
+    span: tuple[int, int],
+    visited: Iterable[Visitor] = (),
+    rule: str = "event-visit-syntax",
+) -> None:
     """Assert one visit of a visitor (IRI, name, slug), or of several together (a tuple of
     IRIs, one of names, one of slugs), to some places, at a date (or a span of days) or none,
     stated by the words at span; visited are whom the visit was paid to."""
@@ -288,7 +341,7 @@ def state_visit(
     where = d.enumeration(p.label for p in places)
     label = f"{VISIT_KINDS[cls]} of {d.enumeration(names)} to {where}"
     label += f" ({year})" if year else ""
-    pairs = [(DKG.visitor, iri) for iri in iris]
+    pairs: list[Pair] = [(DKG.visitor, iri) for iri in iris]
     pairs += [(DKG.location, reading.facts.use(p)) for p in places]
     pairs += [(DKG.visited, x[0]) for x in visited if x[0] not in iris]
 
@@ -299,4 +352,4 @@ def state_visit(
     d.event(reading, i, cls, key, label, pairs, rule, span)
 
 
-RULES = [visit_clauses]
+RULES: list[Rule] = [visit_clauses]

@@ -7,11 +7,17 @@ state); "the princely missions to A (2008), B/C (2011)" (one trade mission per d
 
 import re
 
+from rdflib import URIRef
+
 from ... import iris
+from ...reading.gazetteer import Entity
 from ...reading.lexicon import VISIT_KINDS
+from ...reading.values import DateMatch
 from ...vocab import DKG
+from . import Pair, Reading, Rule
 from . import discourse as d
 from .discourse import PLACE, STATE
+from .visit_clauses import Visitor
 
 # A visit or mission "to" places, with the words before the noun that say its kind.
 TO_PLACES = re.compile(
@@ -40,13 +46,17 @@ VISITOR_NOUN = re.compile(
     re.I,
 )
 KINDS = VISIT_KINDS
+# Places visited together, and the year in brackets after them: "A and B (2011)".
+Segment = tuple[list[Entity], str | None]
 
 
-def destinations(reading, i: int, at: int) -> tuple[list[tuple[list, str | None]], int]:
+def destinations(reading: Reading, i: int, at: int) -> tuple[list[Segment], int]:
     """Return the places from offset `at` on, in segments each closed by a "(year)", and
     where the enumeration ends."""
     doc = reading.doc.text
-    segments, current, pos = [], [], at
+    segments: list[Segment] = []
+    current: list[Entity] = []
+    pos = at
     for m in d.mentions(reading, i, PLACE, at):
         if m.via in ("demonym", "reference") or m.start < pos:
             continue
@@ -64,7 +74,7 @@ def destinations(reading, i: int, at: int) -> tuple[list[tuple[list, str | None]
     return segments, pos
 
 
-def kind_of(adj: str, noun: str):
+def kind_of(adj: str, noun: str) -> URIRef | None:
     """Return the class of a visit by its noun and the words before it."""
     if noun.startswith("mission"):
         return DKG.TradeMission if TRADE.search(adj) else None
@@ -75,7 +85,7 @@ def kind_of(adj: str, noun: str):
     return DKG.Visit
 
 
-def visitors(reading, i: int, lo: int, before: int, words: str) -> list:
+def visitors(reading: Reading, i: int, lo: int, before: int, words: str) -> list[Visitor]:
     """Return who made a visit: people named before the verb, a state, or the document's state.
 
     Each is (IRI, name, key); a person is stated with its label.
@@ -99,7 +109,15 @@ def visitors(reading, i: int, lo: int, before: int, words: str) -> list:
     return [(reading.facts.use(e), e.label, e.slug) for e in dict.fromkeys(states)]
 
 
-def _state(reading, i: int, cls, who, places: list, date, span) -> None:
+def _state(
+    reading: Reading,
+    i: int,
+    cls: URIRef,
+    who: Visitor,
+    places: list[Entity],
+    date: DateMatch | None,
+    span: tuple[int, int],
+) -> None:
     """Assert one visit of one visitor to some places, at a date or none, stated by the clause
     at span."""
     iri, name, slug = who
@@ -107,12 +125,13 @@ def _state(reading, i: int, cls, who, places: list, date, span) -> None:
     key = "-".join([slug, *(p.slug for p in places), year or ""])
     where = d.enumeration(p.label for p in places)
     label = f"{KINDS[cls]} of {name} to {where}" + (f" ({year})" if year else "")
-    pairs = [(DKG.visitor, iri)] + [(DKG.location, reading.facts.use(p)) for p in places]
+    pairs: list[Pair] = [(DKG.visitor, iri)]
+    pairs += [(DKG.location, reading.facts.use(p)) for p in places]
     pairs += [(DKG.date, d.literal(date))] if date else []
     d.event(reading, i, cls, key, label, pairs, "event-visit", span)
 
 
-def _dates(reading, i: int, lo: int, hi: int, plural: bool) -> list:
+def _dates(reading: Reading, i: int, lo: int, hi: int, plural: bool) -> list[DateMatch | None]:
     """Return the dates of a visit's clause: one, or one per year for plural missions."""
     doc = reading.doc.text
     when = {
@@ -127,12 +146,13 @@ def _dates(reading, i: int, lo: int, hi: int, plural: bool) -> list:
     return [None]
 
 
-def _year(reading, i: int, year: str) -> list:
+def _year(reading: Reading, i: int, year: str) -> list[DateMatch | None]:
     """Return the date match of a parenthesised year (none if it is no year: "(3000)")."""
-    return [x for x in d.dates(reading, i) if x.value == year][:1] or [None]
+    found: list[DateMatch | None] = [x for x in d.dates(reading, i) if x.value == year]
+    return found[:1] or [None]
 
 
-def visits(reading, i: int) -> None:
+def visits(reading: Reading, i: int) -> None:
     """Read visits and missions "to" places, "visited X", "a trade mission went to X"."""
     s = reading.sentences[i]
     doc = reading.doc.text
@@ -165,14 +185,23 @@ def visits(reading, i: int) -> None:
             _emit(reading, i, cls, who, segments, lo, hi, False)
 
 
-def _stated(reading, offset: int) -> bool:
+def _stated(reading: Reading, offset: int) -> bool:
     """Say whether visit_clauses.py has read the visit whose words are at this offset."""
     return any(
         c.rule == "event-visit-syntax" and c.start <= offset < c.end for c in reading.facts.claims
     )
 
 
-def _emit(reading, i, cls, who, segments, lo, hi, plural) -> None:
+def _emit(
+    reading: Reading,
+    i: int,
+    cls: URIRef,
+    who: list[Visitor],
+    segments: list[Segment],
+    lo: int,
+    hi: int,
+    plural: bool,
+) -> None:
     """Assert the visits of each visitor: one per dated segment, or per date of the clause."""
     for visitor in who:
         for places, year in segments:
@@ -180,4 +209,4 @@ def _emit(reading, i, cls, who, segments, lo, hi, plural) -> None:
                 _state(reading, i, cls, visitor, places, date, (lo, hi))
 
 
-RULES = [visits]
+RULES: list[Rule] = [visits]

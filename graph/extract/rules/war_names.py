@@ -11,8 +11,12 @@ wars.py the date written right after a battle's name ("the Battle of X, fought f
 
 import re
 
+from spacy.tokens import Token
+
+from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
+from . import Pair, Reading, Rule
 from . import discourse as d
 from . import predicates as pr
 from .discourse import PLACE, STATE
@@ -27,7 +31,7 @@ WORLD_WAR = re.compile(r"\bWorld\s+Wars?\b|\bGreat\s+War\b")
 NAME_WORD = re.compile(r"[A-Z][\w'\u2019]*|-|\u2013|of|the")
 
 
-def dated_after(reading, i: int, end: int):
+def dated_after(reading: Reading, i: int, end: int) -> DateMatch | None:
     """Return the date written right after a name ending at offset `end`, or None."""
     doc = reading.doc.text
     for x in d.dates(reading, i):
@@ -39,7 +43,7 @@ def dated_after(reading, i: int, end: int):
     return None
 
 
-def _name(p, war) -> tuple[int, int] | None:
+def _name(p: pr.Parsed, war: Token) -> tuple[int, int] | None:
     """Return the tokens of a war's name ending at the word "War": "Franco-Prussian War",
     "War of the Pacific"; None for "the war" or a world war."""
     if war.text != "War":
@@ -64,7 +68,7 @@ def _name(p, war) -> tuple[int, int] | None:
     return first, last
 
 
-def named_wars(reading, i: int) -> None:
+def named_wars(reading: Reading, i: int) -> None:
     """Read the wars sentence i names, with their dates and the states they were fought
     against."""
     p = pr.parsed(reading, i)
@@ -91,15 +95,23 @@ def named_wars(reading, i: int) -> None:
         _assert_war(reading, i, p, name, against, when, (lo, max(tail, when.end if when else hi)))
 
 
-def _assert_war(reading, i: int, p, name: str, against, when, span) -> None:
+def _assert_war(
+    reading: Reading,
+    i: int,
+    p: pr.Parsed,
+    name: str,
+    against: list[Token],
+    when: DateMatch | None,
+    span: tuple[int, int],
+) -> None:
     """Assert a named war, its dates and the states it was fought against."""
     where = {t.i for t in against}
     states = [
         m.entity
         for m in d.mentions(reading, i, STATE)
-        if m.via != "demonym" and p.token_at(m.start) is not None and p.token_at(m.start).i in where
+        if m.via != "demonym" and (at := p.token_at(m.start)) is not None and at.i in where
     ]
-    pairs = [(DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(states)]
+    pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(states)]
     if when is not None and when.end_value:
         pairs += [(DKG.startDate, d.literal(when)), (DKG.endDate, end_literal(when))]
     elif when is not None:
@@ -108,20 +120,25 @@ def _assert_war(reading, i: int, p, name: str, against, when, span) -> None:
     reading.facts.state(iri, pairs, span, "event-war", cls=DKG.War, label=name)
 
 
-def possessive_liberations(reading, i: int) -> None:
+def possessive_liberations(reading: Reading, i: int) -> None:
     """Read "X's liberation (in May 1945)": the liberation of X, dated as the parse says."""
     p = pr.parsed(reading, i)
     if p is None:
         return
     for noun in p.tokens:
-        if noun.lemma_.lower() != "liberation" or not pr.happened(pr.anchor(p, p.start(noun))):
+        if noun.lemma_.lower() != "liberation":
+            continue
+        head = pr.anchor(p, p.start(noun))  # None only for a parse with no words
+        if head is None or not pr.happened(head):
             continue
         owners = [c for c in noun.children if c.dep_ == "poss"]
         where = {t.i for o in owners for t in o.subtree}
         places = [
             m.entity
             for m in d.mentions(reading, i, PLACE)
-            if m.via not in ("demonym", "reference") and p.token_at(m.start).i in where
+            if m.via not in ("demonym", "reference")
+            and (at := p.token_at(m.start)) is not None
+            and at.i in where
         ]
         if len(places) != 1:
             continue
@@ -130,11 +147,11 @@ def possessive_liberations(reading, i: int) -> None:
         lo = min(p.start(t) for o in owners for t in o.subtree)
         hi = max([p.end(noun)] + ([when.end] if when else []))
         place = places[0]
-        pairs = [(DKG.location, reading.facts.use(place))]
+        pairs: list[Pair] = [(DKG.location, reading.facts.use(place))]
         pairs += [(DKG.date, d.literal(when))] if when else []
         key = f"{place.slug}-{when.value}" if when else place.slug
         label = f"Liberation of {place.label}" + (f" ({when.value})" if when else "")
         d.event(reading, i, DKG.Liberation, key, label, pairs, "event-liberation", (lo, hi))
 
 
-RULES = [named_wars, possessive_liberations]
+RULES: list[Rule] = [named_wars, possessive_liberations]

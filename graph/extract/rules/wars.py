@@ -2,8 +2,14 @@
 
 import re
 
+from rdflib import URIRef
+from spacy.tokens import Token
+
+from ...reading.gazetteer import Entity
+from ...reading.mentions import Mention
 from ...vocab import DKG
 from .. import identity
+from . import Pair, Reading, Rule
 from . import discourse as d
 from .discourse import PLACE, STATE
 from .parse_paths import preps, subject, token_at
@@ -41,7 +47,7 @@ BY = re.compile(r"\bby\s+(?:the\s+)?")
 BACK = 2
 
 
-def wars_in(reading, i: int) -> list[tuple[int, int, str]]:
+def wars_in(reading: Reading, i: int) -> list[tuple[int, int, str]]:
     """Return the wars sentence i names: (start, end, name), offsets into the document.
 
     For a pair "the First (e.g. X) and the Second (e.g. Y) World Wars", each war's span is its
@@ -50,11 +56,12 @@ def wars_in(reading, i: int) -> list[tuple[int, int, str]]:
     return [(a, b, name) for a, b, _, name in _wars(reading, i)]
 
 
-def _wars(reading, i: int) -> list[tuple[int, int, int, str]]:
+def _wars(reading: Reading, i: int) -> list[tuple[int, int, int, str]]:
     """Return (start, end of its own part, end of its name, name) of each war of sentence i:
     a war of a pair is named from its ordinal to "World Wars"."""
     s = reading.sentences[i]
-    found, taken = [], []
+    found: list[tuple[int, int, int, str]] = []
+    taken: list[tuple[int, int]] = []
     for m in WAR_PAIR.finditer(s.text):
         for n in ("1", "2"):
             end = m.end(f"p{n}") if m[f"p{n}"] else m.end(f"o{n}")
@@ -68,7 +75,7 @@ def _wars(reading, i: int) -> list[tuple[int, int, int, str]]:
     return sorted(found)
 
 
-def war_of(reading, i: int, at: int) -> str | None:
+def war_of(reading: Reading, i: int, at: int) -> str | None:
     """Return the war something at offset `at` belongs to, by the words around it.
 
     The war whose parenthesis holds it; else the one war of the sentence; else the one war
@@ -91,7 +98,7 @@ def war_of(reading, i: int, at: int) -> str | None:
     return None
 
 
-def war_span(reading, i: int, name: str) -> tuple[int, int]:
+def war_span(reading: Reading, i: int, name: str) -> tuple[int, int]:
     """Return where sentence i, or the nearest sentence before it, names a war."""
     for k in range(i, max(-1, i - 1 - BACK), -1):
         found = [(a, end) for a, _, end, n in _wars(reading, k) if n == name]
@@ -100,36 +107,37 @@ def war_span(reading, i: int, name: str) -> tuple[int, int]:
     return d.sentence_span(reading, i)
 
 
-def state_war(reading, name: str, span, rule: str):
+def state_war(reading: Reading, name: str, span: tuple[int, int], rule: str) -> URIRef:
     """Assert a war (by its name) and return its IRI."""
     iri = identity.event(DKG.War, name)
     return reading.facts.state(iri, [], span, rule, cls=DKG.War, label=name)
 
 
-def forces(reading, i: int) -> list:
+def forces(reading: Reading, i: int) -> list[Entity]:
     """Return the states whose soldiers the sentence names ("Canadian soldiers")."""
     doc = reading.doc.text
     return [m.entity for m in d.mentions(reading, i, STATE) if FORCES_AFTER.match(doc, m.end)]
 
 
-def _battle_is_subject(reading, at: int) -> bool:
+def _battle_is_subject(reading: Reading, at: int) -> bool:
     """Say whether what "took place" or "was fought" at offset `at` is a battle ("one of the
     bloodiest battles ... was fought"), not a debate about one."""
-    verb = token_at(reading, at)
+    verb: Token | None = token_at(reading, at)
     while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     if verb is not None and verb.pos_ == "AUX":
         verb = verb.head  # "was fought": the auxiliary hangs from the participle
-    subj = subject(verb) if verb is not None else None
+    subj: Token | None = subject(verb) if verb is not None else None
     if subj is not None and subj.lower_ == "one":  # "one of the ... battles"
         subj = next(iter(preps(subj, {"of"})), subj)
     return subj is not None and subj.lemma_ == "battle"
 
 
-def battles(reading, i: int) -> None:
+def battles(reading: Reading, i: int) -> None:
     """Read "the Battle of X" and "at X ... one of the most famous battles took place"."""
     s = reading.sentences[i]
-    found = [
+    # (where the battle is named, its name, where its name ends: None for "at X ... battles")
+    found: list[tuple[int, str, int | None]] = [
         (s.start + m.start(), m["name"], s.start + m.end()) for m in BATTLE_OF.finditer(s.text)
     ]
     happened = BATTLE_HAPPENED.search(s.text)
@@ -146,13 +154,16 @@ def battles(reading, i: int) -> None:
             continue
         name = re.sub(r"\s+of$", "", name)
         key = re.sub(r"^the\s+", "", name)
-        pairs = [(DKG.participant, reading.facts.use(e)) for e in forces(reading, i)]
+        pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in forces(reading, i)]
         war = war_of(reading, i, at)
         if war:
             iri = state_war(reading, war, war_span(reading, i, war), "event-war")
             pairs.append((DKG.partOf, iri))
         # "in Norway, at Narvik" or "at Ypres, in Belgium": the place around the battle's name
-        after = at + len(AT_NAME.match(doc, at).group()) if end is None else end
+        after = end
+        if after is None:
+            named = AT_NAME.match(doc, at)  # it matched there in the sentence
+            after = at + len(named.group()) if named else at
         places = [
             m
             for m in d.place_after(reading, i, lo, hi, "in")
@@ -169,13 +180,20 @@ def battles(reading, i: int) -> None:
         d.event(reading, i, DKG.Battle, key, label, pairs, "event-battle", (lo, hi))
 
 
-def _liberation(reading, i: int, place, liberators, at: int, span) -> None:
+def _liberation(
+    reading: Reading,
+    i: int,
+    place: Entity,
+    liberators: list[Entity],
+    at: int,
+    span: tuple[int, int],
+) -> None:
     """Assert the liberation of a place: one per war it is said to belong to, or one dated;
     the clause at span states it."""
     wars = [name for a, _, name in wars_in(reading, i) if a > at]
     date = d.one_date(reading, i, *d.sentence_span(reading, i))
     for war in dict.fromkeys(wars) or [None]:
-        pairs = [(DKG.location, reading.facts.use(place))]
+        pairs: list[Pair] = [(DKG.location, reading.facts.use(place))]
         pairs += [(DKG.participant, reading.facts.use(e)) for e in liberators]
         if war:
             iri = state_war(reading, war, war_span(reading, i, war), "event-war")
@@ -188,13 +206,13 @@ def _liberation(reading, i: int, place, liberators, at: int, span) -> None:
         d.event(reading, i, DKG.Liberation, key, label, pairs, "event-liberation", span)
 
 
-def _places(reading, i: int, lo: int, hi: int | None = None) -> list:
+def _places(reading: Reading, i: int, lo: int, hi: int | None = None) -> list[Mention]:
     """Return the places named (not by a demonym) in sentence i within [lo, hi)."""
     found = d.mentions(reading, i, PLACE, lo, hi)
     return [m for m in found if m.via not in ("demonym", "reference")]
 
 
-def liberations(reading, i: int) -> None:
+def liberations(reading: Reading, i: int) -> None:
     """Read "Y's contribution to the liberation of X" and "X was liberated ... by Y"."""
     s = reading.sentences[i]
     doc = reading.doc.text
@@ -221,4 +239,4 @@ def liberations(reading, i: int) -> None:
         _liberation(reading, i, place[-1].entity, who, at, (lo, hi))
 
 
-RULES = [battles, liberations]
+RULES: list[Rule] = [battles, liberations]

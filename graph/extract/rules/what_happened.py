@@ -11,8 +11,10 @@ figure) is left to that rule: this module is named to run after all the others.
 import bisect
 import re
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
+from spacy.tokens import Token
 
+from ...reading.gazetteer import Entity
 from ...reading.lexicon import (
     AGREEMENT_NOUN,
     AGREEMENT_OBJECT_VERBS,
@@ -23,12 +25,15 @@ from ...reading.lexicon import (
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
 )
+from ...reading.values import DateMatch
 from ...vocab import DKG
+from . import Pair, Reading, Rule
 from . import discourse as d
 from . import event_labels as lb
 from . import parse_paths as paths
 from . import participants as pa
 from . import predicates as pr
+from .discourse import Person
 from .when import end_literal, entry_date
 
 YEAR = re.compile(r"\d{4}")
@@ -47,11 +52,11 @@ MISSION_WORD = re.compile(
 )
 
 
-def _event_noun(token) -> bool:
+def _event_noun(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and pr.names_event(token)
 
 
-def makes_agreement(verb) -> bool:
+def makes_agreement(verb: Token) -> bool:
     """Say whether a clause makes an agreement or brings one into force (the agreements'
     rules read those): "signed a treaty", "adopted a declaration", "entered into force"."""
     lemma = verb.lemma_.lower()
@@ -68,7 +73,7 @@ def makes_agreement(verb) -> bool:
     )
 
 
-def opens_a_mission(verb) -> bool:
+def opens_a_mission(verb: Token) -> bool:
     """Say whether a clause opens, closes or raises a diplomatic mission (the missions' rules
     read those): "opened embassies in each other's capitals", "the legation was closed"."""
     if verb.lemma_.lower() not in MISSION_VERBS:
@@ -77,12 +82,14 @@ def opens_a_mission(verb) -> bool:
     return any(MISSION_WORD.fullmatch(c.lower_) for c in objects)
 
 
-def _phrase(token) -> set:
+def _phrase(token: Token) -> set[int]:
     """Return the token indices of a phrase: a word and its own words below it."""
     return {t.i for t in pr.own_words(token)}
 
 
-def _dates_of(reading, i: int, p, verb, dates: list) -> list:
+def _dates_of(
+    reading: Reading, i: int, p: pr.Parsed, verb: Token, dates: list[DateMatch]
+) -> list[DateMatch]:
     """Return the dates the parse attaches to a verb, or to the event it attends or holds
     ("attended the summit in May 2019"); a "when" clause takes its head's."""
     events = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _event_noun(c)]
@@ -101,7 +108,9 @@ def _dates_of(reading, i: int, p, verb, dates: list) -> list:
     return []
 
 
-def _when(reading, i: int, p, verb, dates: list):
+def _when(
+    reading: Reading, i: int, p: pr.Parsed, verb: Token, dates: list[DateMatch]
+) -> DateMatch | None:
     """Return the date of a verb's clause: its own, or its timeline entry's, or None."""
     found = [x for x in _dates_of(reading, i, p, verb, dates) if x.relation in d.WHEN | {"from"}]
     if len({x.value for x in found}) == 1:
@@ -122,7 +131,7 @@ def _when(reading, i: int, p, verb, dates: list):
     return None
 
 
-def _counts(reading) -> set:
+def _counts(reading: Reading) -> set[URIRef]:
     """Return the figures that count the people or things a clause acts on ("returned 472
     objects", "resettled 3,000 refugees"): the clause is an event beside its count, where a
     figure of trade or investment is all its clause says."""
@@ -133,7 +142,7 @@ def _counts(reading) -> set:
     }
 
 
-def _dated_already(reading, when) -> bool:
+def _dated_already(reading: Reading, when: DateMatch) -> bool:
     """Say whether another rule dated an event by these very words ("the state visit of X to
     Y in May 2011" read as a visit: the clause around it is no other event)."""
     dated = reading.memory.dated_spans
@@ -148,10 +157,10 @@ def _dated_already(reading, when) -> bool:
             ):
                 dated.setdefault(str(c.object), []).append((c.start, c.end))
         reading.memory.dated_spans = dated
-    return any(a <= when.start < b for a, b in dated.get(when.value, ()))
+    return when.value is not None and any(a <= when.start < b for a, b in dated.get(when.value, ()))
 
 
-def _read_already(reading, i: int, at: int, founding: bool = False) -> bool:
+def _read_already(reading: Reading, i: int, at: int, founding: bool = False) -> bool:
     """Say whether another rule has stated a fact with the words at this offset (a fact about a
     thing the clause names, NOT_EVENTS, leaves the clause unread)."""
     spans = reading.memory.claimed_spans
@@ -170,7 +179,7 @@ def _read_already(reading, i: int, at: int, founding: bool = False) -> bool:
     return any(a <= at < b and not (member and founding) for a, b, member in spans.get(i, ()))
 
 
-def happenings(reading, i: int) -> None:
+def happenings(reading: Reading, i: int) -> None:
     """Read each dated clause of sentence i that no other rule read as an event."""
     p = pr.parsed(reading, i)
     if p is None:
@@ -210,7 +219,15 @@ def happenings(reading, i: int) -> None:
         _assert(reading, i, p, verb, when, (people, actors, places), dates)
 
 
-def _assert(reading, i: int, p, verb, when, parties, dates) -> None:
+def _assert(
+    reading: Reading,
+    i: int,
+    p: pr.Parsed,
+    verb: Token,
+    when: DateMatch,
+    parties: tuple[list[tuple[int, Person]], list[Entity], list[Entity]],
+    dates: list[DateMatch],
+) -> None:
     """Assert the event of a verb's clause, stated by the clause's words."""
     people, actors, places = parties
     words = lb.clause_words(verb)
@@ -225,7 +242,7 @@ def _assert(reading, i: int, p, verb, when, parties, dates) -> None:
     cls = EVENT_VERBS.get(verb.lemma_.lower(), DKG.Event)
     if cls == DKG.Meeting and len(actors) + len(people) < 2:
         cls = DKG.Event  # a meeting has two sides: "Japan met its targets" is none
-    pairs = [(DKG.participant, reading.facts.use(e)) for e in actors]
+    pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in actors]
     for k, person in people:
         pairs.append((DKG.participant, d.state_person(reading, k, person, "event-clause")))
     pairs += [(DKG.location, reading.facts.use(e)) for e in places]
@@ -237,4 +254,4 @@ def _assert(reading, i: int, p, verb, when, parties, dates) -> None:
     d.event(reading, i, cls, key, label, pairs, "event-clause", (lo, hi))
 
 
-RULES = [happenings]
+RULES: list[Rule] = [happenings]

@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from rdflib import Literal
 
-from ...reading.values import date_type, find_dates, resolve_date
+from ...reading.values import DateMatch, date_type, find_dates, resolve_date
 from ...vocab import DKG
+from . import Reading
 
 # Dates precise enough to read "the same year" or "the next day" against.
 ANCHORS = {DKG.PrecisionYear, DKG.PrecisionMonth, DKG.PrecisionDay}
@@ -28,12 +29,13 @@ HEADING_REST = re.compile(r"[ \t]*:?[ \t]*")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-def stated_dates(reading) -> list[list]:
+def stated_dates(reading: Reading) -> list[list[DateMatch]]:
     """Return the dates of each sentence, document offsets, resolved in reading order."""
     found = reading.memory.dates
     if found is not None:
         return found
-    text, today, last = reading.doc.text, reading.doc.date, None
+    text, today = reading.doc.text, reading.doc.date
+    last: str | None = None
     found = []
     for s in reading.sentences:
         here = [
@@ -61,7 +63,7 @@ def stated_dates(reading) -> list[list]:
     return found
 
 
-def entry_date(reading, i: int):
+def entry_date(reading: Reading, i: int) -> DateMatch | None:
     """Return the date that opens the timeline entry (a line "DATE \u2013 ...") holding
     sentence i, or None."""
     entries = reading.memory.entry_dates
@@ -71,18 +73,23 @@ def entry_date(reading, i: int):
     return entries[i]
 
 
-def _entry_dates(reading) -> list:
+def _entry_dates(reading: Reading) -> list[DateMatch | None]:
     """Return, for each sentence, the date opening its line if the line is a dated entry, or
     the date heading its paragraph (a line that is only a date, over the paragraph after it)."""
     text = reading.doc.text
     dates = stated_dates(reading)
     breaks = [m.end() for m in BLANK_LINE.finditer(text)]
-    entries, current, line, heading = [], None, -1, None
+    # Per sentence: the date opening its entry, or (date, "heading") for a paragraph's heading.
+    entries: list[DateMatch | tuple[DateMatch, str] | None] = []
+    current: DateMatch | tuple[DateMatch, str] | None = None
+    heading: tuple[DateMatch, int | None] | None = None  # the date, and its paragraph
+    line = -1
     for i, s in enumerate(reading.sentences):
         start = text.rfind("\n", 0, s.start) + 1
         if start != line:  # the first sentence of a line: does a date open it?
             line, current = start, None
-            at = LINE_START.match(text, start).end()
+            marker = LINE_START.match(text, start)  # it matches, if only the empty string
+            at = marker.end() if marker else start
             end = text.find("\n", start)
             end = len(text) if end < 0 else end
             first = next((x for x in dates[i] if x.start == at and x.value), None)
@@ -105,7 +112,7 @@ def _entry_dates(reading) -> list:
     return [(e[0] if several else None) if isinstance(e, tuple) else e for e in entries]
 
 
-def date_start(reading, date) -> int:
+def date_start(reading: Reading, date: DateMatch) -> int:
     """Return where the words of a date start: with the preposition before it ("in 1978")."""
     if date.relation is None:
         return date.start
@@ -114,6 +121,8 @@ def date_start(reading, date) -> int:
     return date.start - len(m.group()) if m else date.start
 
 
-def end_literal(date) -> Literal:
+def end_literal(date: DateMatch) -> Literal:
     """Return the end of a span of dates ("from 4 to 6 May 2015") as a literal."""
+    if date.end_value is None:
+        raise ValueError(f"{date.text!r} is no span of dates: it has no end")
     return Literal(date.end_value, datatype=date_type(date.end_value)[0])
