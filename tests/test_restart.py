@@ -126,7 +126,25 @@ def test_server_started_during_a_build_serves_the_last_good_dataset(published, s
     assert (published / "current").resolve() != old
 
 
-class Traffic:
+class Clients:
+    """Client threads that run from `with` to its end; JOIN is how long each may take to stop."""
+
+    JOIN = 30.0
+    stop: threading.Event
+    threads: list[threading.Thread]
+
+    def __enter__(self):
+        for t in self.threads:
+            t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        for t in self.threads:
+            t.join(self.JOIN)
+
+
+class Traffic(Clients):
     """Clients that GET /health, a query and an entity page in a loop and record every failure."""
 
     def __init__(self, base: str):
@@ -140,16 +158,6 @@ class Traffic:
             threading.Thread(target=self._fresh, daemon=True),
             threading.Thread(target=self._kept, daemon=True),
         ]
-
-    def __enter__(self):
-        for t in self.threads:
-            t.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        for t in self.threads:
-            t.join(30)
 
     def _record(self, path: str, status: int, body: bytes) -> None:
         self.requests += 1
@@ -242,12 +250,14 @@ def not_access(log: str) -> str:
     return "\n".join(line for line in log.splitlines() if '"GET ' not in line)[-3000:]
 
 
-class Load:
+class Load(Clients):
     """Clients that send without pause through reloads, on kept-alive and on new connections.
 
     Every answer is recorded with when its request was sent and the release its
     X-Dataset-Version header names; a request that gets no answer is a failure, never resent.
     """
+
+    JOIN = 60.0
 
     def __init__(self, base: str, titles: dict[str, str], kept: int = 4, fresh: int = 2):
         self.base, self.titles = base, titles
@@ -258,16 +268,6 @@ class Load:
         self.disagreements: list[str] = []
         self.threads = [threading.Thread(target=self._client, args=(True,)) for _ in range(kept)]
         self.threads += [threading.Thread(target=self._client, args=(False,)) for _ in range(fresh)]
-
-    def __enter__(self):
-        for t in self.threads:
-            t.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        for t in self.threads:
-            t.join(60)
 
     def first(self, version: str) -> float | None:
         """Return when the first request answered by this release was sent."""
