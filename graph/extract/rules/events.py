@@ -3,6 +3,7 @@
 import re
 
 from ...vocab import DKG
+from . import Reading
 from . import discourse as d
 from .discourse import PLACE, STATE
 
@@ -30,7 +31,7 @@ OUR = re.compile(
 )
 
 
-def deployments(reading, i: int) -> None:
+def deployments(reading: Reading, i: int) -> None:
     """Read "A and B both deployed troops to X": one deployment per deploying state."""
     s = reading.sentences[i]
     doc = reading.doc.text
@@ -67,7 +68,7 @@ def _host(entity):
     return entity if entity.kind == "state" else gazetteer().state(entity.country or "")
 
 
-def consultations(reading, i: int) -> None:
+def consultations(reading: Reading, i: int) -> None:
     """Read "bilateral political consultations took place in X in November 2016"."""
     s = reading.sentences[i]
     for m in CONSULTATIONS.finditer(s.text):
@@ -92,7 +93,7 @@ def consultations(reading, i: int) -> None:
         )
 
 
-def meetings(reading, i: int) -> None:
+def meetings(reading: Reading, i: int) -> None:
     """Read "Our monarchs met the Chilean President in Oslo in May 2015"."""
     s = reading.sentences[i]
     for m in MET.finditer(s.text):

@@ -21,6 +21,7 @@ from ...reading.lexicon import (
     PLACE_PREPOSITIONS,
 )
 from ...vocab import DKG
+from . import Reading
 from . import discourse as d
 from . import event_labels as lb
 from . import parse_paths as paths
@@ -63,7 +64,7 @@ def _participles(noun, organisation) -> list:
     return found
 
 
-def _date(reading, i: int, p, verb, participles):
+def _date(reading: Reading, i: int, p, verb, participles):
     """Return the date of the founding: the clause's own, its participle's, or its entry's."""
     dates = [x for x in d.dates(reading, i) if x.value and x.relation in d.WHEN]
     for word in (verb, *participles):
@@ -76,7 +77,7 @@ def _date(reading, i: int, p, verb, participles):
     return entry_date(reading, i) if main else None
 
 
-def foundings(reading, i: int) -> None:
+def foundings(reading: Reading, i: int) -> None:
     """Read the foundings that sentence i tells by their founding members."""
     p = pr.parsed(reading, i)
     if p is None:
@@ -120,7 +121,7 @@ def foundings(reading, i: int) -> None:
         _assert(reading, i, p, (organisations[0], name), founders, places, date, words)
 
 
-def _assert(reading, i: int, p, organisation, founders, places, date, words) -> None:
+def _assert(reading: Reading, i: int, p, organisation, founders, places, date, words) -> None:
     """Assert the founding of an organisation by its founders, stated by the clause."""
     toks = [t for w in words for t in pr.own_words(w) if t.dep_ not in ("cc", "punct")]
     lo, hi = min(p.start(t) for t in toks), max(p.end(t) for t in toks)
@@ -146,7 +147,7 @@ def _formed(verb):
     return None
 
 
-def _members(reading, i: int, p, heads) -> list:
+def _members(reading: Reading, i: int, p, heads) -> list:
     """Return the polities and organisations these phrases name, or the state one names that
     the reference data lacks ("the Federation of Malaya")."""
     found = []
@@ -159,7 +160,7 @@ def _members(reading, i: int, p, heads) -> list:
     return list(dict.fromkeys(found))
 
 
-def formations(reading, i: int) -> None:
+def formations(reading: Reading, i: int) -> None:
     """Read "A and B joined C to form D", "A merged with B in 1964 to form D": the formation
     of D by its parts, dated by the clause (or its entry)."""
     p = pr.parsed(reading, i)

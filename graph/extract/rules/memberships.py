@@ -21,6 +21,7 @@ from ...iris import slugify
 from ...reading.gazetteer import Entity
 from ...reading.mentions import pair
 from ...vocab import DKG
+from . import Reading
 from . import discourse as d
 from .discourse import POLITY, STATE
 from .relations import _members
@@ -57,7 +58,7 @@ WORK_WITHIN = re.compile(
 MEMBERS_NOUN = re.compile(r"\s+(?:member\s+)?(?:members|countries|nations|states)\b")
 
 
-def _bodies(reading, i: int, at: int) -> tuple[tuple, int] | None:
+def _bodies(reading: Reading, i: int, at: int) -> tuple[tuple, int] | None:
     """Return the international organisations listed from offset at on, and where they end."""
     found = [g for g in d.groups(reading, i, ORGANISATION, at) if g.start == at]
     if not found:
@@ -66,13 +67,13 @@ def _bodies(reading, i: int, at: int) -> tuple[tuple, int] | None:
     return (bodies, found[0].end) if bodies else None
 
 
-def _states_at(reading, i: int, at: int) -> tuple | None:
+def _states_at(reading: Reading, i: int, at: int) -> tuple | None:
     """Return the states listed from offset at on (a group of names or "the two countries")."""
     found = [g for g in d.groups(reading, i, STATE, at) if g.start >= at]
     return found[0] if found else None
 
 
-def founders(reading, i: int) -> None:
+def founders(reading: Reading, i: int) -> None:
     """Read "A and B founded X", "With C, A and B launched X": X's founders are members."""
     s = reading.sentences[i]
     for m in FOUNDED.finditer(s.text):
@@ -90,7 +91,7 @@ def founders(reading, i: int) -> None:
         _members(reading, bodies, who, lambda _, a=lo, b=end: (a, b), "membership-founders")
 
 
-def made_up(reading, i: int) -> None:
+def made_up(reading: Reading, i: int) -> None:
     """Read "A, B and C together make up X": each a member; X read from its name if need be."""
     s = reading.sentences[i]
     for m in MAKE_UP.finditer(s.text):
@@ -110,7 +111,7 @@ def made_up(reading, i: int) -> None:
             _members(reading, bodies, who, lambda _, a=lo, b=end: (a, b), "membership-made-up")
 
 
-def of_which(reading, i: int) -> None:
+def of_which(reading: Reading, i: int) -> None:
     """Read "the African Union, of which Kenya is a member"."""
     doc = reading.doc.text
     for org in d.mentions(reading, i, ORGANISATION):
@@ -124,7 +125,7 @@ def of_which(reading, i: int) -> None:
             _members(reading, (org.entity,), group.entities, lambda _, x=span: x, rule)
 
 
-def as_members(reading, i: int) -> None:
+def as_members(reading: Reading, i: int) -> None:
     """Read "As (fellow) members of X, A and B ...", "As a NATO ally since 1952, Greece ...":
     the subject that follows is a member."""
     s = reading.sentences[i]
@@ -153,7 +154,7 @@ def as_members(reading, i: int) -> None:
         _members(reading, bodies, group.entities, lambda _, x=span: x, "membership-as-members")
 
 
-def two_members(reading, i: int) -> None:
+def two_members(reading: Reading, i: int) -> None:
     """Read "the two Commonwealth members" as the document's two states, members of it."""
     doc = reading.doc.text
     for org in d.mentions(reading, i, ORGANISATION):
@@ -167,7 +168,7 @@ def two_members(reading, i: int) -> None:
             _members(reading, (org.entity,), states, lambda _, x=span: x, "membership-pair")
 
 
-def brought_together(reading, i: int) -> None:
+def brought_together(reading: Reading, i: int) -> None:
     """Read "X brings together A, the B government and the C administration": members of X,
     X the body named before the verb or, for "the latter" or "it", the last one named."""
     s = reading.sentences[i]
@@ -190,7 +191,7 @@ def brought_together(reading, i: int) -> None:
             _members(reading, bodies, (x.entity,), lambda _, y=span: y, "membership-brought")
 
 
-def work_within(reading, i: int) -> None:
+def work_within(reading: Reading, i: int) -> None:
     """Read "A and B cooperate closely within X and Y": the subject's states are members."""
     s = reading.sentences[i]
     for m in WORK_WITHIN.finditer(s.text):
@@ -205,7 +206,7 @@ def work_within(reading, i: int) -> None:
         _members(reading, bodies, who, lambda _, a=start, b=end: (a, b), "membership-within")
 
 
-def _last_body(reading, i: int):
+def _last_body(reading: Reading, i: int):
     """Return the last international organisation named in sentence i - 1 (or earlier in i)."""
     for k in (i - 1, i):
         found = [x.entity for x in d.mentions(reading, k, ORGANISATION)

@@ -22,6 +22,7 @@ from ...reading.lexicon import (
     PLACE_PREPOSITIONS,
 )
 from ...vocab import DKG
+from . import Reading
 from . import discourse as d
 from . import participants as pa
 from . import predicates as pr
@@ -40,7 +41,7 @@ def event_noun(token) -> bool:
     return needs is None or any(c.lower_ in needs for c in token.children)
 
 
-def noun_dates(reading, i: int, p, noun) -> tuple[list, list]:
+def noun_dates(reading: Reading, i: int, p, noun) -> tuple[list, list]:
     """Return (dates, ends) the parse attaches to an event noun: its own, or those of a
     participle or clause under it that says when it was held (or ended)."""
     dates = [x for x in d.dates(reading, i) if x.value and x.relation in d.WHEN | {"from"}]
@@ -59,7 +60,7 @@ def noun_dates(reading, i: int, p, noun) -> tuple[list, list]:
     return own, ends
 
 
-def _year_before(reading, i: int, p, noun) -> list:
+def _year_before(reading: Reading, i: int, p, noun) -> list:
     """Return the year that qualifies an event noun ("the 1977 arbitral award", "its 2019
     election"), as a date; a year is read so only before a noun of an event."""
     from ...reading.values import find_dates
@@ -118,7 +119,7 @@ def _date_words(p, dates) -> set:
     return found
 
 
-def named_events(reading, i: int) -> None:
+def named_events(reading: Reading, i: int) -> None:
     """Read the events that sentence i names by a noun and dates."""
     p = pr.parsed(reading, i)
     if p is None:
@@ -134,7 +135,7 @@ def named_events(reading, i: int) -> None:
             _assert(reading, i, p, noun, *found)
 
 
-def _read(reading, i: int, p, noun, verb):
+def _read(reading: Reading, i: int, p, noun, verb):
     """Return (date, end, people, actors, places, words) of an event noun, or None."""
     agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent"
     if agent and pr.finite(verb):
@@ -177,7 +178,7 @@ def _read(reading, i: int, p, noun, verb):
     return date, end, people, list(dict.fromkeys(actors)), list(dict.fromkeys(places)), words
 
 
-def _assert(reading, i: int, p, noun, date, end, people, actors, places, words) -> None:
+def _assert(reading: Reading, i: int, p, noun, date, end, people, actors, places, words) -> None:
     """Assert the event a noun names, stated by its words (and the verb that holds it)."""
     dates = [x for x in (date, end) if x is not None]
     label = _label(p, noun, _date_words(p, dates))

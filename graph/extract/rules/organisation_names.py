@@ -16,6 +16,7 @@ from rdflib import URIRef
 from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import POLITY_KINDS
 from ...vocab import DKG
+from . import Reading
 from .person_names import CAP, NOT_FIRST
 
 _ACR = r"[A-Z]{2,8}"
@@ -111,7 +112,7 @@ def _trim(name: str, start: int) -> tuple[str, int]:
     return " ".join(words), start
 
 
-def names(reading, i: int) -> list[Org]:
+def names(reading: Reading, i: int) -> list[Org]:
     """Return the organisation names of sentence i; of overlapping names, the longest."""
     s, gaz = reading.sentences[i], gazetteer()
     text = s.text
@@ -163,7 +164,7 @@ def names(reading, i: int) -> list[Org]:
     return kept
 
 
-def _listed_companies(reading, i: int) -> list[Org]:
+def _listed_companies(reading: Reading, i: int) -> list[Org]:
     """Read "The best-known are A and B" after a sentence about companies: each a company."""
     s = reading.sentences[i]
     intro = LIST_INTRO.search(s.text)
@@ -184,7 +185,7 @@ def _listed_companies(reading, i: int) -> list[Org]:
     return found
 
 
-def _agencies(reading, i: int) -> list[Org]:
+def _agencies(reading: Reading, i: int) -> list[Org]:
     """Read "Flanders (FIT)": a polity with an acronym that is not its own names its agency."""
     found = []
     for m in reading.mentions[i]:

@@ -22,6 +22,7 @@ from rdflib.namespace import SKOS
 from ...reading.values import find_dates
 from ...vocab import DKG
 from .. import identity
+from . import Reading
 from .organisation_names import HAS, PART_OF, Org, names
 from .people import people_in
 
@@ -76,7 +77,7 @@ def name_span(text: str, org: Org) -> tuple[int, int]:
     return org.start, acronym.end() if acronym else end
 
 
-def _links(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
+def _links(reading: Reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
     """Return the (subject, predicate, object) links the sentence states between organisations."""
     s, text = reading.sentences[i], reading.doc.text
     dates = [d for d in find_dates(s.text) if d.value]
@@ -124,7 +125,7 @@ def _links(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
     return links
 
 
-def _merged(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
+def _merged(reading: Reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
     """Read "it was merged into the newly founded X": the last body named merged into X."""
     s, links = reading.sentences[i], []
     for m in MERGED.finditer(s.text):
@@ -141,7 +142,7 @@ def _merged(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
     return links
 
 
-def _founded(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
+def _founded(reading: Reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
     """Read "<person> founded X" (active voice): X is founded by the nearest person before it."""
     s, text, links = reading.sentences[i], reading.doc.text, []
     for m in FOUNDED.finditer(s.text):
@@ -171,7 +172,7 @@ def _founded(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
     return links
 
 
-def _state(reading, i: int, org: Org) -> URIRef:
+def _state(reading: Reading, i: int, org: Org) -> URIRef:
     """State an organisation's kind and name; remember it for a later "it"."""
     node = identity.organisation(org.name)
     alias = [(SKOS.altLabel, Literal(org.acronym, lang="en"))] if org.acronym else []
@@ -182,7 +183,7 @@ def _state(reading, i: int, org: Org) -> URIRef:
     return node
 
 
-def organisations(reading, i: int) -> None:
+def organisations(reading: Reading, i: int) -> None:
     """State the organisations sentence i names, and the links it states between them."""
     orgs = names(reading, i)
     nodes = {org: _state(reading, i, org) for org in orgs}

@@ -17,6 +17,7 @@ from ...reading.lexicon import (
     RELATIVE_PRONOUNS,
 )
 from ...vocab import DKG
+from . import Reading
 from . import discourse as d
 from . import predicates as pr
 from .discourse import PLACE, POLITY, STATE_BODY
@@ -26,7 +27,7 @@ ACTORS = POLITY | {"organisation"}
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
-def actors_in(reading, i: int, p, phrase: set) -> list:
+def actors_in(reading: Reading, i: int, p, phrase: set) -> list:
     """Return the states, regions and organisations a phrase names (a demonym only for a
     state's body: "the Ghanaian authorities"; none in an apposition: "X, a U.S. officer")."""
     doc = reading.doc.text
@@ -52,7 +53,7 @@ def in_apposition(token, phrase: set) -> bool:
     return False
 
 
-def people_at(reading, i: int, p, head) -> list:
+def people_at(reading: Reading, i: int, p, head) -> list:
     """Return the people a phrase names as its head: "President X", "the minister, X", "X and
     Y"; not "X's nominee" nor "the government of X"."""
     heads = {t.i for t in head.subtree if t.i == head.i or heads_chain(t, head)}
@@ -72,7 +73,7 @@ def heads_chain(token, head) -> bool:
     return True
 
 
-def pronoun(reading, i: int, word: str):
+def pronoun(reading: Reading, i: int, word: str):
     """Return what a subject pronoun stands for: (people, states), or None."""
     if word in PERSON_PRONOUNS and i > 0:
         before = {x.name: x for x in d.people(reading, i - 1)}
@@ -85,7 +86,7 @@ def pronoun(reading, i: int, word: str):
     return None
 
 
-def parties(reading, i: int, p, verb) -> tuple[list, list, list]:
+def parties(reading: Reading, i: int, p, verb) -> tuple[list, list, list]:
     """Return the people, actors and places of a verb's clause, by their place in the parse."""
     people, actors, places = [], [], []
     subjects = pr.subjects(verb)
@@ -148,7 +149,7 @@ def party_objects(token) -> list:
     return found
 
 
-def places_after(reading, i: int, p, prep) -> list:
+def places_after(reading: Reading, i: int, p, prep) -> list:
     """Return the places a preposition "in"/"at" names as its object's head: "in Bern,
     Switzerland", not "in the hills north of Accra"."""
     found = []
@@ -162,7 +163,7 @@ def places_after(reading, i: int, p, prep) -> list:
     return found
 
 
-def places_at(reading, i: int, p, head) -> list:
+def places_at(reading: Reading, i: int, p, head) -> list:
     """Return the places a phrase names as its head: "Bern, Switzerland", "A, B and C"; a
     name the reference data lacks, placed by the known place after it ("Camp David,
     Maryland"), is a place read from the document."""
@@ -192,7 +193,7 @@ def _name(head) -> list:
     return sorted(found, key=lambda t: t.i)
 
 
-def _unlisted_place(reading, i: int, p, head):
+def _unlisted_place(reading: Reading, i: int, p, head):
     """Return the place a proper name at a phrase's head names, if the recogniser takes it for
     a place or a facility and no mention covers it; else None."""
     words = _name(head)
@@ -207,7 +208,7 @@ def _unlisted_place(reading, i: int, p, head):
     return Entity("place", slugify(name), name, DKG.Place, phrase=(start, end))
 
 
-def _elsewhere(reading, i: int, p, token, mention) -> bool:
+def _elsewhere(reading: Reading, i: int, p, token, mention) -> bool:
     """Say whether a place is said to lie in a place of another state than the one it was
     linked to ("Lisbon's Belém district" read as a Belém of Brazil): then it is no place."""
     home = mention.entity.country or mention.entity.slug
@@ -258,7 +259,7 @@ def phrase(token) -> set:
     return {t.i for t in pr.own_words(token)}
 
 
-def unlisted_state(reading, i: int, p, head):
+def unlisted_state(reading: Reading, i: int, p, head):
     """Return the state a phrase names that the reference data lacks: a polity's name ("the
     Federation of Malaya", "the Kingdom of Hawaii") or a name the recogniser takes for a
     state ("the United Arab Republic"), where no mention stands; else None."""

@@ -15,6 +15,7 @@ from itertools import pairwise
 from ...reading.gazetteer import gazetteer, name_key
 from ...reading.lexicon import SUBDIVISION_KINDS
 from ...vocab import DKG
+from . import Reading
 
 SUBDIVISIONS = set(SUBDIVISION_KINDS)
 POLITIES = SUBDIVISIONS | {"state"}
@@ -52,7 +53,7 @@ def _consistent(place, polity) -> bool:
     return place.country == polity.country and place.slug != polity.slug
 
 
-def _state_in(reading, i: int, a, b, rule: str, capital: bool = False, place=None) -> None:
+def _state_in(reading: Reading, i: int, a, b, rule: str, capital: bool = False, place=None) -> None:
     """State that the place of mention a lies in the polity of mention b (and, if said, is its
     capital); the phrase runs from the first of the two to the last."""
     place, polity = place or a.entity, b.entity
@@ -76,7 +77,7 @@ def _at(mentions, start: int, kinds=POLITIES):
     return next((m for m in mentions if m.start == start and m.entity.kind in kinds), None)
 
 
-def capitals(reading, i: int) -> None:
+def capitals(reading: Reading, i: int) -> None:
     """Read "X, the capital of Y", "X is the capital of Y", "the capital of Y, X"."""
     text, mentions = reading.doc.text, reading.mentions[i]
     lo = reading.sentences[i].start
@@ -92,7 +93,7 @@ def capitals(reading, i: int) -> None:
                 _state_in(reading, i, m, p, "parts.capital", capital=True)
 
 
-def described(reading, i: int) -> None:
+def described(reading: Reading, i: int) -> None:
     """Read "X, the port city on the Canadian coast" and "the Belgian port of X"."""
     text, mentions = reading.doc.text, reading.mentions[i]
     for m in mentions:
@@ -107,7 +108,7 @@ def described(reading, i: int) -> None:
                 _state_in(reading, i, city, m, "parts.described", capital)
 
 
-def qualified(reading, i: int) -> None:
+def qualified(reading: Reading, i: int) -> None:
     """Read "Brandon, Manitoba" and "Lyon, France": a place, a comma, the polity it lies in."""
     text, mentions = reading.doc.text, reading.mentions[i]
     for a, b in pairwise(mentions):
@@ -121,7 +122,7 @@ def qualified(reading, i: int) -> None:
         _state_in(reading, i, a, b, "parts.qualified")
 
 
-def groups(reading, i: int) -> None:
+def groups(reading: Reading, i: int) -> None:
     """Read "Belgium's three regions (A, B and C)": each member is a subdivision of the state."""
     text, mentions = reading.doc.text, reading.mentions[i]
     end = reading.sentences[i].end
