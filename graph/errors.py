@@ -1,5 +1,17 @@
 """Name the failures a user can fix; the CLI turns them into exit codes, the server into 4xx."""
 
+from collections.abc import Sized
+from typing import Protocol
+
+
+class ShapeReport(Protocol):
+    """What a failed validation carries (validate.shapes.Report): its results and its text."""
+
+    @property
+    def results(self) -> Sized: ...
+
+    def text(self) -> str: ...
+
 
 class DiplokgError(Exception):
     """An expected failure whose message says what is wrong, where, and what to do."""
@@ -28,7 +40,7 @@ class ValidationFailed(DiplokgError):
 
     exit_code = 1
 
-    def __init__(self, report):
+    def __init__(self, report: ShapeReport) -> None:
         self.report = report
         super().__init__(f"the graph violates the shapes: {len(report.results)} problem(s)")
 

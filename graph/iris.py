@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from rdflib import URIRef
+from rdflib.term import Node
 
 DEFAULT_BASE = "https://w3id.org/diplokg/"
 BASE_ENV = "DIPLOKG_BASE_IRI"
@@ -47,7 +48,7 @@ def evidence(doc_id: str, start: int, end: int) -> URIRef:
     return entity("evidence", f"{doc_id}-{start}-{end}")
 
 
-def claim(doc_id: str, triple: tuple) -> URIRef:
+def claim(doc_id: str, triple: tuple[Node, Node, Node]) -> URIRef:
     """Return the IRI of one document's claim of a triple: stable while the triple is."""
     key = " ".join(term.n3() for term in triple)
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]

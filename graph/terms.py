@@ -2,12 +2,16 @@
 and rdflib terms as pyoxigraph's. Every stage may import it; it imports no stage.
 """
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, RDF, RDFS, VOID, XSD
+from rdflib.term import Node
+
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
 def canonical_decimal(literal: Literal) -> Literal:
@@ -33,8 +37,9 @@ def stable_terms(graph: Graph) -> Graph:
     if decimals:
         fixed = Graph()
         for s, p, o in graph:
-            is_decimal = isinstance(o, Literal) and o.datatype == XSD.decimal
-            fixed.add((s, p, canonical_decimal(o) if is_decimal else o))
+            if isinstance(o, Literal) and o.datatype == XSD.decimal:
+                o = canonical_decimal(o)
+            fixed.add((s, p, o))
         graph = fixed
     with_bnodes = {t for t in graph if any(isinstance(term, BNode) for term in t)}
     if not with_bnodes:
@@ -81,7 +86,7 @@ PREFIXES = {
 }
 
 
-def to_oxigraph(term, memo: dict | None = None) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+def to_oxigraph(term: Node, memo: dict[Node, OxTerm] | None = None) -> OxTerm:
     """Return the pyoxigraph term for an rdflib term, remembered in memo when given (terms
     recur a lot within one conversion; a memo kept for the process's life would hold every
     term of every document read, twice)."""
@@ -93,17 +98,19 @@ def to_oxigraph(term, memo: dict | None = None) -> ox.NamedNode | ox.BlankNode |
     return found
 
 
-def converter():
+def converter() -> Callable[[Node], OxTerm]:
     """Return a function converting rdflib terms to pyoxigraph's, with its own memo."""
-    memo: dict = {}
+    memo: dict[Node, OxTerm] = {}
     return lambda term: to_oxigraph(term, memo)
 
 
-def _convert(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+def _convert(term: Node) -> OxTerm:
     if isinstance(term, URIRef):
         return ox.NamedNode(term)
     if isinstance(term, BNode):
         return ox.BlankNode(term)
+    if not isinstance(term, Literal):
+        raise TypeError(f"no pyoxigraph term for {term!r}")
     if term.language:
         return ox.Literal(str(term), language=term.language)
     if term.datatype is not None:

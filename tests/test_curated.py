@@ -54,3 +54,16 @@ def test_malformed_turtle_names_the_file(seeds, tmp_path, capsys):
     code, _, err = build_with(seeds, tmp_path, capsys, "<broken")
     assert code == 2
     assert "curated.ttl" in err
+
+
+def test_blank_node_in_a_fact_is_refused(seeds, tmp_path, capsys):
+    """A curated fact names IRIs and literals: a blank node would get a new label each build."""
+    code, _, err = build_with(
+        seeds,
+        tmp_path,
+        capsys,
+        '<https://w3id.org/diplokg/id/x> rdfs:seeAlso [ rdfs:label "z" ] ; dkg:evidence [ '
+        'dkg:source doc:002_4e0d7c184a6e1586 ; dkg:quote "Belgium" ; dkg:start 2 ; dkg:end 9 ] .',
+    )
+    assert code == 2
+    assert "not blank nodes" in err

@@ -4,6 +4,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from .. import iris
 from ..errors import InputError
@@ -15,10 +16,12 @@ from .evidence import Claim, Sentences, write_claims
 CURATED_FILE = "curated.ttl"
 
 
-def _locate(path: Path, doc: Document, quote: str, start, end) -> tuple[int, int]:
+def _locate(
+    path: Path, doc: Document, quote: str, start: Node | None, end: Node | None
+) -> tuple[int, int]:
     """Find where the quote stands; check given offsets, or find the quote's only occurrence."""
     if start is not None and end is not None:
-        s, e = int(start), int(end)
+        s, e = int(str(start)), int(str(end))  # the lexical forms (rdflib terms are strings)
         if doc.text[s:e] != quote:
             raise InputError(
                 f"{path}: the quote {quote!r} is not the text of {doc.doc_id} at {s}-{e} "
@@ -51,11 +54,11 @@ def load_curated(seeds: Path, docs: list[Document]) -> dict[str, Graph]:
         raise InputError(f"{path}: malformed Turtle: {exc}") from None
     by_iri = {iris.document(d.doc_id): d for d in docs}
     claims: dict[str, list[Claim]] = defaultdict(list)
-    quoted: set = set()
+    quoted: set[Node] = set()
     for subject, ev in src.subject_objects(DKG.evidence):
         source = src.value(ev, DKG.source)
         quote = src.value(ev, DKG.quote)
-        if source not in by_iri:
+        if not isinstance(source, URIRef) or source not in by_iri:
             raise InputError(f"{path}: evidence of {subject} names unknown document {source}")
         if not isinstance(quote, Literal) or not str(quote):
             raise InputError(f"{path}: evidence of {subject} has no dkg:quote")
@@ -63,8 +66,19 @@ def load_curated(seeds: Path, docs: list[Document]) -> dict[str, Graph]:
         s, e = _locate(path, doc, str(quote), src.value(ev, DKG.start), src.value(ev, DKG.end))
         quoted.add(ev)
         for p, o in src.predicate_objects(subject):
-            if p != DKG.evidence:
-                claims[doc.doc_id].append(Claim(subject, p, o, s, e, "curated", curated=True))
+            if p == DKG.evidence:
+                continue
+            # A blank node would get another label at each parse: no stable claim could name it.
+            if not (
+                isinstance(subject, URIRef)
+                and isinstance(p, URIRef)
+                and isinstance(o, URIRef | Literal)
+            ):
+                raise InputError(
+                    f"{path}: {subject.n3()} {p.n3()} {o.n3()}: a curated fact is written with "
+                    "IRIs and literals, not blank nodes"
+                )
+            claims[doc.doc_id].append(Claim(subject, p, o, s, e, "curated", curated=True))
     stated = {s for s, _ in src.subject_objects(DKG.evidence)}
     for subject in set(src.subjects()) - stated - quoted:
         if isinstance(subject, BNode | URIRef):

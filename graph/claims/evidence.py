@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
 
 from .. import iris
 from ..ingest.corpus import Document
@@ -35,7 +36,7 @@ class Claim:
     curated: bool = False
 
     @property
-    def triple(self) -> tuple:
+    def triple(self) -> tuple[URIRef, URIRef, URIRef | Literal]:
         return (self.subject, self.predicate, self.object)
 
 
@@ -132,7 +133,7 @@ def facts_of(g: Graph, skeleton: bool = False) -> Graph:
     """
     provenance = {s for cls in PROVENANCE for s in g.subjects(RDF.type, cls)}
     out = Graph(store="SimpleMemory")
-    claimed = set()
+    claimed: set[Node] = set()
     for triple in g:
         s, p, o = triple
         if s not in provenance:

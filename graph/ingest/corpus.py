@@ -66,7 +66,7 @@ def read_text(path: Path) -> tuple[str, str]:
     return text, hashlib.sha256(data).hexdigest()
 
 
-def read_metadata(path: Path) -> dict:
+def read_metadata(path: Path) -> dict[str, str]:
     """Parse and check a document's metadata file (TOML)."""
     if not path.exists():
         raise InputError(
@@ -74,7 +74,7 @@ def read_metadata(path: Path) -> dict:
             "write its title, publisher and language there"
         )
     try:
-        meta = tomllib.loads(path.read_text(encoding="utf-8"))
+        meta = tomllib.loads(path.read_text(encoding="utf-8"))  # checked below: strings only
     except UnicodeDecodeError:
         raise InputError(f"{path}: the metadata file is not valid UTF-8") from None
     except tomllib.TOMLDecodeError as exc:

@@ -24,8 +24,10 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from rdflib import URIRef
 
@@ -64,6 +66,8 @@ _SAINT = re.compile(r"(Saint|Sainte|St\.?|Ste\.?)[- ](.+)")
 _CLS = {"state": DKG.SovereignState, "region": DKG.Region, "province": DKG.Province,
         "territory": DKG.Territory, "us-state": DKG.USState, "community": DKG.Community,
         "city": DKG.City}  # fmt: skip
+# A record of the countrystatecity JSON data (a country, subdivision or city): parsed JSON.
+Record = dict[str, Any]
 _ORG_TYPES = {
     "international organisation": ("organisation", DKG.InternationalOrganisation),
     "military mission": ("organisation", DKG.MilitaryUnit),
@@ -122,6 +126,20 @@ class Entity:
         return iris.entity(self.kind, self.slug)
 
 
+class CapitalRef(NamedTuple):
+    """The national capital of a country whose cities are not loaded yet."""
+
+    iso2: str
+
+
+class CityRef(NamedTuple):
+    """A city of a country whose cities are not loaded yet (in a subdivision, if code is set)."""
+
+    iso2: str
+    name: str
+    code: str | None
+
+
 @dataclass(frozen=True)
 class Entry:
     """One way of writing an entity's name, as the name index holds it."""
@@ -131,7 +149,7 @@ class Entry:
     via: str  # "name", "alias", "acronym", "demonym"
     name: str  # as written
     entity: Entity | None = None
-    ref: tuple | None = None  # a city whose country is not loaded yet
+    ref: CapitalRef | CityRef | None = None  # a city whose country is not loaded yet
     anywhere: bool = True  # a subdivision name specific enough to look for in any document
     needs_type: bool = False  # a stem that names the entity only before a type word ("Brussels")
 
@@ -139,6 +157,8 @@ class Entry:
 def data_dir() -> Path:
     """Locate the countrystatecity data folder without importing the package (it pulls pydantic)."""
     spec = importlib.util.find_spec("countrystatecity_countries")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the countrystatecity-countries package is not installed")
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
@@ -184,7 +204,7 @@ def saint_variants(name: str) -> list[str]:
     return [f"{long} {m.group(2)}", f"{short}. {m.group(2)}", f"{short} {m.group(2)}"]
 
 
-def _float(value) -> float | None:
+def _float(value: Any) -> float | None:
     try:
         return float(value)
     except (TypeError, ValueError):
@@ -199,7 +219,7 @@ def _kind_of(country: str, subdivision_type: str) -> str:
     return "province" if "province" in subdivision_type else "region"
 
 
-def subdivision_names(s: dict) -> list[tuple[str, str, bool]]:
+def subdivision_names(s: Record) -> list[tuple[str, str, bool]]:
     """Return (name, via, needs a type word) for a subdivision of the dataset."""
     name = s["name"]
     names = [(name, "name", False)]
@@ -229,7 +249,8 @@ def typed(entries: list[Entry], word: str) -> list[Entry]:
     return [
         Entry("subnational", "alias" if e.role == "demonym" else e.via, e.name, e.entity)
         for e in entries
-        if e.role == "subnational" or (e.role == "demonym" and e.entity.kind in SUBDIVISION_KINDS)
+        if e.role == "subnational"
+        or (e.role == "demonym" and e.entity is not None and e.entity.kind in SUBDIVISION_KINDS)
     ]
 
 
@@ -240,7 +261,7 @@ class Gazetteer:
         self._data = data or data_dir()
         self.index: dict[str, list[Entry]] = defaultdict(list)
         self.entities: dict[tuple[str, str], Entity] = {}
-        self.countries: dict[str, dict] = {}  # iso2 -> countries.json record
+        self.countries: dict[str, Record] = {}  # iso2 -> countries.json record
         self.states: dict[str, Entity] = {}  # iso2 -> state, or dependency listed as a country
         self.subdivisions: dict[tuple[str, str], Entity] = {}  # (iso2, dataset code) -> entity
         self.subdivision_types: dict[str, str] = {}  # slug -> the dataset's type
@@ -253,10 +274,10 @@ class Gazetteer:
         self.principal = {tuple(r) for r in read_table("principal_cities.tsv", 3)}
         self.capitals: set[str] = set()  # city slugs, filled as countries' cities load
         self.principal_slugs: set[str] = set()
-        self._cities: dict[str, list[dict]] = {}  # iso2 -> the dataset's rows
+        self._cities: dict[str, list[Record]] = {}  # iso2 -> the dataset's rows
         self._city_entities: dict[str, dict[int, Entity]] = {}  # made on first use
         self._city_index: dict[str, dict[str, list[tuple[str, int]]]] = {}
-        self._city_shared: dict[str, Counter] = {}
+        self._city_shared: dict[str, Counter[str]] = {}
         self._capital: dict[str, Entity | None] = {}
         self._first_words: dict[tuple[str, ...], frozenset[str]] = {}
         self._load_countries()
@@ -266,11 +287,20 @@ class Gazetteer:
 
     # -- building -------------------------------------------------------------------------
 
-    def add(self, name: str, role: str, via: str, entity=None, ref=None, **flags) -> None:
+    def add(
+        self,
+        name: str,
+        role: str,
+        via: str,
+        entity: Entity | None = None,
+        ref: CapitalRef | CityRef | None = None,
+        anywhere: bool = True,
+        needs_type: bool = False,
+    ) -> None:
         """Index one name of an entity (or of a city whose country is not loaded yet)."""
         key = name_key(name)
         if key:
-            entry = Entry(role, via, name, entity, ref, **flags)
+            entry = Entry(role, via, name, entity, ref, anywhere, needs_type)
             entries = self.index[key]
             if not entries or entry not in entries:
                 entries.append(entry)
@@ -283,7 +313,8 @@ class Gazetteer:
 
     def _load_countries(self) -> None:
         extra = {r[0]: r for r in read_table("countries.tsv", 4)}
-        records = json.loads((self._data / "countries.json").read_text(encoding="utf-8"))
+        text = (self._data / "countries.json").read_text(encoding="utf-8")
+        records: list[Record] = json.loads(text)
         self.countries = {c["iso2"]: c for c in records}
         # Sovereign states first: a dependency's entity names the state it belongs to.
         records.sort(key=lambda c: bool(extra.get(c["iso2"], ["", ""])[1]))
@@ -300,7 +331,7 @@ class Gazetteer:
                     Entity("state", slug, label, _CLS["state"], None, None, lat, lon, iso2)
                 )
                 if c.get("capital"):
-                    self.add(c["capital"], "city", "name", ref=("capital", iso2))
+                    self.add(c["capital"], "city", "name", ref=CapitalRef(iso2))
             self.states[iso2] = entity
             self.add(label, "country", "name", entity)
             names = [c["name"], c.get("native") or ""]
@@ -310,7 +341,7 @@ class Gazetteer:
                     via = "acronym" if name.replace(".", "").isupper() else "alias"
                     self.add(name, "country", via, entity)
 
-    def _dependency(self, c: dict, sovereign: str, label: str) -> Entity:
+    def _dependency(self, c: Record, sovereign: str, label: str) -> Entity:
         # A territory that countries.json lists as a country (Puerto Rico); when its sovereign's
         # subdivision list holds it too, both are one entity.
         owner = self.states.get(sovereign)
@@ -331,13 +362,16 @@ class Gazetteer:
             return None
         return entity.slug if entity.kind == "state" else entity.country
 
-    def _read_states(self, iso2: str) -> list[dict]:
+    def _read_states(self, iso2: str) -> list[Record]:
         try:
-            return json.loads((self._data / "by-country" / iso2 / "states.json").read_bytes())
+            rows: list[Record] = json.loads(
+                (self._data / "by-country" / iso2 / "states.json").read_bytes()
+            )
+            return rows
         except FileNotFoundError:  # a few territories list no subdivisions
             return []
 
-    def _subdivision(self, iso2: str, s: dict) -> Entity:
+    def _subdivision(self, iso2: str, s: Record) -> Entity:
         known = self.subdivisions.get((iso2, s["state_code"]))
         if known:
             return known
@@ -358,8 +392,8 @@ class Gazetteer:
         return entity
 
     def _load_subdivisions(self) -> None:
-        counts = Counter()
-        pending = []
+        counts: Counter[str] = Counter()
+        pending: list[tuple[Entity, list[tuple[str, str, bool]]]] = []
         for iso2 in sorted(self.countries):
             rows = [s for s in self._read_states(iso2) if s.get("type") not in _SKIPPED_TYPES]
             rows.sort(key=lambda s: (s.get("type") not in _UPPER_TYPES, s["name"], s["state_code"]))
@@ -378,7 +412,7 @@ class Gazetteer:
                 self.add(name, "subnational", via, entity, anywhere=anywhere, needs_type=needs_type)
 
     @staticmethod
-    def _specific(name: str, counts: Counter) -> bool:
+    def _specific(name: str, counts: Counter[str]) -> bool:
         # Outside the document's countries only a name that can hardly mean anything else is
         # looked up: several words, not all generic ("British Columbia"), or one long word that
         # names one subdivision in the world ("Bavaria").
@@ -402,7 +436,7 @@ class Gazetteer:
             entity = self._register(Entity("community", slug, name, _CLS["community"], owner))
             for alias in [name, *split(aliases)]:
                 self.add(alias, "community", "name" if alias == name else "alias", entity)
-        self.demonym_adjectives = set()  # "French", not "Frenchmen": may name a language
+        self.demonym_adjectives: set[str] = set()  # "French", not "Frenchmen": may name a language
         for place, adjective, nouns in read_table("demonyms.tsv", 3):
             entity = self.place(place)
             self.demonym_adjectives.add(adjective)
@@ -421,14 +455,15 @@ class Gazetteer:
             self.add(name, "non-place", "name")
         for (iso2, name), (english, others) in self.exonyms.items():
             for alias in dict.fromkeys([name, english, *others]):
-                self.add(alias, "city", "name", ref=("city", iso2, name, None))
+                self.add(alias, "city", "name", ref=CityRef(iso2, name, None))
         for iso2, code, name in sorted(self.principal):
-            self.add(name, "city", "name", ref=("city", iso2, name, code))
+            self.add(name, "city", "name", ref=CityRef(iso2, name, code))
 
     def _load_cities(self, iso2: str) -> None:
-        rows: list[dict] = []
+        rows: list[Record] = []
         index: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        labels, seen = [], set()
+        labels: list[str] = []
+        seen: set[tuple[str, str]] = set()
         folder = self._data / "by-country" / iso2 / "states"
         for path in sorted(folder.glob("*/cities.json")) if folder.exists() else []:
             code = path.parent.name
@@ -553,9 +588,10 @@ class Gazetteer:
     def demonym(self, word: str) -> list[Entity]:
         """Return the places a demonym or adjective names: 'Belgians' -> [Belgium]."""
         entries = self.index.get(name_key(word), [])
-        return list(dict.fromkeys(e.entity for e in entries if e.role == "demonym"))
+        found = [e.entity for e in entries if e.role == "demonym" and e.entity is not None]
+        return list(dict.fromkeys(found))
 
-    def lookup(self, name: str, countries=()) -> list[Entity]:
+    def lookup(self, name: str, countries: Sequence[str] = ()) -> list[Entity]:
         """Return every entity a name may mean; cities are searched in the given countries (ISO2).
 
         A type word picks the reading: "Quebec City" is a city, "Province of Quebec" and
@@ -571,7 +607,7 @@ class Gazetteer:
         found = [self.resolve(e) for e in entries if e.role != "non-place"]
         return list(dict.fromkeys(e for e in found if e is not None))
 
-    def entries(self, key: str, countries=()) -> list[Entry]:
+    def entries(self, key: str, countries: Sequence[str] = ()) -> list[Entry]:
         """Return the index entries of a folded name, with the cities of the given countries."""
         entries = list(self.index.get(key, ()))
         for iso2 in countries:
@@ -581,7 +617,7 @@ class Gazetteer:
                 entries.append(Entry("city", "name" if own else "alias", name, city))
         return entries
 
-    def first_words(self, countries=()) -> frozenset[str]:
+    def first_words(self, countries: Sequence[str] = ()) -> frozenset[str]:
         """Return the first word of every name that entries(key, countries) may find.
 
         A scanner asks this before trying the names that start at a word: most words start
@@ -600,9 +636,9 @@ class Gazetteer:
         """Return the entity of an index entry, loading the cities of its country if needed."""
         if entry.entity is not None or entry.ref is None:
             return entry.entity
-        if entry.ref[0] == "capital":
-            return self.capital(entry.ref[1])
-        return self.city(*entry.ref[1:])
+        if isinstance(entry.ref, CapitalRef):
+            return self.capital(entry.ref.iso2)
+        return self.city(entry.ref.iso2, entry.ref.name, entry.ref.code)
 
     def city_index(self, iso2: str) -> dict[str, list[tuple[str, int]]]:
         """Return the names of a country's cities, loading them on first use."""

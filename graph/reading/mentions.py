@@ -8,6 +8,7 @@ resolves each mention to one entity by the words around it.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .gazetteer import TOKEN, TYPE_WORDS, Entity, Entry, fold, gazetteer, name_key, typed, written
 
@@ -91,7 +92,7 @@ class Context:
 
     speaker: Entity | None = None
     countries: set[str] = field(default_factory=set)  # slugs of the states the document names
-    counts: Counter = field(default_factory=Counter)  # mentions per state slug
+    counts: Counter[str] = field(default_factory=Counter)  # mentions per state slug
     spans: list[tuple[int, str]] = field(default_factory=list)  # (offset, state slug), in order
     common_words: frozenset[str] = frozenset()  # words the document writes in lower case
 
@@ -100,6 +101,21 @@ class Context:
         gaz = gazetteer()
         by_slug = {e.slug: iso for iso, e in gaz.states.items()}
         return sorted(by_slug[s] for s in self.countries if s in by_slug and len(by_slug[s]) == 2)
+
+
+class _Choice(NamedTuple):
+    """The entity a name is read as, and how the name names it ("name", "alias"...)."""
+
+    entity: Entity
+    via: str
+
+
+def _entity(entry: Entry) -> Entity:
+    """Return the entity of an index entry that names a loaded one (all but a city's reference
+    and a non-place)."""
+    if entry.entity is None:
+        raise ValueError(f"the index entry {entry.name!r} names no loaded entity")
+    return entry.entity
 
 
 @dataclass(frozen=True)
@@ -213,7 +229,9 @@ class _Scanner:
             end += 1  # "U.S.", "Washington, D.C."
         return Mention(start, end, self.text[start:end], entity, via)
 
-    def _type_word(self, i, j, entries, start, end):
+    def _type_word(
+        self, i: int, j: int, entries: list[Entry], start: int, end: int
+    ) -> tuple[list[Entry], int, int]:
         """Read a type word around the name: 'Quebec City', 'the province of Quebec'."""
         toks = self.tokens
         word, after = None, False
@@ -239,26 +257,26 @@ class _Scanner:
             return [], start, end
         return kept, (start if after else toks[i - 2].start), (toks[j].end if after else end)
 
-    def _choose(self, i: int, j: int, entries: list[Entry], key: str):
+    def _choose(self, i: int, j: int, entries: list[Entry], key: str) -> _Choice | None:
         roles = {e.role for e in entries}
         if "non-place" in roles:
             return None
         if self._in_a_list_of_cities(i) and {"country", "city"} <= roles:
             # "São Paulo, Rio de Janeiro, Salvador and Recife": the city, not El Salvador.
             city = self._place(i, j, [e for e in entries if e.role == "city"], key)
-            if city and city[0].country == self.found[-1].entity.country:
+            if city and city.entity.country == self.found[-1].entity.country:
                 return city
         for role in ("country", "organisation", "community"):
             group = [e for e in entries if e.role == role]
             if group:
                 inside = [e for e in group if self._in_context(e.entity)]
-                return (inside or group)[0].entity, (inside or group)[0].via
+                return _Choice(_entity((inside or group)[0]), (inside or group)[0].via)
         if "demonym" in roles:
             if self._language(i, j):
                 return None
             group = [e for e in entries if e.role == "demonym"]
             inside = [e for e in group if self._in_context(e.entity)]
-            return (inside or group)[0].entity, "demonym"
+            return _Choice(_entity((inside or group)[0]), "demonym")
         return self._place(i, j, entries, key)
 
     def _in_context(self, entity: Entity | None) -> bool:
@@ -282,7 +300,7 @@ class _Scanner:
         # "in Dutch." but not "in Dutch ports"
         return before == "in" and self.text[toks[j - 1].end : toks[j - 1].end + 1] in ".,;:)"
 
-    def _place(self, i: int, j: int, entries: list[Entry], key: str):
+    def _place(self, i: int, j: int, entries: list[Entry], key: str) -> _Choice | None:
         toks, gaz = self.tokens, self.gaz
         before = toks[i - 1] if i > 0 else None
         if before and before.text[:1].isupper() and before.key in BEFORE_NOT_A_PLACE:
@@ -301,7 +319,7 @@ class _Scanner:
         # A subdivision of another state is taken only by a name that says little else.
         subs = [e for e in subs if self._in_context(e.entity) or (e.anywhere and key not in STOP)]
         cities = self._cities(i, j, [e for e in entries if e.role == "city"], key)
-        by_entity = {}
+        by_entity: dict[Entity, Entry] = {}
         for e in cities:
             entity = gaz.resolve(e)
             if entity is not None:
@@ -309,25 +327,25 @@ class _Scanner:
         local = [c for c in by_entity if self._in_context(c)]
         far = [c for c in by_entity if not self._in_context(c)]
         subs_here = [e for e in subs if self._in_context(e.entity)]
-        subs_here.sort(key=lambda e: e.entity.slug in gaz.lower_tier)
+        subs_here.sort(key=lambda e: _entity(e).slug in gaz.lower_tier)
         # 1. the capital of a state of the document ("Brussels", "Washington"), 2. a city that its
         # name means before its namesakes ("New York", "Geneva").
         capitals = [c for c in local if c.slug in gaz.capitals]
         principal = [c for c in local if c.slug in gaz.principal_slugs]
         for group in (capitals, principal):
             if group:
-                return group[0], by_entity[group[0]].via
+                return _Choice(group[0], by_entity[group[0]].via)
         ordinary = self._by_focus(i, [c for c in local if c.slug not in gaz.capitals])
         if subs_here:
             sub = subs_here[0]
-            if ordinary and self._city_over_region(ordinary[0], sub.entity, key):
-                return ordinary[0], by_entity[ordinary[0]].via
-            return sub.entity, sub.via
+            if ordinary and self._city_over_region(ordinary[0], _entity(sub), key):
+                return _Choice(ordinary[0], by_entity[ordinary[0]].via)
+            return _Choice(_entity(sub), sub.via)
         # 3. a capital or major city of another state, before a small namesake of the document's.
         for group in ([c for c in far if c.slug in gaz.capitals], far, ordinary):
             if group:
-                return group[0], by_entity[group[0]].via
-        return (subs[0].entity, subs[0].via) if subs else None
+                return _Choice(group[0], by_entity[group[0]].via)
+        return _Choice(_entity(subs[0]), subs[0].via) if subs else None
 
     def _city_over_region(self, city: Entity, sub: Entity, key: str) -> bool:
         """Decide a bare name shared by a city and a subdivision of the document's states."""
@@ -420,7 +438,7 @@ class _Scanner:
 
 def _references(text: str, start: int, end: int, context: Context) -> list[Mention]:
     """Find 'our country' (the speaker) and 'our two countries' (the speaker and the other)."""
-    found = []
+    found: list[Mention] = []
     for m in SPEAKER_ONLY.finditer(text, start, end):
         if context.speaker:
             found.append(Mention(m.start(), m.end(), m.group(), context.speaker, "reference"))

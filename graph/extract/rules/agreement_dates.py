@@ -13,10 +13,12 @@ import re
 from dataclasses import replace
 
 from rdflib.namespace import XSD
+from spacy.tokens import Token
 
 from ...reading.lexicon import AGREEMENT_SIGN_VERBS
 from ...reading.values import DateMatch
 from ...vocab import DKG
+from . import Reading
 from . import discourse as d
 from .agreement_parties import SIGNING_NOUNS
 from .parse_paths import clauses_of, conjuncts, stand_in, token_at
@@ -33,7 +35,7 @@ TODAY = re.compile(r"\btoday\b", re.I)
 IN_FORCE_SINCE = re.compile(r"\bin\s+force\s+since\s+", re.I)
 
 
-def kind_of_verb(verb) -> str | None:
+def kind_of_verb(verb: Token) -> str | None:
     """Say whether a verb signs ("signed", "concluded") or brings into force ("entered into
     force", "took effect", "became effective"), or neither."""
     lemma = verb.lemma_
@@ -52,7 +54,7 @@ def kind_of_verb(verb) -> str | None:
     return "signed" if lemma in AGREEMENT_SIGN_VERBS else None
 
 
-def signing_verb(root):
+def signing_verb(root: Token) -> Token | None:
     """Return the verb of "are among the signatories of the agreement", "witness the signing
     of the agreement": the verb whose clause says it was signed, or None."""
     prep = root.head
@@ -64,19 +66,19 @@ def signing_verb(root):
     return verb
 
 
-def verbs_of(root) -> list:
+def verbs_of(root: Token) -> list[Token]:
     """Return the verbs whose dates are an agreement's: the one it is the subject or object
     of, and those of its own clauses ("the treaty, signed in Paris on ...")."""
-    tok = stand_in(root)
+    tok: Token = stand_in(root)
     while tok.dep_ == "conj" and tok.head != tok and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
-    found = []
+    found: list[Token] = []
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
         # An agreement signs nothing: as the subject of an active "signed" it is misread.
         active = tok.dep_ == "nsubj" and kind_of_verb(tok.head) == "signed"
         found += [v for v in conjuncts(tok.head) if not (active and v == tok.head)]
-    if signing_verb(tok) is not None:
-        found.append(signing_verb(tok))
+    if (signer := signing_verb(tok)) is not None:
+        found.append(signer)
     for child in (c for t in clauses_of(root) for c in t.children):
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
             found += conjuncts(child)
@@ -86,7 +88,7 @@ def verbs_of(root) -> list:
     return found
 
 
-def _verb_of_date(tok, root):
+def _verb_of_date(tok: Token, root: Token | None) -> Token:
     """Return the verb a date hangs from, or root if it hangs from the agreement's words."""
     while tok.pos_ not in ("VERB", "AUX") and tok.head != tok:
         if tok == root:
@@ -95,7 +97,7 @@ def _verb_of_date(tok, root):
     return tok
 
 
-def _opening(reading, i: int):
+def _opening(reading: Reading, i: int) -> DateMatch | None:
     """Return the date that opens sentence i or heads its timeline entry, or None."""
     s = reading.sentences[i]
     year = YEAR_HEAD.match(s.text)
@@ -115,11 +117,11 @@ def _opening(reading, i: int):
     return None
 
 
-def _dates(reading, i: int) -> list[DateMatch]:
+def _dates(reading: Reading, i: int) -> list[DateMatch]:
     """Return the dates of sentence i with a value (document offsets), relative ones read."""
     s = reading.sentences[i]
     text = reading.doc.text
-    found = []
+    found: list[DateMatch] = []
     for x in d.dates(reading, i):
         if x.value:
             found.append(x)
@@ -143,7 +145,7 @@ def _dates(reading, i: int) -> list[DateMatch]:
     return sorted(found, key=lambda x: x.start)
 
 
-def literal_year(reading, at: int) -> DateMatch:
+def literal_year(reading: Reading, at: int) -> DateMatch:
     """Return the year written at a document offset as a date."""
     year = reading.doc.text[at : at + 4]
     return _literal_date(at, at + 4, year, year)
@@ -155,17 +157,19 @@ def _literal_date(start: int, end: int, text: str, value: str) -> DateMatch:
     return DateMatch(start, end, text, value, datatype, precision)
 
 
-def _last_value(reading, i: int, before: int, length: int = 4) -> str | None:
+def _last_value(reading: Reading, i: int, before: int, length: int = 4) -> str | None:
     """Return the last date stated before an offset, at least `length` characters precise."""
     for k in range(i, max(-1, i - 6), -1):
-        found = [x for x in d.dates(reading, k) if x.value and x.end <= before]
-        found = [x for x in found if len(x.value) >= length]
+        found = [x.value for x in d.dates(reading, k) if x.value and x.end <= before]
+        found = [v for v in found if len(v) >= length]
         if found:
-            return found[-1].value
+            return found[-1]
     return None
 
 
-def dates_of(reading, i: int, root, force_from: int, new: bool = False, lo: int = 0) -> tuple:
+def dates_of(
+    reading: Reading, i: int, root: Token | None, force_from: int, new: bool = False, lo: int = 0
+) -> tuple[DateMatch | None, DateMatch | None]:
     """Return (signed, in force) of the agreement whose words' head is root in sentence i:
     each a DateMatch (document offsets) or None. force_from is where the words that may say
     "in force since" start; new says the words bring in an agreement ("a second Water
@@ -174,13 +178,13 @@ def dates_of(reading, i: int, root, force_from: int, new: bool = False, lo: int 
     verbs = verbs_of(root) if root is not None else []
     signer = signing_verb(root) if root is not None else None
 
-    def verb_kind(verb):
+    def verb_kind(verb: Token) -> str | None:
         return "signed" if verb == signer else kind_of_verb(verb)
 
-    found = {"signed": None, "force": None}
-    dated = []
+    found: dict[str, DateMatch | None] = {"signed": None, "force": None}
+    dated: list[tuple[DateMatch, Token]] = []
     for x in _dates(reading, i):
-        tok = token_at(reading, x.start)
+        tok: Token | None = token_at(reading, x.start)
         if tok is not None:
             dated.append((x, _verb_of_date(tok, root)))
     for x, verb in dated:

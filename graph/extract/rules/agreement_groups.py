@@ -10,8 +10,13 @@ merge by kind and topic.
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from rdflib import URIRef
+
+from ...reading.gazetteer import Entity
 from ...reading.values import DateMatch
+from . import Reading
 from . import discourse as d
 from .agreement_actors import Party
 from .agreement_names import Naming
@@ -33,6 +38,17 @@ class Mention:
     pronoun: bool = False
 
 
+class Stated(NamedTuple):
+    """An agreement stated, as one of its namings gave it: the naming's sentence, the
+    agreement's IRI, parties and label, and where the naming's noun starts."""
+
+    i: int
+    iri: URIRef
+    parties: tuple[Entity, ...]
+    label: str
+    head: int
+
+
 @dataclass
 class Agreement:
     """The namings of one agreement, merged."""
@@ -46,8 +62,13 @@ class Agreement:
         return self.mentions[0]
 
 
-def entities_of(m: Mention) -> list:
+def entities_of(m: Mention) -> list[Entity]:
     return [p.entity for p in m.parties]
+
+
+def same_date(a: str, b: str) -> bool:
+    """Say whether two dates agree: a year and a day of that year do."""
+    return a.startswith(b) or b.startswith(a)
 
 
 def _words(title: str) -> set[str]:
@@ -58,7 +79,7 @@ def _norm(title: str) -> str:
     return " ".join(re.findall(r"\w+", title.lower()))
 
 
-def _antecedent(reading, m: Mention, found: list[Agreement]) -> Agreement | None:
+def _antecedent(reading: Reading, m: Mention, found: list[Agreement]) -> Agreement | None:
     """Return the agreement "It" or "the Agreement" points at: the last one named before,
     near enough (the sentence before, for a pronoun) and of the kind the noun says."""
     back = 1 if m.pronoun else BACK
@@ -77,19 +98,21 @@ def _antecedent(reading, m: Mention, found: list[Agreement]) -> Agreement | None
     return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
-def _named(m: Mention, found: list[Agreement], by_name: dict) -> Agreement | None:
-    """Return the agreement a title names again: the same name, its acronym, or a shorter
-    name whose words are all in its name ("the Basic Treaty")."""
+def _named(
+    m: Mention, title: str, found: list[Agreement], by_name: dict[str, Agreement]
+) -> Agreement | None:
+    """Return the agreement a title (m's) names again: the same name, its acronym, or a
+    shorter name whose words are all in its name ("the Basic Treaty")."""
     n = m.naming
-    key = _norm(n.title)
+    key = _norm(title)
     if key in by_name:
         return by_name[key]
     for g in reversed(found):
         first = g.first.naming
-        if first.acronym and n.title == first.acronym:
+        if first.acronym and title == first.acronym:
             return g
-        same_kind = first.title and first.noun[:4] == n.noun[:4]
-        if n.definite and same_kind and _words(n.title) <= _words(first.title):
+        same_kind = first.noun[:4] == n.noun[:4]
+        if n.definite and first.title and same_kind and _words(title) <= _words(first.title):
             return g
     return None
 
@@ -104,20 +127,19 @@ def parties_of(g: Agreement) -> list[Party]:
 def _agrees(g: Agreement, m: Mention) -> bool:
     """Say whether a naming may be of an agreement named before under the same name: no other
     signing date, and no party that the other's do not hold (one name, two treaties)."""
-    dates = [x.signed.value for x in g.mentions if x.signed is not None]
-    if m.signed is not None and any(
-        not (v.startswith(m.signed.value) or m.signed.value.startswith(v)) for v in dates
-    ):
+    dates = [x.signed.value for x in g.mentions if x.signed is not None and x.signed.value]
+    signed = m.signed.value if m.signed is not None else None
+    if signed and any(not same_date(v, signed) for v in dates):
         return False
     known = {p.entity for p in parties_of(g)}
     return not known or len(known) < 2 or {p.entity for p in m.parties} <= known
 
 
-def group(reading) -> list[Agreement]:
+def group(reading: Reading) -> list[Agreement]:
     """Merge the namings of the document into agreements."""
     found: list[Agreement] = []
     by_name: dict[str, Agreement] = {}
-    mentions = sorted(reading.memory.get("agreement-mentions", []), key=lambda x: x.naming.start)
+    mentions = sorted(reading.memory.agreement_mentions, key=lambda x: x.naming.start)
     for m in mentions:
         n = m.naming
         if m.pronoun or (n.bare and n.definite):
@@ -126,7 +148,7 @@ def group(reading) -> list[Agreement]:
                 g.mentions.append(m)
             continue
         if n.title is not None:
-            g = _named(m, found, by_name)
+            g = _named(m, n.title, found, by_name)
             if g is not None and not n.new and _agrees(g, m):
                 g.mentions.append(m)
                 continue
@@ -144,7 +166,8 @@ def group(reading) -> list[Agreement]:
             continue
         if n.plural and not n.topics:
             continue  # "numerous agreements": no telling which
-        for topic in n.topics or [None]:
+        topics: list[str | None] = [*n.topics] or [None]
+        for topic in topics:
             key = f"{n.cls}|{topic}"
             same = [g for g in found if g.key == key and _agrees(g, m)] if topic else []
             if same:

@@ -10,9 +10,13 @@ parties and its signing date.
 
 import re
 
+from spacy.tokens import Token
+
+from ...reading.gazetteer import Entity
 from ...reading.values import DateMatch
+from . import UNREAD, Reading
 from . import discourse as d
-from .agreement_actors import actors
+from .agreement_actors import Party, actors
 from .agreement_dates import literal_year
 from .agreement_parties import FRAME_VERBS
 from .parse_paths import subject, token_at
@@ -35,14 +39,16 @@ NOTES = re.compile(
 BULLET = re.compile(r"^\s*[-*\u2022]\s+$")
 # How many lines of the document's head may name the list.
 HEAD_LINES = 4
+# The states a list of treaties is between, and the span of its heading.
+Listing = tuple[tuple[Entity, ...], tuple[int, int]]
 
 
-def list_pair(reading):
+def list_pair(reading: Reading) -> Listing | None:
     """Return the two states a list of treaties is between, and the span of its heading, or
     None when the document opens with no such heading."""
-    if "treaty-list" in reading.memory:
-        return reading.memory["treaty-list"]
-    found = None
+    if reading.memory.treaty_list is not UNREAD:
+        return reading.memory.treaty_list
+    found: Listing | None = None
     lines = range(min(HEAD_LINES, len(reading.sentences)))
     head = [k for k in lines if d.paragraph(reading, k) == 0]
     for k in head:
@@ -54,11 +60,11 @@ def list_pair(reading):
             end = reading.sentences[kind[0]].end
             found = (tuple(m.entity for m in states), (s.start, end))
             break
-    reading.memory["treaty-list"] = found
+    reading.memory.treaty_list = found
     return found
 
 
-def entry_of(reading, i: int) -> int | None:
+def entry_of(reading: Reading, i: int) -> int | None:
     """Return the first sentence of the paragraph of sentence i when the paragraph is an entry
     of a list of treaties: it opens with a title and goes on with a field."""
     if list_pair(reading) is None:
@@ -74,7 +80,7 @@ def entry_of(reading, i: int) -> int | None:
     return None
 
 
-def fields(reading, first: int) -> dict[str, DateMatch]:
+def fields(reading: Reading, first: int) -> dict[str, DateMatch]:
     """Return the dates an entry's fields give: {"signed": ..., "force": ...}."""
     found: dict[str, DateMatch] = {}
     para = d.paragraph(reading, first)
@@ -94,12 +100,12 @@ def fields(reading, first: int) -> dict[str, DateMatch]:
     return found
 
 
-def parts_of(reading, i: int) -> bool:
+def parts_of(reading: Reading, i: int) -> bool:
     """Say whether sentence i is an entry's note that it comprises the agreements it names."""
     return bool(NOTES.match(reading.sentences[i].text))
 
 
-def _bullet(reading, i: int) -> bool:
+def _bullet(reading: Reading, i: int) -> bool:
     """Say whether sentence i is an item of a bulleted list ("- the Treaty of ...")."""
     text = reading.doc.text
     start = reading.sentences[i].start
@@ -107,7 +113,7 @@ def _bullet(reading, i: int) -> bool:
     return bool(BULLET.match(line))
 
 
-def bullet_parties(reading, i: int) -> list:
+def bullet_parties(reading: Reading, i: int) -> list[Party]:
     """Return the parties of the agreements of a bulleted item: those of the sentence that
     opens the list with a colon, when it says whose framework the list is ("They build on a
     legal framework that includes:", "The relationship rests on:")."""
@@ -118,18 +124,18 @@ def bullet_parties(reading, i: int) -> list:
         k -= 1
     if k < 0 or not reading.sentences[k].text.rstrip().endswith(":"):
         return []
-    cache = reading.memory.setdefault("list-intros", {})
+    cache = reading.memory.list_intros
     if k not in cache:
         cache[k] = _intro_parties(reading, k)
     return cache[k]
 
 
-def _intro_parties(reading, k: int) -> list:
-    first = token_at(reading, reading.sentences[k].start)
+def _intro_parties(reading: Reading, k: int) -> list[Party]:
+    first: Token | None = token_at(reading, reading.sentences[k].start)
     root = first.sent.root if first is not None else None
     if root is None or root.lemma_ not in FRAME_VERBS:
         return []
-    subj = subject(root)
+    subj: Token | None = subject(root)
     if subj is None:
         return []
     if subj.lower_ in ("they", "these", "both") and k > 0:

@@ -12,7 +12,11 @@ Declaration").
 """
 
 import re
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
+
+from rdflib import URIRef
 
 from ...reading.lexicon import (
     AGREEMENT_GENERIC,
@@ -24,6 +28,11 @@ from ...reading.lexicon import (
 from ...reading.values import DateMatch, find_dates
 from ...vocab import DKG
 from .agreement_topics import areas, topics
+
+# A word of a text: (start, end, the word).
+Word = tuple[int, int, str]
+# modifiers(offset): the words before the noun at an offset that modify it, as Words.
+Modifiers = Callable[[int], list[Word]]
 
 WORD = re.compile(r"[\w'\u2019]+(?:[-\u2013\u2011][\w'\u2019]+)*|\S")
 TITLE_NOUN = re.compile(rf"(?:{AGREEMENT_TITLE_NOUN})")
@@ -65,7 +74,7 @@ class Naming:
     end: int
     head: int  # where the agreement noun starts
     noun: str  # the agreement noun as written
-    cls: object
+    cls: URIRef | None  # None for a pronoun ("it")
     kind: str  # the kind's label: "Treaty", "Joint declaration"
     title: str | None = None  # "Treaty of Aachen"; None for a description
     topics: list[str] = field(default_factory=list)  # a description's topics
@@ -84,7 +93,7 @@ class Naming:
         return self.title is None and not self.topics
 
 
-def kind_of(noun: str) -> tuple:
+def kind_of(noun: str) -> tuple[URIRef, str]:
     """Return (class, label) of an agreement noun: the class its kind says, the noun's name."""
     noun = noun.lower()
     if noun.startswith(("statement", "communiqu")):
@@ -94,7 +103,7 @@ def kind_of(noun: str) -> tuple:
     return next((cls, label) for stem, cls, label in AGREEMENT_KINDS if noun.startswith(stem))
 
 
-def _words(text: str) -> list[tuple[int, int, str]]:
+def _words(text: str) -> list[Word]:
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
@@ -102,7 +111,7 @@ def _cap(word: str) -> bool:
     return word[:1].isupper() and not word.endswith(("'s", "\u2019s")) and word not in NOT_NAME
 
 
-def _run(words, k: int) -> int:
+def _run(words: list[Word], k: int) -> int:
     """Return the end index of the run of capitalised words (with particles) from k."""
     while k < len(words) and (
         _cap(words[k][2])
@@ -112,11 +121,11 @@ def _run(words, k: int) -> int:
     return k
 
 
-def _holds_noun(words, a: int, b: int) -> bool:
+def _holds_noun(words: list[Word], a: int, b: int) -> bool:
     return any(TITLE_NOUN.fullmatch(w) for _, _, w in words[a:b])
 
 
-def _left(words, h: int, places: set[int]) -> int:
+def _left(words: list[Word], h: int, places: AbstractSet[int]) -> int:
     """Return the index of the first word of a title whose noun is words[h]; places holds
     where names of places start, which "and" does not join into a title."""
     j = h
@@ -139,7 +148,7 @@ def _left(words, h: int, places: set[int]) -> int:
     return j
 
 
-def _list_end(words, k: int) -> int | None:
+def _list_end(words: list[Word], k: int) -> int | None:
     """Return where ", B, C and D" ends inside a title ("of Friendship, Cooperation and
     Consultation"), or None when it is no such list."""
     m = k
@@ -155,7 +164,7 @@ def _list_end(words, k: int) -> int | None:
     return None
 
 
-def _right(words, h: int) -> int:
+def _right(words: list[Word], h: int) -> int:
     """Return the index after the last word of a title whose noun is words[h]."""
     k, inside = h + 1, False
     while k < len(words):
@@ -181,7 +190,7 @@ def _right(words, h: int) -> int:
     return k
 
 
-def _before(words, j: int) -> tuple[str | None, int | None, bool, int]:
+def _before(words: list[Word], j: int) -> tuple[str | None, int | None, bool, int]:
     """Return the word of novelty, the index of a year, whether a definite word stand before
     a title, and the index of the first of those words ("its 2002 Treaty", "an updated ...")."""
     new = year = None
@@ -217,7 +226,7 @@ def _year(text: str, at: int) -> DateMatch:
     return DateMatch(at, at + 4, text[at : at + 4], text[at : at + 4], XSD.gYear, DKG.PrecisionYear)
 
 
-def titles(text: str, places: set[int] = frozenset()) -> list[Naming]:
+def titles(text: str, places: AbstractSet[int] = frozenset()) -> list[Naming]:
     """Return the agreements a text names by title, offsets into the text; places holds where
     the names of places start."""
     words = _words(text)
@@ -259,13 +268,13 @@ def titles(text: str, places: set[int] = frozenset()) -> list[Naming]:
     return found
 
 
-def described(text: str, taken: list[tuple[int, int]], modifiers) -> list[Naming]:
+def described(text: str, taken: list[tuple[int, int]], modifiers: Modifiers) -> list[Naming]:
     """Return the agreements a text names by a common noun, outside the titles' spans.
 
     modifiers(offset) returns the words before the noun at offset that modify it, as
     (start, end, word): "the boundary treaty", "a free trade agreement".
     """
-    found = []
+    found: list[Naming] = []
     words = _words(text)
     for m in DESCRIBED.finditer(text):
         if any(a <= m.start() < b for a, b in taken) or m.group()[0].isupper():
@@ -294,7 +303,9 @@ def described(text: str, taken: list[tuple[int, int]], modifiers) -> list[Naming
     return found
 
 
-def namings(text: str, modifiers, places: set[int] = frozenset()) -> list[Naming]:
+def namings(
+    text: str, modifiers: Modifiers, places: AbstractSet[int] = frozenset()
+) -> list[Naming]:
     """Return every naming of an agreement in a text, in text order."""
     named = titles(text, places)
     found = named + described(text, [(n.start, n.end) for n in named], modifiers)

@@ -13,7 +13,9 @@ agreement_actors' to say.
 import itertools
 import re
 
-from ...reading.gazetteer import gazetteer
+from spacy.tokens import Token
+
+from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import (
     AGREEMENT_CESSION_VERBS,
     AGREEMENT_COMMIT_VERBS,
@@ -23,6 +25,8 @@ from ...reading.lexicon import (
     AGREEMENT_SIGNING_NOUNS,
     COMBINING_FORMS,
 )
+from ...reading.mentions import Mention
+from . import Reading
 from .agreement_actors import Party, actors, is_party
 from .parse_paths import agent, clauses_of, conjuncts, preps, root_of, span_of, stand_in, subject
 
@@ -32,13 +36,13 @@ COMMIT_VERBS = AGREEMENT_COMMIT_VERBS
 SIGNING_NOUNS = AGREEMENT_SIGNING_NOUNS
 
 
-def tops(reading, root, words: tuple = ()) -> list:
+def tops(reading: Reading, root: Token, words: tuple[Token, ...] = ()) -> list[Token]:
     """Return the heads of the phrases that name an agreement's parties, by the frame it is in.
 
     words are the tokens of the naming: "a memorandum of understanding with Brazil".
     """
     own = [t for t in words if t != root]
-    found = preps(root, {"between"}) + [p for t in own for p in preps(t, {"between"})]
+    found: list[Token] = preps(root, {"between"}) + [p for t in own for p in preps(t, {"between"})]
     for child in (c for t in clauses_of(root) for c in t.children):  # "the treaty, signed by"
         signers = [c for c in child.children if c.dep_ in ("acl", "relcl")]
         if child.dep_ == "appos" and any(c.lemma_ in AGREEMENT_SIGN_VERBS for c in signers):
@@ -52,7 +56,7 @@ def tops(reading, root, words: tuple = ()) -> list:
                 found += [subj] if subj is not None and subj.lower_ not in ("which", "that") else []
             if child.lemma_ in COMMIT_VERBS:
                 found += [c for c in child.children if c.dep_ == "dobj"] + preps(child, {"with"})
-    tok = stand_in(root)
+    tok: Token = stand_in(root)
     while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head  # "signed the Treaty of X and the Convention on Y"
     head, dep = tok.head, tok.dep_
@@ -65,22 +69,22 @@ def tops(reading, root, words: tuple = ()) -> list:
                 found += agent(verb) + preps(verb, {"between"})
             if verb.lemma_ in COMMIT_VERBS:
                 found += [c for c in verb.children if c.dep_ == "dobj"] + preps(verb, {"with"})
-    elif dep in ("attr", "pobj", "dobj") and _frame(head) is not None:
-        found.append(_frame(head))
+    elif dep in ("attr", "pobj", "dobj") and (frame := _frame(head)) is not None:
+        found.append(frame)
     if dep == "pobj":
         found += _through(tok.head)
     if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in root.children):
-        verb = head if head.pos_ in ("VERB", "AUX") else None
-        found += [s for s in [subject(verb)] if s is not None] + preps(root, {"with"})
-        found += preps(verb, {"with"}) if verb is not None else []
+        owner = head if head.pos_ in ("VERB", "AUX") else None  # the verb "its" hangs from
+        found += [s for s in [subject(owner)] if s is not None] + preps(root, {"with"})
+        found += preps(owner, {"with"}) if owner is not None else []
     return found
 
 
-def _frame(tok):
+def _frame(tok: Token) -> Token | None:
     """Return the subject of "the relationship rests on / is ..." governing tok, or None."""
     while tok.pos_ not in ("VERB", "AUX") and tok.head != tok:
         tok = tok.head
-    subj = subject(tok)
+    subj: Token | None = subject(tok)
     if tok.lemma_ in FRAME_VERBS and subj is not None:
         lo, hi = span_of(subj)
         if RELATIONSHIP.search(subj.doc.text[lo - subj.doc[0].idx : hi - subj.doc[0].idx]):
@@ -88,11 +92,11 @@ def _frame(tok):
     return None
 
 
-def _through(prep) -> list:
+def _through(prep: Token) -> list[Token]:
     """Return the actors of "A launched X through the Y", "the signatories of the Y"."""
     head = prep.head
     if prep.lower_ in AGREEMENT_MEANS and head.pos_ == "VERB":
-        found = [s for s in [subject(head)] if s is not None] + preps(head, {"with"})
+        found: list[Token] = [s for s in [subject(head)] if s is not None] + preps(head, {"with"})
         if head.lemma_ in AGREEMENT_CESSION_VERBS:
             found += preps(head, {"to"})
         return found
@@ -100,14 +104,14 @@ def _through(prep) -> list:
         verb = head
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
-        subj = subject(verb)
+        subj: Token | None = subject(verb)
         return [subj] if subj is not None else []
     if prep.lower_ in ("including", "such") and head.pos_ in ("NOUN", "PROPN"):
         return tops_of_list(head)
     return []
 
 
-def tops_of_list(noun) -> list:
+def tops_of_list(noun: Token) -> list[Token]:
     """Return the parties' phrases of a list's noun: "agreements, including ..."."""
     tok = noun
     while tok.dep_ in ("pobj", "prep") and tok.head != tok:
@@ -116,10 +120,10 @@ def tops_of_list(noun) -> list:
     return [frame] if frame is not None else []
 
 
-def in_title(reading, i: int, start: int, end: int) -> list[Party]:
+def in_title(reading: Reading, i: int, start: int, end: int) -> list[Party]:
     """Return the states a title joins with a dash: "Japan-Australia", "Franco-German"."""
     text = reading.doc.text
-    found = []
+    found: list[Party] = []
     inside = [m for m in reading.mentions[i] if start <= m.start < end and is_party(m.entity)]
     for a, b in itertools.pairwise(inside):
         if re.fullmatch(r"\s*[-\u2013]\s*", text[a.end : b.start]) and a.entity != b.entity:
@@ -133,20 +137,21 @@ def in_title(reading, i: int, start: int, end: int) -> list[Party]:
     return found
 
 
-def _span(m) -> tuple[int, int]:
+def _span(m: Mention) -> tuple[int, int]:
     return m.start, m.end
 
 
-def parties(reading, i: int, start: int, end: int, title: bool) -> list[Party]:
+def parties(reading: Reading, i: int, start: int, end: int, title: bool) -> list[Party]:
     """Return the parties of the agreement named at [start, end) of sentence i."""
-    root = root_of(reading, start, end)
+    root: Token | None = root_of(reading, start, end)
     found = in_title(reading, i, start, end) if title else []
     if root is not None:
         words = tuple(t for t in root.doc[root.i - 20 if root.i > 20 else 0 : root.i + 20]
                       if start <= t.idx < end)  # fmt: skip
         for top in tops(reading, root, words):
             found += actors(reading, i, top)
-    out, seen = [], set()
+    out: list[Party] = []
+    seen: set[Entity] = set()
     for p in found:
         if p.entity not in seen:
             seen.add(p.entity)

@@ -40,6 +40,13 @@ PLACE_BETWEEN = re.compile(
 # one area: adjectives that share the noun of the last item.
 ITEM_SPLIT = re.compile(r"(?:,?\s+as\s+well\s+as\s+(?:in\s+)?|,\s+(?:and\s+)?|\s+and\s+)(?:on\s+)?")
 ADJECTIVE = re.compile(r"^[a-z]+(?:ic|al|ary|ive|ous|ian|ory)$")
+TRAILING = re.compile(r"\.?\s*$")
+
+
+def _first(pattern: re.Pattern[str], text: str, pos: int = 0) -> int:
+    """Return where a pattern that may match the empty end of a text first matches from pos."""
+    found = pattern.search(text, pos)
+    return found.start() if found is not None else len(text)
 
 
 def topics(text: str, at: int, plural: bool) -> list[str]:
@@ -56,11 +63,11 @@ def topics(text: str, at: int, plural: bool) -> list[str]:
         return []
     start = head.end()
     if plural and AREAS_HEAD.match(text, at):
-        end = re.search(r"\.?\s*$", text).start()
+        end = _first(TRAILING, text)
         return areas(text[start:end])
-    end = longer = TOPIC_END.search(text, start).start()
+    end = longer = _first(TOPIC_END, text, start)
     while plural and (more := MORE_TOPICS.match(text, longer)):
-        after = TOPIC_END.search(text, more.end()).start()
+        after = _first(TOPIC_END, text, more.end())
         if not TOPIC_WORDS.fullmatch(text[more.end() : after].strip()):
             break
         longer = after
@@ -74,12 +81,14 @@ def topics(text: str, at: int, plural: bool) -> list[str]:
 
 def areas(listing: str) -> list[str]:
     """Split "taxation, social security, ..., as well as in scientific and X cooperation"."""
-    items, pos = [], 0
+    items: list[tuple[int, int]] = []
+    pos = 0
     for m in ITEM_SPLIT.finditer(listing):
         items.append((pos, m.start()))
         pos = m.end()
     items.append((pos, len(listing)))
-    areas, start = [], None
+    areas: list[str] = []
+    start: int | None = None
     for a, b in items:
         word = listing[a:b].strip()
         if start is None:

@@ -14,10 +14,13 @@ import re
 
 from rdflib import Literal
 from rdflib.namespace import SKOS
+from spacy.tokens import Token
 
+from ...reading.sentences import Sentence
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
+from . import Pair, Reading, Rule
 from . import agreement_figures as figures
 from . import agreement_lists as lists
 from . import agreement_parties as ap
@@ -26,19 +29,19 @@ from . import parse_paths as pp
 from .agreement_actors import Party, actors
 from .agreement_dates import dates_of
 from .agreement_dates import kind_of_verb as verb_kind
-from .agreement_groups import Agreement, Mention, entities_of, group
-from .agreement_names import Naming, namings, shifted
+from .agreement_groups import Agreement, Mention, Stated, entities_of, group, same_date
+from .agreement_names import Modifiers, Naming, namings, shifted
 
 PRONOUN = re.compile(r"\b(?:It|it)\b")
 # The gap between two items of a list of agreements: "A (1957), B (1976) and C".
 LIST_GAP = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 
 
-def _modifiers(reading, s):
+def _modifiers(reading: Reading, s: Sentence) -> Modifiers:
     """Return modifiers(offset): the words before the noun at a sentence offset that modify it."""
 
     def modifiers(offset: int) -> list[tuple[int, int, str]]:
-        tok = pp.token_at(reading, s.start + offset)
+        tok: Token | None = pp.token_at(reading, s.start + offset)
         if tok is None:
             return []
         lefts = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod")]
@@ -51,10 +54,10 @@ def _modifiers(reading, s):
     return modifiers
 
 
-def read_agreements(reading, i: int) -> None:
+def read_agreements(reading: Reading, i: int) -> None:
     """Note every agreement sentence i names, with its parties and dates."""
     s = reading.sentences[i]
-    found: list[Mention] = reading.memory.setdefault("agreement-mentions", [])
+    found: list[Mention] = reading.memory.agreement_mentions
     here: list[Mention] = []
     places = {m.start - s.start for m in reading.mentions[i]}
     for n in (shifted(n, s.start) for n in namings(s.text, _modifiers(reading, s), places)):
@@ -91,7 +94,7 @@ def _bilateral(n: Naming, parties: list[Party]) -> list[list[Party]]:
     return [[signers[0], p] for p in parties if p is not signers[0]]
 
 
-def _listed(reading, i: int, here: list[Mention]) -> None:
+def _listed(reading: Reading, i: int, here: list[Mention]) -> None:
     """Give the agreements of a list of treaties the heading's parties, an entry's title its
     fields' dates, and the agreements an entry's notes say it comprises its signing date."""
     bulleted = lists.bullet_parties(reading, i)
@@ -124,12 +127,12 @@ def _indefinite(text: str, n: Naming) -> bool:
     return not n.plural and (first in ("a", "an", "another") or n.new is not None)
 
 
-def _pronouns(reading, i: int) -> list[Mention]:
+def _pronouns(reading: Reading, i: int) -> list[Mention]:
     """Return "it" where it is the subject of signing, coming into force or committing."""
     s = reading.sentences[i]
-    found = []
+    found: list[Mention] = []
     for word in PRONOUN.finditer(s.text):
-        tok = pp.token_at(reading, s.start + word.start())
+        tok: Token | None = pp.token_at(reading, s.start + word.start())
         if tok is None or tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if any(verb_kind(v) or v.lemma_ in ap.COMMIT_VERBS for v in pp.conjuncts(tok.head)):
@@ -151,7 +154,7 @@ def _share_list_parties(text: str, here: list[Mention]) -> None:
             and m.naming.title is not None
             and LIST_GAP.match(text[run[-1].naming.end : m.naming.start])
         )
-        if joined:
+        if joined and m is not None:
             run.append(m)
             continue
         if len(run) > 1:
@@ -161,17 +164,18 @@ def _share_list_parties(text: str, here: list[Mention]) -> None:
         run = [m] if m is not None and m.naming.title is not None else []
 
 
-def _choose(dated: list[tuple[DateMatch, Mention]]):
+def _choose(dated: list[tuple[DateMatch, Mention]]) -> tuple[DateMatch, Mention] | None:
     """Return the date of an agreement its namings give: the most precise of those that agree
     with the first given (a year and a day of that year agree), with its naming."""
     if not dated:
         return None
-    first = dated[0][0].value
-    agreeing = [(x, m) for x, m in dated if x.value.startswith(first) or first.startswith(x.value)]
-    return max(agreeing, key=lambda xm: len(xm[0].value))
+    first = dated[0][0].value or ""  # every date of an agreement has a value (_dates)
+    agreeing = [(x, m, x.value) for x, m in dated if x.value and same_date(x.value, first)]
+    x, m, _ = max(agreeing, key=lambda xmv: len(xmv[2]))
+    return x, m
 
 
-def _party_span(reading, first: Mention, m: Mention, p: Party) -> tuple[int, int]:
+def _party_span(reading: Reading, first: Mention, m: Mention, p: Party) -> tuple[int, int]:
     """Return the phrase that gives a party: the clause that names the agreement, stretched
     to the party; or, from another naming, the words from that naming to the party."""
     if p.heading:
@@ -182,7 +186,7 @@ def _party_span(reading, first: Mention, m: Mention, p: Party) -> tuple[int, int
     return min(m.naming.start, p.start), max(m.naming.end, p.end)
 
 
-def _date_span(reading, first: Mention, m: Mention, x: DateMatch) -> tuple[int, int]:
+def _date_span(reading: Reading, first: Mention, m: Mention, x: DateMatch) -> tuple[int, int]:
     """Return the phrase that gives a date: from the clause that names the agreement through
     the date; or, from another naming, the words from that naming to the date."""
     end = x.end + 1 if reading.doc.text[x.start - 1 : x.start] == "(" else x.end  # "(1957)"
@@ -194,7 +198,7 @@ def _date_span(reading, first: Mention, m: Mention, x: DateMatch) -> tuple[int, 
     return min(m.naming.start, x.start), max(m.naming.end, end)
 
 
-def state_agreements(reading) -> None:
+def state_agreements(reading: Reading) -> None:
     """State every agreement of the document that has two parties or more."""
     for g in group(reading):
         parties: list[tuple[Party, Mention]] = []
@@ -205,13 +209,16 @@ def state_agreements(reading) -> None:
         _state(reading, g, parties)
 
 
-def _state(reading, g: Agreement, parties: list[tuple[Party, Mention]]) -> None:
+def _state(reading: Reading, g: Agreement, parties: list[tuple[Party, Mention]]) -> None:
     first = g.first
     n = first.naming
+    if n.cls is None:  # "it": a pronoun joins an agreement named before, never opens one
+        return
     signed = _choose([(m.signed, m) for m in g.mentions if m.signed is not None])
     force = _choose([(m.force, m) for m in g.mentions if m.force is not None])
     entities = sorted((p.entity for p, _ in parties), key=lambda e: e.slug)
     names = d.enumeration(e.label for e in entities)
+    about: str | None
     if n.title is not None:
         title = n.title
         about = g.key
@@ -226,8 +233,8 @@ def _state(reading, g: Agreement, parties: list[tuple[Party, Mention]]) -> None:
             label = f"{n.kind} between {names}" + (f" on {g.topic}" if g.topic else f" ({about})")
     iri = identity.agreement(n.cls, [e.slug for e in entities], about)
     span = d.clause(reading, first.i, n.head)
-    pairs = [(DKG.party, reading.facts.use(p.entity), _party_span(reading, first, m, p))
-             for p, m in parties]  # fmt: skip
+    pairs: list[Pair] = [(DKG.party, reading.facts.use(p.entity), _party_span(reading, first, m, p))
+                         for p, m in parties]  # fmt: skip
     if g.topic:
         pairs.append((DKG.topic, Literal(g.topic)))
     for prop, chosen in ((DKG.signingDate, signed), (DKG.effectiveDate, force)):
@@ -241,9 +248,8 @@ def _state(reading, g: Agreement, parties: list[tuple[Party, Mention]]) -> None:
                 pairs.append((SKOS.altLabel, Literal(alias, lang="en"), (m.naming.start, end)))
     reading.facts.state(iri, pairs, span, "agreement-named" if n.title else "agreement-signed",
                         cls=n.cls, label=label)  # fmt: skip
-    memory = reading.memory.setdefault("agreements", [])
     for m in g.mentions:
-        memory.append((m.i, iri, tuple(entities), label, m.naming.head))
+        reading.memory.agreements.append(Stated(m.i, iri, tuple(entities), label, m.naming.head))
 
 
-RULES = [read_agreements, figures.quota]
+RULES: list[Rule] = [read_agreements, figures.quota]

@@ -6,10 +6,12 @@ are offsets into the document, like the mentions'.
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
+from ...reading.gazetteer import Entity
 from ...reading.lexicon import (
     CLAUSE_BREAK,
     HEDGE,
@@ -18,8 +20,11 @@ from ...reading.lexicon import (
     POLITY_KINDS,
     TITLES_BEFORE_NAMES,
 )
+from ...reading.mentions import Mention
+from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
+from . import Pairs, Reading
 from .when import stated_dates
 
 STATE = {"state"}
@@ -66,7 +71,7 @@ class Group:
 
     start: int
     end: int
-    entities: tuple
+    entities: tuple[Entity, ...]
 
 
 @dataclass(frozen=True)
@@ -79,13 +84,15 @@ class Person:
     title: str
 
 
-def sentence_span(reading, i: int) -> tuple[int, int]:
+def sentence_span(reading: Reading, i: int) -> tuple[int, int]:
     """Return the document offsets of sentence i."""
     s = reading.sentences[i]
     return s.start, s.end
 
 
-def mentions(reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None) -> list:
+def mentions(
+    reading: Reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None
+) -> list[Mention]:
     """Return the mentions of sentence i whose entity is of these kinds, within [lo, hi);
     organisations the reference data lacks, read from the words, among them."""
     hi = reading.sentences[i].end if hi is None else hi
@@ -96,7 +103,9 @@ def mentions(reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = Non
     return found
 
 
-def groups(reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None) -> list[Group]:
+def groups(
+    reading: Reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None
+) -> list[Group]:
     """Return the enumerations of entities of these kinds in sentence i, in text order.
 
     "the United Nations (UN), NATO and the OECD" is one group of three; "our two countries"
@@ -104,8 +113,8 @@ def groups(reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None)
     """
     doc = reading.doc.text
     found: list[Group] = []
-    start = end = None
-    members: list = []
+    start = end = 0
+    members: list[Entity] = []
     for m in mentions(reading, i, kinds, lo, hi):
         if members:
             gap = doc[end : m.start]
@@ -133,7 +142,7 @@ def joined(gap: str) -> bool:
     return m is not None and ARTICLE.fullmatch(gap, m.end()) is not None
 
 
-def for_states(reading, i: int, group: Group) -> bool:
+def for_states(reading: Reading, i: int, group: Group) -> bool:
     """Say whether a group names states, not people or firms: "Norway and Chile", "the
     Norwegian and Chilean governments", but not "Norwegian and Chilean universities"."""
     demonyms = [m for m in reading.mentions[i] if group.start <= m.start < group.end]
@@ -142,12 +151,14 @@ def for_states(reading, i: int, group: Group) -> bool:
     return bool(STATE_BODY.match(reading.doc.text, group.end))
 
 
-def is_object(reading, start: int) -> bool:
+def is_object(reading: Reading, start: int) -> bool:
     """Say whether a name at this offset follows a preposition (so is not a subject)."""
     return bool(PREPOSITION_BEFORE.search(reading.doc.text[max(0, start - 40) : start]))
 
 
-def subject(reading, i: int, before: int, kinds: set[str] = STATE) -> tuple | None:
+def subject(
+    reading: Reading, i: int, before: int, kinds: set[str] = STATE
+) -> tuple[Entity, ...] | None:
     """Return the actors a clause ending at `before` is about: its subject, or the antecedent.
 
     The subject is the last group of these kinds before the offset that is not the object
@@ -164,13 +175,13 @@ def subject(reading, i: int, before: int, kinds: set[str] = STATE) -> tuple | No
     return None
 
 
-def antecedent(reading, i: int, back: int = 3) -> tuple | None:
+def antecedent(reading: Reading, i: int, back: int = 3) -> tuple[Entity, ...] | None:
     """Return the states that "both" or "they" stand for: the last pair named just before."""
     found = antecedent_group(reading, i, back)
     return found[1].entities if found else None
 
 
-def antecedent_group(reading, i: int, back: int = 3) -> tuple[int, Group] | None:
+def antecedent_group(reading: Reading, i: int, back: int = 3) -> tuple[int, Group] | None:
     """Return the sentence and the group of the last pair named just before sentence i."""
     for k in range(i - 1, max(-1, i - 1 - back), -1):
         if paragraph(reading, k) != paragraph(reading, i):
@@ -185,7 +196,7 @@ def antecedent_group(reading, i: int, back: int = 3) -> tuple[int, Group] | None
     return None
 
 
-def subject_start(reading, i: int, before: int, lo: int) -> int:
+def subject_start(reading: Reading, i: int, before: int, lo: int) -> int:
     """Return where the words naming a clause's subject start: the clause (lo), or, for "Both",
     "They" or "The two countries" standing for a pair named before, the sentence naming it."""
     s = reading.sentences[i]
@@ -196,17 +207,17 @@ def subject_start(reading, i: int, before: int, lo: int) -> int:
     return lo
 
 
-def paragraph(reading, i: int) -> int:
+def paragraph(reading: Reading, i: int) -> int:
     """Return the number of the paragraph (blocks split by blank lines) of sentence i."""
-    starts = reading.memory.get("paragraph-starts")
+    starts = reading.memory.paragraph_starts
     if starts is None:
         starts = [m.end() for m in PARAGRAPH_BREAK.finditer(reading.doc.text)]
-        reading.memory["paragraph-starts"] = starts
+        reading.memory.paragraph_starts = starts
     start = reading.sentences[i].start
     return sum(1 for p in starts if p <= start)
 
 
-def clause(reading, i: int, at: int) -> tuple[int, int]:
+def clause(reading: Reading, i: int, at: int) -> tuple[int, int]:
     """Return the document span of the clause of sentence i that holds offset `at`."""
     s = reading.sentences[i]
     lo, hi = s.start, s.end
@@ -219,7 +230,7 @@ def clause(reading, i: int, at: int) -> tuple[int, int]:
     return lo, hi
 
 
-def mention_end(reading, i: int, entity, after: int, default: int) -> int:
+def mention_end(reading: Reading, i: int, entity: Entity | None, after: int, default: int) -> int:
     """Return where the first mention of an entity (None: of anything) at or after an offset
     in sentence i ends."""
     found = reading.mentions[i] + (reading.organisations[i] if reading.organisations else [])
@@ -229,26 +240,26 @@ def mention_end(reading, i: int, entity, after: int, default: int) -> int:
     return default
 
 
-def hedged(reading, start: int, end: int) -> bool:
+def hedged(reading: Reading, start: int, end: int) -> bool:
     """Say whether a span says that something did not, may or will happen (no fact then)."""
     span = NOT_A_HEDGE.sub(" ", reading.doc.text[start:end])
     return bool(HEDGE.search(span))
 
 
-def dates(reading, i: int, lo: int = 0, hi: int | None = None) -> list:
+def dates(reading: Reading, i: int, lo: int = 0, hi: int | None = None) -> list[DateMatch]:
     """Return the dates of sentence i within [lo, hi), with offsets into the document; a date
     said against another ("the same year", "on the 29th") is resolved (when.py)."""
     hi = reading.sentences[i].end if hi is None else hi
     return [d for d in stated_dates(reading)[i] if lo <= d.start and d.end <= hi]
 
 
-def enumeration(names) -> str:
+def enumeration(names: Iterable[str]) -> str:
     """Write names as an English enumeration: "A", "A and B", "A, B and C"."""
-    names = list(names)
-    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+    listed = list(names)
+    return ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
 
 
-def one_date(reading, i: int, lo: int, hi: int):
+def one_date(reading: Reading, i: int, lo: int, hi: int) -> DateMatch | None:
     """Return the one date a clause gives for a thing ("in 2015", "on 5 May 2015"), or None.
 
     Dates after "since", "before", "until" and the like do not say when it happened, and
@@ -258,7 +269,16 @@ def one_date(reading, i: int, lo: int, hi: int):
     return next(iter(when.values())) if len(when) == 1 and None not in when else None
 
 
-def event(reading, i: int, cls, key: str, label: str, pairs, rule: str, span=None):
+def event(
+    reading: Reading,
+    i: int,
+    cls: URIRef,
+    key: str,
+    label: str,
+    pairs: Pairs,
+    rule: str,
+    span: tuple[int, int] | None = None,
+) -> URIRef:
     """Assert an event (named by its kind and key) stated by the phrase at span (document
     offsets; by default sentence i)."""
     iri = identity.event(cls, key)
@@ -266,12 +286,12 @@ def event(reading, i: int, cls, key: str, label: str, pairs, rule: str, span=Non
     return reading.facts.state(iri, pairs, span, rule, cls=cls, label=label)
 
 
-def literal(match) -> Literal:
+def literal(match: DateMatch) -> Literal:
     """Return a date match as a literal typed at its precision (xsd:date, gYearMonth, gYear)."""
     return Literal(match.value, datatype=match.datatype)
 
 
-def people(reading, i: int) -> list[Person]:
+def people(reading: Reading, i: int) -> list[Person]:
     """Return the people sentence i names (people.py's finder), by their full names."""
     from .people import people_in
 
@@ -281,7 +301,7 @@ def people(reading, i: int) -> list[Person]:
     ]
 
 
-def heads_of(reading, i: int, lo: int, hi: int) -> list:
+def heads_of(reading: Reading, i: int, lo: int, hi: int) -> list[Entity]:
     """Return the states named as the state of a title within [lo, hi): "the King of Norway"."""
     doc = reading.doc.text
     return [
@@ -291,7 +311,7 @@ def heads_of(reading, i: int, lo: int, hi: int) -> list:
     ]
 
 
-def state_person(reading, i: int, person: Person, rule: str):
+def state_person(reading: Reading, i: int, person: Person, rule: str) -> URIRef:
     """Name a person met in sentence i (another module states their roles); return the IRI."""
     iri = identity.person(person.name)
     span = (person.start, person.end)  # the title and the name: "President Gabriel Boric"
@@ -299,12 +319,12 @@ def state_person(reading, i: int, person: Person, rule: str):
 
 
 @functools.cache
-def _preposition(words: str) -> re.Pattern:
+def _preposition(words: str) -> re.Pattern[str]:
     """Return the pattern of one of these prepositions ending a text: "in (the) (western)"."""
     return re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.I)
 
 
-def place_after(reading, i: int, lo: int, hi: int, words: str = "in|at") -> list:
+def place_after(reading: Reading, i: int, lo: int, hi: int, words: str = "in|at") -> list[Mention]:
     """Return the places named right after one of these prepositions within [lo, hi)."""
     before = _preposition(words)
     doc = reading.doc.text

@@ -147,7 +147,7 @@ class _Sentence:
         where (a document offset) the sentence that stated it starts."""
         family = FAMILIES.get(r.phrase.kind)
         places = {c.slug for c in r.cities}
-        minted = self.reading.memory.get("missions.minted", [])
+        minted = self.reading.memory.missions_minted
         found = {(sender, at) for f, place, sender, at in minted if f == family and place in places}
         senders = {sender for sender, _ in found}
         if len(senders) != 1:
@@ -160,7 +160,7 @@ class _Sentence:
         memory = self.reading.memory
         subject = subject_of(self.view, self.runs, verb_start)
         if subject == "pronoun":
-            i, entities = memory.get("missions.subject", (-9, []))
+            i, entities = memory.mission_subject
             return (entities if self.i - i <= 1 else []), None
         if subject is None:
             # "Chile closed its embassy in Oslo and opened a consulate in Bergen": one subject.
@@ -173,7 +173,7 @@ class _Sentence:
                 return self.governing[1], self.governing[2]
             return [], None
         self.subject, self.subject_start = subject.entities, subject.start
-        memory["missions.subject"] = (self.i, subject.entities)
+        memory.mission_subject = (self.i, subject.entities)
         return subject.entities, subject.start
 
     def _last_subject(self) -> list[Entity]:
@@ -181,7 +181,7 @@ class _Sentence:
         established relations with X. Its embassy in Y ...")."""
         if self.i == 0:
             return []
-        i, entities = self.reading.memory.get("missions.subject", (-9, []))
+        i, entities = self.reading.memory.mission_subject
         if self.i - i == 1:
             return entities
         return subject_states(self.reading, self.i - 1)
@@ -293,16 +293,18 @@ def _kind(reading: Reading, sentence: _Sentence, r: PhraseReading) -> str | None
     """Return a phrase's type; "one" takes the last singular type named, here or just before."""
     memory = reading.memory
     if r.phrase.kind != "one":
-        number = "missions.kinds" if r.phrase.plural else "missions.kind"
-        memory[number] = (sentence.i, r.phrase.kind)
+        if r.phrase.plural:
+            memory.mission_kinds = (sentence.i, r.phrase.kind)
+        else:
+            memory.mission_kind = (sentence.i, r.phrase.kind)
         return r.phrase.kind
     # "one" stands for a singular noun named last, here or just before ("an embassy in X and
     # consulates in Y, while Z has one in W": an embassy); failing that, for a plural noun of
     # its own sentence ("consulates in X and Y, and Chile one in Z": a consulate).
-    i, kind = memory.get("missions.kind", (-9, None))
+    i, kind = memory.mission_kind
     if i == sentence.i:
         return kind
-    plural_at, plural = memory.get("missions.kinds", (-9, None))
+    plural_at, plural = memory.mission_kinds
     if plural_at == sentence.i:
         return plural
     return kind if sentence.i - i <= 1 else None
@@ -393,7 +395,7 @@ def _mint(
         pairs += [(DKG.accreditedTo, facts.use(e)) for e in dict.fromkeys(accredited)]
         pairs += [(DKG.partTime, Literal(True, datatype=XSD.boolean))] if part_time else []
         if city is not None:
-            minted = reading.memory.setdefault("missions.minted", [])
+            minted = reading.memory.missions_minted
             minted.append((identity.MISSION_FAMILY[cls], city.slug, sender, span[0]))
         phrase = _city_end(reading, r, city, span)
         dated = [(p, o, (min(phrase[0], d.start), max(phrase[1], d.end))) for p, o, d in extra]

@@ -130,7 +130,7 @@ def _merged(reading: Reading, i: int, orgs: list[Org], nodes: dict) -> list[tupl
     s, links = reading.sentences[i], []
     for m in MERGED.finditer(s.text):
         target = _org_at(orgs, s.start + m.end())
-        earlier = [(k, start, node) for k, start, node in reading.memory.get("organisations", [])
+        earlier = [(k, start, node) for k, start, node in reading.memory.organisations_stated
                    if k == i - 1 or (k == i and start < s.start + m.start())]  # fmt: skip
         if target is None or not earlier:
             continue
@@ -179,7 +179,7 @@ def _state(reading: Reading, i: int, org: Org) -> URIRef:
     span = name_span(reading.doc.text, org)
     reading.facts.state(node, alias, span, "organisations.name", cls=org.cls,
                         label=org.name)  # fmt: skip
-    reading.memory.setdefault("organisations", []).append((i, org.start, node))
+    reading.memory.organisations_stated.append((i, org.start, node))
     return node
 
 

@@ -3,12 +3,16 @@ subject, agent and prepositional objects, the verbs coordinated with a verb, and
 verbs above a phrase say it did not, may or will happen.
 """
 
-import bisect
+from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+import bisect
+from typing import TYPE_CHECKING
 
 from ...reading.lexicon import INTENTION_HEADS, MODALITY, TENTATIVE, TENTATIVE_HEADS
 from . import Reading
+
+if TYPE_CHECKING:  # spaCy loads with the pipeline (reading/pipeline.py), not with the rules
+    from spacy.tokens import Doc, Token
 
 MODAL = set(MODALITY.split("|")) | {"may", "must"}
 
@@ -16,15 +20,15 @@ MODAL = set(MODALITY.split("|")) | {"may", "must"}
 def parse_of(reading: Reading) -> Doc:
     """Return the parse of a reading's whole text (rules read parsed documents only)."""
     parsed = reading.parsed
-    assert isinstance(parsed, Doc), "a document is parsed before its rules read it"
+    assert parsed is not None, "a document is parsed before its rules read it"
     return parsed
 
 
 def token_at(reading: Reading, offset: int) -> Token | None:
     """Return the token of the parse that holds a document offset, or None."""
-    starts = reading.memory.get("token-starts")
+    starts = reading.memory.token_starts
     if starts is None:
-        starts = reading.memory["token-starts"] = [t.idx for t in reading.parsed]
+        starts = reading.memory.token_starts = [t.idx for t in parse_of(reading)]
     k = bisect.bisect_right(starts, offset) - 1
     if k < 0:
         return None

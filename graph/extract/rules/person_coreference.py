@@ -41,8 +41,8 @@ def _significant(tokens: tuple[str, ...]) -> bool:
 
 def document_people(reading: Reading) -> list[list[Named]]:
     """Return the people of each sentence, names resolved (computed once per document)."""
-    if "people-by-sentence" in reading.memory:
-        return reading.memory["people-by-sentence"]
+    if reading.memory.people_by_sentence is not None:
+        return reading.memory.people_by_sentence
     found = [
         sorted(
             merge(
@@ -68,7 +68,7 @@ def document_people(reading: Reading) -> list[list[Named]]:
         sentence[:] = [n for n in sentence if n.name]
     _inherit(found)
     _settle_posts(found)
-    reading.memory["people-by-sentence"] = found
+    reading.memory.people_by_sentence = found
     return found
 
 

@@ -15,7 +15,7 @@ from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import POLITY_KINDS
 from ...reading.sentences import Sentence
 from ...vocab import DKG
-from . import Reading
+from . import UNREAD, Reading
 from .person_mentions import Named, Post, Run
 from .person_names import PERSON_NAME
 from .person_titles import Title, titles
@@ -70,8 +70,8 @@ _HEADING_WORDS = {"and", "extraordinary", "plenipotentiary", "of", "mission", "t
 def document_mission(reading: Reading) -> tuple[Entity, Entity] | None:
     """Return the sender and host of the mission a document's heading names ("U.S. Embassy
     Oslo, Norway", "Embassy of Chile in Japan"), or None."""
-    if "document-mission" in reading.memory:
-        return reading.memory["document-mission"]
+    if reading.memory.document_mission is not UNREAD:
+        return reading.memory.document_mission
     found: tuple[Entity, Entity] | None = None
     text = reading.doc.text
     for i in range(min(HEADING_SENTENCES, len(reading.sentences))):
@@ -81,13 +81,14 @@ def document_mission(reading: Reading) -> tuple[Entity, Entity] | None:
             said = _SENDER_MISSION.fullmatch(text, a.end, b.start) or (
                 _MISSION_OF.search(before) and _IN_HOST.fullmatch(text, a.end, b.start)
             )
-            host = b.entity if b.entity.kind == "state" else gazetteer().state(b.entity.country)
+            country = b.entity.country or ""  # a place of the gazetteer lies in a country
+            host = b.entity if b.entity.kind == "state" else gazetteer().state(country)
             if said and a.entity.kind == "state" and host is not None and host != a.entity:
                 found = (a.entity, host)
                 break
         if found:
             break
-    reading.memory["document-mission"] = found
+    reading.memory.document_mission = found
     return found
 
 

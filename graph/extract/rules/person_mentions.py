@@ -67,7 +67,7 @@ _JOINER = re.compile(r",[ ]and[ ]|,[ ]|[ ]and[ ]")
 
 def runs(reading: Reading, i: int) -> list[Run]:
     """Return the runs of name words of sentence i, titles and honorifics left out."""
-    cache = reading.memory.setdefault("name-runs", {})
+    cache = reading.memory.name_runs
     if i in cache:
         return cache[i]
     s = reading.sentences[i]

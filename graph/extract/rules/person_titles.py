@@ -335,14 +335,14 @@ def _before(reading: Reading, i: int, text: str, start: int) -> _Before:
 
 def titles(reading: Reading, i: int) -> list[Title]:
     """Return the titles of offices in sentence i, in text order (computed once per sentence)."""
-    cache = reading.memory.setdefault("titles", {})
+    cache = reading.memory.titles
     if i in cache:
         return cache[i]
     s = reading.sentences[i]
     text = reading.doc.text
-    folded = reading.memory.get("folded")
+    folded = reading.memory.folded
     if folded is None:
-        folded = reading.memory["folded"] = fold_text(text)
+        folded = reading.memory.folded = fold_text(text)
     matches = [
         m
         for capitalised in (True, False)

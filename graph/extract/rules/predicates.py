@@ -61,9 +61,9 @@ class Parsed:
 
 def parsed(reading, i: int) -> Parsed | None:
     """Return the parse of sentence i (the body of a timeline entry parsed on its own)."""
-    cache = reading.memory.get("parsed-sentences")
+    cache = reading.memory.parsed_sentences
     if cache is None:
-        cache = reading.memory["parsed-sentences"] = _entry_bodies(reading)
+        cache = reading.memory.parsed_sentences = _entry_bodies(reading)
     if i in cache:
         return cache[i]
     s = reading.sentences[i]

@@ -141,7 +141,7 @@ def _followed(reading, i: int, p, verb):
 
 def _independent(reading) -> list:
     """Return the (sentence, state) of each independence read so far, in reading order."""
-    return reading.memory.setdefault("independence", [])
+    return reading.memory.independence
 
 
 def _assert_independence(reading, i: int, state, noun, date, people, span) -> None:

@@ -359,9 +359,9 @@ def rule_statistics(reading, i: int) -> None:
     """State every figure of sentence i that is about a party it names."""
     s = reading.sentences[i]
     text = s.text
-    memory = reading.memory.setdefault("statistics", {"year": None, "claims": {}})
-    last_year = memory["year"]
-    memory["year"] = _last_year(text, last_year)
+    memory = reading.memory
+    last_year = memory.figure_year
+    memory.figure_year = _last_year(text, last_year)
     if QUOTA.search(text):
         return
     amounts = find_amounts(text)
@@ -382,7 +382,7 @@ def rule_statistics(reading, i: int) -> None:
     bilateral = BILATERAL.search(text)
     pair = list(pair_before(reading, i, s.start)) if bilateral else []
     sen = _Sentence(text, mentions, ranks, _dates(text, years, last_year),
-                    memory["claims"].get(i - 1, []), pair, joins, clauses)  # fmt: skip
+                    memory.figure_claims.get(i - 1, []), pair, joins, clauses)  # fmt: skip
     claims: list[Claim] = []
     for k, fig in enumerate(figures):
         lo = figures[k - 1].end if k else 0
@@ -396,7 +396,7 @@ def rule_statistics(reading, i: int) -> None:
         if claim is not None:
             state_statistic(reading, s, fig, claim)
             claims.append(claim)
-    memory["claims"][i] = claims
+    memory.figure_claims[i] = claims
 
 
 RULES = [rule_statistics]

@@ -136,7 +136,7 @@ def _counts(reading) -> set:
 def _dated_already(reading, when) -> bool:
     """Say whether another rule dated an event by these very words ("the state visit of X to
     Y in May 2011" read as a visit: the clause around it is no other event)."""
-    dated = reading.memory.get("dated-spans")
+    dated = reading.memory.dated_spans
     if dated is None:  # the other rules have read every sentence by now
         dated = {}
         counts = _counts(reading)
@@ -147,14 +147,14 @@ def _dated_already(reading, when) -> bool:
                 and c.subject not in counts
             ):
                 dated.setdefault(str(c.object), []).append((c.start, c.end))
-        reading.memory["dated-spans"] = dated
+        reading.memory.dated_spans = dated
     return any(a <= when.start < b for a, b in dated.get(when.value, ()))
 
 
 def _read_already(reading, i: int, at: int, founding: bool = False) -> bool:
     """Say whether another rule has stated a fact with the words at this offset (a fact about a
     thing the clause names, NOT_EVENTS, leaves the clause unread)."""
-    spans = reading.memory.get("claimed-spans")
+    spans = reading.memory.claimed_spans
     if spans is None:  # the other rules have read every sentence by now
         starts = [s.start for s in reading.sentences]
         spans = {}
@@ -164,7 +164,7 @@ def _read_already(reading, i: int, at: int, founding: bool = False) -> bool:
                 continue
             k = bisect.bisect_right(starts, c.start) - 1
             spans.setdefault(k, []).append((c.start, c.end, c.predicate == DKG.memberOf))
-        reading.memory["claimed-spans"] = spans
+        reading.memory.claimed_spans = spans
     # The founders of an organisation are its first members, and its founding an event:
     # "A and B founded X" states both.
     return any(a <= at < b and not (member and founding) for a, b, member in spans.get(i, ()))

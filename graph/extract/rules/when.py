@@ -30,7 +30,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 def stated_dates(reading) -> list[list]:
     """Return the dates of each sentence, document offsets, resolved in reading order."""
-    found = reading.memory.get("dates")
+    found = reading.memory.dates
     if found is not None:
         return found
     text, today, last = reading.doc.text, reading.doc.date, None
@@ -57,17 +57,17 @@ def stated_dates(reading) -> list[list]:
                 last = x.value
             kept.append(x)
         found.append(kept)
-    reading.memory["dates"] = found
+    reading.memory.dates = found
     return found
 
 
 def entry_date(reading, i: int):
     """Return the date that opens the timeline entry (a line "DATE \u2013 ...") holding
     sentence i, or None."""
-    entries = reading.memory.get("entry-dates")
+    entries = reading.memory.entry_dates
     if entries is None:
         entries = _entry_dates(reading)
-        reading.memory["entry-dates"] = entries
+        reading.memory.entry_dates = entries
     return entries[i]
 
 
