@@ -21,7 +21,7 @@ from ...iris import slugify
 from ...reading.gazetteer import Entity
 from ...reading.mentions import pair
 from ...vocab import DKG
-from . import Reading
+from . import Reading, Rule
 from . import discourse as d
 from .discourse import POLITY, STATE
 from .relations import _members
@@ -58,7 +58,7 @@ WORK_WITHIN = re.compile(
 MEMBERS_NOUN = re.compile(r"\s+(?:member\s+)?(?:members|countries|nations|states)\b")
 
 
-def _bodies(reading: Reading, i: int, at: int) -> tuple[tuple, int] | None:
+def _bodies(reading: Reading, i: int, at: int) -> tuple[tuple[Entity, ...], int] | None:
     """Return the international organisations listed from offset at on, and where they end."""
     found = [g for g in d.groups(reading, i, ORGANISATION, at) if g.start == at]
     if not found:
@@ -67,7 +67,7 @@ def _bodies(reading: Reading, i: int, at: int) -> tuple[tuple, int] | None:
     return (bodies, found[0].end) if bodies else None
 
 
-def _states_at(reading: Reading, i: int, at: int) -> tuple | None:
+def _states_at(reading: Reading, i: int, at: int) -> d.Group | None:
     """Return the states listed from offset at on (a group of names or "the two countries")."""
     found = [g for g in d.groups(reading, i, STATE, at) if g.start >= at]
     return found[0] if found else None
@@ -206,7 +206,7 @@ def work_within(reading: Reading, i: int) -> None:
         _members(reading, bodies, who, lambda _, a=start, b=end: (a, b), "membership-within")
 
 
-def _last_body(reading: Reading, i: int):
+def _last_body(reading: Reading, i: int) -> Entity | None:
     """Return the last international organisation named in sentence i - 1 (or earlier in i)."""
     for k in (i - 1, i):
         found = [x.entity for x in d.mentions(reading, k, ORGANISATION)
@@ -216,4 +216,12 @@ def _last_body(reading: Reading, i: int):
     return None
 
 
-RULES = [founders, made_up, of_which, as_members, two_members, brought_together, work_within]
+RULES: list[Rule] = [
+    founders,
+    made_up,
+    of_which,
+    as_members,
+    two_members,
+    brought_together,
+    work_within,
+]

@@ -15,7 +15,7 @@ from ...reading.gazetteer import Entity
 from ...reading.lexicon import NOT_STATED
 from ...vocab import DKG
 from .. import identity
-from . import Reading
+from . import Reading, Rule
 from .discourse import clause
 from .missions import CLASSES, LABELS, _host
 from .person_titles import titles
@@ -77,4 +77,4 @@ def envoy_seats(reading: Reading, i: int) -> None:
             )
 
 
-RULES = [envoy_seats]
+RULES: list[Rule] = [envoy_seats]

@@ -22,7 +22,7 @@ from ...reading.lexicon import CLAUSE_BOUNDARY, NOT_STATED, NOT_STATED_AFTER
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
-from . import Reading
+from . import Reading, Rule
 from .mission_dates import leading_date, open_close, sentence_dates
 from .mission_phrases import POLITIES, View, find_phrases, place_list, read_phrase
 from .mission_phrases import Reading as PhraseReading
@@ -441,4 +441,4 @@ def read_missions(reading: Reading, i: int) -> None:
             _mint(reading, r, kind, sender, extra, (start, s.start + r.end))
 
 
-RULES = [read_missions]
+RULES: list[Rule] = [read_missions]

@@ -10,12 +10,14 @@ taken: "Oslo, Sweden" is far more likely a list than a claim that Oslo is Swedis
 """
 
 import re
+from collections.abc import Collection, Iterable
 from itertools import pairwise
 
-from ...reading.gazetteer import gazetteer, name_key
+from ...reading.gazetteer import Entity, gazetteer, name_key
 from ...reading.lexicon import SUBDIVISION_KINDS
+from ...reading.mentions import Mention
 from ...vocab import DKG
-from . import Reading
+from . import Reading, Rule
 
 SUBDIVISIONS = set(SUBDIVISION_KINDS)
 POLITIES = SUBDIVISIONS | {"state"}
@@ -46,14 +48,22 @@ LIST_GAP = re.compile(r"^(?:,\s|,?\s(?:and|or)\s)(?:the\s)?$")
 FIRST_GAP = re.compile(r"^(?:the\s)?$")
 
 
-def _consistent(place, polity) -> bool:
+def _consistent(place: Entity, polity: Entity) -> bool:
     """Say whether reference data agrees that a place lies in a polity (in the same state)."""
     if polity.kind == "state":
         return place.country == polity.slug
     return place.country == polity.country and place.slug != polity.slug
 
 
-def _state_in(reading: Reading, i: int, a, b, rule: str, capital: bool = False, place=None) -> None:
+def _state_in(
+    reading: Reading,
+    i: int,
+    a: Mention,
+    b: Mention,
+    rule: str,
+    capital: bool = False,
+    place: Entity | None = None,
+) -> None:
     """State that the place of mention a lies in the polity of mention b (and, if said, is its
     capital); the phrase runs from the first of the two to the last."""
     place, polity = place or a.entity, b.entity
@@ -72,7 +82,9 @@ def _state_in(reading: Reading, i: int, a, b, rule: str, capital: bool = False, 
         reading.facts.state(where, [(DKG.capital, node)], span, rule)
 
 
-def _at(mentions, start: int, kinds=POLITIES):
+def _at(
+    mentions: Iterable[Mention], start: int, kinds: Collection[str] = POLITIES
+) -> Mention | None:
     """Return the mention starting at a document offset, if its entity is of one of the kinds."""
     return next((m for m in mentions if m.start == start and m.entity.kind in kinds), None)
 
@@ -142,7 +154,7 @@ def groups(reading: Reading, i: int) -> None:
             pos = c.end
 
 
-def _subdivision(mention, state):
+def _subdivision(mention: Mention, state: Entity) -> Entity | None:
     """Read a city's name in a list of a state's subdivisions as the subdivision: "Brussels"."""
     gaz = gazetteer()
     for entry in gaz.entries(name_key(mention.text)):
@@ -152,4 +164,4 @@ def _subdivision(mention, state):
     return None
 
 
-RULES = [capitals, described, qualified, groups]
+RULES: list[Rule] = [capitals, described, qualified, groups]

@@ -14,20 +14,16 @@ around it, or that the document speaks for.
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
-from rdflib.term import Node
 
 from ... import iris
 from ...reading.lexicon import MANY_HOLDERS, SINGLE_HOLDER
 from ...reading.values import find_dates
 from ...vocab import DKG
 from .. import identity
-from . import Reading
+from . import Pair, Reading, Rule
 from .person_coreference import document_people
 from .person_mentions import Named, Post
 from .person_names import polity_name
-
-# A fact about a person: (predicate, object), or with the phrase that states it of its own.
-Pair = tuple[URIRef, Node | None] | tuple[URIRef, Node | None, tuple[int, int]]
 
 
 def people_in(reading: Reading, i: int) -> list[Named]:
@@ -84,4 +80,4 @@ def people(reading: Reading, i: int) -> None:
         reading.facts.state(node, pairs, span, n.rule, cls=DKG.Person, label=n.name)
 
 
-RULES = [people]
+RULES: list[Rule] = [people]
