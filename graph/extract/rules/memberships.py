@@ -16,6 +16,7 @@ take states as members.
 """
 
 import re
+from collections.abc import Callable
 
 from ...iris import slugify
 from ...reading.gazetteer import Entity
@@ -58,6 +59,11 @@ WORK_WITHIN = re.compile(
 MEMBERS_NOUN = re.compile(r"\s+(?:member\s+)?(?:members|countries|nations|states)\b")
 
 
+def _whole(span: tuple[int, int]) -> Callable[[Entity], tuple[int, int]]:
+    """Return the phrase of a membership in any of the organisations: the one span given."""
+    return lambda _: span
+
+
 def _bodies(reading: Reading, i: int, at: int) -> tuple[tuple[Entity, ...], int] | None:
     """Return the international organisations listed from offset at on, and where they end."""
     found = [g for g in d.groups(reading, i, ORGANISATION, at) if g.start == at]
@@ -88,7 +94,7 @@ def founders(reading: Reading, i: int) -> None:
             # "With Brazil, A and B launched X": the list runs over the comma; all founded it.
             who += [e for e in group.entities if e not in who]
         bodies, end = listed
-        _members(reading, bodies, who, lambda _, a=lo, b=end: (a, b), "membership-founders")
+        _members(reading, bodies, who, _whole((lo, end)), "membership-founders")
 
 
 def made_up(reading: Reading, i: int) -> None:
@@ -108,7 +114,7 @@ def made_up(reading: Reading, i: int) -> None:
             listed = ((body,), end)
         if listed is not None:
             bodies, end = listed
-            _members(reading, bodies, who, lambda _, a=lo, b=end: (a, b), "membership-made-up")
+            _members(reading, bodies, who, _whole((lo, end)), "membership-made-up")
 
 
 def of_which(reading: Reading, i: int) -> None:
@@ -122,7 +128,7 @@ def of_which(reading: Reading, i: int) -> None:
         if group and group.end <= m.end("who") and not d.hedged(reading, org.start, m.end()):
             span = (org.start, m.end())
             rule = "membership-of-which"
-            _members(reading, (org.entity,), group.entities, lambda _, x=span: x, rule)
+            _members(reading, (org.entity,), group.entities, _whole(span), rule)
 
 
 def as_members(reading: Reading, i: int) -> None:
@@ -139,9 +145,7 @@ def as_members(reading: Reading, i: int) -> None:
         if group is None or group.start != tail.end():
             continue
         span = (head.start(), group.end)
-        _members(
-            reading, (org.entity,), group.entities, lambda _, x=span: x, "membership-as-members"
-        )
+        _members(reading, (org.entity,), group.entities, _whole(span), "membership-as-members")
     for m in AS_MEMBERS.finditer(s.text):
         listed = _bodies(reading, i, s.start + m.end())
         if listed is None:
@@ -151,7 +155,7 @@ def as_members(reading: Reading, i: int) -> None:
         if group is None or d.is_object(reading, group.start):
             continue
         span = (s.start + m.start(), group.end)
-        _members(reading, bodies, group.entities, lambda _, x=span: x, "membership-as-members")
+        _members(reading, bodies, group.entities, _whole(span), "membership-as-members")
 
 
 def two_members(reading: Reading, i: int) -> None:
@@ -165,7 +169,7 @@ def two_members(reading: Reading, i: int) -> None:
         states = pair(doc, org.start, reading.context)
         if len(states) == 2:
             span = (org.start - len(head.group()), noun.end())
-            _members(reading, (org.entity,), states, lambda _, x=span: x, "membership-pair")
+            _members(reading, (org.entity,), states, _whole(span), "membership-pair")
 
 
 def brought_together(reading: Reading, i: int) -> None:
@@ -188,7 +192,7 @@ def brought_together(reading: Reading, i: int) -> None:
             continue
         for x in members:
             span = (start, x.end)
-            _members(reading, bodies, (x.entity,), lambda _, y=span: y, "membership-brought")
+            _members(reading, bodies, (x.entity,), _whole(span), "membership-brought")
 
 
 def work_within(reading: Reading, i: int) -> None:
@@ -203,7 +207,7 @@ def work_within(reading: Reading, i: int) -> None:
             continue
         bodies, end = listed
         start = d.subject_start(reading, i, verb, lo)
-        _members(reading, bodies, who, lambda _, a=start, b=end: (a, b), "membership-within")
+        _members(reading, bodies, who, _whole((start, end)), "membership-within")
 
 
 def _last_body(reading: Reading, i: int) -> Entity | None:

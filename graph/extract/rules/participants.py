@@ -72,7 +72,10 @@ def people_at(reading: Reading, i: int, p: pr.Parsed, head: Token) -> list[Perso
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 heads |= {g.i for o in c.children for g in o.subtree if heads_chain(g, o)}
-    return [x for x in d.people(reading, i) if p.token_at(x.end - 1).i in heads]
+    # The word a name ends on stands in the parse (token_at gives None on an empty parse only).
+    return [
+        x for x in d.people(reading, i) if (t := p.token_at(x.end - 1)) is not None and t.i in heads
+    ]
 
 
 def heads_chain(token: Token, head: Token) -> bool:
@@ -231,8 +234,7 @@ def _elsewhere(reading: Reading, i: int, p: pr.Parsed, token: Token, mention: Me
     home = mention.entity.country or mention.entity.slug
     for m in d.mentions(reading, i, PLACE):
         owner = p.token_at(m.start)
-        owns = owner is not None and owner.dep_ == "poss"
-        if owns and owner.head.i in (token.i, token.head.i):
+        if owner is not None and owner.dep_ == "poss" and owner.head.i in (token.i, token.head.i):
             return (m.entity.country or m.entity.slug) != home
     return False
 
