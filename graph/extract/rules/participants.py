@@ -74,7 +74,9 @@ def people_at(reading: Reading, i: int, p: pr.Parsed, head: Token) -> list[Perso
                 heads |= {g.i for o in c.children for g in o.subtree if heads_chain(g, o)}
     # The word a name ends on stands in the parse (token_at gives None on an empty parse only).
     return [
-        x for x in d.people(reading, i) if (t := p.token_at(x.end - 1)) is not None and t.i in heads
+        x
+        for x in d.people(reading, i)
+        if (last := p.token_at(x.end - 1)) is not None and last.i in heads
     ]
 
 
