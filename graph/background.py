@@ -12,10 +12,14 @@ import os
 import signal
 import sys
 import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import TypeVarTuple
 
 from rdflib import Graph
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
+Args = TypeVarTuple("Args")
 
 
 def _die_with_parent() -> None:
@@ -32,7 +36,9 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _run(receive, send, func, args) -> None:
+def _run(
+    receive: Connection, send: Connection, func: Callable[[*Args], Graph], args: tuple[*Args]
+) -> None:
     _die_with_parent()
     # Ctrl-C reaches every process of the terminal's group: the build decides and stops this
     # one; a traceback from here would only bury the build's one line.
@@ -53,7 +59,7 @@ def _run(receive, send, func, args) -> None:
 class Background:
     """A graph-valued function running in a forked child; result() waits for it."""
 
-    def __init__(self, func, *args):
+    def __init__(self, func: Callable[[*Args], Graph], *args: *Args):
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(

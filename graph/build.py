@@ -4,10 +4,11 @@ import json
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -20,7 +21,14 @@ from .claims.curated import load_curated
 from .claims.evidence import facts_of
 from .errors import OutputError, ValidationFailed
 from .extract.document import extract
-from .extract.pool import POOL_MIN_BYTES, default_jobs, entity_keys, extract_in_pool, worth_a_pool
+from .extract.pool import (
+    POOL_MIN_BYTES,
+    EntityKey,
+    default_jobs,
+    entity_keys,
+    extract_in_pool,
+    worth_a_pool,
+)
 from .extract.pool import serialize as serialize_graph
 from .extract.results import DocumentGraphs, Lazy, parse_ntriples
 from .ingest.corpus import Document, read_corpus
@@ -29,22 +37,67 @@ from .link.places import describe_entities
 from .link.wikidata_statements import statements
 from .link.wikidata_view import ViewNodes, wikidata_view
 from .publish.dataset import Quads, describe, version_of, write_dumps
+from .publish.dumps import Files
 from .publish.ontodoc import render_ontology_html
 from .publish.release import build_lock, current_release, publish
+from .reading.gazetteer import Entity
 from .reason.owl import infer
 from .terms import stable_terms
 from .validate.quarantine import ROUNDS, Quarantine, quarantine_text, withdraw
-from .validate.shapes import Report, load_ontology, load_shapes, validate_documents, validate_graph
+from .validate.shapes import (
+    Report,
+    Result,
+    load_ontology,
+    load_shapes,
+    validate_documents,
+    validate_graph,
+)
 from .vocab import DKG
+
+QuadSubject = ox.NamedNode | ox.BlankNode | ox.Triple
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a dataset holds, as a build reports it and its manifest records it."""
+
+    classes: dict[str, int]  # instances per class of ours (by local name)
+    graphs: dict[str, int]  # triples per named graph
+    rule_claims: int  # claims found by rules
+    curated_claims: int
+    linked: int  # entities linked to a Wikidata item
+    unlinked: int
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the summary as the manifest writes it."""
+        return {
+            "class": self.classes,
+            "graph": self.graphs,
+            "facts": {"rule": self.rule_claims, "curated": self.curated_claims},
+            "wikidata": {"linked": self.linked, "unlinked": self.unlinked},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Summary":
+        """Read the summary of a manifest (parsed JSON)."""
+        facts, links = data["facts"], data["wikidata"]
+        return cls(
+            dict(data["class"]),
+            dict(data["graph"]),
+            int(facts["rule"]),
+            int(facts["curated"]),
+            int(links["linked"]),
+            int(links["unlinked"]),
+        )
 
 
 @dataclass
 class BuildResult:
-    """What a build published: where, which version, counts for the summary."""
+    """What a build published: where, which version, and what the dataset holds."""
 
     release: Path
     version: str
-    counts: dict
+    summary: Summary
     unchanged: bool = False
 
 
@@ -62,7 +115,7 @@ class Progress:
 
 
 @contextmanager
-def writing(path: Path):
+def writing(path: Path) -> Iterator[None]:
     """Turn a failed write (a full disk, no permission) into a message; nothing is published."""
     try:
         yield
@@ -97,8 +150,12 @@ def merge(*graphs: Graph, store: str = "SimpleMemory") -> Graph:
 
 
 def extract_all(
-    docs: list[Document], out: Path, progress: Progress, jobs: int = 1, min_bytes=POOL_MIN_BYTES
-):
+    docs: list[Document],
+    out: Path,
+    progress: Progress,
+    jobs: int = 1,
+    min_bytes: int = POOL_MIN_BYTES,
+) -> tuple[DocumentGraphs, dict[URIRef, Entity]]:
     """Extract every document, reusing the cached result of unchanged ones; with jobs > 1 and
     at least min_bytes of text to read, in a pool of that many processes. Return the document
     graphs (held compressed, graph/documents.py) in the corpus's order and the entities they
@@ -106,20 +163,22 @@ def extract_all(
     from .reading.gazetteer import gazetteer
 
     cache = ExtractionCache(out)
-    todo = []
+    todo: list[Document] = []
     n, count = len(docs), 0
     graphs = DocumentGraphs()
-    found_keys: dict[str, list] = {}
+    found_keys: dict[str, list[EntityKey]] = {}
 
-    def keep(doc: Document, g: Graph, ntriples: str | None, keys, how: str) -> None:
+    def keep(
+        doc: Document, g: Graph, ntriples: str | None, keys: list[EntityKey], how: str
+    ) -> None:
         nonlocal count
         count += 1
         graphs.put(iris.document_graph(doc.doc_id), g, ntriples)
         found_keys[doc.doc_id] = keys
         progress.say(f"extract: [{count}/{n}] {doc.doc_id}: {len(g)} triple(s), {how}")
 
-    def from_keys(keys) -> list:
-        return [gazetteer().get(kind, slug) for kind, slug in keys]
+    def from_keys(keys: list[EntityKey]) -> list[Entity | None]:
+        return [gazetteer().get(key.kind, key.slug) for key in keys]
 
     # Documents are filed as they come (any order); the graphs are put in the corpus's
     # order at the end, whatever order they were read in.
@@ -147,39 +206,43 @@ def extract_all(
             # Entities by their keys, as from the cache or a worker: one result, however read.
             keep(doc, g, triples, keys, "extracted")
     ordered = DocumentGraphs.ordered(graphs, [iris.document_graph(d.doc_id) for d in docs])
-    entities: dict = {}
+    entities: dict[URIRef, Entity] = {}
     for doc in docs:  # in the corpus's order, whatever order they were read in
-        found = from_keys(found_keys[doc.doc_id])
-        entities.update((e.iri, e) for e in found if e is not None)
+        known = from_keys(found_keys[doc.doc_id])
+        entities.update((e.iri, e) for e in known if e is not None)
     return ordered, entities
 
 
-def check(doc_graphs: dict[URIRef, Graph], reference: Graph, ontology: Graph) -> Report:
+def check(doc_graphs: Mapping[URIRef, Graph], reference: Graph, ontology: Graph) -> Report:
     """Validate the facts of every document with the reference data against the shapes, and
     each document graph alone (its claims and passages) against the document shapes."""
     return check_union(doc_graphs, reference, ontology).joined(validate_documents(doc_graphs))
 
 
-def _skeletons(doc_graphs) -> list[Graph]:
+def _skeletons(doc_graphs: Mapping[URIRef, Graph]) -> list[Graph]:
     if isinstance(doc_graphs, DocumentGraphs):
         return [doc_graphs.skeleton(name) for name in doc_graphs]
     return [facts_of(g, skeleton=True) for g in doc_graphs.values()]
 
 
-def check_union(doc_graphs, reference: Graph, ontology: Graph) -> Report:
+def check_union(doc_graphs: Mapping[URIRef, Graph], reference: Graph, ontology: Graph) -> Report:
     """Validate the facts of every document with the reference data against the shapes."""
     skeleton = merge(*_skeletons(doc_graphs), reference, store="Memory")
     return validate_graph(skeleton, shapes=load_shapes(), ontology=ontology)
 
 
-def _named(result) -> set[URIRef]:
+def _named(result: Result) -> set[URIRef]:
     """Return the IRIs a validation result names as its focus node and value."""
     return {URIRef(t[1:-1]) for t in (result.focus, result.value) if t.startswith("<")}
 
 
 def validate_or_withdraw(
-    doc_graphs: DocumentGraphs, reference, ontology, strict: bool, progress: Progress
-):
+    doc_graphs: DocumentGraphs,
+    reference: Graph,
+    ontology: Graph,
+    strict: bool,
+    progress: Progress,
+) -> tuple[DocumentGraphs, Report, Quarantine]:
     """Validate; unless strict, withdraw the rules' claims that violate the union's shapes
     into the quarantine and validate again. Return the document graphs to publish (the
     given ones, changed in place), the report, and the quarantine. Malformed claims or
@@ -191,7 +254,7 @@ def validate_or_withdraw(
     while not (strict or report.conforms or not documents.conforms or rounds == ROUNDS):
         # Only the documents that say something of a node a violation names can hold the
         # claims at fault: those are parsed, the others are not read.
-        named = set().union(*(_named(r) for r in report.results))
+        named: set[URIRef] = set().union(*(_named(r) for r in report.results))
         candidates = doc_graphs.about(named)
         changed, traced = withdraw(candidates, report, quarantine)
         for name, g in changed.items():
@@ -206,46 +269,24 @@ def validate_or_withdraw(
     return doc_graphs, report.joined(documents), quarantine
 
 
-def summary(graphs: dict[URIRef, Graph]) -> dict:
-    """Count instances per class, triples per graph, claims by origin, Wikidata links."""
-    members: dict[str, set] = {}
-    facts = Counter()
-    entities, linked = set(), set()
-    provenance = (DKG.Evidence, DKG.SourceDocument, DKG.Claim)
-    for name, g in graphs.items():
-        if name in (iris.graph("ontology"), iris.graph("metadata")):
-            continue
-        for s, cls in g.subject_objects(RDF.type):
-            if str(cls).startswith(str(DKG)) and cls not in provenance:
-                members.setdefault(str(cls).rsplit("#", 1)[-1], set()).add(s)
-                entities.add(s)
-        for claim in g.subjects(RDF.type, DKG.Claim):
-            facts["curated" if g.value(claim, DKG.curated) is not None else "rule"] += 1
-        linked.update(g.subjects(SKOS.exactMatch))
-    return {
-        "class": {cls: len(nodes) for cls, nodes in sorted(members.items())},
-        "graph": {str(n): len(g) for n, g in sorted(graphs.items())},
-        "facts": {"rule": facts["rule"], "curated": facts["curated"]},
-        "wikidata": {"linked": len(entities & linked), "unlinked": len(entities - linked)},
-    }
-
-
-def summary_of_quads(quads: Quads) -> dict:
-    """Count as summary() does, on the dataset's quads (a build holds no rdflib graph of
-    every document)."""
-    members: dict[str, set] = {}
-    facts = Counter()
-    entities, linked = set(), set()
+def summary_of_quads(quads: Quads) -> Summary:
+    """Count instances per class, triples per graph, claims by origin and Wikidata links, on
+    the dataset's quads (a build holds no rdflib graph of every document)."""
+    members: dict[str, set[QuadSubject]] = {}
+    rule_claims = curated_claims = 0
+    entities: set[QuadSubject] = set()
+    linked: set[QuadSubject] = set()
     dkg, rdf_type, curated = str(DKG), str(RDF.type), str(DKG.curated)
     exact_match, claim_class = str(SKOS.exactMatch), str(DKG.Claim)
     provenance = {str(DKG.Evidence), str(DKG.SourceDocument), claim_class}
     for name in quads.by_graph:
         if name in (iris.graph("ontology"), iris.graph("metadata")):
             continue
-        claims, curated_claims = set(), set()
+        claims: set[QuadSubject] = set()
+        curated_here: set[QuadSubject] = set()
         for q in quads.graph_quads(name):
             p = q.predicate.value
-            if p == rdf_type:
+            if p == rdf_type and not isinstance(q.object, ox.Triple):
                 cls = q.object.value
                 if cls.startswith(dkg) and cls not in provenance:
                     members.setdefault(cls.rsplit("#", 1)[-1], set()).add(q.subject)
@@ -253,17 +294,19 @@ def summary_of_quads(quads: Quads) -> dict:
                 if cls == claim_class and isinstance(q.object, ox.NamedNode):
                     claims.add(q.subject)
             elif p == curated:
-                curated_claims.add(q.subject)
+                curated_here.add(q.subject)
             elif p == exact_match:
                 linked.add(q.subject)
-        facts["curated"] += len(claims & curated_claims)
-        facts["rule"] += len(claims - curated_claims)
-    return {
-        "class": {cls: len(nodes) for cls, nodes in sorted(members.items())},
-        "graph": {str(n): size for n, size in sorted(quads.sizes().items())},
-        "facts": {"rule": facts["rule"], "curated": facts["curated"]},
-        "wikidata": {"linked": len(entities & linked), "unlinked": len(entities - linked)},
-    }
+        curated_claims += len(claims & curated_here)
+        rule_claims += len(claims - curated_here)
+    return Summary(
+        classes={cls: len(nodes) for cls, nodes in sorted(members.items())},
+        graphs={str(n): size for n, size in sorted(quads.sizes().items())},
+        rule_claims=rule_claims,
+        curated_claims=curated_claims,
+        linked=len(entities & linked),
+        unlinked=len(entities - linked),
+    )
 
 
 def unchanged(out: Path, fingerprint: str) -> BuildResult | None:
@@ -277,7 +320,8 @@ def unchanged(out: Path, fingerprint: str) -> BuildResult | None:
         return None
     if manifest.get("inputs") != fingerprint:
         return None
-    return BuildResult(release, manifest["version"], manifest["summary"], unchanged=True)
+    summary = Summary.from_json(manifest["summary"])
+    return BuildResult(release, manifest["version"], summary, unchanged=True)
 
 
 def build(
@@ -359,15 +403,16 @@ def build(
         sources = [iris.document(d.doc_id) for d in docs]
         metadata = describe({}, sources, version, quads)
         quads.add(iris.graph("metadata"), metadata)
-        counts = summary_of_quads(quads)
+        summary = summary_of_quads(quads)
         with (
             writing(out / "releases"),
             tempfile.TemporaryDirectory(prefix=".dumps-", dir=out) as tmp,
         ):
             # The dumps go to files as they are made, then move into the release.
-            files: dict = write_dumps(quads, Path(tmp))
+            files: Files = dict(write_dumps(quads, Path(tmp)))
             del quads
             files["ontology.html"] = page
-            release = publish(out, version, files, {"inputs": fingerprint, "summary": counts})
+            about = {"inputs": fingerprint, "summary": summary.to_json()}
+            release = publish(out, version, files, about)
         progress.say(f"publish: version {version} in {release}")
-        return BuildResult(release, version, counts)
+        return BuildResult(release, version, summary)

@@ -8,6 +8,7 @@ after one document changed re-extracts only that document.
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -15,8 +16,9 @@ from pathlib import Path
 from rdflib import Graph
 
 from . import iris
-from .extract.pool import entity_keys, serialize
+from .extract.pool import EntityKey, entity_keys, serialize
 from .ingest.corpus import Document
+from .reading.gazetteer import Entity
 from .resources import ROOT
 
 LIBRARIES = ("rdflib", "owlrl", "pyshacl", "pyoxigraph", "countrystatecity-countries", "spacy",
@@ -24,7 +26,7 @@ LIBRARIES = ("rdflib", "owlrl", "pyshacl", "pyoxigraph", "countrystatecity-count
 CODE_GLOBS = ("graph/**/*.py", "graph/reference/*", "graph/**/templates/*", "ontology/*")
 
 
-def _digest(parts) -> str:
+def _digest(parts: Iterable[bytes | str]) -> str:
     h = hashlib.sha256()
     for part in parts:
         h.update(part if isinstance(part, bytes) else str(part).encode())
@@ -60,28 +62,32 @@ class ExtractionCache:
     def _path(self, doc: Document) -> Path:
         return self.folder / f"{doc.doc_id}.{self._key(doc)}.json"
 
-    def get(self, doc: Document):
+    def get(self, doc: Document) -> tuple[Graph, list[EntityKey]] | None:
         """Return the cached (graph, entity keys) of a document, or None."""
-        try:
-            entry = json.loads(self._path(doc).read_text(encoding="utf-8"))
-            graph = Graph(store="SimpleMemory").parse(data=entry["graph"], format="nt")
-        except (OSError, ValueError, KeyError):
+        found = self.get_serialized(doc)
+        if found is None:
             return None
-        return graph, [tuple(k) for k in entry["entities"]]
+        try:
+            graph = Graph(store="SimpleMemory").parse(data=found[0], format="nt")
+        except ValueError:
+            return None
+        return graph, found[1]
 
-    def get_serialized(self, doc: Document) -> tuple[str, list] | None:
+    def get_serialized(self, doc: Document) -> tuple[str, list[EntityKey]] | None:
         """Return the cached N-Triples and entity keys of a document, or None."""
         try:
             entry = json.loads(self._path(doc).read_text(encoding="utf-8"))
-            return entry["graph"], [tuple(k) for k in entry["entities"]]
+            triples = entry["graph"]
+            keys = [EntityKey(*k) for k in entry["entities"]]
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        return (triples, keys) if isinstance(triples, str) else None
 
-    def put(self, doc: Document, graph: Graph, entities) -> None:
+    def put(self, doc: Document, graph: Graph, entities: Iterable[Entity]) -> None:
         """Store a document's extraction, replacing its older entries."""
         self.put_serialized(doc, serialize(graph), entity_keys(entities))
 
-    def put_serialized(self, doc: Document, triples: str, keys: list) -> None:
+    def put_serialized(self, doc: Document, triples: str, keys: list[EntityKey]) -> None:
         """Store a document's extraction given as N-Triples and entity keys."""
         self.folder.mkdir(parents=True, exist_ok=True)
         for old in self.folder.glob(f"{doc.doc_id}.*"):

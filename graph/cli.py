@@ -3,10 +3,10 @@
 import argparse
 import os
 import sys
-from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
 from . import __version__, iris
 from .errors import DiplokgError, InputError, ValidationFailed
@@ -16,7 +16,7 @@ DEFAULT_OUT = Path("out")
 FORMATS = ("json", "csv", "tsv", "xml", "ttl", "nt", "jsonld")
 
 
-def cmd_build(args) -> int:
+def cmd_build(args: argparse.Namespace) -> int:
     """Build the dataset and print a summary of what it holds."""
     from .build import build
 
@@ -25,15 +25,14 @@ def cmd_build(args) -> int:
     )
     verb = "unchanged:" if result.unchanged else "built"
     print(f"{verb} version {result.version} in {result.release}")
-    counts = result.counts
-    print_counts(Counter(counts["class"]), Counter(counts["graph"]))
-    print(f"claims: {counts['facts']['rule']} found by rules, {counts['facts']['curated']} curated")
-    links = counts["wikidata"]
-    print(f"entities linked to Wikidata: {links['linked']}; unlinked: {links['unlinked']}")
+    summary = result.summary
+    print_counts(summary.classes, summary.graphs)
+    print(f"claims: {summary.rule_claims} found by rules, {summary.curated_claims} curated")
+    print(f"entities linked to Wikidata: {summary.linked}; unlinked: {summary.unlinked}")
     return 0
 
 
-def print_counts(classes: Counter, graphs: Counter) -> None:
+def print_counts(classes: Mapping[str, int], graphs: Mapping[str, int]) -> None:
     """Print instance counts per class and triple counts per named graph."""
     print("instances per class:")
     for cls, n in sorted(classes.items(), key=lambda kv: (-kv[1], str(kv[0]))):
@@ -53,20 +52,24 @@ def load_built(data: Path) -> Dataset:
     return Dataset(default_union=True).parse(release / "diplokg.trig", format="trig")
 
 
-def cmd_validate(args) -> int:
+def cmd_validate(args: argparse.Namespace) -> int:
     """Validate a built dataset against the shapes; write and print the report."""
     from .build import check, write_report
     from .validate.shapes import load_ontology
 
     ds = load_built(Path(args.data))
-    documents = {g.identifier: g for g in ds.graphs() if "/graph/document/" in str(g.identifier)}
+    documents = {
+        g.identifier: g
+        for g in ds.graphs()
+        if isinstance(g.identifier, URIRef) and "/graph/document/" in str(g.identifier)
+    }
     report = check(documents, ds.graph(iris.graph("reference")), load_ontology())
     write_report(Path(args.data), report)
     print(report.text(), end="")
     return 0 if report.conforms else 1
 
 
-def cmd_stats(args) -> int:
+def cmd_stats(args: argparse.Namespace) -> int:
     """Print what the dataset holds, how facts were found, and where documents disagree."""
     from .query.disagreements import disagreements, fact_counts, summary, unlinked
     from .query.engine import load_dataset
@@ -91,7 +94,7 @@ def cmd_stats(args) -> int:
     return 0
 
 
-def cmd_query(args) -> int:
+def cmd_query(args: argparse.Namespace) -> int:
     """Run a SPARQL query on the built dataset and print the results."""
     from .query.engine import load_dataset, run_query
 
@@ -116,7 +119,7 @@ def cmd_query(args) -> int:
     return 0
 
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     """Write the QuickStatements export of the built dataset to stdout or a file."""
     from .publish.export import quickstatements
 
@@ -142,16 +145,16 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_publish(args) -> int:
+def cmd_publish(args: argparse.Namespace) -> int:
     """Upload every graph of the built dataset to an external store; report each graph."""
-    from .query.store import StoreClient, UpdateClient, publish_to_store
+    from .query.store import GraphReport, StoreClient, UpdateClient, publish_to_store
 
     if args.store:
         client = StoreClient(args.store, args.auth, args.timeout)
     else:
         client = UpdateClient(args.update, args.auth, args.timeout, args.batch)
 
-    def show(r) -> None:
+    def show(r: GraphReport) -> None:
         print(f"  {r.status:9s} {r.triples:7d} triples {r.bytes:9d} bytes  {r.graph}", flush=True)
 
     print(f"publishing {args.data} to {client.url}:")
@@ -170,7 +173,7 @@ def cmd_publish(args) -> int:
     return 0
 
 
-def export_dump(args) -> int:
+def export_dump(args: argparse.Namespace) -> int:
     """Write one published dump (gzipped with --gzip) to a file or stdout."""
     from .publish.dumps import export_dump as dump_bytes
     from .publish.release import current_release
@@ -189,7 +192,7 @@ def export_dump(args) -> int:
     return 0
 
 
-def cmd_serve(args) -> int:
+def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the built dataset with a production WSGI server."""
     from diplokg.server.wsgi import serve
 
@@ -326,7 +329,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.verb is None:
             print(f"{p.format_usage()}diplokg: give a verb:\n{verbs(p)}", file=sys.stderr)
             return 2
-        return args.func(args)
+        code: int = args.func(args)  # the verb's cmd_* function
+        return code
     except KeyboardInterrupt:
         # A build publishes in one atomic step that an interrupt never splits (publish.py).
         building = args is not None and args.verb == "build"

@@ -2,16 +2,32 @@
 and rdflib terms as pyoxigraph's. Every stage may import it; it imports no stage.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, RDF, RDFS, VOID, XSD
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+def iri_or_none(node: Node | None) -> URIRef | None:
+    """Return a graph's value if it is an IRI, else None (what Graph.value() gives is a Node)."""
+    return node if isinstance(node, URIRef) else None
+
+
+def literal_or_none(node: Node | None) -> Literal | None:
+    """Return a graph's value if it is a literal, else None."""
+    return node if isinstance(node, Literal) else None
+
+
+def ordered(nodes: Iterable[Node]) -> list[Identifier]:
+    """Sort a graph's terms in rdflib's order (by kind, then value): every term of a graph is
+    an Identifier (IRI, blank node, literal), the class that defines the order."""
+    return sorted(n for n in nodes if isinstance(n, Identifier))
 
 
 def canonical_decimal(literal: Literal) -> Literal:
@@ -102,6 +118,17 @@ def converter() -> Callable[[Node], OxTerm]:
     """Return a function converting rdflib terms to pyoxigraph's, with its own memo."""
     memo: dict[Node, OxTerm] = {}
     return lambda term: to_oxigraph(term, memo)
+
+
+def triple_terms(
+    triple: tuple[Node, Node, Node], convert: Callable[[Node], OxTerm]
+) -> tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, OxTerm]:
+    """Return an rdflib triple's terms as pyoxigraph's (for ox.Triple, ox.Quad): a subject that
+    is an IRI or a blank node, a predicate that is an IRI, an object."""
+    s, p, o = convert(triple[0]), convert(triple[1]), convert(triple[2])
+    if isinstance(s, ox.Literal) or not isinstance(p, ox.NamedNode):
+        raise TypeError(f"not an RDF triple: {triple!r}")
+    return s, p, o
 
 
 def _convert(term: Node) -> OxTerm:

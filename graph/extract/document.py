@@ -8,6 +8,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 from .. import iris
 from ..claims.evidence import Sentences, write_claims
 from ..ingest.corpus import Document
+from ..reading.gazetteer import Entity
 from ..reading.sentences import sentences
 from ..vocab import DKG, SCHEMA, WD
 from .facts import DocumentFacts
@@ -20,7 +21,7 @@ class Extraction:
     """What one document yields: its asserted graph and the reference entities it points at."""
 
     graph: Graph
-    entities: dict
+    entities: dict[URIRef, Entity]
 
 
 def date_literal(value: str) -> Literal:
@@ -65,7 +66,7 @@ def extract(doc: Document) -> Extraction:
     found = sentences(doc.text)
     parsed = parse(doc.text, found)
     mentions = [find_mentions(doc.text, s.start, s.end, context) for s in found]
-    known: dict = {}  # organisations the document names that the reference data lacks
+    known: dict[str, Entity] = {}  # organisations the document names that the reference data lacks
     bodies = [
         organisation_names(doc.text, parsed, s.start, s.end, named, known)
         for s, named in zip(found, mentions, strict=True)

@@ -1,5 +1,6 @@
 """Collect what the rules find in one document: claims, and the reference entities they use."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -7,6 +8,13 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from ..claims.evidence import Claim
 from ..ingest.corpus import Document
+from ..reading.gazetteer import Entity
+
+Span = tuple[int, int]  # document offsets of a phrase: [start, end)
+Object = URIRef | Literal  # what a claim's object may be
+# What state() takes about a subject: (predicate, object) stated by the subject's phrase, or
+# (predicate, object, span) with a phrase of its own; a None object states nothing.
+Statement = tuple[URIRef, Object | None] | tuple[URIRef, Object | None, Span]
 
 
 @dataclass
@@ -18,10 +26,10 @@ class DocumentFacts:
 
     doc: Document
     claims: list[Claim] = field(default_factory=list)
-    entities: dict = field(default_factory=dict)  # IRI -> gazetteer Entity
-    labels: dict = field(default_factory=dict)  # subject -> its one English label
+    entities: dict[URIRef, Entity] = field(default_factory=dict)  # the reference entities used
+    labels: dict[URIRef, str] = field(default_factory=dict)  # subject -> its one English label
 
-    def use(self, entity) -> URIRef:
+    def use(self, entity: Entity) -> URIRef:
         """Note that a fact points at an entity: one of the reference data (state, place,
         organisation), described there; or one a document names that the data lacks, whose
         kind, name and acronym the words that name it state."""
@@ -38,7 +46,9 @@ class DocumentFacts:
                 self.claim(entity.iri, SKOS.altLabel, alias, entity.phrase, rule)
         return entity.iri
 
-    def claim(self, subject: URIRef, predicate: URIRef, obj, span: tuple[int, int], rule: str):
+    def claim(
+        self, subject: URIRef, predicate: URIRef, obj: Object, span: Span, rule: str
+    ) -> Claim:
         """Add the claim that the phrase at span states (subject, predicate, object)."""
         found = Claim(subject, predicate, obj, span[0], span[1], rule)
         self.claims.append(found)
@@ -47,8 +57,8 @@ class DocumentFacts:
     def state(
         self,
         subject: URIRef,
-        pairs,
-        span: tuple[int, int],
+        pairs: Iterable[Statement],
+        span: Span,
         rule: str,
         cls: URIRef | None = None,
         label: str | None = None,

@@ -20,13 +20,17 @@ memory) stops the build with concurrent.futures' BrokenProcessPool, never a hang
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from multiprocessing.process import BaseProcess
+from typing import NamedTuple
 
 import pyoxigraph as ox
+from rdflib import Graph
 
 from ..ingest.corpus import Document
-from ..terms import converter
+from ..reading.gazetteer import Entity
+from ..terms import converter, triple_terms
 
 # Below this much text a pool costs more than it saves: forking, and sending graphs back.
 POOL_MIN_BYTES = 64_000
@@ -34,6 +38,13 @@ POOL_MIN_BYTES = 64_000
 # a document (a thousand documents: 700 MB each); a new one costs a fork and reloading the
 # cities of the countries its documents name, a few tenths of a second.
 TASKS_PER_WORKER = 50
+
+
+class EntityKey(NamedTuple):
+    """A reference entity as it travels from a worker and is cached: its kind and slug."""
+
+    kind: str
+    slug: str
 
 
 def default_jobs() -> int:
@@ -44,19 +55,20 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def serialize(graph) -> str:
+def serialize(graph: Graph) -> str:
     """Return a graph as N-Triples (pyoxigraph writes them ten times faster than rdflib)."""
     convert = converter()
-    triples = [ox.Triple(*map(convert, t)) for t in graph]
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()
+    triples = [ox.Triple(*triple_terms(t, convert)) for t in graph]
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)  # bytes: no output given
+    return (data or b"").decode()
 
 
-def entity_keys(entities) -> list[list[str]]:
-    """Return the sorted (kind, slug) keys of entities: how they travel and are cached."""
-    return sorted([e.kind, e.slug] for e in entities)
+def entity_keys(entities: Iterable[Entity]) -> list[EntityKey]:
+    """Return the sorted keys of entities: how they travel and are cached."""
+    return sorted(EntityKey(e.kind, e.slug) for e in entities)
 
 
-def _extract_one(doc: Document) -> tuple[str, list[list[str]]]:
+def _extract_one(doc: Document) -> tuple[str, list[EntityKey]]:
     """Extract one document in a worker; return its graph as N-Triples and its entity keys."""
     from .document import extract
 
@@ -85,7 +97,7 @@ def worth_a_pool(docs: list[Document], jobs: int, min_bytes: int = POOL_MIN_BYTE
 
 def extract_in_pool(
     docs: list[Document], jobs: int, tasks_per_worker: int = TASKS_PER_WORKER
-) -> Iterator[tuple[Document, str, list]]:
+) -> Iterator[tuple[Document, str, list[EntityKey]]]:
     """Yield (document, N-Triples, entity keys) for each document, in the order they finish."""
     _warm()
     # fork: the workers inherit the loaded pipeline; no thread runs at this point of a build.
@@ -96,8 +108,9 @@ def extract_in_pool(
     size = workers * tasks_per_worker
     generations = [order[i : i + size] for i in range(0, len(order), size)]
     pools: list[ProcessPoolExecutor] = []
-    processes: list = []  # every worker started, to kill on failure
-    pending: dict = {}  # future -> (its pool, its document)
+    processes: list[BaseProcess] = []  # every worker started, to kill on failure
+    # future -> (its pool, its document)
+    pending: dict[Future[tuple[str, list[EntityKey]]], tuple[ProcessPoolExecutor, Document]] = {}
 
     def start(batch: list[Document]) -> None:
         pool = ProcessPoolExecutor(

@@ -13,11 +13,13 @@ the Wikidata view's statements.
 """
 
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
+from typing import NamedTuple, TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
+from rdflib.term import Node
 
 from ..claims.evidence import facts_of
 from ..terms import stable_terms
@@ -25,15 +27,21 @@ from ..vocab import DKG
 from .pool import serialize
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+K = TypeVar("K")
+V = TypeVar("V")
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+RdflibTerm = URIRef | BNode | Literal
 
 
-def _to_rdflib(term, memo: dict):
+def _to_rdflib(term: OxTerm, memo: dict[OxTerm, RdflibTerm]) -> RdflibTerm:
     found = memo.get(term)
     if found is None:
         if isinstance(term, ox.NamedNode):
             found = URIRef(term.value)
         elif isinstance(term, ox.BlankNode):
             found = BNode(term.value)
+        elif isinstance(term, ox.Triple):
+            raise ValueError(f"a triple term (RDF-star) in a document graph: {term}")
         elif term.language:
             found = Literal(term.value, lang=term.language)
         elif term.datatype.value == XSD_STRING:
@@ -48,7 +56,7 @@ def parse_ntriples(data: bytes) -> Graph:
     """Parse N-Triples into a context-free rdflib graph: pyoxigraph reads, and the terms are
     made once each."""
     g = Graph(store="SimpleMemory")
-    memo: dict = {}
+    memo: dict[OxTerm, RdflibTerm] = {}
     add = g.add
     for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
         add((_to_rdflib(t.subject, memo), _to_rdflib(t.predicate, memo),
@@ -56,15 +64,24 @@ def parse_ntriples(data: bytes) -> Graph:
     return g
 
 
-class DocumentGraphs(Mapping):
+class ClaimParts(NamedTuple):
+    """A claim of a document graph and its reified triple's parts (None when it states none)."""
+
+    claim: Node
+    subject: Node | None
+    predicate: Node | None
+    object: Node | None
+
+
+class DocumentGraphs(Mapping[URIRef, Graph]):
     """Document graph name -> its graph, in the corpus's order; a graph is parsed anew from
     compressed N-Triples each time it is asked for, so read each one once."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._data: dict[URIRef, bytes] = {}
         self._facts: dict[URIRef, Graph] = {}
         self._skeletons: dict[URIRef, Graph] = {}
-        self._claims: dict[URIRef, list[tuple]] = {}
+        self._claims: dict[URIRef, list[ClaimParts]] = {}
 
     def put(self, name: URIRef, graph: Graph, ntriples: str | None = None) -> None:
         """Hold a document's graph (its N-Triples when already made, as a worker sends
@@ -108,7 +125,7 @@ class DocumentGraphs(Mapping):
         """Return what the union's shapes see of a document: facts, one claim a thing."""
         return self._skeletons[name]
 
-    def about(self, nodes: set) -> dict[URIRef, Graph]:
+    def about(self, nodes: Collection[Node]) -> dict[URIRef, Graph]:
         """Return, parsed, the graphs of the documents whose facts say something of one of
         the nodes (every claim's triple is one of its document's facts)."""
         return {
@@ -117,7 +134,7 @@ class DocumentGraphs(Mapping):
             if any((node, None, None) in facts for node in nodes)
         }
 
-    def for_statements(self) -> Mapping:
+    def for_statements(self) -> Mapping[URIRef, Graph]:
         """Return document graph name -> what the Wikidata view's statements read of a
         document: its description and its claims' parts (subject, predicate, object)."""
         return Lazy(self, self._for_statements)
@@ -128,32 +145,36 @@ class DocumentGraphs(Mapping):
         for doc in facts.subjects(RDF.type, DKG.SourceDocument):
             for triple in facts.triples((doc, None, None)):
                 g.add(triple)
-        for claim, *values in self._claims[name]:
-            for part, value in zip((RDF.subject, RDF.predicate, RDF.object), values, strict=True):
+        for c in self._claims[name]:
+            for part, value in (
+                (RDF.subject, c.subject),
+                (RDF.predicate, c.predicate),
+                (RDF.object, c.object),
+            ):
                 if value is not None:
-                    g.add((claim, part, value))
+                    g.add((c.claim, part, value))
         return g
 
 
-def _claims(g: Graph) -> list[tuple]:
-    """Return (claim, subject, predicate, object) of every claim of a document graph."""
-    parts: dict = {}
+def _claims(g: Graph) -> list[ClaimParts]:
+    """Return the claim, subject, predicate and object of every claim of a document graph."""
+    parts: dict[Node, list[Node | None]] = {}
     for i, part in enumerate((RDF.subject, RDF.predicate, RDF.object)):
         for claim, value in g.subject_objects(part):
             parts.setdefault(claim, [None, None, None])[i] = value
-    return [(claim, *spo) for claim, spo in parts.items()]
+    return [ClaimParts(claim, *spo) for claim, spo in parts.items()]
 
 
-class Lazy(Mapping):
+class Lazy(Mapping[K, V]):
     """A mapping over the same keys as another, whose values a function makes on demand."""
 
-    def __init__(self, keys: Mapping, make):
+    def __init__(self, keys: Collection[K], make: Callable[[K], V]):
         self._keys, self._make = keys, make
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: K) -> V:
         return self._make(key)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[K]:
         return iter(self._keys)
 
     def __len__(self) -> int:

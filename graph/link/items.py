@@ -14,13 +14,19 @@ our facts is copied onto a wd: IRI.
 """
 
 import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from .. import iris
 from ..ingest.checked_ids import Row, checked_ids
 from ..vocab import DKG, WD
+
+if TYPE_CHECKING:  # the gazetteer is imported where it is used
+    from ..reading.gazetteer import Entity
 
 STATE_KINDS = ("sovereign state", "sending or host state")
 # Row kinds of sub-national entities: (entity kinds, country).
@@ -32,7 +38,24 @@ SUBNATIONAL = {
 _CITY_OF = re.compile(r"city or municipality \((.+)\)")
 
 
-def _entity_of(iri: URIRef):
+class _Target(NamedTuple):
+    """What a row of the checked IDs may link: entities of these kinds, in this country (a
+    state's slug, or None for any), by their label only or by their other names too."""
+
+    kinds: tuple[str, ...]
+    country: str | None
+    aliases: bool
+
+
+@dataclass
+class _Found:
+    """The Wikidata IDs that rows give an entity: by its label, and by another of its names."""
+
+    exact: set[str] = field(default_factory=set)
+    alias: set[str] = field(default_factory=set)
+
+
+def _entity_of(iri: Node) -> "Entity | None":
     """Return the gazetteer entity of one of our IRIs, or None."""
     from ..reading.gazetteer import gazetteer
 
@@ -43,17 +66,17 @@ def _entity_of(iri: URIRef):
     return gazetteer().get(kind, slug) if slug else None
 
 
-def _target(row: Row):
-    """Return (entity kinds, country slug or None, names may be aliases) for a row, or None."""
+def _target(row: Row) -> _Target | None:
+    """Return the entities a row may link, or None if it links no reference entity."""
     from ..reading.gazetteer import gazetteer
 
     if row.kind in STATE_KINDS:
-        return ("state",), None, True
+        return _Target(("state",), None, True)
     if row.kind == "international organization":
-        return ("organisation",), None, True
+        return _Target(("organisation",), None, True)
     if row.kind == "city":
-        return ("city",), None, False  # no country: the exact label only
-    country = None
+        return _Target(("city",), None, False)  # no country: the exact label only
+    kinds: tuple[str, ...]
     if (m := _CITY_OF.fullmatch(row.kind)) is not None:
         kinds, country = ("city",), m.group(1)
     elif row.kind in SUBNATIONAL:
@@ -61,7 +84,7 @@ def _target(row: Row):
     else:
         return None  # classes, wars, currencies, constituent countries: not reference entities
     state = gazetteer().state(country)
-    return (kinds, state.slug, True) if state is not None else None
+    return _Target(kinds, state.slug, True) if state is not None else None
 
 
 def link(reference: Graph) -> Graph:
@@ -69,17 +92,16 @@ def link(reference: Graph) -> Graph:
     from ..reading.gazetteer import gazetteer, name_key
 
     gaz = gazetteer()
-    entities = {}
+    entities: dict[URIRef, Entity] = {}
     for s in set(reference.subjects(RDFS.label)):
         e = _entity_of(s)
         if e is not None and (e.kind != "organisation" or e.cls == DKG.InternationalOrganisation):
-            entities[s] = e
+            entities[e.iri] = e  # s itself: _entity_of() found its entity by its IRI
     countries = {e.country for e in entities.values()}
-    by_label: dict[str, list] = {}
+    by_label: dict[str, list[URIRef]] = {}
     for iri, e in entities.items():
         by_label.setdefault(name_key(e.label), []).append(iri)
-    # entity IRI -> {"exact": {qid}, "alias": {qid}}
-    found: dict[URIRef, dict[str, set]] = {}
+    found: dict[URIRef, _Found] = {}
     for row in checked_ids():
         target = _target(row)
         if target is None:
@@ -88,7 +110,9 @@ def link(reference: Graph) -> Graph:
         if country is not None and country not in countries:
             continue  # no entity of that country in the graph: nothing to look up
 
-        def fits(iri, kinds=kinds, country=country) -> bool:
+        def fits(
+            iri: URIRef, kinds: tuple[str, ...] = kinds, country: str | None = country
+        ) -> bool:
             e = entities.get(iri)
             return e is not None and e.kind in kinds and (country is None or e.country == country)
 
@@ -96,18 +120,19 @@ def link(reference: Graph) -> Graph:
         if not aliases and len(exact) != 1:
             continue  # a country-less city row: one city of that name in the graph, or none
         for iri in exact:
-            found.setdefault(iri, {"exact": set(), "alias": set()})["exact"].add(row.qid)
+            found.setdefault(iri, _Found()).exact.add(row.qid)
         if aliases:
-            iso2 = [gaz.get("state", country).iso] if country else []
+            state = gaz.get("state", country) if country else None
+            iso2 = [state.iso] if state is not None and state.iso else []
             named = [e.iri for e in gaz.lookup(row.label, iso2) if fits(e.iri)]
             if len(named) == 1 and named[0] not in exact:
-                found.setdefault(named[0], {"exact": set(), "alias": set()})["alias"].add(row.qid)
+                found.setdefault(named[0], _Found()).alias.add(row.qid)
     chosen: dict[URIRef, str] = {}
     for iri, how in found.items():
-        qids = how["exact"] or how["alias"]
+        qids = how.exact or how.alias
         if len(qids) == 1:  # two IDs for one entity: ambiguous, no link
             chosen[iri] = next(iter(qids))
-    claimed: dict[str, list] = {}
+    claimed: dict[str, list[URIRef]] = {}
     for iri, qid in chosen.items():
         claimed.setdefault(qid, []).append(iri)
     links = Graph()
@@ -160,10 +185,10 @@ def link_wars(*graphs: Graph) -> Graph:
             for key in numbered_names(name_key(row.label)):
                 rows.setdefault(key, set()).add(row.qid)
     links = Graph()
-    claimed: dict[str, set] = {}
+    claimed: dict[str, set[Node]] = {}
     wars = {w for g in graphs for w in g.subjects(RDF.type, DKG.War)}
-    for war in sorted(wars):
-        qids = set()
+    for war in sorted(wars, key=str):  # IRIs: rdflib orders them so too
+        qids: set[str] = set()
         for label in {label for g in graphs for label in g.objects(war, RDFS.label)}:
             for key in numbered_names(name_key(str(label))):
                 qids |= rows.get(key, set())

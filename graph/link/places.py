@@ -4,7 +4,10 @@ These descriptions come from reference data (countrystatecity, ODbL; the project
 graph/reference/), not from the documents, so they live in their own named graph.
 """
 
-from rdflib import Graph, Literal, Namespace
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from .. import iris
@@ -14,21 +17,24 @@ REFERENCE = iris.entity("dataset", "reference")
 SCHEMA = Namespace("https://schema.org/")
 PARENT_KINDS = ("region", "province", "territory", "us-state", "community", "state")
 
+if TYPE_CHECKING:  # the gazetteer is imported where it is used
+    from ..reading.gazetteer import Entity, Gazetteer
 
-def _parent(gaz, slug: str):
+
+def _parent(gaz: "Gazetteer", slug: str) -> "Entity | None":
     for kind in PARENT_KINDS:
         if (entity := gaz.get(kind, slug)) is not None:
             return entity
     return None
 
 
-def describe_entities(entities) -> Graph:
+def describe_entities(entities: Iterable["Entity"]) -> Graph:
     """Return type, label, country, containing entity and coordinates of each entity."""
     from ..reading.gazetteer import gazetteer
 
     gaz = gazetteer()
     todo = list(entities)
-    seen = set()
+    seen: set[URIRef] = set()
     g = Graph(store="SimpleMemory")
     while todo:
         e = todo.pop()

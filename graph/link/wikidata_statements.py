@@ -11,12 +11,15 @@ under the base IRI, never in Wikidata's namespace.
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
+from rdflib.term import Node
 
 from .. import iris
+from ..terms import iri_or_none, literal_or_none
 from ..vocab import DKG, SCHEMA, WDT
 from .references import ReferenceProperties, reference_properties
 from .wikidata_view import SUPPORT, ViewNodes
@@ -28,6 +31,8 @@ PR = Namespace("http://www.wikidata.org/prop/reference/")
 WIKIBASE = Namespace("http://wikiba.se/ontology#")
 # Our date properties of a statement's value, as qualifiers (start time, end time).
 VALUE_DATES = [(DKG.startDate, "P580"), (DKG.endDate, "P582")]
+# A truthy triple of the view: (node, wdt: property, value).
+Truthy = tuple[Node, Node, Node]
 
 
 @dataclass(frozen=True)
@@ -43,11 +48,11 @@ class Source:
     language: str = ""
 
 
-def _pid(prop: URIRef) -> str:
+def _pid(prop: Node) -> str:
     return str(prop)[len(str(WDT)) :]
 
 
-def statement_iri(s, p, o) -> URIRef:
+def statement_iri(s: Node, p: Node, o: Node) -> URIRef:
     """Return the IRI of the statement of a truthy triple: stable while the triple is."""
     key = " ".join(term.n3() for term in (s, p, o))
     return iris.entity("statement", hashlib.sha256(key.encode()).hexdigest()[:20])
@@ -58,39 +63,44 @@ def reference_iri(document: URIRef) -> URIRef:
     return iris.entity("reference", str(document).rstrip("/").rsplit("/", 1)[-1])
 
 
-def sources(doc_graphs: dict[URIRef, Graph]) -> dict[URIRef, Source]:
+def sources(doc_graphs: Mapping[URIRef, Graph]) -> dict[URIRef, Source]:
     """Return each document graph's source: title, URL, Wikidata item, retrieval date."""
     found = {}
     for name, g in doc_graphs.items():
         for doc in g.subjects(RDF.type, DKG.SourceDocument):
-            url = g.value(doc, SCHEMA.url)
+            if not isinstance(doc, URIRef):
+                continue  # a document is named by its IRI (iris.document)
             found[name] = Source(
                 doc,
-                g.value(doc, DCTERMS.title),
-                url if isinstance(url, URIRef) else None,
-                g.value(doc, SKOS.exactMatch),
-                g.value(doc, DKG.retrieved),
+                literal_or_none(g.value(doc, DCTERMS.title)),
+                iri_or_none(g.value(doc, SCHEMA.url)),
+                iri_or_none(g.value(doc, SKOS.exactMatch)),
+                literal_or_none(g.value(doc, DKG.retrieved)),
                 str(g.value(doc, DCTERMS.publisher) or ""),
                 str(g.value(doc, DCTERMS.language) or ""),
             )
     return found
 
 
-def supports(doc_graphs: dict[URIRef, Graph], nodes: ViewNodes) -> dict[tuple, list[tuple]]:
+def supports(
+    doc_graphs: Mapping[URIRef, Graph], nodes: ViewNodes
+) -> dict[Truthy, list[tuple[URIRef, Node]]]:
     """Map each truthy triple that documents' claims state to (document graph, claim) pairs."""
-    by_property = defaultdict(list)
+    by_property: dict[Node, list[tuple[URIRef, bool]]] = defaultdict(list)
     for wp, ours in SUPPORT.items():
-        for p, inverse in ours:
-            by_property[p].append((wp, inverse))
-    found: dict[tuple, list[tuple]] = defaultdict(list)
+        for prop, inverse in ours:
+            by_property[prop].append((wp, inverse))
+    found: dict[Truthy, list[tuple[URIRef, Node]]] = defaultdict(list)
     for name in sorted(doc_graphs):
         g = doc_graphs[name]  # one at a time: they may be made on demand
-        parts: dict = defaultdict(dict)
+        parts: dict[Node, dict[Node, Node]] = defaultdict(dict)
         for part in (RDF.subject, RDF.predicate, RDF.object):
             for claim, value in g.subject_objects(part):
                 parts[claim][part] = value
-        for claim in sorted(parts):
+        for claim in sorted(parts, key=str):  # claims are IRIs: rdflib orders them so too
             s, p, o = (parts[claim].get(x) for x in (RDF.subject, RDF.predicate, RDF.object))
+            if s is None or p is None or o is None:
+                continue  # no triple: it could support no statement of the view
             for wp, inverse in by_property.get(p, ()):
                 subject, value = (o, s) if inverse else (s, o)
                 value = nodes.cls(value) if p == RDF.type else nodes.node(value)
@@ -123,15 +133,15 @@ def _retrieved(value: Literal | None) -> Literal | None:
     return Literal(f"{value}T00:00:00Z", datatype=XSD.dateTime)
 
 
-def qualifiers(facts: Graph, view: Graph, nodes: ViewNodes) -> dict[tuple, list[tuple]]:
+def qualifiers(facts: Graph, view: Graph, nodes: ViewNodes) -> dict[Truthy, list[tuple[str, Node]]]:
     """Return the dates of statements: (pq: property, date) per truthy triple.
 
     A relation between two states starts when a document says they established it; a
     position held starts and ends when its role does.
     """
-    found: dict[tuple, list[tuple]] = defaultdict(list)
+    found: dict[Truthy, list[tuple[str, Node]]] = defaultdict(list)
     for event in facts.subjects(RDF.type, DKG.EstablishmentOfDiplomaticRelations):
-        parties = sorted(facts.objects(event, DKG.participant))
+        parties = sorted(facts.objects(event, DKG.participant), key=str)  # IRIs
         for when in facts.objects(event, DKG.date):
             if len(parties) == 2:
                 a, b = (nodes.node(x) for x in parties)
@@ -147,7 +157,7 @@ def qualifiers(facts: Graph, view: Graph, nodes: ViewNodes) -> dict[tuple, list[
 def statements(
     view: Graph,
     facts: Graph,
-    doc_graphs: dict[URIRef, Graph],
+    doc_graphs: Mapping[URIRef, Graph],
     nodes: ViewNodes,
     allowed: ReferenceProperties | None = None,
 ) -> Graph:

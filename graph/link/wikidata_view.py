@@ -6,8 +6,11 @@ skos:exactMatch to one (else our class IRI stays), with wdt:P279 among the class
 Only IDs of ontology/wikidata-ids.tsv appear. Plain Python over the graphs: no SPARQL.
 """
 
+from collections.abc import Iterator
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from ..ingest.checked_ids import known_qids
 from ..vocab import DKG, WD, WDT
@@ -60,20 +63,20 @@ class ViewNodes:
 
     def __init__(self, data: Graph, ontology: Graph):
         qids = known_qids()
-        self.item: dict[URIRef, URIRef] = {}
+        self.item: dict[Node, Node] = {}
         for s, o in data.subject_objects(SKOS.exactMatch):
             if str(o).startswith(str(WD)) and str(o)[len(str(WD)) :] in qids:
                 self.item[s] = o
-        self.wd_class: dict[URIRef, URIRef] = {}
+        self.wd_class: dict[Node, URIRef] = {}
         for c, o in ontology.subject_objects(SKOS.exactMatch):
             if str(c).startswith(str(DKG)) and str(o)[len(str(WD)) :] in qids:
-                self.wd_class[c] = URIRef(o)
+                self.wd_class[c] = URIRef(str(o))
 
-    def node(self, x):
+    def node(self, x: Node) -> Node:
         """Return a thing's node in the view."""
         return self.item.get(x, x) if isinstance(x, URIRef) else x
 
-    def cls(self, c):
+    def cls(self, c: Node) -> Node:
         """Return a class's node in the view."""
         return self.wd_class.get(c, c)
 
@@ -87,8 +90,9 @@ def _superclasses(ontology: Graph) -> dict[URIRef, set[URIRef]]:
     return supers
 
 
-def _ancestors(cls: URIRef, supers: dict) -> set[URIRef]:
-    seen, todo = set(), [cls]
+def _ancestors(cls: URIRef, supers: dict[URIRef, set[URIRef]]) -> set[URIRef]:
+    seen: set[URIRef] = set()
+    todo = [cls]
     while todo:
         for d in supers.get(todo.pop(), ()):
             if d not in seen:
@@ -103,7 +107,7 @@ def wikidata_view(asserted_and_reference: Graph, inferred: Graph | None, ontolog
     data = asserted_and_reference
     graphs = [data] if inferred is None else [data, inferred]
 
-    def triples(s, p, o):
+    def triples(s: Node, p: Node, o: None) -> Iterator[tuple[Node, Node, Node]]:
         for g in graphs:
             yield from g.triples((s, p, o))
 
@@ -112,16 +116,16 @@ def wikidata_view(asserted_and_reference: Graph, inferred: Graph | None, ontolog
     supers = _superclasses(ontology)
 
     view = Graph(store="SimpleMemory")
-    types: dict[URIRef, set[URIRef]] = {}
+    types: dict[Node, set[URIRef]] = {}
     for s, c in data.subject_objects(RDF.type):
-        if isinstance(s, URIRef) and str(c).startswith(str(DKG)):
+        if isinstance(s, URIRef) and isinstance(c, URIRef) and str(c).startswith(str(DKG)):
             types.setdefault(s, set()).add(c)
     entities = {s for s, cs in types.items() if not cs & SKIPPED}
     used: set[URIRef] = set()
     for s in entities:
         # Only the most specific classes: a consulate general is not also stated a consulate.
         cs = types[s]
-        implied = set().union(*(_ancestors(c, supers) for c in cs))
+        implied: set[URIRef] = set().union(*(_ancestors(c, supers) for c in cs))
         for c in sorted(cs - implied):
             view.add((node(s), WDT.P31, cls_node(c)))
             used.add(c)
@@ -160,7 +164,7 @@ def wikidata_view(asserted_and_reference: Graph, inferred: Graph | None, ontolog
             view.add((n, WDT.P530, node(o)))
             view.add((node(o), WDT.P530, n))
     # An English label on every node of the view: ours, else the ontology's, else the table's.
-    label_of: dict[URIRef, Literal] = {}
+    label_of: dict[Node, Literal] = {}
     for g in (ontology, data):
         for s, o in g.subject_objects(RDFS.label):
             if not isinstance(o, Literal) or o.language != "en":
@@ -168,8 +172,8 @@ def wikidata_view(asserted_and_reference: Graph, inferred: Graph | None, ontolog
             # The first label in sorted order: the same one on every build.
             if (n := node(s)) not in label_of or str(o) < str(label_of[n]):
                 label_of[n] = o
-    nodes = set(view.subjects()) | {o for o in view.objects() if isinstance(o, URIRef)}
-    for n in nodes:
+    named = set(view.subjects()) | {o for o in view.objects() if isinstance(o, URIRef)}
+    for n in named:
         label = label_of.get(n)
         if label is None and str(n).startswith(str(WD)):
             label = Literal(qids[str(n)[len(str(WD)) :]].label, lang="en")

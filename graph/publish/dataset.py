@@ -2,15 +2,16 @@
 
 import hashlib
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, VOID, XSD
+from rdflib.term import Node
 
 from .. import iris
-from ..terms import PREFIXES, converter
+from ..terms import PREFIXES, converter, triple_terms
 from .jsonld import compact_jsonld
 
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
@@ -56,13 +57,15 @@ def describe(
     # included, as /sparql counts it, /.well-known/void reports it and the union dumps hold
     # it. A triple in two graphs counts once; the count's own triple counts too.
     if quads is None:
-        merged = set(g)
+        merged: set[tuple[Node, Node, Node]] = set(g)
         for graph in graphs.values():
             merged.update(graph)
+        count = len(merged)
     else:  # the N-Triples lines of the graphs' triples and of this one's
-        merged = quads.union_lines()
-        merged.update(_nt_lines(ds, Quads({ds: g}).by_graph[ds]))
-    g.add((ds, VOID.triples, Literal(len(merged) + 1, datatype=XSD.integer)))
+        lines = quads.union_lines()
+        lines.update(_nt_lines(ds, Quads({ds: g}).by_graph[ds]))
+        count = len(lines)
+    g.add((ds, VOID.triples, Literal(count + 1, datatype=XSD.integer)))
     return g
 
 
@@ -87,15 +90,17 @@ class Quads:
         self.by_graph: dict[URIRef, bytes] = {}
         convert = converter()
         for name, graph in (graphs or {}).items():
-            self._put(name, [ox.Quad(*map(convert, t), ox.NamedNode(name)) for t in graph])
+            g = ox.NamedNode(name)
+            self._put(name, [ox.Quad(*triple_terms(t, convert), g) for t in graph])
 
     def _put(self, name: URIRef, quads: list[ox.Quad]) -> None:
-        self.by_graph[name] = ox.serialize(_sort_quads(quads), format=ox.RdfFormat.N_QUADS)
+        data = ox.serialize(_sort_quads(quads), format=ox.RdfFormat.N_QUADS)  # bytes: no output
+        self.by_graph[name] = data or b""
 
     def add(self, name: URIRef, graph: Graph) -> None:
         """Add (or replace) one graph."""
-        convert = converter()
-        self._put(name, [ox.Quad(*map(convert, t), ox.NamedNode(name)) for t in graph])
+        convert, g = converter(), ox.NamedNode(name)
+        self._put(name, [ox.Quad(*triple_terms(t, convert), g) for t in graph])
 
     def add_ntriples(self, name: URIRef, data: bytes) -> None:
         """Add (or replace) one graph given as N-Triples (no rdflib terms made)."""
@@ -137,10 +142,10 @@ def to_quads(graphs: dict[URIRef, Graph]) -> list[ox.Quad]:
     return list(Quads(graphs))
 
 
-def _used_prefixes(statements) -> dict[str, str]:
+def _used_prefixes(statements: Iterable[ox.Quad]) -> dict[str, str]:
     """Return the prefixes whose namespaces the statements' IRIs use (one pass: statements
     may be a stream)."""
-    iris_used = set()
+    iris_used: set[str] = set()
     for q in statements:
         for t in (q.subject, q.predicate, q.object):
             if isinstance(t, ox.NamedNode):

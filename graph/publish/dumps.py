@@ -4,29 +4,42 @@ import gzip
 import json
 import zlib
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
 from ..errors import InputError
 
 INDEX = "dumps.json"
-# Dump file -> format name, media type, pyoxigraph format, what it holds.
+
+
+class Dump(NamedTuple):
+    """A dump file's format name, media type, pyoxigraph format, and what it holds."""
+
+    label: str
+    media_type: str
+    format: ox.RdfFormat
+    holds: str
+
+
+# A release's files: name -> its bytes, or the path of a file written aside (a large dump).
+Files = dict[str, bytes | Path]
 DUMPS = {
-    "diplokg.ttl": ("Turtle", "text/turtle", ox.RdfFormat.TURTLE, "the union of all graphs"),
-    "diplokg.nt": (
+    "diplokg.ttl": Dump("Turtle", "text/turtle", ox.RdfFormat.TURTLE, "the union of all graphs"),
+    "diplokg.nt": Dump(
         "N-Triples",
         "application/n-triples",
         ox.RdfFormat.N_TRIPLES,
         "the union of all graphs",
     ),
-    "diplokg.jsonld": (
+    "diplokg.jsonld": Dump(
         "JSON-LD",
         "application/ld+json",
         ox.RdfFormat.JSON_LD,
         "the union of all graphs, compacted with the project's @context",
     ),
-    "diplokg.trig": ("TriG", "application/trig", ox.RdfFormat.TRIG, "every named graph"),
-    "diplokg.nq": ("N-Quads", "application/n-quads", ox.RdfFormat.N_QUADS, "every named graph"),
+    "diplokg.trig": Dump("TriG", "application/trig", ox.RdfFormat.TRIG, "every named graph"),
+    "diplokg.nq": Dump("N-Quads", "application/n-quads", ox.RdfFormat.N_QUADS, "every named graph"),
 }
 EXPORT_FORMATS = {name.rsplit(".", 1)[-1]: name for name in DUMPS}  # ttl -> diplokg.ttl
 
@@ -70,20 +83,23 @@ def size(data: "bytes | Path") -> int:
     return len(data) if isinstance(data, bytes) else data.stat().st_size
 
 
-def with_dump_extras(files: dict, folder: Path | None = None) -> dict:
+def with_dump_extras(files: Files, folder: Path | None = None) -> Files:
     """Return the files plus each dump's .gz twin and the index (dumps.json) of all of them.
 
     A file given as its bytes gets its twin as bytes; a file given as a path (written aside,
     too large to hold) gets its twin written into folder, a chunk at a time.
     """
     out = dict(files)
-    index = {}
+    index: dict[str, dict[str, object]] = {}
     for name, (label, media_type, fmt, holds) in DUMPS.items():
         if name not in files:
             continue
         data = files[name]
+        packed: bytes | Path
         if isinstance(data, bytes):
             packed = compress(data)
+        elif folder is None:
+            raise ValueError(f"{data}: a dump written aside needs a folder for its gzip twin")
         else:
             packed = folder / (name + ".gz")
             compress_file(data, packed)
@@ -93,8 +109,8 @@ def with_dump_extras(files: dict, folder: Path | None = None) -> dict:
         # N-Quads dump's quads (dataset.serialize writes each from the same statements).
         twin = "diplokg.nq" if quads else "diplokg.nt"
         counted = twin if twin in files else name
-        statements = count_statements(files[counted], DUMPS[counted][2])
-        entry = {"format": label, "media_type": media_type, "holds": holds}
+        statements = count_statements(files[counted], DUMPS[counted].format)
+        entry: dict[str, object] = {"format": label, "media_type": media_type, "holds": holds}
         entry["quads" if quads else "triples"] = statements
         index[name] = {**entry, "bytes": size(data)}
         index[name + ".gz"] = {**entry, "bytes": size(packed), "encoding": "gzip"}
@@ -102,11 +118,12 @@ def with_dump_extras(files: dict, folder: Path | None = None) -> dict:
     return out
 
 
-def read_index(release: Path) -> dict:
-    """Read a release's dump index; an older release without one gets sizes only."""
+def read_index(release: Path) -> dict[str, dict[str, Any]]:
+    """Read a release's dump index (parsed JSON); an older release without one gets sizes only."""
     path = release / INDEX
     if path.is_file():
-        return json.loads(path.read_text(encoding="utf-8"))
+        index: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+        return index
     return {
         name: {"format": label, "media_type": media_type, "holds": holds,
                "bytes": (release / name).stat().st_size}

@@ -19,8 +19,9 @@ passes), and the claim's own phrase ends the line as a comment,
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.term import Node
 
 from .. import iris
 from ..errors import InputError
@@ -28,6 +29,7 @@ from ..ingest.checked_ids import known_qids
 from ..link.references import ReferenceProperties, monolingual, reference_properties
 from ..link.wikidata_statements import Source, sources, supports
 from ..link.wikidata_view import ViewNodes
+from ..terms import ordered
 from ..vocab import DKG, WD, WDT
 from .release import current_release
 
@@ -71,7 +73,7 @@ class Citation:
         return f"/* {text} */"
 
 
-def _qid(node) -> str | None:
+def _qid(node: Node | None) -> str | None:
     """Return the checked QID of a wd: IRI, else None."""
     if isinstance(node, URIRef) and str(node).startswith(str(WD)):
         qid = str(node)[len(str(WD)) :]
@@ -79,20 +81,20 @@ def _qid(node) -> str | None:
     return None
 
 
-def _pid(prop: URIRef) -> str:
+def _pid(prop: Node) -> str:
     return str(prop)[len(str(WDT)) :]
 
 
 def time_value(value: Literal) -> str | None:
     """Return a date in QuickStatements time syntax, at the precision the literal has."""
-    precision = PRECISION.get(value.datatype)
+    precision = PRECISION.get(value.datatype) if value.datatype is not None else None
     if precision is None:
         return None
     parts = [*str(value).split("-"), "00", "00"][:3]
     return f"+{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z/{precision}"
 
 
-def _value(node) -> str | None:
+def _value(node: Node) -> str | None:
     """Return a statement's value in QuickStatements syntax: a checked item or a date."""
     if isinstance(node, Literal):
         return time_value(node)
@@ -106,20 +108,22 @@ class Exporter:
         self.ds = ds
         self.allowed = allowed
         self.view = ds.graph(iris.graph("wikidata"))
-        self.documents = {
-            g.identifier: g for g in ds.graphs() if "/graph/document/" in str(g.identifier)
+        self.documents: dict[URIRef, Graph] = {
+            g.identifier: g
+            for g in ds.graphs()
+            if isinstance(g.identifier, URIRef) and "/graph/document/" in str(g.identifier)
         }
         nodes = ViewNodes(ds.graph(iris.graph("reference")), ds.graph(iris.graph("ontology")))
         self.support = supports(self.documents, nodes)
         self.sources = sources(self.documents)
 
-    def citations(self, s, p, o) -> list[Citation]:
+    def citations(self, s: Node, p: Node, o: Node | None) -> list[Citation]:
         """Return the claims that state a view statement, by document and offset."""
-        found = []
-        for name, claim in self.support.get((s, p, o), ()):
+        found: list[tuple[str, int, Citation]] = []
+        for name, claim in self.support.get((s, p, o), ()) if o is not None else ():
             g = self.documents[name]
             for ev in g.objects(claim, DKG.evidence):
-                start = int(g.value(ev, DKG.start))
+                start = int(str(g.value(ev, DKG.start)))  # an xsd:integer's lexical form
                 phrase = str(g.value(ev, DKG.quote))
                 found.append((str(name), start, Citation(self.sources[name], phrase)))
         return [c for *_, c in sorted(found, key=lambda f: f[:2])]
@@ -130,7 +134,7 @@ class Exporter:
 
     def linked_lines(self) -> list[str]:
         """Return the statements about linked entities, one line each with its source."""
-        rows = []
+        rows: list[tuple[str, int, str, str, Citation]] = []
         for s, p, o in self.view:
             if _qid(s) is None or not str(p).startswith(str(WDT)) or p == WDT.P279:
                 continue
@@ -145,16 +149,18 @@ class Exporter:
 
     def missions(self) -> list[URIRef]:
         """Return our missions that have no Wikidata item, sorted by IRI."""
-        classes = {DKG.DiplomaticMission}
+        classes: set[Node] = {DKG.DiplomaticMission}
         ontology = self.ds.graph(iris.graph("ontology"))
         while True:
             more = {c for c, d in ontology.subject_objects(RDFS.subClassOf) if d in classes}
             if more <= classes:
                 break
             classes |= more
-        found = set()
+        found: set[URIRef] = set()
         for g in self.documents.values():
             for s, c in g.subject_objects(RDF.type):
+                if not isinstance(s, URIRef):
+                    continue  # a mission is named by its IRI (extract/identity.py)
                 if c in classes and _qid(s) is None and (s, None, None) in self.view:
                     found.add(s)
         return sorted(found)
@@ -163,7 +169,7 @@ class Exporter:
         """Return the CREATE block of one mission: label, P31, P137, P17, P131, P571, P576."""
         lines = []
         for p in CREATE_PROPERTIES:
-            for o in sorted(self.view.objects(mission, p)):
+            for o in ordered(self.view.objects(mission, p)):
                 value = _value(o)
                 found = self.citations(mission, p, o) if value else []
                 if found:

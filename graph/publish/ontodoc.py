@@ -2,11 +2,13 @@
 
 import re
 from pathlib import Path
+from typing import Required, TypedDict
 
 import jinja2
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, VANN
+from rdflib.term import Node
 
 # Section ids are reserved, so a term's anchor can never shadow them.
 _SECTIONS = (
@@ -22,6 +24,57 @@ _ALIGNMENTS = (OWL.equivalentClass, OWL.equivalentProperty, *(SKOS[m] for m in _
 _LABELS = (RDFS.label, SKOS.prefLabel)
 _TEMPLATES = jinja2.FileSystemLoader(Path(__file__).parent / "templates")
 _ENV = jinja2.Environment(loader=_TEMPLATES, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+# What the template prints (templates/ontology.html). These stay dictionaries, typed: the
+# template tells a key that is absent (a literal has no link) from one that is None.
+class Value(TypedDict, total=False):
+    """A node as text: a literal with its language, a union with its parts, or an IRI with
+    its link and its full IRI as title."""
+
+    text: Required[str]
+    lang: str | None
+    parts: list["Value"]
+    href: str | None
+    title: str
+
+
+Rows = list[tuple[str, list[Value]]]  # a table's rows: (heading, values)
+
+
+class Constraint(TypedDict):
+    """A SHACL property shape of a class: its path, its count (min..max), its messages."""
+
+    path: Value
+    count: str
+    messages: list[Value]
+
+
+class Term(TypedDict):
+    """Everything the page says about one term."""
+
+    id: str
+    iri: str
+    curie: str
+    title: str
+    labels: list[Value]
+    definitions: list[Value]
+    deprecated: bool
+    rows: Rows
+    shapes: list[Constraint]
+    members: list["Term"]
+
+
+class Section(TypedDict):
+    id: str
+    title: str
+    terms: list[Term]
+
+
+class Metadata(TypedDict, total=False):
+    title: Required[str]
+    descriptions: list[Value]
+    rows: Required[Rows]
 
 
 def _words(camel: str) -> str:
@@ -41,7 +94,7 @@ def _name_key(iri: URIRef) -> tuple[str, str, str]:
     return (name.casefold(), name, str(iri))
 
 
-def _text_key(value: dict) -> tuple:
+def _text_key(value: Value) -> tuple[int, str, str]:
     """Put English text first, then untagged text, then the other languages alphabetically."""
     lang = value.get("lang") or ""
     return ({"en": 0, "": 1}.get(lang, 2), lang, value["text"])
@@ -54,7 +107,8 @@ class _Doc:
         self.g, self.shapes = graph, shapes
         self.anchors: dict[URIRef, str] = {}
         self.members: dict[URIRef, list[URIRef]] = {}  # concept scheme -> its concepts
-        self.usage: dict[str, dict] = {"domain": {}, "range": {}}  # class -> properties
+        # "domain" or "range" -> class IRI -> the properties of that domain or range
+        self.usage: dict[str, dict[str | None, list[Value]]] = {"domain": {}, "range": {}}
 
     def assign_anchors(self, iris: set[URIRef]) -> None:
         """Give each IRI a unique HTML id: its local name when free."""
@@ -75,7 +129,7 @@ class _Doc:
         except (KeyError, ValueError):
             return str(iri)
 
-    def value(self, node) -> dict:
+    def value(self, node: Node) -> Value:
         """Describe a node as text, with a link for an IRI (an anchor for a term on the page)."""
         if isinstance(node, Literal):
             return {"text": str(node), "lang": node.language}
@@ -83,13 +137,15 @@ class _Doc:
             union = self.g.value(node, OWL.unionOf)
             parts = [self.value(n) for n in Collection(self.g, union)] if union is not None else []
             return {"text": " or ".join(p["text"] for p in parts), "parts": parts}
+        if not isinstance(node, URIRef):
+            raise TypeError(f"not an RDF term of a graph: {node!r}")
         href = f"#{self.anchors[node]}" if node in self.anchors else None
         # Only web links: a crafted graph must not smuggle javascript: URLs into the page.
         if href is None and str(node).startswith(("http://", "https://")):
             href = str(node)
         return {"text": self.curie(node), "href": href, "title": str(node)}
 
-    def values(self, subject, *predicates, graph: Graph | None = None) -> list[dict]:
+    def values(self, subject: Node, *predicates: Node, graph: Graph | None = None) -> list[Value]:
         """Describe the objects of some predicates: links by CURIE, texts English first."""
         graph = self.g if graph is None else graph
         vals = [self.value(n) for p in predicates for n in graph.objects(subject, p)]
@@ -97,16 +153,16 @@ class _Doc:
         unique = {(v["text"], v.get("lang"), v.get("href")): v for v in vals if v.get("parts", 1)}
         return sorted(unique.values(), key=_text_key)
 
-    def subjects(self, predicate, obj) -> list[dict]:
+    def subjects(self, predicate: Node, obj: Node) -> list[Value]:
         """Describe the IRIs that point to an object through a predicate."""
         found = {s for s in self.g.subjects(predicate, obj) if isinstance(s, URIRef)}
         return [self.value(s) for s in sorted(found, key=_name_key)]
 
-    def term(self, iri: URIRef, kind: str) -> dict:
+    def term(self, iri: URIRef, kind: str) -> Term:
         """Collect everything the page says about one term."""
         g, labels = self.g, self.values(iri, *_LABELS)
         english = [v for v in labels if v.get("lang") in ("en", None)]
-        rows: list[tuple[str, list[dict]]] = []
+        rows: Rows = []
         if kind == "classes":
             rows += [("Super-classes", self.values(iri, RDFS.subClassOf))]
             rows += [("Sub-classes", self.subjects(RDFS.subClassOf, iri))]
@@ -117,7 +173,9 @@ class _Doc:
             inverse = self.values(iri, OWL.inverseOf) + self.subjects(OWL.inverseOf, iri)
             inverse = list({v["title"]: v for v in inverse}.values())  # declared on both sides
             kinds = set(g.objects(iri, RDF.type))
-            traits = [{"text": _words(t)} for t in _TRAITS.split() if OWL[t + "Property"] in kinds]
+            traits: list[Value] = [
+                {"text": _words(t)} for t in _TRAITS.split() if OWL[t + "Property"] in kinds
+            ]
             rows += [("Super-properties", self.values(iri, RDFS.subPropertyOf))]
             rows += [("Sub-properties", self.subjects(RDFS.subPropertyOf, iri))]
             rows += [("Domain", self.values(iri, RDFS.domain))]
@@ -140,7 +198,7 @@ class _Doc:
             "members": [self.term(m, "concepts") for m in self.members.get(iri, [])],
         }
 
-    def constraints(self, cls: URIRef) -> list[dict]:
+    def constraints(self, cls: URIRef) -> list[Constraint]:
         """List the SHACL property shapes of the node shapes that target a class."""
         if self.shapes is None:
             return []
@@ -148,13 +206,15 @@ class _Doc:
         targets = set(sg.subjects(SH.targetClass, cls))
         if (cls, RDF.type, SH.NodeShape) in sg:  # an implicit class target
             targets.add(cls)
-        out = []
+        out: list[Constraint] = []
         for shape in sorted(targets, key=str):
             for prop in sg.objects(shape, SH.property):
                 path = sg.value(prop, SH.path)
                 low, high = sg.value(prop, SH.minCount), sg.value(prop, SH.maxCount)
                 count = f"{low or 0}..{high or '*'}" if low is not None or high is not None else ""
-                shown = self.value(path) if isinstance(path, URIRef) else {"text": "(complex path)"}
+                shown: Value = (
+                    self.value(path) if isinstance(path, URIRef) else {"text": "(complex path)"}
+                )
                 # A SPARQL-based constraint keeps its message on its sh:sparql node.
                 notes = [prop, *sg.objects(prop, SH.sparql)]
                 messages = [m for n in notes for m in self.values(n, SH.message, graph=sg)]
@@ -193,17 +253,17 @@ def render_ontology_html(ontology: Graph, shapes: Graph | None = None) -> str:
             for cls in doc.values(prop, predicate):
                 for part in cls.get("parts") or [cls]:  # keyed by IRI text
                     doc.usage[key].setdefault(part.get("title"), []).append(doc.value(prop))
-    sections = [
+    sections: list[Section] = [
         {"id": sid, "title": title, "terms": [doc.term(iri, sid) for iri in found[sid]]}
         for sid, title, _ in _SECTIONS
     ]
-    meta = _metadata(doc, head) if head is not None else {"title": "Ontology", "rows": []}
+    meta: Metadata = _metadata(doc, head) if head is not None else {"title": "Ontology", "rows": []}
     external = [(title, vals) for title, vals in external if vals]
     page = _ENV.get_template("ontology.html")
     return page.render(meta=meta, sections=sections, external=external)
 
 
-def _metadata(doc: _Doc, head) -> dict:
+def _metadata(doc: _Doc, head: Node) -> Metadata:
     """Collect the owl:Ontology node's title, description and the rows of its metadata table."""
     titles = doc.values(head, DCTERMS.title) or doc.values(head, RDFS.label)
     rows = [

@@ -16,11 +16,13 @@ import shutil
 import signal
 import tempfile
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
-from .dumps import DUMPS, INDEX, with_dump_extras
+from .dumps import DUMPS, INDEX, Files, with_dump_extras
 
 KEEP_RELEASES = 3
 
@@ -49,7 +51,7 @@ def _digest(data: "bytes | Path") -> str:
 
 
 @contextmanager
-def build_lock(out: Path):
+def build_lock(out: Path) -> Iterator[None]:
     """Hold the output folder's lock so that two builds never publish over each other."""
     out.mkdir(parents=True, exist_ok=True)
     with open(out / ".lock", "w") as fh:
@@ -67,7 +69,7 @@ def current_release(out: Path) -> Path | None:
 
 
 @contextmanager
-def uninterrupted():
+def uninterrupted() -> Iterator[None]:
     """Hold Ctrl-C (SIGINT) back while the block runs; an interrupt during it is dropped.
 
     Publishing is the build's last step: once it starts, finishing it is what the user who
@@ -83,18 +85,19 @@ def uninterrupted():
         signal.signal(signal.SIGINT, held)
 
 
-def publish(out: Path, version: str, files: dict, about: dict) -> Path:
+def publish(out: Path, version: str, files: Files, about: dict[str, Any]) -> Path:
     """Write a release folder whole, then point 'current' at it; return the release folder.
 
     files maps a file name to its bytes, or to the path of a file written aside in the same
     file system (large dumps are written as they are made; they are moved into the release).
-    about goes into the release's manifest.json (what the build was made from, its counts).
+    about goes into the release's manifest.json (what the build was made from, its counts):
+    JSON, written as given.
     """
     with uninterrupted():
         return _publish(out, version, files, about)
 
 
-def _publish(out: Path, version: str, files: dict, about: dict) -> Path:
+def _publish(out: Path, version: str, files: Files, about: dict[str, Any]) -> Path:
     releases = out / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     final = releases / version
@@ -122,7 +125,7 @@ def _publish(out: Path, version: str, files: dict, about: dict) -> Path:
     return final
 
 
-def _manifest(version: str, files: dict, about: dict) -> bytes:
+def _manifest(version: str, files: Files, about: dict[str, Any]) -> bytes:
     entries = {
         name: {
             "bytes": len(data) if isinstance(data, bytes) else data.stat().st_size,

@@ -102,6 +102,13 @@ def written(name: str) -> tuple[str, ...]:
     return tuple(TOKEN.findall(deaccent(name)))
 
 
+class Exonym(NamedTuple):
+    """The English name of a city the dataset names otherwise, and its other English names."""
+
+    english: str
+    others: list[str]
+
+
 @dataclass(frozen=True)
 class Entity:
     """A place or organisation that mentions resolve to."""
@@ -267,7 +274,9 @@ class Gazetteer:
         self.subdivision_types: dict[str, str] = {}  # slug -> the dataset's type
         self.lower_tier: set[str] = set()  # slugs of lower-tier subdivisions
         exonyms = read_table("english_exonyms.tsv", 5)
-        self.exonyms = {(c, n): (e, split(o)) for c, kind, n, e, o in exonyms if kind == "city"}
+        self.exonyms = {
+            (c, n): Exonym(e, split(o)) for c, kind, n, e, o in exonyms if kind == "city"
+        }
         self._subdivision_exonyms = [
             (c, n, [e, *split(o)]) for c, kind, n, e, o in exonyms if kind == "subdivision"
         ]
@@ -481,12 +490,12 @@ class Gazetteer:
                 names = []
                 exonym = self.exonyms.get((iso2, name))
                 if exonym:
-                    names += [exonym[0], *exonym[1]]
-                    labels.append(name_key(exonym[0]))
+                    names += [exonym.english, *exonym.others]
+                    labels.append(name_key(exonym.english))
                 else:
                     labels.append(key)
                 if key == sub_key:  # a city named like its province: "Quebec City"
-                    names.append(f"{exonym[0] if exonym else name} City")
+                    names.append(f"{exonym.english if exonym else name} City")
                 if name[0] == "S":
                     names += saint_variants(name)
                 for other in names:
@@ -510,7 +519,8 @@ class Gazetteer:
         if entity is not None:
             return entity
         row = self._cities[iso2][i]
-        label = self.exonyms.get((iso2, row["name"]), (row["name"], []))[0]
+        exonym = self.exonyms.get((iso2, row["name"]))
+        label = exonym.english if exonym else row["name"]
         sub = self.subdivisions.get((iso2, row["state_code"]))
         base = iris.slugify(deaccent(label))
         slug = f"{iso2.lower()}-{base}"

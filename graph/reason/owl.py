@@ -1,12 +1,14 @@
 """Compute what the ontology lets us infer from the asserted facts (OWL RL, by owlrl)."""
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import owlrl
 import owlrl.Closure
 import owlrl.OWLRL
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, DefinedNamespace
+from rdflib.term import Node
 
 from ..vocab import DKG
 
@@ -29,20 +31,20 @@ SAME_AS = OWL.sameAs
 class _Terms:
     """A namespace whose terms, once looked up, are plain attributes."""
 
-    def __init__(self, namespace):
+    def __init__(self, namespace: type[DefinedNamespace]):
         self._namespace = namespace
 
-    def __getattr__(self, name: str):
-        term = getattr(self._namespace, name)
+    def __getattr__(self, name: str) -> URIRef:
+        term: URIRef = getattr(self._namespace, name)
         setattr(self, name, term)
         return term
 
-    def __getitem__(self, name: str):
+    def __getitem__(self, name: str) -> URIRef:
         return self._namespace[name]
 
 
 @contextmanager
-def _plain_vocabulary():
+def _plain_vocabulary() -> Iterator[None]:
     """Let owlrl's rules read OWL, RDF and RDFS terms as plain attributes while it runs.
 
     rdflib's closed namespaces resolve every attribute through a metaclass with checks, and
@@ -61,7 +63,7 @@ def _plain_vocabulary():
             setattr(module, name, namespace)
 
 
-class OWLRL(owlrl.OWLRL_Semantics):
+class OWLRL(owlrl.OWLRL_Semantics):  # type: ignore[misc]  # owlrl ships no type information
     """owlrl's OWL RL rules without reflexive owl:sameAs.
 
     Rule eq-ref states x owl:sameAs x for every term of every triple; each of those then runs
@@ -69,7 +71,7 @@ class OWLRL(owlrl.OWLRL_Semantics):
     them changes no other inference (x sameAs x adds nothing) and saves a quarter of the time.
     """
 
-    def store_triple(self, t):
+    def store_triple(self, t: tuple[Node, Node, Node]) -> None:
         if t[1] == SAME_AS and t[0] == t[2]:
             return
         super().store_triple(t)
@@ -112,7 +114,7 @@ def individuals(facts: Graph, ontology: Graph) -> set[URIRef]:
     return {n for n in nodes if isinstance(n, URIRef) and n not in classes and n not in terms}
 
 
-def _informative(triple, about: set) -> bool:
+def _informative(triple: tuple[Node, Node, Node], about: set[URIRef]) -> bool:
     s, p, o = triple
     # Inferences about classes and properties (owlrl derives many, e.g. on XSD datatypes)
     # say nothing about the world; keep what is said of the facts' own individuals.

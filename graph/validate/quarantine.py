@@ -11,10 +11,12 @@ claim explains (curated facts, reference data, a claim or passage that is malfor
 stops the build, as does any violation with --strict.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
+from rdflib.term import Node
 
 from ..vocab import DKG
 from .shapes import Report, Result
@@ -22,6 +24,8 @@ from .shapes import Report, Result
 # Rounds of withdraw-and-validate: withdrawing a thing's claims may uncover a violation of a
 # thing that pointed at it; a few rounds settle every case met so far.
 ROUNDS = 4
+# A claim at fault: (its document graph's name, the claim's node).
+Culprit = tuple[URIRef, Node]
 
 
 @dataclass
@@ -37,7 +41,9 @@ def _uri(text: str) -> URIRef | None:
     return URIRef(text[1:-1]) if text.startswith("<") and text.endswith(">") else None
 
 
-def _claims_of(g: Graph, subject, predicate=None, obj=None) -> list:
+def _claims_of(
+    g: Graph, subject: Node, predicate: Node | None = None, obj: Node | None = None
+) -> list[Node]:
     """Return the claims of graph g about subject (and predicate, object when given)."""
     found = []
     for claim in g.subjects(RDF.subject, subject):
@@ -49,7 +55,7 @@ def _claims_of(g: Graph, subject, predicate=None, obj=None) -> list:
     return found
 
 
-def culprits(result: Result, doc_graphs: dict[URIRef, Graph]) -> list[tuple[URIRef, URIRef]]:
+def culprits(result: Result, doc_graphs: Mapping[URIRef, Graph]) -> list[Culprit]:
     """Return the (document graph, claim) pairs whose triples a violation is about.
 
     The triple at fault is (focus, path, value) when the report gives all three; (focus,
@@ -65,7 +71,7 @@ def culprits(result: Result, doc_graphs: dict[URIRef, Graph]) -> list[tuple[URIR
     predicate = _uri(path[1:] if inverse else path) if path else None
     if path and predicate is None:  # a prefixed name: the report's graph bound a prefix
         predicate = _expand(path.removeprefix("^"))
-    found = []
+    found: list[Culprit] = []
     for name, g in doc_graphs.items():
         if predicate is None:
             claims = _claims_of(g, focus)
@@ -85,18 +91,21 @@ def culprits(result: Result, doc_graphs: dict[URIRef, Graph]) -> list[tuple[URIR
 ONE_VALUE = {"sh:MaxCountConstraintComponent", "sh:UniqueLangConstraintComponent"}
 
 
-def _after_the_first(found: list, doc_graphs: dict, component: str) -> list:
+def _after_the_first(
+    found: list[Culprit], doc_graphs: Mapping[URIRef, Graph], component: str
+) -> list[Culprit]:
     """Return the claims of every value but the one stated first (in the corpus's order of
     documents, then of the text); per language for sh:uniqueLang."""
     order = {name: i for i, name in enumerate(doc_graphs)}
 
-    def stated_at(pair) -> tuple:
+    def stated_at(pair: Culprit) -> tuple[int, int, str]:
         name, claim = pair
         g = doc_graphs[name]
-        starts = [int(v) for e in g.objects(claim, DKG.evidence) for v in g.objects(e, DKG.start)]
+        evidence = g.objects(claim, DKG.evidence)
+        starts = [int(str(v)) for e in evidence for v in g.objects(e, DKG.start)]
         return order[name], min(starts, default=0), str(g.value(claim, RDF.object))
 
-    first: dict = {}  # language (or None) -> the value stated first
+    first: dict[str | None, Node | None] = {}  # language (or None) -> the value stated first
     for name, claim in sorted(found, key=stated_at):
         obj = doc_graphs[name].value(claim, RDF.object)
         lang = getattr(obj, "language", None) if component.startswith("sh:UniqueLang") else None
@@ -113,14 +122,14 @@ def _expand(name: str) -> URIRef | None:
 
 
 def withdraw(
-    doc_graphs: dict[URIRef, Graph], report: Report, quarantine: Quarantine
+    doc_graphs: Mapping[URIRef, Graph], report: Report, quarantine: Quarantine
 ) -> tuple[dict[URIRef, Graph], bool]:
     """Move the claims at fault for the report's violations out of their document graphs.
 
     Return the new document graphs (the inputs are not changed) and whether every violation
     was traced to claims a rule made (if not, the build must stop).
     """
-    at_fault: dict[URIRef, dict[URIRef, list[Result]]] = {}
+    at_fault: dict[URIRef, dict[Node, list[Result]]] = {}
     traced = True
     for result in report.results:
         if result.severity != "sh:Violation":
@@ -138,7 +147,9 @@ def withdraw(
     return graphs, traced
 
 
-def _without(g: Graph, name: URIRef, claims: dict, quarantine: Quarantine) -> Graph:
+def _without(
+    g: Graph, name: URIRef, claims: dict[Node, list[Result]], quarantine: Quarantine
+) -> Graph:
     """Return graph g without the claims (their triples, their nodes), recording them."""
     withdrawn = set(claims)
     parts = (RDF.subject, RDF.predicate, RDF.object)
@@ -151,6 +162,8 @@ def _without(g: Graph, name: URIRef, claims: dict, quarantine: Quarantine) -> Gr
     q = quarantine.graph
     for claim, results in claims.items():
         s, p, o = (g.value(claim, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        if s is None or p is None or o is None:
+            raise ValueError(f"{name}: the claim {claim} states no whole triple")
         q.add((claim, RDF.type, DKG.WithdrawnClaim))
         q.add((claim, DKG.withdrawnFrom, name))
         q.add((claim, DKG.claimedSubject, s))
@@ -178,12 +191,15 @@ def quarantine_text(quarantine: Quarantine) -> str:
     """Write the withdrawn claims for people: each triple, its words, and why it went."""
     q = quarantine.graph
     lines = ["", f"Withdrawn into the quarantine graph: {quarantine.count} claim(s)."]
-    for claim in sorted(q.subjects(RDF.type, DKG.WithdrawnClaim)):
-        s, p, o = (q.value(claim, x) for x in (DKG.claimedSubject, DKG.claimedPredicate,
-                                                DKG.claimedObject))  # fmt: skip
-        lines.append(f"- {s.n3()} {p.n3()} {o.n3()}")
-        for ev in sorted(q.objects(claim, DKG.evidence)):
+    # Claims and passages are IRIs, the reasons literals: sorted as rdflib orders them.
+    for claim in sorted(
+        c for c in q.subjects(RDF.type, DKG.WithdrawnClaim) if isinstance(c, URIRef)
+    ):
+        spo = (q.value(claim, x) for x in (DKG.claimedSubject, DKG.claimedPredicate,
+                                           DKG.claimedObject))  # fmt: skip
+        lines.append("- " + " ".join("(none)" if x is None else x.n3() for x in spo))
+        for ev in sorted(e for e in q.objects(claim, DKG.evidence) if isinstance(e, URIRef)):
             lines.append(f"    words:      {str(q.value(ev, DKG.quote))!r}")
-        for why in sorted(q.objects(claim, DKG.violation)):
+        for why in sorted(w for w in q.objects(claim, DKG.violation) if isinstance(w, Literal)):
             lines.append(f"    because:    {why}")
     return "\n".join(lines) + "\n"

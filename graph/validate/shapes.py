@@ -1,11 +1,12 @@
 """Check a graph against the SHACL shapes and report each violation in plain words."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
 import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
-from rdflib import BNode, Graph, Node
+from rdflib import BNode, Graph, Node, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
@@ -177,7 +178,7 @@ def _constraints(shapes: Graph) -> list[_Constraint]:
     return sorted(found, key=lambda c: (str(c.node_shape), str(c.shape)))
 
 
-def _prebound(query: str, focus) -> str:
+def _prebound(query: str, focus: ox.NamedNode | ox.BlankNode) -> str:
     """Bind $this to the focus node: a VALUES block opening the query's WHERE group."""
     where = query.upper().index("WHERE")
     brace = query.index("{", where) + 1
@@ -185,7 +186,7 @@ def _prebound(query: str, focus) -> str:
     return query.replace("$this", "?this")
 
 
-def _message(template: str, row, names: list[str]) -> str:
+def _message(template: str, row: ox.QuerySolution, names: list[str]) -> str:
     """Fill a SHACL message template's {?name} slots with the row's values."""
     for name in names:
         value = row[name]
@@ -200,7 +201,17 @@ def _message(template: str, row, names: list[str]) -> str:
     return template
 
 
-def validate_documents(graphs, shapes: Graph | None = None) -> Report:
+def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
+    """Run a SELECT query (the shapes' queries are SELECT queries: sh:select)."""
+    solutions = store.query(query)
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise TypeError(f"not a SELECT query: {query}")
+    return solutions
+
+
+def validate_documents(
+    graphs: Mapping[URIRef, Graph | bytes], shapes: Graph | None = None
+) -> Report:
     """Check each document graph alone against the document shapes' SPARQL constraints.
 
     graphs maps a document graph's name to the graph, or to its N-Triples (bytes).
@@ -211,11 +222,11 @@ def validate_documents(graphs, shapes: Graph | None = None) -> Report:
     queries: pySHACL's rdflib engine took a second per document on them, more than the build.
     tests/test_shapes.py checks that pySHACL reports the same on every example.
     """
-    from ..terms import converter
+    from ..terms import converter, triple_terms
 
     shapes = load_document_shapes() if shapes is None else shapes
     constraints = _constraints(shapes)
-    results = []
+    results: list[Result] = []
     for name in sorted(graphs):
         to_oxigraph = converter()  # one memo per document: terms recur within a graph
         store = ox.Store()
@@ -223,13 +234,12 @@ def validate_documents(graphs, shapes: Graph | None = None) -> Report:
         if isinstance(data, bytes):  # N-Triples, as a build holds its document graphs
             store.load(data, format=ox.RdfFormat.N_TRIPLES)
         else:
-            store.bulk_extend(ox.Quad(*(to_oxigraph(t) for t in triple)) for triple in data)
+            store.bulk_extend(ox.Quad(*triple_terms(triple, to_oxigraph)) for triple in data)
         for c in constraints:
-            focus_nodes = [
-                r["s"] for r in store.query(f"SELECT ?s WHERE {{ ?s a {to_oxigraph(c.target)} }}")
-            ]
+            targets = f"SELECT ?s WHERE {{ ?s a {to_oxigraph(c.target)} }}"
+            focus_nodes = [r["s"] for r in _select(store, targets)]
             for focus in focus_nodes:
-                solutions = store.query(_prebound(c.query, focus))
+                solutions = _select(store, _prebound(c.query, focus))
                 names = [v.value for v in solutions.variables]
                 for row in solutions:
                     value = row["value"] if "value" in names else None
