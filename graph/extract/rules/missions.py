@@ -15,13 +15,13 @@ from dataclasses import replace
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
-from rdflib.term import Node
 
 from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import CLAUSE_BOUNDARY, NOT_STATED, NOT_STATED_AFTER
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
+from ..facts import Statement
 from . import Reading, Rule
 from .mission_dates import leading_date, open_close, sentence_dates
 from .mission_phrases import POLITIES, View, find_phrases, place_list, read_phrase
@@ -389,7 +389,7 @@ def _mint(
         iri = identity.mission(cls, sender.slug, slug, part_time=part_time)
         family = "part-time consulate" if part_time else identity.MISSION_FAMILY[cls]
         noun = LABELS.get(family, family.capitalize())
-        pairs: list[tuple[URIRef, Node]] = [(DKG.sendingEntity, facts.use(sender))]
+        pairs: list[Statement] = [(DKG.sendingEntity, facts.use(sender))]
         pairs += [(DKG.city, facts.use(city))] if city else []
         pairs += [(DKG.hostState, facts.use(host))] if host else []
         pairs += [(DKG.accreditedTo, facts.use(e)) for e in dict.fromkeys(accredited)]

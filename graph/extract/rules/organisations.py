@@ -19,11 +19,11 @@ from collections.abc import Collection, Iterable
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
-from rdflib.term import Node
 
 from ...reading.values import DateMatch, find_dates
 from ...vocab import DKG
 from .. import identity
+from ..facts import Object
 from . import Reading, Rule
 from .organisation_names import HAS, PART_OF, Org, names
 from .people import people_in
@@ -53,7 +53,7 @@ POSSESSIVE = re.compile(r"['\u2019]s[ ]")
 ACRONYM_AFTER = re.compile(r"[ ]?\([A-Z][A-Za-z0-9&.-]*\)")
 PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|newly)[ ]$")
 # A link the text states: (subject, predicate, object or None, the phrase that states it).
-Link = tuple[URIRef, URIRef, Node | None, tuple[int, int]]
+Link = tuple[URIRef, URIRef, Object | None, tuple[int, int]]
 
 
 def _org_at(orgs: list[Org], start: int) -> Org | None:

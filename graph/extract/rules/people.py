@@ -20,7 +20,8 @@ from ...reading.lexicon import MANY_HOLDERS, SINGLE_HOLDER
 from ...reading.values import find_dates
 from ...vocab import DKG
 from .. import identity
-from . import Pair, Reading, Rule
+from ..facts import Statement
+from . import Reading, Rule
 from .person_coreference import document_people
 from .person_mentions import Named, Post
 from .person_names import polity_name
@@ -66,7 +67,7 @@ def people(reading: Reading, i: int) -> None:
     for n in people_in(reading, i):
         if not (n.posts or n.alias or n.life) and n.rule == "people.short-name":
             continue  # named in full elsewhere: nothing new to state
-        pairs: list[Pair] = [(DKG.holdsRole, _role(reading, n, p), p.span) for p in n.posts]
+        pairs: list[Statement] = [(DKG.holdsRole, _role(reading, n, p), p.span) for p in n.posts]
         if n.alias:
             pairs.append((SKOS.altLabel, Literal(n.alias, lang="en")))
         for x in find_dates(n.life or ""):
