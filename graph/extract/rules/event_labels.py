@@ -1,21 +1,31 @@
 """Write what happened in a clause's own words: its subject, verb, objects and what it
 reports, without its date, its fronted phrases or the clauses of its own below it."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from typing import TYPE_CHECKING
+
 from ...reading.lexicon import RELATIVE_PRONOUNS
+from ...reading.values import DateMatch
 from . import predicates as pr
+
+if TYPE_CHECKING:  # spaCy loads with the pipeline (reading/pipeline.py), not with the rules
+    from spacy.tokens import Token
 
 MAX_LABEL_WORDS = 40
 CUTS = frozenset({"\u2013", "\u2014", ";", "--"})
 
 
-def _order(token) -> int:
+def _order(token: Token) -> int:
     return token.i
 
 
-def clause_words(verb, label: bool = False) -> list:
+def clause_words(verb: Token, label: bool = False) -> list[Token]:
     """Return the words of a verb's own clause: its own words and its subjectless infinitives
     (for a label, what it reports too: "protests that ...", "declared it null")."""
-    found, todo = [], [verb]
+    found: list[Token] = []
+    todo = [verb]
     while todo:
         t = todo.pop()
         found.append(t)
@@ -26,7 +36,7 @@ def clause_words(verb, label: bool = False) -> list:
     return sorted(found, key=_order)
 
 
-def label(p, verb, leave_out: set) -> str:
+def label(p: pr.Parsed, verb: Token, leave_out: Set[int]) -> str:
     """Write what happened in the clause's own words, without its date and fronted phrases."""
     words = [t for t in clause_words(verb, label=True) if t.i not in leave_out]
     subject = pr.subjects(verb)
@@ -59,7 +69,7 @@ def label(p, verb, leave_out: set) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _dangling(words: list) -> bool:
+def _dangling(words: list[Token]) -> bool:
     """Say whether the last word is a mark with nothing to close: a comma, a quote opened
     before the label."""
     last = words[-1]
@@ -73,16 +83,16 @@ def _dangling(words: list) -> bool:
     return last.is_punct
 
 
-def _between_kept(words: list, k: int) -> bool:
+def _between_kept(words: list[Token], k: int) -> bool:
     """Say whether words[k] stands right between the kept words around it."""
     before = k == 0 or words[k - 1].i == words[k].i - 1
     after = k + 1 == len(words) or words[k + 1].i == words[k].i + 1
     return before and after
 
 
-def date_words(p, dates: list) -> set:
+def date_words(p: pr.Parsed, dates: list[DateMatch]) -> set[int]:
     """Return the token indices of the dates, with the words that introduce them ("on the")."""
-    found = set()
+    found: set[int] = set()
     for x in dates:
         inside = [t for t in p.tokens if x.start <= p.start(t) < x.end]
         found |= {t.i for t in inside}
@@ -95,7 +105,7 @@ def date_words(p, dates: list) -> set:
     return found
 
 
-def phrase_words(heads, leave_out=frozenset()) -> str:
+def phrase_words(heads: Iterable[Token], leave_out: Set[int] = frozenset()) -> str:
     """Write the words of some phrases (each without the clauses of its own), in text order."""
     found = {t.i: t for h in heads for t in pr.own_words(h) if t.i not in leave_out}
     words = sorted(found.values(), key=_order)

@@ -2,7 +2,9 @@
 
 import re
 
+from ...reading.gazetteer import Entity
 from ...vocab import DKG
+from . import Pair, Reading, Rule
 from . import discourse as d
 from .discourse import PLACE, STATE
 
@@ -30,7 +32,7 @@ OUR = re.compile(
 )
 
 
-def deployments(reading, i: int) -> None:
+def deployments(reading: Reading, i: int) -> None:
     """Read "A and B both deployed troops to X": one deployment per deploying state."""
     s = reading.sentences[i]
     doc = reading.doc.text
@@ -50,7 +52,7 @@ def deployments(reading, i: int) -> None:
         where = place[0].entity
         date = d.one_date(reading, i, lo, hi)
         for state in who:
-            pairs = [(DKG.participant, reading.facts.use(e)) for e in (state, *orgs)]
+            pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in (state, *orgs)]
             pairs += [(DKG.location, reading.facts.use(where))]
             pairs += [(DKG.date, d.literal(date))] if date else []
             label = f"Military deployment of {state.label} to {where.label}"
@@ -60,14 +62,14 @@ def deployments(reading, i: int) -> None:
             )
 
 
-def _host(entity):
+def _host(entity: Entity) -> Entity | None:
     """Return the state a place lies in (the place itself when it is a state)."""
     from ...reading.gazetteer import gazetteer
 
     return entity if entity.kind == "state" else gazetteer().state(entity.country or "")
 
 
-def consultations(reading, i: int) -> None:
+def consultations(reading: Reading, i: int) -> None:
     """Read "bilateral political consultations took place in X in November 2016"."""
     s = reading.sentences[i]
     for m in CONSULTATIONS.finditer(s.text):
@@ -81,18 +83,19 @@ def consultations(reading, i: int) -> None:
         speaker, host = reading.context.speaker, _host(where)
         if "bilateral" in m["adj"].lower() and speaker and host and host != speaker:
             parties = sorted((speaker, host), key=lambda e: e.slug)
-        pairs = [(DKG.location, reading.facts.use(where))]
+        pairs: list[Pair] = [(DKG.location, reading.facts.use(where))]
         pairs += [(DKG.participant, reading.facts.use(e)) for e in parties]
         pairs += [(DKG.date, d.literal(date))] if date else []
         when = f" ({date.value})" if date else ""
-        key = "-".join([*(e.slug for e in parties), where.slug, date.value if date else ""])
+        day = (date.value or "") if date else ""  # one_date() gives dates with a value
+        key = "-".join([*(e.slug for e in parties), where.slug, day])
         label = f"Political consultations in {where.label}{when}"
         d.event(
             reading, i, DKG.PoliticalConsultation, key, label, pairs, "event-consultation", (lo, hi)
         )
 
 
-def meetings(reading, i: int) -> None:
+def meetings(reading: Reading, i: int) -> None:
     """Read "Our monarchs met the Chilean President in Oslo in May 2015"."""
     s = reading.sentences[i]
     for m in MET.finditer(s.text):
@@ -109,7 +112,7 @@ def meetings(reading, i: int) -> None:
         persons = [p for p in d.people(reading, i) if lo <= p.start < hi]
         if len(set(states)) + len(persons) < 2:
             continue  # a meeting has two sides: "Norway met its targets in 2015" is none
-        pairs = [(DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(states)]
+        pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(states)]
         for p in persons:
             pairs.append((DKG.participant, d.state_person(reading, i, p, "event-meeting")))
         pairs += [(DKG.location, reading.facts.use(p.entity)) for p in places[:1]]
@@ -118,10 +121,11 @@ def meetings(reading, i: int) -> None:
         names = [e.label for e in dict.fromkeys(states)] + [p.name for p in persons]
         at = f" in {places[0].entity.label}" if places else ""
         when = f" ({date.value})" if date else ""
-        key = "-".join([*who, *(p.entity.slug for p in places[:1]), date.value if date else ""])
+        day = (date.value or "") if date else ""  # one_date() gives dates with a value
+        key = "-".join([*who, *(p.entity.slug for p in places[:1]), day])
         label = f"Meeting of {d.enumeration(names)}{at}{when}"
         d.event(reading, i, DKG.Meeting, key, label, pairs, "event-meeting", (lo, hi))
 
 
-RULES = [deployments, consultations, meetings]
+RULES: list[Rule] = [deployments, consultations, meetings]
 # Recognitions of states: statehood.py.

@@ -13,14 +13,22 @@ clause or its entry; a part the reference data lacks is a state where its name i
 ("the Federation of Malaya").
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
 from ...iris import slugify
+from ...reading.gazetteer import Entity
 from ...reading.lexicon import (
     FORMING_VERBS,
     FOUNDED_PARTICIPLES,
     FOUNDING_WORDS,
     PLACE_PREPOSITIONS,
 )
+from ...reading.values import DateMatch
 from ...vocab import DKG
+from . import Pair, Reading, Rule
 from . import discourse as d
 from . import event_labels as lb
 from . import parse_paths as paths
@@ -28,8 +36,11 @@ from . import participants as pa
 from . import predicates as pr
 from .when import date_start, entry_date
 
+if TYPE_CHECKING:  # spaCy loads with the pipeline (reading/pipeline.py), not with the rules
+    from spacy.tokens import Token
 
-def _founding_members(token) -> bool:
+
+def _founding_members(token: Token) -> bool:
     """Say whether a word is "members" qualified as founding: "founding members", "founder
     member"."""
     if token.lemma_.lower() != "member" or token.pos_ != "NOUN":
@@ -39,7 +50,7 @@ def _founding_members(token) -> bool:
     )
 
 
-def _clause_verb(noun):
+def _clause_verb(noun: Token) -> Token | None:
     """Return the verb of the clause that says its subject is one of these members: "are
     (among the) founding members", "was a founding member"; else None."""
     if noun.dep_ == "attr":
@@ -50,10 +61,10 @@ def _clause_verb(noun):
     return None
 
 
-def _participles(noun, organisation) -> list:
+def _participles(noun: Token, organisation: Token) -> list[Token]:
     """Return the participles under the members or under the organisation that say it was set
     up: "X, set up in Bangkok", "X, founded in 1961"."""
-    found = []
+    found: list[Token] = []
     for head in (noun, organisation):
         for c in head.children:
             lemma = c.lemma_.lower()
@@ -63,7 +74,9 @@ def _participles(noun, organisation) -> list:
     return found
 
 
-def _date(reading, i: int, p, verb, participles):
+def _date(
+    reading: Reading, i: int, p: pr.Parsed, verb: Token, participles: Iterable[Token]
+) -> DateMatch | None:
     """Return the date of the founding: the clause's own, its participle's, or its entry's."""
     dates = [x for x in d.dates(reading, i) if x.value and x.relation in d.WHEN]
     for word in (verb, *participles):
@@ -76,7 +89,7 @@ def _date(reading, i: int, p, verb, participles):
     return entry_date(reading, i) if main else None
 
 
-def foundings(reading, i: int) -> None:
+def foundings(reading: Reading, i: int) -> None:
     """Read the foundings that sentence i tells by their founding members."""
     p = pr.parsed(reading, i)
     if p is None:
@@ -120,23 +133,32 @@ def foundings(reading, i: int) -> None:
         _assert(reading, i, p, (organisations[0], name), founders, places, date, words)
 
 
-def _assert(reading, i: int, p, organisation, founders, places, date, words) -> None:
+def _assert(
+    reading: Reading,
+    i: int,
+    p: pr.Parsed,
+    organisation: tuple[Entity, str],
+    founders: list[Entity],
+    places: list[Entity],
+    date: DateMatch,
+    words: list[Token],
+) -> None:
     """Assert the founding of an organisation by its founders, stated by the clause."""
     toks = [t for w in words for t in pr.own_words(w) if t.dep_ not in ("cc", "punct")]
     lo, hi = min(p.start(t) for t in toks), max(p.end(t) for t in toks)
     if date.start >= reading.sentences[i].start:
         lo, hi = min(lo, date_start(reading, date)), max(hi, date.end)
-    pairs = [(DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(founders)]
-    organisation, name = organisation
-    pairs.append((DKG.participant, reading.facts.use(organisation)))
+    pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(founders)]
+    body, name = organisation
+    pairs.append((DKG.participant, reading.facts.use(body)))
     pairs += [(DKG.location, reading.facts.use(e)) for e in dict.fromkeys(places)]
     pairs.append((DKG.date, d.literal(date)))
     label = f"Founding of {name}"
-    key = f"{organisation.slug}-{date.value}"
+    key = f"{body.slug}-{date.value}"
     d.event(reading, i, DKG.Founding, key, label, pairs, "event-founding", (lo, hi))
 
 
-def _formed(verb):
+def _formed(verb: Token) -> tuple[Token, Token] | None:
     """Return the infinitive "to form X" under a verb, and X: "join B to form C"."""
     for c in verb.children:
         if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in FORMING_VERBS and pr.infinitival(c):
@@ -146,11 +168,11 @@ def _formed(verb):
     return None
 
 
-def _members(reading, i: int, p, heads) -> list:
+def _members(reading: Reading, i: int, p: pr.Parsed, phrases: Sequence[Token]) -> list[Entity]:
     """Return the polities and organisations these phrases name, or the state one names that
     the reference data lacks ("the Federation of Malaya")."""
-    found = []
-    heads = [t for h in heads for t in h.subtree if t is h or pa.heads_chain(t, h)]
+    found: list[Entity] = []
+    heads = [t for h in phrases for t in h.subtree if t is h or pa.heads_chain(t, h)]
     heads = [t for t in heads if t.dep_ not in ("cc", "punct", "compound", "flat")]
     for head in heads:
         named = pa.actors_in(reading, i, p, pa.named_by(head))
@@ -159,7 +181,7 @@ def _members(reading, i: int, p, heads) -> list:
     return list(dict.fromkeys(found))
 
 
-def formations(reading, i: int) -> None:
+def formations(reading: Reading, i: int) -> None:
     """Read "A and B joined C to form D", "A merged with B in 1964 to form D": the formation
     of D by its parts, dated by the clause (or its entry)."""
     p = pr.parsed(reading, i)
@@ -183,11 +205,13 @@ def formations(reading, i: int) -> None:
         lo, hi = min(p.start(t) for t in toks), max(p.end(t) for t in toks)
         if date.start >= reading.sentences[i].start:
             lo, hi = min(lo, date_start(reading, date)), max(hi, date.end)
-        pairs = [(DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(members + formed)]
+        pairs: list[Pair] = [
+            (DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(members + formed)
+        ]
         pairs.append((DKG.date, d.literal(date)))
         key = f"formation-{slugify(name)}-{date.value}"
         label = f"Formation of {name}"
         d.event(reading, i, DKG.Founding, key, label, pairs, "event-formation", (lo, hi))
 
 
-RULES = [foundings, formations]
+RULES: list[Rule] = [foundings, formations]

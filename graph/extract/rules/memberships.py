@@ -16,11 +16,13 @@ take states as members.
 """
 
 import re
+from collections.abc import Callable
 
 from ...iris import slugify
 from ...reading.gazetteer import Entity
 from ...reading.mentions import pair
 from ...vocab import DKG
+from . import Reading, Rule
 from . import discourse as d
 from .discourse import POLITY, STATE
 from .relations import _members
@@ -57,7 +59,12 @@ WORK_WITHIN = re.compile(
 MEMBERS_NOUN = re.compile(r"\s+(?:member\s+)?(?:members|countries|nations|states)\b")
 
 
-def _bodies(reading, i: int, at: int) -> tuple[tuple, int] | None:
+def _whole(span: tuple[int, int]) -> Callable[[Entity], tuple[int, int]]:
+    """Return the phrase of a membership in any of the organisations: the one span given."""
+    return lambda _: span
+
+
+def _bodies(reading: Reading, i: int, at: int) -> tuple[tuple[Entity, ...], int] | None:
     """Return the international organisations listed from offset at on, and where they end."""
     found = [g for g in d.groups(reading, i, ORGANISATION, at) if g.start == at]
     if not found:
@@ -66,13 +73,13 @@ def _bodies(reading, i: int, at: int) -> tuple[tuple, int] | None:
     return (bodies, found[0].end) if bodies else None
 
 
-def _states_at(reading, i: int, at: int) -> tuple | None:
+def _states_at(reading: Reading, i: int, at: int) -> d.Group | None:
     """Return the states listed from offset at on (a group of names or "the two countries")."""
     found = [g for g in d.groups(reading, i, STATE, at) if g.start >= at]
     return found[0] if found else None
 
 
-def founders(reading, i: int) -> None:
+def founders(reading: Reading, i: int) -> None:
     """Read "A and B founded X", "With C, A and B launched X": X's founders are members."""
     s = reading.sentences[i]
     for m in FOUNDED.finditer(s.text):
@@ -87,10 +94,10 @@ def founders(reading, i: int) -> None:
             # "With Brazil, A and B launched X": the list runs over the comma; all founded it.
             who += [e for e in group.entities if e not in who]
         bodies, end = listed
-        _members(reading, bodies, who, lambda _, a=lo, b=end: (a, b), "membership-founders")
+        _members(reading, bodies, who, _whole((lo, end)), "membership-founders")
 
 
-def made_up(reading, i: int) -> None:
+def made_up(reading: Reading, i: int) -> None:
     """Read "A, B and C together make up X": each a member; X read from its name if need be."""
     s = reading.sentences[i]
     for m in MAKE_UP.finditer(s.text):
@@ -107,10 +114,10 @@ def made_up(reading, i: int) -> None:
             listed = ((body,), end)
         if listed is not None:
             bodies, end = listed
-            _members(reading, bodies, who, lambda _, a=lo, b=end: (a, b), "membership-made-up")
+            _members(reading, bodies, who, _whole((lo, end)), "membership-made-up")
 
 
-def of_which(reading, i: int) -> None:
+def of_which(reading: Reading, i: int) -> None:
     """Read "the African Union, of which Kenya is a member"."""
     doc = reading.doc.text
     for org in d.mentions(reading, i, ORGANISATION):
@@ -121,10 +128,10 @@ def of_which(reading, i: int) -> None:
         if group and group.end <= m.end("who") and not d.hedged(reading, org.start, m.end()):
             span = (org.start, m.end())
             rule = "membership-of-which"
-            _members(reading, (org.entity,), group.entities, lambda _, x=span: x, rule)
+            _members(reading, (org.entity,), group.entities, _whole(span), rule)
 
 
-def as_members(reading, i: int) -> None:
+def as_members(reading: Reading, i: int) -> None:
     """Read "As (fellow) members of X, A and B ...", "As a NATO ally since 1952, Greece ...":
     the subject that follows is a member."""
     s = reading.sentences[i]
@@ -138,9 +145,7 @@ def as_members(reading, i: int) -> None:
         if group is None or group.start != tail.end():
             continue
         span = (head.start(), group.end)
-        _members(
-            reading, (org.entity,), group.entities, lambda _, x=span: x, "membership-as-members"
-        )
+        _members(reading, (org.entity,), group.entities, _whole(span), "membership-as-members")
     for m in AS_MEMBERS.finditer(s.text):
         listed = _bodies(reading, i, s.start + m.end())
         if listed is None:
@@ -150,10 +155,10 @@ def as_members(reading, i: int) -> None:
         if group is None or d.is_object(reading, group.start):
             continue
         span = (s.start + m.start(), group.end)
-        _members(reading, bodies, group.entities, lambda _, x=span: x, "membership-as-members")
+        _members(reading, bodies, group.entities, _whole(span), "membership-as-members")
 
 
-def two_members(reading, i: int) -> None:
+def two_members(reading: Reading, i: int) -> None:
     """Read "the two Commonwealth members" as the document's two states, members of it."""
     doc = reading.doc.text
     for org in d.mentions(reading, i, ORGANISATION):
@@ -164,10 +169,10 @@ def two_members(reading, i: int) -> None:
         states = pair(doc, org.start, reading.context)
         if len(states) == 2:
             span = (org.start - len(head.group()), noun.end())
-            _members(reading, (org.entity,), states, lambda _, x=span: x, "membership-pair")
+            _members(reading, (org.entity,), states, _whole(span), "membership-pair")
 
 
-def brought_together(reading, i: int) -> None:
+def brought_together(reading: Reading, i: int) -> None:
     """Read "X brings together A, the B government and the C administration": members of X,
     X the body named before the verb or, for "the latter" or "it", the last one named."""
     s = reading.sentences[i]
@@ -187,10 +192,10 @@ def brought_together(reading, i: int) -> None:
             continue
         for x in members:
             span = (start, x.end)
-            _members(reading, bodies, (x.entity,), lambda _, y=span: y, "membership-brought")
+            _members(reading, bodies, (x.entity,), _whole(span), "membership-brought")
 
 
-def work_within(reading, i: int) -> None:
+def work_within(reading: Reading, i: int) -> None:
     """Read "A and B cooperate closely within X and Y": the subject's states are members."""
     s = reading.sentences[i]
     for m in WORK_WITHIN.finditer(s.text):
@@ -202,10 +207,10 @@ def work_within(reading, i: int) -> None:
             continue
         bodies, end = listed
         start = d.subject_start(reading, i, verb, lo)
-        _members(reading, bodies, who, lambda _, a=start, b=end: (a, b), "membership-within")
+        _members(reading, bodies, who, _whole((start, end)), "membership-within")
 
 
-def _last_body(reading, i: int):
+def _last_body(reading: Reading, i: int) -> Entity | None:
     """Return the last international organisation named in sentence i - 1 (or earlier in i)."""
     for k in (i - 1, i):
         found = [x.entity for x in d.mentions(reading, k, ORGANISATION)
@@ -215,4 +220,12 @@ def _last_body(reading, i: int):
     return None
 
 
-RULES = [founders, made_up, of_which, as_members, two_members, brought_together, work_within]
+RULES: list[Rule] = [
+    founders,
+    made_up,
+    of_which,
+    as_members,
+    two_members,
+    brought_together,
+    work_within,
+]

@@ -2,9 +2,9 @@
 
 import re
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
-from ...reading.values import find_dates
+from ...reading.values import DateMatch, find_dates
 from ...vocab import DKG
 
 # "..., which opened in 2009", "the consulate in Toronto was closed in 2014".
@@ -26,31 +26,35 @@ OPENING_VERBS = {"opened", "opens", "established", "establishes", "set up", "set
 CLOSING_VERBS = {"closed", "closes", "shut down"}
 
 
-def sentence_dates(text: str) -> dict[int, object]:
+def sentence_dates(text: str) -> dict[int, DateMatch]:
     """Return the dates of a sentence that state a day, month or year, by their start."""
     precise = (DKG.PrecisionDay, DKG.PrecisionMonth, DKG.PrecisionYear)
     found = find_dates(text)
     return {d.start: d for d in found if d.value and d.precision in precise and not d.modifier}
 
 
-def date_literal(date) -> Literal:
+def date_literal(date: DateMatch) -> Literal:
     """Type a date at the precision the text gives it."""
     return Literal(date.value, datatype=date.datatype)
 
 
-def leading_date(text: str, clause: int, lead: int, dates: dict):
+def leading_date(
+    text: str, clause: int, lead: int, dates: dict[int, DateMatch]
+) -> DateMatch | None:
     """Return the date that opens a clause before a mission: "In 2015, the consulate ..."."""
     found = [d for d in dates.values() if clause <= d.start < lead]
     found = [d for d in found if LEADING.fullmatch(text, clause, d.start)]
     return found[0] if found else None
 
 
-def open_close(text: str, pos: int, dates: dict, verb: str | None, leading) -> list[tuple]:
+def open_close(
+    text: str, pos: int, dates: dict[int, DateMatch], verb: str | None, leading: DateMatch | None
+) -> list[tuple[URIRef, Literal, DateMatch]]:
     """Read when a mission opened or closed from the words after it, or from its verb:
     (property, date literal, the date as found in the sentence)."""
     # "which opened in 2009 and closed in 2014", "the consulate in Bergen was closed in 2014",
     # "Norway opened an embassy in Oslo in 2009", "In 2015, the consulate ... was closed".
-    found = []
+    found: list[tuple[URIRef, Literal, DateMatch]] = []
     while m := DATED_VERB.match(text, pos):
         # A leading date goes with a verb that ends the clause: "In 2015, ... was closed."
         alone = CLAUSE_END.match(text, m.end()) and not found

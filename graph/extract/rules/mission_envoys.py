@@ -11,9 +11,11 @@ title "to Norway" names a state, not a seat, and says nothing of a city); a titl
 of plans, negation or condition states nothing.
 """
 
+from ...reading.gazetteer import Entity
 from ...reading.lexicon import NOT_STATED
 from ...vocab import DKG
 from .. import identity
+from . import Reading, Rule
 from .discourse import clause
 from .missions import CLASSES, LABELS, _host
 from .person_titles import titles
@@ -30,7 +32,7 @@ HEADS = {
 ENVOYS = {DKG.Envoy, DKG.Consul, DKG.HonoraryConsul}
 
 
-def _place_end(reading, i: int, city, lo: int, hi: int) -> int | None:
+def _place_end(reading: Reading, i: int, city: Entity, lo: int, hi: int) -> int | None:
     """Return where the city's name ends within [lo, hi) of sentence i, or None."""
     for m in reading.mentions[i]:
         if m.entity.slug == city.slug and lo <= m.start and m.end <= hi:
@@ -38,7 +40,7 @@ def _place_end(reading, i: int, city, lo: int, hi: int) -> int | None:
     return None
 
 
-def envoy_seats(reading, i: int) -> None:
+def envoy_seats(reading: Reading, i: int) -> None:
     """State the mission that a state's head of mission sitting in a city implies."""
     for t in titles(reading, i):
         kind = HEADS.get(t.key)
@@ -75,4 +77,4 @@ def envoy_seats(reading, i: int) -> None:
             )
 
 
-RULES = [envoy_seats]
+RULES: list[Rule] = [envoy_seats]

@@ -4,6 +4,7 @@ Offsets here are relative to the sentence; missions.py maps them into the docume
 """
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ...reading.gazetteer import Entity, gazetteer
@@ -12,6 +13,8 @@ from ...reading.mentions import Mention
 
 POLITIES = set(POLITY_KINDS)
 PLACES = {"city", "state", "province", "region"}  # a province may be read for its chief city
+# A mention as a View holds it: start and end in the sentence, its entity, how it is named.
+SentenceMention = tuple[int, int, Entity, str]
 
 _TYPES = MISSION_TYPES
 MISSION_TYPE = re.compile("|".join(rf"\b(?P<{k}>{p})\b" for k, p in _TYPES), re.I)
@@ -104,7 +107,7 @@ class Reading:
     cities: list[Entity] = field(default_factory=list)
     host: Entity | None = None  # "in Belgium", "located in Belgium"
     end: int = 0  # where the phrase with its complements ends
-    place_ends: dict = field(default_factory=dict)  # place slug -> where its name ends
+    place_ends: dict[str, int] = field(default_factory=dict)  # place slug -> where its name ends
 
 
 class View:
@@ -112,21 +115,21 @@ class View:
 
     def __init__(self, text: str, offset: int, mentions: list[Mention]):
         self.text = text
-        self.mentions = [
+        self.mentions: list[SentenceMention] = [
             (m.start - offset, m.end - offset, m.entity, m.via)
             for m in mentions
             if offset <= m.start and m.end <= offset + len(text)
         ]
 
-    def starting(self, pos: int, kinds=None):
+    def starting(self, pos: int, kinds: Collection[str] | None = None) -> SentenceMention | None:
         """Return the mention that starts at pos (after spaces and "the"), or None."""
-        pos = THE.match(self.text, skip_space(self.text, pos)).end()
+        pos = past(THE, self.text, skip_space(self.text, pos))
         for m in self.mentions:
             if m[0] == pos and (kinds is None or m[2].kind in kinds):
                 return m
         return None
 
-    def ending(self, pos: int, kinds=None):
+    def ending(self, pos: int, kinds: Collection[str] | None = None) -> SentenceMention | None:
         """Return the mention that ends at pos (before spaces), or None."""
         pos = len(self.text[:pos].rstrip())
         for m in self.mentions:
@@ -142,11 +145,20 @@ def skip_space(text: str, pos: int) -> int:
     return pos
 
 
+def past(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Return where a pattern that may match nothing ("the" or not) ends, from pos."""
+    m = pattern.match(text, pos)
+    return m.end() if m else pos
+
+
 def find_phrases(text: str) -> list[Phrase]:
     """Find the mission types and the "one"s in a sentence, in order."""
     found = [
         Phrase(
-            m.start(), m.end(), m.lastgroup, any(w[-1:] in "sS" for w in re.split(r"[-\s]+", m[0]))
+            m.start(),
+            m.end(),
+            m.lastgroup or "",
+            any(w[-1:] in "sS" for w in re.split(r"[-\s]+", m[0])),
         )
         for m in MISSION_TYPE.finditer(text)
     ]
@@ -203,7 +215,7 @@ def _complements(view: View, r: Reading) -> None:
     """Read what follows the type: of <sender>, to <body>, from <senders>, in <places>."""
     text, pos = view.text, r.phrase.end
     if r.phrase.kind != "one" and (m := OF.match(text, pos)):
-        mention = view.starting(TITLE.match(text, m.end()).end(), POLITIES)
+        mention = view.starting(past(TITLE, text, m.end()), POLITIES)
         if mention:
             r.own, pos = [mention[2]], mention[1]
     if m := TO.match(text, pos):
@@ -239,16 +251,18 @@ def place_list(view: View, r: Reading, pos: int) -> None:
     r.end = pos
 
 
-def _places(view: View, pos: int, ends: dict | None = None) -> tuple[list[Entity], int]:
+def _places(view: View, pos: int, ends: dict[str, int] | None = None) -> tuple[list[Entity], int]:
     """Read "A, B and C", "A and in B", "the Montreal consulate": cities, or a state; note in
     ends where each one's name ends."""
     ends = {} if ends is None else ends
-    found, text, glued = [], view.text, []
+    found: list[Entity] = []
+    glued: list[str] = []
+    text = view.text
     before_glue = pos
     while True:
         mention = view.starting(pos, PLACES)
-        entity = mention and _as_city(view, mention)
-        if not entity:
+        entity = _as_city(view, mention) if mention else None
+        if mention is None or not entity:
             return found, before_glue  # "in Busan and Jeju": Jeju is no city of the data
         if entity.kind == "state" and found and found[-1].country == entity.slug:
             if glued and glued[-1] != ",":
@@ -274,7 +288,7 @@ def _places(view: View, pos: int, ends: dict | None = None) -> tuple[list[Entity
     return found, pos
 
 
-def _as_city(view: View, mention: tuple) -> Entity | None:
+def _as_city(view: View, mention: SentenceMention) -> Entity | None:
     """Return the place a mission is in: a city, a state, or the city a province is named after."""
     entity = mention[2]
     if entity.kind in ("city", "state"):
@@ -287,11 +301,14 @@ def _as_city(view: View, mention: tuple) -> Entity | None:
     return gazetteer().city(iso2, name) or gazetteer().city(iso2, f"{name} City")
 
 
-def _names(view: View, pos: int, kinds: set[str], demonyms: bool = True) -> tuple[list, int]:
+def _names(
+    view: View, pos: int, kinds: set[str], demonyms: bool = True
+) -> tuple[list[Entity], int]:
     """Read a list of states or bodies: "the Kingdom of X and the Grand-Duchy of Y"."""
-    found, text, end = [], view.text, pos
+    found: list[Entity] = []
+    text, end = view.text, pos
     while True:
-        mention = view.starting(TITLE.match(text, pos).end(), kinds)
+        mention = view.starting(past(TITLE, text, pos), kinds)
         if mention is not None and not demonyms and mention[3] == "demonym":
             break  # "serves Irish citizens": people, not the state
         if mention is None or PART_OF_A_NAME.match(text, mention[1]):

@@ -3,10 +3,11 @@
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ...reading.gazetteer import Entity, gazetteer, name_key
 from ...reading.values import CARDINALS
-from .mission_phrases import POLITIES, WORD_BEFORE, View
+from .mission_phrases import POLITIES, WORD_BEFORE, SentenceMention, View
 
 # Verbs whose subject sends the mission they govern: "Norway has / maintains / opened an embassy",
 # "Belgium is represented by its embassy".
@@ -72,7 +73,7 @@ def members(state: str, noun: str) -> tuple[Entity, ...]:
     return ()
 
 
-def _group(view: View, m: re.Match, speaker: Entity | None) -> list[Entity] | None:
+def _group(view: View, m: re.Match[str], speaker: Entity | None) -> list[Entity] | None:
     """Resolve a group to its members: the ones it lists, or all when its count says so."""
     # None: the words are no group of sub-national polities ("the two states").
     if m["noun"].lower() == "states" and not (m["adj"] or m["owner"] or m["n"]):
@@ -90,12 +91,12 @@ def _group(view: View, m: re.Match, speaker: Entity | None) -> list[Entity] | No
         inside = [x for x in view.mentions if m.start("items") <= x[0] < m.end("items")]
         listed = [_member(view, x, state) for x in inside]
         ok = listed and None not in listed and (not n or len(listed) == n)
-        return list(dict.fromkeys(listed)) if ok else []
+        return list(dict.fromkeys(e for e in listed if e is not None)) if ok else []
     found = members(state.slug, noun)
     return list(found) if n and len(found) == n else []
 
 
-def _member(view: View, mention: tuple, state: Entity) -> Entity | None:
+def _member(view: View, mention: SentenceMention, state: Entity) -> Entity | None:
     """Read an item of a group's list as a sub-national polity: "Brussels" is the region here."""
     start, end, entity, _ = mention
     if entity.kind in POLITIES - {"state"}:
@@ -121,7 +122,7 @@ def sender_runs(view: View, speaker: Entity | None) -> list[Run]:
         word = WORD_BEFORE.search(text, 0, start)
         last = runs[-1] if runs else None
         joined = last and AND_JOIN.fullmatch(text, last.end, start)
-        if joined and not (joined[0].startswith(",") and len(last.parts) == 1):
+        if last and joined and not (joined[0].startswith(",") and len(last.parts) == 1):
             join = "and"  # "A, and B" without a list before opens a clause: "to A, and B is"
         elif last and COMMA_JOIN.fullmatch(text, last.end, start) and not last.after_preposition:
             join = "comma"
@@ -147,7 +148,7 @@ def run_at(runs: list[Run], pos: int) -> Run | None:
     return next((r for r in runs if r.start == pos), None)
 
 
-def subject_of(view: View, runs: list[Run], verb_start: int):
+def subject_of(view: View, runs: list[Run], verb_start: int) -> Run | Literal["pronoun"] | None:
     """Return the run before a verb (its subject), "pronoun" for it/they, or None."""
     text, pos = view.text, verb_start
     while (word := WORD_BEFORE.search(text, 0, pos)) and word[
@@ -162,6 +163,6 @@ def subject_of(view: View, runs: list[Run], verb_start: int):
     return "pronoun" if word and word[1].lower() in PRONOUNS else None
 
 
-def verb_before(view: View, pos: int) -> re.Match | None:
+def verb_before(view: View, pos: int) -> re.Match[str] | None:
     """Return the sending verb that ends right before pos ("has", "is represented by")."""
     return SENDING_VERB.search(view.text, 0, pos)

@@ -13,16 +13,20 @@ sailors settled in Chile. ... enough settlers to open part-time consulates in ..
 import re
 from dataclasses import replace
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import CLAUSE_BOUNDARY, NOT_STATED, NOT_STATED_AFTER
+from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
+from ..facts import Statement
+from . import Reading, Rule
 from .mission_dates import leading_date, open_close, sentence_dates
-from .mission_phrases import POLITIES, Reading, View, find_phrases, place_list, read_phrase
-from .mission_senders import run_at, sender_runs, subject_of, verb_before
+from .mission_phrases import POLITIES, View, find_phrases, place_list, read_phrase
+from .mission_phrases import Reading as PhraseReading
+from .mission_senders import Run, run_at, sender_runs, subject_of, verb_before
 
 CLASSES = {
     "embassy": DKG.Embassy,
@@ -56,7 +60,7 @@ FAMILIES = {"embassy": "embassy", "legation": "embassy", "high_commission": "emb
 class _Sentence:
     """One sentence being read for missions: its view, runs of polities and dates."""
 
-    def __init__(self, reading, i: int):
+    def __init__(self, reading: Reading, i: int):
         s = reading.sentences[i]
         self.reading, self.i, self.s = reading, i, s
         self.view = View(s.text, s.start, reading.mentions[i])
@@ -66,7 +70,7 @@ class _Sentence:
         self.topic = next((run for run in self.runs if run.start == 0
                            and TOPIC_COLON.match(s.text, run.end)), None)  # fmt: skip
         self.dates = sentence_dates(s.text)
-        self.last: tuple[Reading, list[Entity]] | None = None
+        self.last: tuple[PhraseReading, list[Entity]] | None = None
         self.subject: list[Entity] = []  # the last subject of a sending verb
         self.subject_start: int | None = None  # where it starts in the sentence
         # The last sending verb's offset, its subject, and where that subject starts.
@@ -80,13 +84,13 @@ class _Sentence:
         """Return where the clause holding pos begins."""
         return ([0] + [m.end() for m in CLAUSE_BOUNDARY.finditer(self.s.text, 0, pos)])[-1]
 
-    def stated(self, r: Reading) -> bool:
+    def stated(self, r: PhraseReading) -> bool:
         """Say whether the clause states the mission: not negated, planned or hypothetical."""
         text, start = self.s.text, r.phrase.start
         negated = NOT_STATED.search(text, self.clause_start(start), start)
         return not negated and not NOT_STATED_AFTER.match(text, r.end)
 
-    def senders(self, r: Reading) -> tuple[list[Entity], str | None, bool, int]:
+    def senders(self, r: PhraseReading) -> tuple[list[Entity], str | None, bool, int | None]:
         """Return a mission's senders, its governing verb, whether they are from the sentence
         before, and where (in the sentence) the words that name them start."""
         verb = verb_before(self.view, r.lead)
@@ -99,7 +103,7 @@ class _Sentence:
                 place_list(self.view, r, run.end)
             return (run.entities if run else []), None, False, r.lead
         found, start = self._subject(verb.start()) if verb else ([], None)
-        if found:
+        if verb and found:
             self.governing = (verb.start(), found, start)
         if not found and r.its:  # "its embassy": the subject of this clause or the last
             found, start = self.subject, self.subject_start
@@ -111,7 +115,7 @@ class _Sentence:
                 return found, word, True, None
         if not found and not verb and r.counted:
             gapped = subject_of(self.view, self.runs, r.lead)  # "and Chile a consulate in Bergen"
-            if gapped not in (None, "pronoun"):
+            if isinstance(gapped, Run):  # not None, nor "pronoun"
                 found, start = gapped.entities, gapped.start
         if not found and r.our and self.speaker is not None:
             found, start = [self.speaker], r.lead
@@ -138,7 +142,7 @@ class _Sentence:
             return found, word, False, r.lead
         return self._previous_sentence(r), word, True, None
 
-    def _antecedent(self, r: Reading) -> tuple[list[Entity], int | None]:
+    def _antecedent(self, r: PhraseReading) -> tuple[list[Entity], int | None]:
         """Return the sender of the one mission of this family and city stated before, and
         where (a document offset) the sentence that stated it starts."""
         family = FAMILIES.get(r.phrase.kind)
@@ -182,7 +186,7 @@ class _Sentence:
             return entities
         return subject_states(self.reading, self.i - 1)
 
-    def _subject_owner(self, r: Reading) -> tuple[list[Entity], int] | None:
+    def _subject_owner(self, r: PhraseReading) -> tuple[list[Entity], int | None] | None:
         """Return the owner of the subject of the verb that governs the mission, and where it
         is named: "Morocco's network includes consulates in X", "Its posts include ..."."""
         parsed = self.reading.parsed
@@ -210,7 +214,7 @@ class _Sentence:
                  if m.start <= owner.idx < m.end and m.entity.kind in POLITIES]  # fmt: skip
         return ([named[0].entity], named[0].start - self.s.start) if named else None
 
-    def _previous_sentence(self, r: Reading) -> list[Entity]:
+    def _previous_sentence(self, r: PhraseReading) -> list[Entity]:
         """Return the one state the sentence before names, other than where the mission is."""
         # Only when this sentence names no polity, and both are in one paragraph.
         if self.i == 0 or any(run.entities for run in self.runs):
@@ -224,7 +228,7 @@ class _Sentence:
         return list(found) if len(found) == 1 else []
 
 
-def subject_states(reading, i: int) -> list[Entity]:
+def subject_states(reading: Reading, i: int) -> list[Entity]:
     """Return the states that are the subject of sentence i's main verb, by the parse."""
     parsed, s = reading.parsed, reading.sentences[i]
     if parsed is None:
@@ -241,7 +245,7 @@ def subject_states(reading, i: int) -> list[Entity]:
     return []
 
 
-def _place_of_verb(sentence: _Sentence, r: Reading, senders: list[Entity]) -> int | None:
+def _place_of_verb(sentence: _Sentence, r: PhraseReading, senders: list[Entity]) -> int | None:
     """Place a mission by its verb: "X is represented in Y by an honorary consul"; "there" is
     the last place named before it, in its sentence or the one before, that sends nothing.
 
@@ -251,17 +255,17 @@ def _place_of_verb(sentence: _Sentence, r: Reading, senders: list[Entity]) -> in
     if verb is None or not verb["place"]:
         return None
     start, there = verb.start("place"), verb["place"].lower() == "there"
-    places = [(m[0], m[1], m[2]) for m in sentence.view.mentions
-              if m[2].kind in ("city", "state") and m[2] not in senders]  # fmt: skip
+    named = [(m[0], m[1], m[2]) for m in sentence.view.mentions
+             if m[2].kind in ("city", "state") and m[2] not in senders]  # fmt: skip
     if there:
-        places = [(at, p) for at, end, p in places if end <= start]
+        places = [(at, p) for at, end, p in named if end <= start]
         if not places and sentence.i > 0:
             before = sentence.reading.mentions[sentence.i - 1]
             kept = [m.entity for m in before if m.entity.kind in ("city", "state")]
             places = [(-1, p) for p in kept if p not in senders]
         at, place = places[-1] if places else (None, None)
     else:
-        found = [p for at, end, p in places if start <= at and end <= verb.end("place")]
+        found = [p for at, end, p in named if start <= at and end <= verb.end("place")]
         at, place = None, (found[0] if len(found) == 1 else None)
     if place is not None and place.kind == "city":
         r.cities = [place]
@@ -273,7 +277,7 @@ def _place_of_verb(sentence: _Sentence, r: Reading, senders: list[Entity]) -> in
 WHERE = re.compile(r",\s*where\s+")
 
 
-def _place_of_where(sentence: _Sentence, r: Reading) -> None:
+def _place_of_where(sentence: _Sentence, r: PhraseReading) -> None:
     """Place a mission by "<place>, where it keeps a permanent mission to X": the place named
     right before "where", in the clause that holds the mission."""
     text = sentence.s.text
@@ -285,7 +289,7 @@ def _place_of_where(sentence: _Sentence, r: Reading) -> None:
         r.cities = [before[0][2]]
 
 
-def _kind(reading, sentence: _Sentence, r: Reading) -> str | None:
+def _kind(reading: Reading, sentence: _Sentence, r: PhraseReading) -> str | None:
     """Return a phrase's type; "one" takes the last singular type named, here or just before."""
     memory = reading.memory
     if r.phrase.kind != "one":
@@ -306,7 +310,7 @@ def _kind(reading, sentence: _Sentence, r: Reading) -> str | None:
     return kind if sentence.i - i <= 1 else None
 
 
-def _class(kind: str, sender: Entity, r: Reading):
+def _class(kind: str, sender: Entity, r: PhraseReading) -> URIRef | None:
     """Return the class of a mission of this kind sent by this sender, or None if it is none."""
     if kind in ("permanent_mission", "delegation", "mission"):
         if any(e.kind == "organisation" for e in r.accredited):
@@ -327,7 +331,9 @@ def _host(city: Entity) -> Entity | None:
     return gazetteer().state(city.country) if city.country else None
 
 
-def _targets(cls, r: Reading) -> list[tuple[str, str, Entity | None, Entity | None, list]]:
+def _targets(
+    cls: URIRef, r: PhraseReading
+) -> list[tuple[str, str, Entity | None, Entity | None, list[Entity]]]:
     """Return (where slug, where label, city, host, accreditation) of each mission of a phrase."""
     states = [e for e in r.accredited if e.kind != "organisation"]
     if cls == DKG.PermanentMission:
@@ -338,7 +344,7 @@ def _targets(cls, r: Reading) -> list[tuple[str, str, Entity | None, Entity | No
     if cls in (DKG.Embassy, DKG.HighCommission):
         # Without a city, an embassy is placed only by whom it is accredited to ("the Embassy
         # of Japan to the Kingdom of Spain"), in the state it is located in or else the first.
-        places = [(c, _host(c)) for c in r.cities] or [
+        places: list[tuple[Entity | None, Entity | None]] = [(c, _host(c)) for c in r.cities] or [
             (None, r.host or (states[0] if states else None))
         ]
         return [(h.slug, f"in {h.label}", c, h, states) for c, h in places if h is not None]
@@ -348,7 +354,9 @@ def _targets(cls, r: Reading) -> list[tuple[str, str, Entity | None, Entity | No
     return [(c.slug, f"in {c.label}", c, _host(c), states) for c in r.cities]
 
 
-def _city_end(reading, r: Reading, city: Entity | None, span) -> tuple[int, int]:
+def _city_end(
+    reading: Reading, r: PhraseReading, city: Entity | None, span: tuple[int, int]
+) -> tuple[int, int]:
     """Return a mission's phrase: for one city of a list ("in Atlanta, Los Angeles and New
     York"), up to that city's name; else the whole phrase."""
     if city is None or len(r.cities) < 2 or city.slug not in r.place_ends:
@@ -356,7 +364,14 @@ def _city_end(reading, r: Reading, city: Entity | None, span) -> tuple[int, int]
     return span[0], reading.sentence_start(span[1] - 1) + r.place_ends[city.slug]
 
 
-def _mint(reading, r: Reading, kind: str, sender: Entity, extra: list, span) -> None:
+def _mint(
+    reading: Reading,
+    r: PhraseReading,
+    kind: str,
+    sender: Entity,
+    extra: list[tuple[URIRef, Literal, DateMatch]],
+    span: tuple[int, int],
+) -> None:
     """State one mission of a sender, with its place, accreditation and dates.
 
     span is the phrase that states the mission (its sender, type and place); a date's claim
@@ -374,7 +389,7 @@ def _mint(reading, r: Reading, kind: str, sender: Entity, extra: list, span) -> 
         iri = identity.mission(cls, sender.slug, slug, part_time=part_time)
         family = "part-time consulate" if part_time else identity.MISSION_FAMILY[cls]
         noun = LABELS.get(family, family.capitalize())
-        pairs = [(DKG.sendingEntity, facts.use(sender))]
+        pairs: list[Statement] = [(DKG.sendingEntity, facts.use(sender))]
         pairs += [(DKG.city, facts.use(city))] if city else []
         pairs += [(DKG.hostState, facts.use(host))] if host else []
         pairs += [(DKG.accreditedTo, facts.use(e)) for e in dict.fromkeys(accredited)]
@@ -388,7 +403,7 @@ def _mint(reading, r: Reading, kind: str, sender: Entity, extra: list, span) -> 
                     label=f"{noun} of {sender.label} {where}")  # fmt: skip
 
 
-def read_missions(reading, i: int) -> None:
+def read_missions(reading: Reading, i: int) -> None:
     """Find the missions a sentence states, with their senders, places, dates and accreditation."""
     sentence = _Sentence(reading, i)
     text, s = sentence.s.text, sentence.s
@@ -418,6 +433,7 @@ def read_missions(reading, i: int) -> None:
         if far:  # from the sentence before, or the antecedent's sentence
             start = reading.sentences[i - 1].start if named_at is None else named_at
         else:
+            assert named_at is not None  # a sender of this sentence: where its words start
             start = s.start + min(named_at, r.lead)
         if there is not None:  # "there": from the place it stands for
             start = min(start, s.start + there if there >= 0 else reading.sentences[i - 1].start)
@@ -425,4 +441,4 @@ def read_missions(reading, i: int) -> None:
             _mint(reading, r, kind, sender, extra, (start, s.start + r.end))
 
 
-RULES = [read_missions]
+RULES: list[Rule] = [read_missions]

@@ -11,8 +11,13 @@ the entry. Its label is the noun's own words ("G20 summit in New Delhi"); its pa
 or of the clause that "At the X" opens; its place is "in/at X" under the noun (or that verb).
 """
 
-from dataclasses import replace
+from __future__ import annotations
 
+from collections.abc import Iterable, Set
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ...reading.gazetteer import Entity
 from ...reading.lexicon import (
     ATTEND_VERBS,
     ENDED_VERBS,
@@ -21,16 +26,26 @@ from ...reading.lexicon import (
     NOT_DONE,
     PLACE_PREPOSITIONS,
 )
+from ...reading.values import DateMatch
 from ...vocab import DKG
+from . import Pair, Reading, Rule
 from . import discourse as d
 from . import participants as pa
 from . import predicates as pr
 from .when import date_start, end_literal, entry_date
 
+if TYPE_CHECKING:  # spaCy loads with the pipeline (reading/pipeline.py), not with the rules
+    from spacy.tokens import Token
+
+    # What an event noun says: (date, end, people, actors, places, the words that state it).
+    Said = tuple[
+        DateMatch | None, DateMatch | None, pa.People, list[Entity], list[Entity], list[Token]
+    ]
+
 LEAVE_OUT = frozenset({"det", "relcl", "acl", "punct", "advmod", "cc"})
 
 
-def event_noun(token) -> bool:
+def event_noun(token: Token) -> bool:
     """Say whether a word names an event of the lexicon ("popular consultation", not
     "consultations")."""
     kind = NOMINAL_EVENTS.get(token.lower_) or NOMINAL_EVENTS.get(token.lemma_.lower())
@@ -40,12 +55,14 @@ def event_noun(token) -> bool:
     return needs is None or any(c.lower_ in needs for c in token.children)
 
 
-def noun_dates(reading, i: int, p, noun) -> tuple[list, list]:
+def noun_dates(
+    reading: Reading, i: int, p: pr.Parsed, noun: Token
+) -> tuple[list[DateMatch], list[DateMatch]]:
     """Return (dates, ends) the parse attaches to an event noun: its own, or those of a
     participle or clause under it that says when it was held (or ended)."""
     dates = [x for x in d.dates(reading, i) if x.value and x.relation in d.WHEN | {"from"}]
     own = [x for x in dates if pr.same(pr.anchor(p, x.start), noun)]
-    ends = []
+    ends: list[DateMatch] = []
     for c in noun.children:
         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
             lemma = c.lemma_.lower()
@@ -59,7 +76,7 @@ def noun_dates(reading, i: int, p, noun) -> tuple[list, list]:
     return own, ends
 
 
-def _year_before(reading, i: int, p, noun) -> list:
+def _year_before(reading: Reading, i: int, p: pr.Parsed, noun: Token) -> list[DateMatch]:
     """Return the year that qualifies an event noun ("the 1977 arbitral award", "its 2019
     election"), as a date; a year is read so only before a noun of an event."""
     from ...reading.values import find_dates
@@ -77,7 +94,7 @@ def _year_before(reading, i: int, p, noun) -> list:
     return []
 
 
-def _governor(noun):
+def _governor(noun: Token) -> Token:
     """Return the verb a noun depends on."""
     token = noun
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
@@ -85,7 +102,7 @@ def _governor(noun):
     return token
 
 
-def _label(p, noun, leave_out: set) -> str:
+def _label(p: pr.Parsed, noun: Token, leave_out: Set[int]) -> str:
     """Write the event's name in its own words: "G20 summit in New Delhi"."""
     words = [
         t
@@ -106,9 +123,9 @@ def _label(p, noun, leave_out: set) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _date_words(p, dates) -> set:
+def _date_words(p: pr.Parsed, dates: Iterable[DateMatch]) -> set[int]:
     """Return the token indices of dates and their prepositions."""
-    found = set()
+    found: set[int] = set()
     for x in dates:
         for t in p.tokens:
             if x.start <= p.start(t) < x.end:
@@ -118,7 +135,7 @@ def _date_words(p, dates) -> set:
     return found
 
 
-def named_events(reading, i: int) -> None:
+def named_events(reading: Reading, i: int) -> None:
     """Read the events that sentence i names by a noun and dates."""
     p = pr.parsed(reading, i)
     if p is None:
@@ -134,7 +151,7 @@ def named_events(reading, i: int) -> None:
             _assert(reading, i, p, noun, *found)
 
 
-def _read(reading, i: int, p, noun, verb):
+def _read(reading: Reading, i: int, p: pr.Parsed, noun: Token, verb: Token) -> Said | None:
     """Return (date, end, people, actors, places, words) of an event noun, or None."""
     agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent"
     if agent and pr.finite(verb):
@@ -145,7 +162,9 @@ def _read(reading, i: int, p, noun, verb):
     opening = noun.dep_ == "pobj" and noun.head.lower_ == "at" and noun.head.head.i == verb.i
     opening = opening and noun.i < verb.i  # "At the summit in X, A and B ..."
     words = [noun]
-    people, actors, places = [], [], []
+    people: pa.People = []
+    actors: list[Entity] = []
+    places: list[Entity] = []
     if attended or opening:
         people, actors, places = pa.parties(reading, i, p, verb)
         words.append(verb)
@@ -153,8 +172,9 @@ def _read(reading, i: int, p, noun, verb):
             own = [
                 x for x in d.dates(reading, i) if x.value and pr.same(pr.anchor(p, x.start), verb)
             ]
-        if not own and opening and verb.dep_ == "ROOT" and entry_date(reading, i) is not None:
-            own = [entry_date(reading, i)]
+        entry = entry_date(reading, i) if not own and opening and verb.dep_ == "ROOT" else None
+        if entry is not None:
+            own = [entry]
     values = {x.value for x in own}
     if len(values) != 1 and not ends:
         return None
@@ -177,17 +197,30 @@ def _read(reading, i: int, p, noun, verb):
     return date, end, people, list(dict.fromkeys(actors)), list(dict.fromkeys(places)), words
 
 
-def _assert(reading, i: int, p, noun, date, end, people, actors, places, words) -> None:
+def _assert(
+    reading: Reading,
+    i: int,
+    p: pr.Parsed,
+    noun: Token,
+    date: DateMatch | None,
+    end: DateMatch | None,
+    people: pa.People,
+    actors: list[Entity],
+    places: list[Entity],
+    words: list[Token],
+) -> None:
     """Assert the event a noun names, stated by its words (and the verb that holds it)."""
     dates = [x for x in (date, end) if x is not None]
     label = _label(p, noun, _date_words(p, dates))
-    cls = NOMINAL_EVENTS.get(noun.lower_, NOMINAL_EVENTS.get(noun.lemma_.lower()))[0]
+    kind = NOMINAL_EVENTS.get(noun.lower_, NOMINAL_EVENTS.get(noun.lemma_.lower()))
+    assert kind is not None, "event_noun() read the noun as an event's"
+    cls = kind[0]
     toks = [t for w in words for t in pr.own_words(w) if t.dep_ not in ("cc", "punct")]
     lo, hi = min(p.start(t) for t in toks), max(p.end(t) for t in toks)
     for x in dates:
         if x.start >= reading.sentences[i].start:
             lo, hi = min(lo, date_start(reading, x)), max(hi, x.end)
-    pairs = [(DKG.participant, reading.facts.use(e)) for e in actors]
+    pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in actors]
     pairs += [(DKG.participant, d.state_person(reading, k, x, "event-named")) for k, x in people]
     pairs += [(DKG.location, reading.facts.use(e)) for e in places]
     if date is not None and date.end_value:
@@ -196,8 +229,10 @@ def _assert(reading, i: int, p, noun, date, end, people, actors, places, words) 
         pairs.append((DKG.date, d.literal(date)))
     if end is not None:
         pairs.append((DKG.endDate, d.literal(end)))
-    key = f"{label[:60]}-{(date or end).value}"
+    when = date or end
+    assert when is not None, "an event noun is read with a date or an end"
+    key = f"{label[:60]}-{when.value}"
     d.event(reading, i, cls, key, label, pairs, "event-named", (lo, hi))
 
 
-RULES = [named_events]
+RULES: list[Rule] = [named_events]

@@ -16,6 +16,7 @@ from rdflib import URIRef
 from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import POLITY_KINDS
 from ...vocab import DKG
+from . import Reading
 from .person_names import CAP, NOT_FIRST
 
 _ACR = r"[A-Z]{2,8}"
@@ -111,7 +112,7 @@ def _trim(name: str, start: int) -> tuple[str, int]:
     return " ".join(words), start
 
 
-def names(reading, i: int) -> list[Org]:
+def names(reading: Reading, i: int) -> list[Org]:
     """Return the organisation names of sentence i; of overlapping names, the longest."""
     s, gaz = reading.sentences[i], gazetteer()
     text = s.text
@@ -119,7 +120,7 @@ def names(reading, i: int) -> list[Org]:
               if m.entity.kind == "organisation"]  # fmt: skip
     found: list[Org] = []
 
-    def add(m, cls, name=None):
+    def add(m: re.Match[str], cls: URIRef, name: str | None = None) -> None:
         # A name cut short ("... bienfaisance" of "... bienfaisance was established") ends early.
         end = m.end() if name is None else m.start("name") + len(name)
         name, start = _trim(name or m["name"], m.start("name"))
@@ -163,7 +164,7 @@ def names(reading, i: int) -> list[Org]:
     return kept
 
 
-def _listed_companies(reading, i: int) -> list[Org]:
+def _listed_companies(reading: Reading, i: int) -> list[Org]:
     """Read "The best-known are A and B" after a sentence about companies: each a company."""
     s = reading.sentences[i]
     intro = LIST_INTRO.search(s.text)
@@ -171,7 +172,8 @@ def _listed_companies(reading, i: int) -> list[Org]:
     if not intro or not (COMPANY_NOUN.search(s.text, 0, intro.start()) or (
             intro.start() < 25 and COMPANY_NOUN.search(previous))):  # fmt: skip
         return []
-    found, pos = [], intro.end()
+    found: list[Org] = []
+    pos = intro.end()
     while item := LIST_ITEM.match(s.text, pos):
         start, end = s.start + item.start(), s.start + item.end()
         if any(m.start < end and start < m.end for m in reading.mentions[i]):
@@ -184,9 +186,9 @@ def _listed_companies(reading, i: int) -> list[Org]:
     return found
 
 
-def _agencies(reading, i: int) -> list[Org]:
+def _agencies(reading: Reading, i: int) -> list[Org]:
     """Read "Flanders (FIT)": a polity with an acronym that is not its own names its agency."""
-    found = []
+    found: list[Org] = []
     for m in reading.mentions[i]:
         bracket = AGENCY_BRACKET.match(reading.doc.text, m.end)
         if m.entity.kind not in POLITY_KINDS - {"state"} or not bracket:

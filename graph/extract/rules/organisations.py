@@ -15,13 +15,16 @@ Expeditionary Force") is part of the name and states no link.
 """
 
 import re
+from collections.abc import Collection, Iterable
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
-from ...reading.values import find_dates
+from ...reading.values import DateMatch, find_dates
 from ...vocab import DKG
 from .. import identity
+from ..facts import Object
+from . import Reading, Rule
 from .organisation_names import HAS, PART_OF, Org, names
 from .people import people_in
 
@@ -49,6 +52,8 @@ NOUN_CLASS = {
 POSSESSIVE = re.compile(r"['\u2019]s[ ]")
 ACRONYM_AFTER = re.compile(r"[ ]?\([A-Z][A-Za-z0-9&.-]*\)")
 PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|newly)[ ]$")
+# A link the text states: (subject, predicate, object or None, the phrase that states it).
+Link = tuple[URIRef, URIRef, Object | None, tuple[int, int]]
 
 
 def _org_at(orgs: list[Org], start: int) -> Org | None:
@@ -56,12 +61,16 @@ def _org_at(orgs: list[Org], start: int) -> Org | None:
     return next((o for o in orgs if o.start == start), None)
 
 
-def _date(dates, relations=("in",)):
+def _date(
+    dates: Iterable[DateMatch], relations: Collection[str | None] = ("in",)
+) -> DateMatch | None:
     """Return the first date of a list whose preposition is one of the given ones."""
     return next((d for d in dates if d.value and d.relation in relations), None)
 
 
-def _year(dates, relations=("in",)) -> Literal | None:
+def _year(
+    dates: Iterable[DateMatch], relations: Collection[str | None] = ("in",)
+) -> Literal | None:
     """Return the first such date as a literal at its precision."""
     d = _date(dates, relations)
     return Literal(d.value, datatype=d.datatype) if d else None
@@ -76,11 +85,11 @@ def name_span(text: str, org: Org) -> tuple[int, int]:
     return org.start, acronym.end() if acronym else end
 
 
-def _links(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
+def _links(reading: Reading, i: int, orgs: list[Org], nodes: dict[Org, URIRef]) -> list[Link]:
     """Return the (subject, predicate, object) links the sentence states between organisations."""
     s, text = reading.sentences[i], reading.doc.text
     dates = [d for d in find_dates(s.text) if d.value]
-    links = []
+    links: list[Link] = []
     for o in orgs:
         if o.cls == DKG.ResearchCentre:
             affiliated = AFFILIATED.match(text, o.end)
@@ -124,9 +133,10 @@ def _links(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
     return links
 
 
-def _merged(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
+def _merged(reading: Reading, i: int, orgs: list[Org], nodes: dict[Org, URIRef]) -> list[Link]:
     """Read "it was merged into the newly founded X": the last body named merged into X."""
-    s, links = reading.sentences[i], []
+    s = reading.sentences[i]
+    links: list[Link] = []
     for m in MERGED.finditer(s.text):
         target = _org_at(orgs, s.start + m.end())
         earlier = [(k, start, node) for k, start, node in reading.memory.organisations_stated
@@ -141,9 +151,11 @@ def _merged(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
     return links
 
 
-def _founded(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
+def _founded(reading: Reading, i: int, orgs: list[Org], nodes: dict[Org, URIRef]) -> list[Link]:
     """Read "<person> founded X" (active voice): X is founded by the nearest person before it."""
-    s, text, links = reading.sentences[i], reading.doc.text, []
+    s, text = reading.sentences[i], reading.doc.text
+    links: list[Link] = []
+    org: Org | None  # the organisation named after "founded", or described there
     for m in FOUNDED.finditer(s.text):
         at = s.start + m.start()
         if PASSIVE.search(text, s.start, at):
@@ -171,7 +183,7 @@ def _founded(reading, i: int, orgs: list[Org], nodes: dict) -> list[tuple]:
     return links
 
 
-def _state(reading, i: int, org: Org) -> URIRef:
+def _state(reading: Reading, i: int, org: Org) -> URIRef:
     """State an organisation's kind and name; remember it for a later "it"."""
     node = identity.organisation(org.name)
     alias = [(SKOS.altLabel, Literal(org.acronym, lang="en"))] if org.acronym else []
@@ -182,7 +194,7 @@ def _state(reading, i: int, org: Org) -> URIRef:
     return node
 
 
-def organisations(reading, i: int) -> None:
+def organisations(reading: Reading, i: int) -> None:
     """State the organisations sentence i names, and the links it states between them."""
     orgs = names(reading, i)
     nodes = {org: _state(reading, i, org) for org in orgs}
@@ -193,4 +205,4 @@ def organisations(reading, i: int) -> None:
             reading.facts.state(subject, [(p, o)], span, "organisations.link")
 
 
-RULES = [organisations]
+RULES: list[Rule] = [organisations]

@@ -4,6 +4,10 @@ regions and organisations in it, a pronoun's antecedent, the places after "in" a
 Shared by the readers of events (what_happened.py, visit_clauses.py, named_events.py).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from ...iris import slugify
 from ...reading.gazetteer import Entity
 from ...reading.lexicon import (
@@ -16,21 +20,29 @@ from ...reading.lexicon import (
     POLITY_HEADS,
     RELATIVE_PRONOUNS,
 )
+from ...reading.mentions import Mention
 from ...vocab import DKG
+from . import Reading
 from . import discourse as d
 from . import predicates as pr
-from .discourse import PLACE, POLITY, STATE_BODY
+from .discourse import PLACE, POLITY, STATE_BODY, Person
+
+if TYPE_CHECKING:  # spaCy loads with the pipeline (reading/pipeline.py), not with the rules
+    from spacy.tokens import Token
+
+# The people a clause names, each with the sentence that names them.
+People = list[tuple[int, Person]]
 
 ACTORS = POLITY | {"organisation"}
 # The recogniser's kinds of names that a place read from a document may have.
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
-def actors_in(reading, i: int, p, phrase: set) -> list:
+def actors_in(reading: Reading, i: int, p: pr.Parsed, phrase: set[int]) -> list[Entity]:
     """Return the states, regions and organisations a phrase names (a demonym only for a
     state's body: "the Ghanaian authorities"; none in an apposition: "X, a U.S. officer")."""
     doc = reading.doc.text
-    found = []
+    found: list[Entity] = []
     for m in d.mentions(reading, i, ACTORS):
         token = p.token_at(m.start)
         if token is None or token.i not in phrase or in_apposition(token, phrase):
@@ -43,7 +55,7 @@ def actors_in(reading, i: int, p, phrase: set) -> list:
     return found
 
 
-def in_apposition(token, phrase: set) -> bool:
+def in_apposition(token: Token, phrase: set[int]) -> bool:
     """Say whether a word lies in an apposition inside a phrase."""
     while token.i in phrase and token.head.i != token.i:
         if token.dep_ == "appos":
@@ -52,7 +64,7 @@ def in_apposition(token, phrase: set) -> bool:
     return False
 
 
-def people_at(reading, i: int, p, head) -> list:
+def people_at(reading: Reading, i: int, p: pr.Parsed, head: Token) -> list[Person]:
     """Return the people a phrase names as its head: "President X", "the minister, X", "X and
     Y"; not "X's nominee" nor "the government of X"."""
     heads = {t.i for t in head.subtree if t.i == head.i or heads_chain(t, head)}
@@ -60,10 +72,15 @@ def people_at(reading, i: int, p, head) -> list:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 heads |= {g.i for o in c.children for g in o.subtree if heads_chain(g, o)}
-    return [x for x in d.people(reading, i) if p.token_at(x.end - 1).i in heads]
+    # The word a name ends on stands in the parse (token_at gives None on an empty parse only).
+    return [
+        x
+        for x in d.people(reading, i)
+        if (last := p.token_at(x.end - 1)) is not None and last.i in heads
+    ]
 
 
-def heads_chain(token, head) -> bool:
+def heads_chain(token: Token, head: Token) -> bool:
     """Say whether a word stands for its phrase's head: a compound, conjunct or apposition."""
     while token.i != head.i:
         if token.dep_ not in ("compound", "conj", "appos", "flat", "cc", "punct", "nmod"):
@@ -72,7 +89,7 @@ def heads_chain(token, head) -> bool:
     return True
 
 
-def pronoun(reading, i: int, word: str):
+def pronoun(reading: Reading, i: int, word: str) -> tuple[People, list[Entity]] | None:
     """Return what a subject pronoun stands for: (people, states), or None."""
     if word in PERSON_PRONOUNS and i > 0:
         before = {x.name: x for x in d.people(reading, i - 1)}
@@ -85,14 +102,18 @@ def pronoun(reading, i: int, word: str):
     return None
 
 
-def parties(reading, i: int, p, verb) -> tuple[list, list, list]:
+def parties(
+    reading: Reading, i: int, p: pr.Parsed, verb: Token
+) -> tuple[People, list[Entity], list[Entity]]:
     """Return the people, actors and places of a verb's clause, by their place in the parse."""
-    people, actors, places = [], [], []
+    people: People = []
+    actors: list[Entity] = []
+    places: list[Entity] = []
     subjects = pr.subjects(verb)
     # "he was chief guest at the parade in New Delhi": the place said of the complement
     complements = [g for c in verb.children if c.dep_ in ("attr", "acomp") for g in c.children]
     for c in [*verb.children, *(t for t in subjects if t.head.i != verb.i), *complements]:
-        heads = []
+        heads: list[Token] = []
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or c in subjects:
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 c = verb.head  # "South Africa, which had left ...": the antecedent
@@ -132,7 +153,7 @@ def parties(reading, i: int, p, verb) -> tuple[list, list, list]:
     return people, list(dict.fromkeys(actors)), list(dict.fromkeys(places))
 
 
-def party_objects(token) -> list:
+def party_objects(token: Token) -> list[Token]:
     """Return the objects of the party prepositions under an object or an infinitive: "an
     embargo on X", "to impose an embargo on X", "a treaty with X"."""
     if token.dep_ in ("xcomp", "advcl", "relcl") and not pr.infinitival(token):
@@ -148,10 +169,10 @@ def party_objects(token) -> list:
     return found
 
 
-def places_after(reading, i: int, p, prep) -> list:
+def places_after(reading: Reading, i: int, p: pr.Parsed, prep: Token) -> list[Entity]:
     """Return the places a preposition "in"/"at" names as its object's head: "in Bern,
     Switzerland", not "in the hills north of Accra"."""
-    found = []
+    found: list[Entity] = []
     for g in prep.children:
         if g.dep_ == "pobj":
             found += places_at(reading, i, p, g)
@@ -162,13 +183,14 @@ def places_after(reading, i: int, p, prep) -> list:
     return found
 
 
-def places_at(reading, i: int, p, head) -> list:
+def places_at(reading: Reading, i: int, p: pr.Parsed, head: Token) -> list[Entity]:
     """Return the places a phrase names as its head: "Bern, Switzerland", "A, B and C"; a
     name the reference data lacks, placed by the known place after it ("Camp David,
     Maryland"), is a place read from the document."""
     heads = {t.i for t in head.subtree if heads_chain(t, head)}
     dated = [(x.start, x.end) for x in d.dates(reading, i)]  # "In August 2019": no place
-    found, at_head = [], False
+    found: list[Entity] = []
+    at_head = False
     for m in d.mentions(reading, i, PLACE):
         token = p.token_at(m.start)
         if m.via in ("demonym", "reference") or token is None or token.i not in heads:
@@ -182,9 +204,10 @@ def places_at(reading, i: int, p, head) -> list:
     return found
 
 
-def _name(head) -> list:
+def _name(head: Token) -> list[Token]:
     """Return the words of a head's own name: it and its compounds ("Camp David")."""
-    found, todo = [], [head]
+    found: list[Token] = []
+    todo = [head]
     while todo:
         t = todo.pop()
         found.append(t)
@@ -192,7 +215,7 @@ def _name(head) -> list:
     return sorted(found, key=lambda t: t.i)
 
 
-def _unlisted_place(reading, i: int, p, head):
+def _unlisted_place(reading: Reading, i: int, p: pr.Parsed, head: Token) -> Entity | None:
     """Return the place a proper name at a phrase's head names, if the recogniser takes it for
     a place or a facility and no mention covers it; else None."""
     words = _name(head)
@@ -207,19 +230,18 @@ def _unlisted_place(reading, i: int, p, head):
     return Entity("place", slugify(name), name, DKG.Place, phrase=(start, end))
 
 
-def _elsewhere(reading, i: int, p, token, mention) -> bool:
+def _elsewhere(reading: Reading, i: int, p: pr.Parsed, token: Token, mention: Mention) -> bool:
     """Say whether a place is said to lie in a place of another state than the one it was
     linked to ("Lisbon's Belém district" read as a Belém of Brazil): then it is no place."""
     home = mention.entity.country or mention.entity.slug
     for m in d.mentions(reading, i, PLACE):
         owner = p.token_at(m.start)
-        owns = owner is not None and owner.dep_ == "poss"
-        if owns and owner.head.i in (token.i, token.head.i):
+        if owner is not None and owner.dep_ == "poss" and owner.head.i in (token.i, token.head.i):
             return (m.entity.country or m.entity.slug) != home
     return False
 
 
-def named_by(head) -> set:
+def named_by(head: Token) -> set[int]:
     """Return the token indices of the words of a phrase that can name its actor: its head
     (with compounds, conjuncts, appositions), possessors and "of" complements ("Norway's
     union", "the Council of the League"), not what it says of something else ("the signing
@@ -236,7 +258,7 @@ def named_by(head) -> set:
     return found
 
 
-def _chain_and_modifiers(head) -> set:
+def _chain_and_modifiers(head: Token) -> set[int]:
     """Return a head's chain and the words before each word of it ("British and Argentine
     officials": the demonyms)."""
     chain = [t for t in head.subtree if heads_chain(t, head)]
@@ -248,21 +270,22 @@ def _chain_and_modifiers(head) -> set:
     return found
 
 
-def _together(prep) -> bool:
+def _together(prep: Token) -> bool:
     """Say whether a preposition is "together with" or "along with"."""
     return prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children)
 
 
-def phrase(token) -> set:
+def phrase(token: Token) -> set[int]:
     """Return the token indices of a phrase: a word and its own words below it."""
     return {t.i for t in pr.own_words(token)}
 
 
-def unlisted_state(reading, i: int, p, head):
+def unlisted_state(reading: Reading, i: int, p: pr.Parsed, head: Token) -> Entity | None:
     """Return the state a phrase names that the reference data lacks: a polity's name ("the
     Federation of Malaya", "the Kingdom of Hawaii") or a name the recogniser takes for a
     state ("the United Arab Republic"), where no mention stands; else None."""
-    words, todo = [], [head]
+    words: list[Token] = []
+    todo = [head]
     while todo:  # the name's own words: not the names coordinated with it
         t = todo.pop()
         words.append(t)

@@ -10,11 +10,14 @@ taken: "Oslo, Sweden" is far more likely a list than a claim that Oslo is Swedis
 """
 
 import re
+from collections.abc import Collection, Iterable
 from itertools import pairwise
 
-from ...reading.gazetteer import gazetteer, name_key
+from ...reading.gazetteer import Entity, gazetteer, name_key
 from ...reading.lexicon import SUBDIVISION_KINDS
+from ...reading.mentions import Mention
 from ...vocab import DKG
+from . import Reading, Rule
 
 SUBDIVISIONS = set(SUBDIVISION_KINDS)
 POLITIES = SUBDIVISIONS | {"state"}
@@ -45,14 +48,22 @@ LIST_GAP = re.compile(r"^(?:,\s|,?\s(?:and|or)\s)(?:the\s)?$")
 FIRST_GAP = re.compile(r"^(?:the\s)?$")
 
 
-def _consistent(place, polity) -> bool:
+def _consistent(place: Entity, polity: Entity) -> bool:
     """Say whether reference data agrees that a place lies in a polity (in the same state)."""
     if polity.kind == "state":
         return place.country == polity.slug
     return place.country == polity.country and place.slug != polity.slug
 
 
-def _state_in(reading, i: int, a, b, rule: str, capital: bool = False, place=None) -> None:
+def _state_in(
+    reading: Reading,
+    i: int,
+    a: Mention,
+    b: Mention,
+    rule: str,
+    capital: bool = False,
+    place: Entity | None = None,
+) -> None:
     """State that the place of mention a lies in the polity of mention b (and, if said, is its
     capital); the phrase runs from the first of the two to the last."""
     place, polity = place or a.entity, b.entity
@@ -71,12 +82,14 @@ def _state_in(reading, i: int, a, b, rule: str, capital: bool = False, place=Non
         reading.facts.state(where, [(DKG.capital, node)], span, rule)
 
 
-def _at(mentions, start: int, kinds=POLITIES):
+def _at(
+    mentions: Iterable[Mention], start: int, kinds: Collection[str] = POLITIES
+) -> Mention | None:
     """Return the mention starting at a document offset, if its entity is of one of the kinds."""
     return next((m for m in mentions if m.start == start and m.entity.kind in kinds), None)
 
 
-def capitals(reading, i: int) -> None:
+def capitals(reading: Reading, i: int) -> None:
     """Read "X, the capital of Y", "X is the capital of Y", "the capital of Y, X"."""
     text, mentions = reading.doc.text, reading.mentions[i]
     lo = reading.sentences[i].start
@@ -92,7 +105,7 @@ def capitals(reading, i: int) -> None:
                 _state_in(reading, i, m, p, "parts.capital", capital=True)
 
 
-def described(reading, i: int) -> None:
+def described(reading: Reading, i: int) -> None:
     """Read "X, the port city on the Canadian coast" and "the Belgian port of X"."""
     text, mentions = reading.doc.text, reading.mentions[i]
     for m in mentions:
@@ -107,7 +120,7 @@ def described(reading, i: int) -> None:
                 _state_in(reading, i, city, m, "parts.described", capital)
 
 
-def qualified(reading, i: int) -> None:
+def qualified(reading: Reading, i: int) -> None:
     """Read "Brandon, Manitoba" and "Lyon, France": a place, a comma, the polity it lies in."""
     text, mentions = reading.doc.text, reading.mentions[i]
     for a, b in pairwise(mentions):
@@ -121,7 +134,7 @@ def qualified(reading, i: int) -> None:
         _state_in(reading, i, a, b, "parts.qualified")
 
 
-def groups(reading, i: int) -> None:
+def groups(reading: Reading, i: int) -> None:
     """Read "Belgium's three regions (A, B and C)": each member is a subdivision of the state."""
     text, mentions = reading.doc.text, reading.mentions[i]
     end = reading.sentences[i].end
@@ -141,7 +154,7 @@ def groups(reading, i: int) -> None:
             pos = c.end
 
 
-def _subdivision(mention, state):
+def _subdivision(mention: Mention, state: Entity) -> Entity | None:
     """Read a city's name in a list of a state's subdivisions as the subdivision: "Brussels"."""
     gaz = gazetteer()
     for entry in gaz.entries(name_key(mention.text)):
@@ -151,4 +164,4 @@ def _subdivision(mention, state):
     return None
 
 
-RULES = [capitals, described, qualified, groups]
+RULES: list[Rule] = [capitals, described, qualified, groups]

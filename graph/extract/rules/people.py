@@ -12,7 +12,7 @@ title whose state the text does not state is a post of no state, labelled with t
 around it, or that the document speaks for.
 """
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
 from ... import iris
@@ -20,17 +20,19 @@ from ...reading.lexicon import MANY_HOLDERS, SINGLE_HOLDER
 from ...reading.values import find_dates
 from ...vocab import DKG
 from .. import identity
+from ..facts import Statement
+from . import Reading, Rule
 from .person_coreference import document_people
 from .person_mentions import Named, Post
 from .person_names import polity_name
 
 
-def people_in(reading, i: int) -> list[Named]:
+def people_in(reading: Reading, i: int) -> list[Named]:
     """Return the people sentence i names, each name once, in order, with their full names."""
     return document_people(reading)[i]
 
 
-def _role(reading, n: Named, p: Post):
+def _role(reading: Reading, n: Named, p: Post) -> URIRef:
     """State the post a person holds; return its IRI.
 
     The post is named by its class, its state (or holder), its title and, for an envoy, where
@@ -60,12 +62,12 @@ def _role(reading, n: Named, p: Post):
     return reading.facts.state(node, [(DKG.roleIn, polity)], p.span, p.rule, cls=cls, label=label)
 
 
-def people(reading, i: int) -> None:
+def people(reading: Reading, i: int) -> None:
     """State the people of a sentence, their other names, life dates and posts."""
     for n in people_in(reading, i):
         if not (n.posts or n.alias or n.life) and n.rule == "people.short-name":
             continue  # named in full elsewhere: nothing new to state
-        pairs = [(DKG.holdsRole, _role(reading, n, p), p.span) for p in n.posts]
+        pairs: list[Statement] = [(DKG.holdsRole, _role(reading, n, p), p.span) for p in n.posts]
         if n.alias:
             pairs.append((SKOS.altLabel, Literal(n.alias, lang="en")))
         for x in find_dates(n.life or ""):
@@ -79,4 +81,4 @@ def people(reading, i: int) -> None:
         reading.facts.state(node, pairs, span, n.rule, cls=DKG.Person, label=n.name)
 
 
-RULES = [people]
+RULES: list[Rule] = [people]

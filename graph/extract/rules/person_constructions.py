@@ -10,11 +10,14 @@ words at least and no place around it ("at X", "in X" name places).
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import SINGLE_HOLDER
+from . import Reading
 from . import discourse as d
+from .parse_paths import parse_of
 from .person_mentions import (
     Named,
     Run,
@@ -68,15 +71,17 @@ _PRESIDED = re.compile(
 )
 
 
-def _seat(places) -> Entity | None:
+def _seat(places: Sequence[Entity]) -> Entity | None:
     """Return the state an envoy is sent to from where they sit: a state, or a city's state."""
     if len(places) != 1:
         return None
     place = places[0]
-    return gazetteer().state(place.country) if place.kind == "city" else place
+    if place.kind != "city":
+        return place
+    return gazetteer().state(place.country) if place.country else None
 
 
-def _titled(reading, i: int, t: Title, found: list[Run]) -> list[Named]:
+def _titled(reading: Reading, i: int, t: Title, found: list[Run]) -> list[Named]:
     """Read "Prime Minister X", "King X of Norway", "Presidents X of A and Y of B"."""
     if not t.capital and not (t.plural and t.det == "the"):
         return []
@@ -95,7 +100,9 @@ def _titled(reading, i: int, t: Title, found: list[Run]) -> list[Named]:
     return named
 
 
-def _title_first(reading, i: int, t: Title, ts: list[Title], found: list[Run]) -> list[Named]:
+def _title_first(
+    reading: Reading, i: int, t: Title, ts: list[Title], found: list[Run]
+) -> list[Named]:
     """Read "the Ambassador, X", "Malaysia's Prime Minister, X", "the Tánaiste and Minister
     for Foreign Affairs, X", "the ministers in A and B, X and Y respectively"."""
     s, text = reading.sentences[i], reading.doc.text
@@ -115,9 +122,10 @@ def _title_first(reading, i: int, t: Title, ts: list[Title], found: list[Run]) -
     respectively = _THEN_RESPECTIVELY.match(text, last)
     if not _BOUNDARY.match(text, respectively.end() if respectively else last):
         return []
-    t = _possessed(reading, i, t)
-    if t is None:
+    possessed = _possessed(reading, i, t)
+    if possessed is None:
         return []
+    t = possessed
     named = []
     for k, (run, polity, end) in enumerate(items):
         to = None
@@ -129,7 +137,7 @@ def _title_first(reading, i: int, t: Title, ts: list[Title], found: list[Run]) -
     return named
 
 
-def _possessed(reading, i: int, t: Title) -> Title | None:
+def _possessed(reading: Reading, i: int, t: Title) -> Title | None:
     """Read whose post "its President" is: a body "presided over by its President", the state
     that is the clause's subject ("Morocco recalled its Ambassador"); None where unknown and
     the post would be a state's head."""
@@ -151,7 +159,7 @@ def _possessed(reading, i: int, t: Title) -> Title | None:
     return None if t.cls in SINGLE_HOLDER and t.cls.endswith(("State", "Government")) else t
 
 
-def _name_first(reading, i: int, t: Title, found: list[Run]) -> list[Named]:
+def _name_first(reading: Reading, i: int, t: Title, found: list[Run]) -> list[Named]:
     """Read "X, Chancellor of the Federal Republic", "X, Argentina's Foreign Minister,",
     "X, the Norwegian ambassador to Japan", "X, now Prime Minister"."""
     text = reading.doc.text
@@ -167,7 +175,7 @@ def _name_first(reading, i: int, t: Title, found: list[Run]) -> list[Named]:
     return [Named(run.start, run.end, run.text, i, "people.apposition", run.start, [post])]
 
 
-def _predicate(reading, i: int, t: Title, found: list[Run]) -> list[Named]:
+def _predicate(reading: Reading, i: int, t: Title, found: list[Run]) -> list[Named]:
     """Read "X became the first U.S. ambassador to Norway", "X (Y, 1520-1590) was one of the
     first Lutheran missionaries"."""
     text = reading.doc.text
@@ -188,7 +196,7 @@ def _predicate(reading, i: int, t: Title, found: list[Run]) -> list[Named]:
     return []
 
 
-def _as(reading, i: int, t: Title, found: list[Run]) -> list[Named]:
+def _as(reading: Reading, i: int, t: Title, found: list[Run]) -> list[Named]:
     """Read "sent X as his personal envoy", "with X as its first commissioner"."""
     text = reading.doc.text
     for run in found:
@@ -201,7 +209,7 @@ def _as(reading, i: int, t: Title, found: list[Run]) -> list[Named]:
     return []
 
 
-def _as_title(reading, i: int, t: Title, found: list[Run]) -> list[Named]:
+def _as_title(reading: Reading, i: int, t: Title, found: list[Run]) -> list[Named]:
     """Read "As Prime Minister, X visited ...": X held the post."""
     s, text = reading.sentences[i], reading.doc.text
     if not _OPENING_AS.fullmatch(text, s.start, t.det_start) or t.plural:
@@ -214,7 +222,7 @@ def _as_title(reading, i: int, t: Title, found: list[Run]) -> list[Named]:
     return [Named(run.start, run.end, run.text, i, "people.as-title", s.start, [post])]
 
 
-def as_pronoun(reading, i: int, before: list[Named]) -> list[Named]:
+def as_pronoun(reading: Reading, i: int, before: list[Named]) -> list[Named]:
     """Read "X was awarded ... . As President of South Africa he was ...": "he" or "she" is the
     one person the sentence before names, its subject, in the same paragraph."""
     s, text = reading.sentences[i], reading.doc.text
@@ -233,15 +241,15 @@ def as_pronoun(reading, i: int, before: list[Named]) -> list[Named]:
     return []
 
 
-def _recognised_names(reading, i: int) -> list[str]:
+def _recognised_names(reading: Reading, i: int) -> list[str]:
     """Return the runs of sentence i the recogniser reads as people's, whatever their role."""
     s = reading.sentences[i]
-    ents = [(e.start_char, e.end_char) for e in reading.parsed.ents
+    ents = [(e.start_char, e.end_char) for e in parse_of(reading).ents
             if e.label_ == "PERSON" and s.start <= e.start_char < s.end]  # fmt: skip
     return [r.text for r in runs(reading, i) if any(a < r.end and r.start < b for a, b in ents)]
 
 
-def _honorifics(reading, i: int, found: list[Run]) -> list[Named]:
+def _honorifics(reading: Reading, i: int, found: list[Run]) -> list[Named]:
     """Read "Mr Kishida", "Lt. Col. Yakubu Gowon": a person, no post."""
     s, named = reading.sentences[i], []
     people = set(_recognised_names(reading, i))
@@ -255,10 +263,10 @@ def _honorifics(reading, i: int, found: list[Run]) -> list[Named]:
     return named
 
 
-def _recognised(reading, i: int, found: list[Run]) -> list[Named]:
+def _recognised(reading: Reading, i: int, found: list[Run]) -> list[Named]:
     """Read the recogniser's PERSON names of two words or more, where no place is meant."""
     s, text, named = reading.sentences[i], reading.doc.text, []
-    ents = [e for e in reading.parsed.ents if e.label_ == "PERSON"
+    ents = [e for e in parse_of(reading).ents if e.label_ == "PERSON"
             and s.start <= e.start_char < s.end]  # fmt: skip
     for run in found:
         if run.placed or len(re.findall(r"\b[A-Z\u00c0-\u024f][\w'\u2019-]+", run.text)) < 2:
@@ -267,14 +275,14 @@ def _recognised(reading, i: int, found: list[Run]) -> list[Named]:
             continue
         if _PLACE_BEFORE.search(text[max(s.start, run.start - 12) : run.start]):
             continue
-        span = reading.parsed.char_span(run.start, run.end, alignment_mode="expand")
+        span = parse_of(reading).char_span(run.start, run.end, alignment_mode="expand")
         if span is None or span.root.dep_ in _THING_ROLES:
             continue  # "you may require Acrobat Reader": objects are as often things
         named.append(Named(run.start, run.end, run.text, i, "people.recognised", run.start))
     return named
 
 
-def named_in(reading, i: int) -> list[Named]:
+def named_in(reading: Reading, i: int) -> list[Named]:
     """Return the people sentence i names by a construction, each name once, in text order."""
     found = runs(reading, i)
     ts = titles(reading, i)
@@ -298,7 +306,7 @@ def named_in(reading, i: int) -> list[Named]:
     return sorted(merged, key=lambda n: n.start)
 
 
-def _other_names(reading, named: list[Named]) -> None:
+def _other_names(reading: Reading, named: list[Named]) -> None:
     """Give each person followed by "(Y, 1861-1934)" that other name and life dates."""
     text = reading.doc.text
     for n in named:

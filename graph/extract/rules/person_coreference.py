@@ -16,9 +16,11 @@ import re
 from dataclasses import replace
 
 from ...reading.lexicon import FEMALE_TITLES, MALE_TITLES
+from . import Reading
+from .parse_paths import parse_of
 from .person_constructions import as_pronoun, named_in
 from .person_documents import chiefs_of_mission, founders, infobox
-from .person_mentions import Named, merge, runs
+from .person_mentions import Named, Post, Run, merge, runs
 from .person_names import PARTICLE, name_tokens
 
 _PARTICLES = set(PARTICLE.strip("(?:)").split("|"))
@@ -26,18 +28,18 @@ _MALE = re.compile(rf"\b(?:{MALE_TITLES})\b")
 _FEMALE = re.compile(rf"\b(?:{FEMALE_TITLES})\b")
 
 
-def _inside(short: tuple, long: tuple) -> bool:
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Say whether a name's words stand in a longer name, in a row."""
     n = len(short)
     return n < len(long) and any(long[k : k + n] == short for k in range(len(long) - n + 1))
 
 
-def _significant(tokens: tuple) -> bool:
+def _significant(tokens: tuple[str, ...]) -> bool:
     """Say whether a short name has a word of its own: not only particles or initials."""
     return any(w not in _PARTICLES and len(w) > 1 for w in tokens)
 
 
-def document_people(reading) -> list[list[Named]]:
+def document_people(reading: Reading) -> list[list[Named]]:
     """Return the people of each sentence, names resolved (computed once per document)."""
     if reading.memory.people_by_sentence is not None:
         return reading.memory.people_by_sentence
@@ -70,17 +72,17 @@ def document_people(reading) -> list[list[Named]]:
     return found
 
 
-def _full_names(names: dict[tuple, str]) -> dict[tuple, str]:
+def _full_names(names: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
     """Map each name's words to the person's full name ("" where two people may be meant).
 
     One name written in two orders ("Etsusaburō Shiina", "Shiina Etsusaburō": family name
     first or last) is one person's, named as first written.
     """
-    first: dict[tuple, tuple] = {}
+    first: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key in names:
         first.setdefault(tuple(sorted(key)) if len(key) > 1 else key, key)
     keys = sorted(set(first.values()), key=len, reverse=True)
-    full: dict[tuple, str] = {}
+    full: dict[tuple[str, ...], str] = {}
     for key in keys:
         longer = [k for k in keys if _inside(key, k)]
         widest = [k for k in longer if not any(_inside(k, other) for other in longer)]
@@ -95,10 +97,12 @@ def _full_names(names: dict[tuple, str]) -> dict[tuple, str]:
     return full
 
 
-def _add_short_mentions(reading, found: list[list[Named]], full: dict[tuple, str]) -> None:
+def _add_short_mentions(
+    reading: Reading, found: list[list[Named]], full: dict[tuple[str, ...], str]
+) -> None:
     """Add the runs that are the short name of one person: "Ruto was received by ..."."""
     people = {v for v in full.values() if v}
-    shorts: dict[tuple, str] = {}
+    shorts: dict[tuple[str, ...], str] = {}
     for person in people:
         words = name_tokens(person)
         for n in range(1, len(words)):
@@ -114,24 +118,24 @@ def _add_short_mentions(reading, found: list[list[Named]], full: dict[tuple, str
             if (run.start, run.end) in taken:
                 continue
             key = name_tokens(run.text)
-            person = full.get(key) or shorts.get(key)
-            if person and _proper(reading, run):
+            named = full.get(key) or shorts.get(key)
+            if named and _proper(reading, run):
                 sentence.append(Named(run.start, run.end, run.text, i, "people.short-name",
                                       run.start))  # fmt: skip
-                full.setdefault(key, person)
+                full.setdefault(key, named)
         sentence.sort(key=lambda n: n.start)
 
 
-def _gender(reading, n: Named) -> str:
+def _gender(reading: Reading, n: Named) -> str:
     """Return "m" or "f" where the words before a name say it ("Mrs", "King"), else ""."""
     words = reading.doc.text[n.lead : n.start]
     return "m" if _MALE.search(words) else "f" if _FEMALE.search(words) else ""
 
 
-def _split_by_gender(reading, found: list[list[Named]]) -> None:
+def _split_by_gender(reading: Reading, found: list[list[Named]]) -> None:
     """Part a short name from a person the document names otherwise as of the other sex ("Mrs
     Starmer" after "Sir Keir Starmer"): the short name then names no one."""
-    by_name: dict[str, list] = {}
+    by_name: dict[str, list[tuple[Named, str]]] = {}
     for n in (n for sentence in found for n in sentence):
         by_name.setdefault(n.name, []).append((n, _gender(reading, n)))
     for name, items in by_name.items():
@@ -144,13 +148,13 @@ def _split_by_gender(reading, found: list[list[Named]]) -> None:
                 n.name = ""
 
 
-def _proper(reading, run) -> bool:
+def _proper(reading: Reading, run: Run) -> bool:
     """Say whether the parse reads a run as a proper name, not the start of a thing's name
     ("White" of "the White House" is no run of its own; "Bay of Biscay" is a place)."""
     text = reading.doc.text
     if text.startswith(" of ", run.end) and text[run.end + 4 : run.end + 5].isupper():
         return False
-    span = reading.parsed.char_span(run.start, run.end, alignment_mode="expand")
+    span = parse_of(reading).char_span(run.start, run.end, alignment_mode="expand")
     return span is not None and all(t.pos_ == "PROPN" for t in span if t.is_alpha)
 
 
@@ -159,7 +163,7 @@ def _settle_posts(found: list[list[Named]]) -> None:
     "Estonia's Prime Minister, Kaja Kallas"; "President Sánchez" after "the President of the
     Government, Pedro Sánchez" (the one post of the person whose title it begins)."""
     everyone = [n for sentence in found for n in sentence]
-    held: dict[str, list] = {}
+    held: dict[str, list[Post]] = {}
     for n in everyone:
         held.setdefault(n.name, []).extend(n.posts)
     for n in everyone:

@@ -11,10 +11,11 @@ import itertools
 import re
 from dataclasses import replace
 
-from ...reading.gazetteer import gazetteer
+from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import POLITY_KINDS
+from ...reading.sentences import Sentence
 from ...vocab import DKG
-from . import UNREAD
+from . import UNREAD, Reading
 from .person_mentions import Named, Post, Run
 from .person_names import PERSON_NAME
 from .person_titles import Title, titles
@@ -27,7 +28,7 @@ RELATIONS_TITLE = re.compile(r"(?P<a>.+?)\s*(?:[\u2013\u2014]|\s-\s)\s*(?P<b>.+?
 FOUNDER = re.compile(r"[ ](?:co-)?founded[ ](?!in\b|by\b)")
 
 
-def infobox(reading, i: int) -> list[Named]:
+def infobox(reading: Reading, i: int) -> list[Named]:
     """Read "Envoy1: X" in an "A-B relations" article: X is A's envoy to B."""
     s = reading.sentences[i]
     m = INFOBOX_ENVOY.fullmatch(s.text)
@@ -46,7 +47,7 @@ def infobox(reading, i: int) -> list[Named]:
     return [Named(start, end, m["name"], i, "people.infobox", head, [post])]
 
 
-def founders(reading, i: int, found: list[Run]) -> list[Named]:
+def founders(reading: Reading, i: int, found: list[Run]) -> list[Named]:
     """Read "X founded ...": the founder is a person."""
     text, named = reading.doc.text, []
     for run in found:
@@ -66,12 +67,12 @@ HEADING_SENTENCES = 3
 _HEADING_WORDS = {"and", "extraordinary", "plenipotentiary", "of", "mission", "the"}
 
 
-def document_mission(reading) -> tuple | None:
+def document_mission(reading: Reading) -> tuple[Entity, Entity] | None:
     """Return the sender and host of the mission a document's heading names ("U.S. Embassy
     Oslo, Norway", "Embassy of Chile in Japan"), or None."""
     if reading.memory.document_mission is not UNREAD:
         return reading.memory.document_mission
-    found = None
+    found: tuple[Entity, Entity] | None = None
     text = reading.doc.text
     for i in range(min(HEADING_SENTENCES, len(reading.sentences))):
         ms = [m for m in reading.mentions[i] if m.entity.kind in POLITY_KINDS | {"city"}]
@@ -80,8 +81,9 @@ def document_mission(reading) -> tuple | None:
             said = _SENDER_MISSION.fullmatch(text, a.end, b.start) or (
                 _MISSION_OF.search(before) and _IN_HOST.fullmatch(text, a.end, b.start)
             )
-            host = b.entity if b.entity.kind == "state" else gazetteer().state(b.entity.country)
-            if said and a.entity.kind == "state" and host not in (None, a.entity):
+            country = b.entity.country or ""  # a place of the gazetteer lies in a country
+            host = b.entity if b.entity.kind == "state" else gazetteer().state(country)
+            if said and a.entity.kind == "state" and host is not None and host != a.entity:
                 found = (a.entity, host)
                 break
         if found:
@@ -90,14 +92,15 @@ def document_mission(reading) -> tuple | None:
     return found
 
 
-def _is_line(reading, s) -> bool:
+def _is_line(reading: Reading, s: Sentence) -> bool:
     """Say whether a sentence is a whole line of its own (a heading, a list item)."""
     text = reading.doc.text
     line_start = text.rfind("\n", 0, s.start) + 1
-    return text.find("\n", s.end) in (s.end, -1) and LIST_ITEM.fullmatch(text, line_start, s.start)
+    ends = text.find("\n", s.end) in (s.end, -1)
+    return ends and LIST_ITEM.fullmatch(text, line_start, s.start) is not None
 
 
-def _heading(reading, i: int):
+def _heading(reading: Reading, i: int) -> Title | None:
     """Return the envoys' title a heading line names first ("Ambassadors Extraordinary and
     Plenipotentiary": an ambassador's); None if the line is no such heading."""
     s = reading.sentences[i]
@@ -106,7 +109,8 @@ def _heading(reading, i: int):
         return None
     if ts[0].cls != DKG.Envoy and ts[0].key != "minister":
         return None
-    rest, at = [], s.start
+    rest: list[str] = []
+    at = s.start
     for t in ts:
         rest += reading.doc.text[at : t.start].lower().split()
         at = t.end
@@ -116,7 +120,7 @@ def _heading(reading, i: int):
     return ts[0]
 
 
-def chiefs_of_mission(reading, i: int) -> list[Named]:
+def chiefs_of_mission(reading: Reading, i: int) -> list[Named]:
     """Read a list of envoys under a heading that names their rank, in a document about one
     mission: each is the sender's envoy to the host ("Ambassadors Extraordinary and
     Plenipotentiary" / "- Frances E. Willis, 1957-1961")."""

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from ...reading.gazetteer import Entity, fold
 from ...reading.lexicon import POLITY_KINDS
+from . import Reading
+from .parse_paths import parse_of
 from .person_names import HONORIFIC, NOT_FIRST, PARTICLE, PERSON_NAME_AT, is_thing
 from .person_titles import Title, titles
 
@@ -35,12 +37,13 @@ class Named:
     i: int
     rule: str
     lead: int  # where the words that name the person start (a title, an honorific)
-    posts: list = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
     alias: str | None = None
     life: str | None = None  # "1480-1572"
     qualifier: str | None = None  # "Lutheran" in "one of the first Lutheran missionaries"
-    inherits: tuple | None = None  # the name whose post a predecessor or successor held
-    alias_at: tuple | None = None  # where the other name stands: "X (Y, 1520-1590)"
+    # the name whose post a predecessor or successor held, and where the words that say so start
+    inherits: tuple[str, int] | None = None
+    alias_at: tuple[int, int] | None = None  # where the other name stands: "X (Y, 1520-1590)"
     name: str = ""  # the full name, once the document is read (person_coreference.py)
 
 
@@ -62,7 +65,7 @@ _IN_BRACKETS = re.compile(r"[ ]\(")
 _JOINER = re.compile(r",[ ]and[ ]|,[ ]|[ ]and[ ]")
 
 
-def runs(reading, i: int) -> list[Run]:
+def runs(reading: Reading, i: int) -> list[Run]:
     """Return the runs of name words of sentence i, titles and honorifics left out."""
     cache = reading.memory.name_runs
     if i in cache:
@@ -73,7 +76,7 @@ def runs(reading, i: int) -> list[Run]:
         masked[t.start - s.start : t.end - s.start] = "\0" * (t.end - t.start)
     for h in HONORIFIC.finditer(s.text):
         masked[h.start() : h.end()] = "\0" * (h.end() - h.start())
-    found = []
+    found: list[Run] = []
     for m in PERSON_NAME_AT.finditer("".join(masked)):
         run = _clean(reading, i, s.start + m.start(), m.group())
         if run is not None:
@@ -82,7 +85,7 @@ def runs(reading, i: int) -> list[Run]:
     return found
 
 
-def _clean(reading, i: int, start: int, text: str) -> Run | None:
+def _clean(reading: Reading, i: int, start: int, text: str) -> Run | None:
     """Drop opening words that are no names; refuse runs within a place's or a thing's name."""
     opening = reading.sentences[i].start
     words = text.split(" ")
@@ -97,7 +100,7 @@ def _clean(reading, i: int, start: int, text: str) -> Run | None:
     return Run(start, end, " ".join(words), placed=bool(within))
 
 
-def _no_name(reading, word: str, start: int, opening: bool) -> bool:
+def _no_name(reading: Reading, word: str, start: int, opening: bool) -> bool:
     """Say whether a capitalised word opening a run is no name: "The", or a word the document
     writes in lower case opening a sentence ("Following"), unless the recogniser says it is."""
     key = fold(word)
@@ -107,10 +110,12 @@ def _no_name(reading, word: str, start: int, opening: bool) -> bool:
     return common and not _recognised_at(reading, start)
 
 
-def _recognised_at(reading, start: int) -> bool:
+def _recognised_at(reading: Reading, start: int) -> bool:
     """Say whether the recogniser reads a person's name starting at a document offset."""
-    span = reading.parsed.char_span(start, start + 1, alignment_mode="expand")
-    return bool(span) and span[0].ent_type_ == "PERSON"
+    span = parse_of(reading).char_span(start, start + 1, alignment_mode="expand")
+    if not span:
+        return False
+    return span[0].ent_type_ == "PERSON"
 
 
 def run_at(found: list[Run], start: int) -> Run | None:
@@ -121,7 +126,9 @@ def run_ending(found: list[Run], end: int) -> Run | None:
     return next((r for r in found if r.end == end), None)
 
 
-def name_after(reading, found: list[Run], at: int, gap: re.Pattern) -> tuple[Run, int] | None:
+def name_after(
+    reading: Reading, found: list[Run], at: int, gap: re.Pattern[str]
+) -> tuple[Run, int] | None:
     """Return the run after a gap at an offset (", ", " ", maybe an honorific), and its lead."""
     m = gap.match(reading.doc.text, at)
     if not m:
@@ -130,7 +137,7 @@ def name_after(reading, found: list[Run], at: int, gap: re.Pattern) -> tuple[Run
     return (run, m.start() + (1 if m.group().startswith((" ", ",")) else 0)) if run else None
 
 
-def own_polity(reading, i: int, at: int) -> tuple[Entity | None, int]:
+def own_polity(reading: Reading, i: int, at: int) -> tuple[Entity | None, int]:
     """Read "of Brazil" or " (Chile)" right after a name; return the state and where it ends."""
     text = reading.doc.text
     for pattern in (_OF_POLITY, _IN_BRACKETS):
@@ -145,9 +152,12 @@ def own_polity(reading, i: int, at: int) -> tuple[Entity | None, int]:
     return None, at
 
 
-def listed(reading, i: int, found: list[Run], at: int) -> list[tuple[Run, Entity | None, int]]:
+def listed(
+    reading: Reading, i: int, found: list[Run], at: int
+) -> list[tuple[Run, Entity | None, int]]:
     """Read a list of names from an offset: "X of A and Y of B", "X (Chile) and Y (Argentina)"."""
-    text, items = reading.doc.text, []
+    text = reading.doc.text
+    items: list[tuple[Run, Entity | None, int]] = []
     while run := run_at(found, at):
         polity, end = own_polity(reading, i, run.end)
         items.append((run, polity, end))
@@ -158,14 +168,20 @@ def listed(reading, i: int, found: list[Run], at: int) -> list[tuple[Run, Entity
     return items
 
 
-def held(t: Title, span, rule: str, polity=None, to=None) -> Post:
+def held(
+    t: Title,
+    span: tuple[int, int],
+    rule: str,
+    polity: Entity | None = None,
+    to: Entity | None = None,
+) -> Post:
     """Return a post of a title, with the state the words around the name add."""
     return Post(t, polity or t.polity, to or t.to, span, rule)
 
 
-def is_subject(reading, n: Named) -> bool:
+def is_subject(reading: Reading, n: Named) -> bool:
     """Say whether a name is the subject of its clause (the parse's nsubj)."""
-    span = reading.parsed.char_span(n.start, n.end, alignment_mode="expand")
+    span = parse_of(reading).char_span(n.start, n.end, alignment_mode="expand")
     return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 

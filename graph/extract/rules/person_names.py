@@ -8,6 +8,7 @@ Tong-won", "Willem-Alexander", "Abdel Fattah al-Burhan"); titles are person_titl
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
 from ...reading.gazetteer import Entity, fold
 from ...reading.lexicon import HONORIFICS
@@ -21,7 +22,7 @@ CAP = (
 )
 
 
-def _letters(test) -> str:
+def _letters(test: Callable[[str], bool]) -> str:
     """Return the letters of the Latin, Greek and Cyrillic blocks that pass a test, as a class."""
     blocks = [range(0xC0, 0x530), range(0x1E00, 0x1F00)]
     return "".join(c for block in blocks for c in map(chr, block) if test(c))

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from ...reading.lexicon import POLITY_KINDS
+from . import Reading
 from . import discourse as d
 from .person_mentions import Named, Post, Run, held, is_subject, run_at
 from .person_names import PERSON_NAME
@@ -24,7 +25,7 @@ _TO_DO = re.compile(r"[ ]to[ ]")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 
 
-def counterparts(reading, i: int, named: list[Named], found: list[Run]) -> list[Named]:
+def counterparts(reading: Reading, i: int, named: list[Named], found: list[Run]) -> list[Named]:
     """Read "X, Argentina's Foreign Minister, and his Chilean counterpart, Y": Y holds the
     same office as X, of the state named before "counterpart"."""
     s, out = reading.sentences[i], []
@@ -49,7 +50,7 @@ def counterparts(reading, i: int, named: list[Named], found: list[Run]) -> list[
     return out
 
 
-def successors(reading, i: int, found: list[Run]) -> list[Named]:
+def successors(reading: Reading, i: int, found: list[Run]) -> list[Named]:
     """Read "Ruto's predecessor, X": X held the post Ruto holds (settled once the document is
     read, by person_coreference.py)."""
     s, out = reading.sentences[i], []
@@ -63,7 +64,7 @@ def successors(reading, i: int, found: list[Run]) -> list[Named]:
     return out
 
 
-def first_to(reading, i: int, t: Title, named: list[Named]) -> list[Post]:
+def first_to(reading: Reading, i: int, t: Title, named: list[Named]) -> list[Post]:
     """Read "X visited Darwin, the first Japanese prime minister to do so": the clause's
     subject X holds the office the closing apposition names."""
     text = reading.doc.text
@@ -80,7 +81,7 @@ def first_to(reading, i: int, t: Title, named: list[Named]) -> list[Post]:
     return []
 
 
-def respectively(reading, i: int, named: list[Named]) -> None:
+def respectively(reading: Reading, i: int, named: list[Named]) -> None:
     """Read "A, B and C founded it, then led respectively by President X, President Y and
     Prime Minister Z": the k-th person's post is the k-th state's."""
     s = reading.sentences[i]

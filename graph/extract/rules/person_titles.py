@@ -11,7 +11,9 @@ A state is a title's only where these words say so: never a state elsewhere in t
 
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import NotRequired, TypedDict
 
 from rdflib import URIRef
 
@@ -28,7 +30,10 @@ from ...reading.lexicon import (
     TITLE_RANKS,
     TITLE_TIMES,
 )
+from ...reading.mentions import Mention
 from ...vocab import DKG
+from . import Reading
+from .parse_paths import parse_of
 from .person_names import LOWER, UPPER, fold_text
 
 # Titles that are offices only when capitalised: "the first minister to visit" is no office.
@@ -71,8 +76,30 @@ class Title:
     time: str = ""  # "former", "then", "now" ...
     polity: Entity | None = None  # whose post, as the text says
     to: Entity | None = None  # where an envoy is sent
-    places: tuple = ()  # where envoys sit: "ministers in Santiago and Buenos Aires"
+    places: tuple[Entity, ...] = ()  # where envoys sit: "ministers in Santiago and Buenos Aires"
     body: str | None = None  # "the Assembly of the Republic"
+
+
+class _After(TypedDict, total=False):
+    """What follows office words: where the title ends, whose post it is, where it goes."""
+
+    end: int
+    said: int
+    portfolio: tuple[str, str]  # with its preposition ("of Finance"), and alone ("Finance")
+    polity: Entity
+    to: Entity
+    places: tuple[Entity, ...]
+    body: str
+
+
+class _Before(TypedDict):
+    """What the words before a title say: where they start, its article, time and state."""
+
+    lead: int
+    det: str
+    time: str
+    polity: Entity | None
+    det_start: NotRequired[int]
 
 
 def _plural(key: str) -> str:
@@ -98,7 +125,7 @@ def _plural_word(word: str) -> str:
 
 
 @functools.cache
-def _office_pattern(capitalised: bool) -> re.Pattern:
+def _office_pattern(capitalised: bool) -> re.Pattern[str]:
     """Return the pattern of office words (on folded text): longest first, plural too."""
     keys = sorted((k for k in OFFICES if (k in CAPITALISED_ONLY) == capitalised), key=len)
     parts = [_plural(k) for k in reversed(keys)]
@@ -128,7 +155,9 @@ def _key(words: str) -> str:
     return " ".join(parts)
 
 
-def _mention(reading, i: int, start: int, kinds=POLITY_KINDS):
+def _mention(
+    reading: Reading, i: int, start: int, kinds: Collection[str] = POLITY_KINDS
+) -> Mention | None:
     """Return the mention of sentence i starting at a document offset, of these kinds."""
     for m in reading.mentions[i]:
         if m.start == start and m.entity.kind in kinds:
@@ -136,7 +165,7 @@ def _mention(reading, i: int, start: int, kinds=POLITY_KINDS):
     return None
 
 
-def _ending(reading, i: int, end: int):
+def _ending(reading: Reading, i: int, end: int) -> Mention | None:
     """Return the mention of a polity or an international organisation of sentence i that ends
     at a document offset ("Kenyan", "Russia's", "UN" in "UN Secretary-General")."""
     for m in reading.mentions[i]:
@@ -145,7 +174,7 @@ def _ending(reading, i: int, end: int):
     return None
 
 
-def _portfolio(reading, i: int, text: str, at: int) -> tuple[str, int] | None:
+def _portfolio(reading: Reading, i: int, text: str, at: int) -> tuple[str, int] | None:
     """Read a portfolio at an offset: "Foreign Affairs", "Foreign Affairs, European Union and
     Cooperation" (a list of portfolios ends with "and"); never a state's name."""
     if _mention(reading, i, at, POLITY_KINDS):
@@ -171,13 +200,13 @@ def _portfolio(reading, i: int, text: str, at: int) -> tuple[str, int] | None:
     return text[at:end], end
 
 
-def _before_person(reading, i: int, at: int, end: int) -> int:
+def _before_person(reading: Reading, i: int, at: int, end: int) -> int:
     """Return where capitalised words from an offset stop before a person's name the recogniser
     reads ("Minister of Foreign Affairs Ben Bot": the portfolio is "Foreign Affairs"); where the
     word before the name ends no portfolio or body ("Minister of Trade Ng Chee Meng": the
     recogniser reads "Chee Meng"), the name's start is unsure: nothing is read (the offset)."""
     s, text = reading.sentences[i], reading.doc.text
-    starts = [e.start_char for e in reading.parsed.ents if e.label_ == "PERSON"
+    starts = [e.start_char for e in parse_of(reading).ents if e.label_ == "PERSON"
               and s.start <= e.start_char < s.end and at < e.start_char < end]  # fmt: skip
     if not starts:
         return end
@@ -186,9 +215,9 @@ def _before_person(reading, i: int, at: int, end: int) -> int:
     return cut if fold_text(last) in COMPLEMENT_ENDS else at
 
 
-def _complements(reading, i: int, text: str, key: str, end: int) -> dict:
+def _complements(reading: Reading, i: int, text: str, key: str, end: int) -> _After:
     """Read what follows office words: portfolio, state, body, "to" and "in" places."""
-    found: dict = {"end": end}
+    found: _After = {"end": end}
     of = re.match(r"[ ](of|for)[ ](?:the[ ])?", text[end:])
     if of and key in OF_A_PORTFOLIO:
         read = _portfolio(reading, i, text, end + of.end())
@@ -209,7 +238,8 @@ def _complements(reading, i: int, text: str, key: str, end: int) -> dict:
         found["to"], found["end"] = m.entity, m.end
     inn = re.match(r"[ ]in[ ](?:the[ ])?", text[found["end"] :])
     if inn:
-        places, at = [], found["end"] + inn.end()
+        places: list[Entity] = []
+        at = found["end"] + inn.end()
         while (m := _mention(reading, i, at, POLITY_KINDS | {"city"})) and _named(text, m):
             places.append(m.entity)
             found["end"] = m.end
@@ -222,7 +252,7 @@ def _complements(reading, i: int, text: str, key: str, end: int) -> dict:
     return found
 
 
-def _polity_at(reading, i: int, text: str, at: int) -> tuple[Entity, int] | None:
+def _polity_at(reading: Reading, i: int, text: str, at: int) -> tuple[Entity, int] | None:
     """Read a state named after "of": "Brazil", "the Federative Republic of Brazil", "the
     Portuguese Republic"; return it and where its name ends."""
     m = _mention(reading, i, at)
@@ -243,16 +273,15 @@ def _polity_at(reading, i: int, text: str, at: int) -> tuple[Entity, int] | None
     return None
 
 
-def _body(reading, i: int, text: str, at: int, the: bool) -> dict:
+def _body(reading: Reading, i: int, text: str, at: int, the: bool) -> _After:
     """Read a body after "of": "the Assembly of the Republic", "Nigeria's House of
     Representatives", "the Federal Military Government of Nigeria", "the United Nations"."""
     org = _mention(reading, i, at, {"organisation"})
     if org is not None:
         return {"polity": org.entity, "end": org.end}
-    found = {}
+    found: _After = {}
     poss = re.match(rf"({_WORD}(?:[ ]{_WORD})*)['\u2019]s[ ]", text[at:])
-    owner = poss and _mention(reading, i, at)
-    if owner and owner.end == at + len(poss[1]):
+    if poss and (owner := _mention(reading, i, at)) and owner.end == at + len(poss[1]):
         found["polity"] = owner.entity
         at += poss.end()
         the = True  # "Speaker of Nigeria's House": the Speaker of the House of Nigeria
@@ -271,15 +300,15 @@ def _body(reading, i: int, text: str, at: int, the: bool) -> dict:
     return found
 
 
-def _named(text: str, m) -> bool:
+def _named(text: str, m: Mention) -> bool:
     """Say whether a mention names a place by its name, not within a longer name."""
     return m.via != "demonym" and not re.match(rf"[ ]{_WORD}", text[m.end :])
 
 
-def _before(reading, i: int, text: str, start: int) -> dict:
+def _before(reading: Reading, i: int, text: str, start: int) -> _Before:
     """Read the words before a title that qualify it: time, state, ordinal, article."""
     lo = reading.sentences[i].start
-    found = {"lead": start, "det": "", "time": "", "polity": None}
+    found: _Before = {"lead": start, "det": "", "time": "", "polity": None}
     time = _TIME_BEFORE.search(text, lo, start)
     if time:
         found["time"], start = time["time"].lower(), time.start()
@@ -304,7 +333,7 @@ def _before(reading, i: int, text: str, start: int) -> dict:
     return found
 
 
-def titles(reading, i: int) -> list[Title]:
+def titles(reading: Reading, i: int) -> list[Title]:
     """Return the titles of offices in sentence i, in text order (computed once per sentence)."""
     cache = reading.memory.titles
     if i in cache:
@@ -320,7 +349,8 @@ def titles(reading, i: int) -> list[Title]:
         for m in _office_pattern(capitalised).finditer(folded, s.start, s.end)
         if not capitalised or text[m.start()].isupper()
     ]
-    found, taken = [], []
+    found: list[Title] = []
+    taken: list[tuple[int, int]] = []
     for m in sorted(matches, key=lambda m: (m.start() - m.end(), m.start())):
         if all(m.end() <= a or m.start() >= b for a, b in taken):
             taken.append((m.start(), m.end()))
@@ -330,7 +360,7 @@ def titles(reading, i: int) -> list[Title]:
     return found
 
 
-def _title(reading, i: int, m) -> Title:
+def _title(reading: Reading, i: int, m: re.Match[str]) -> Title:
     """Build a title from its office words, what follows them and what stands before them."""
     text = reading.doc.text
     written = text[m.start() : m.end()]
