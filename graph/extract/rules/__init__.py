@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, Protocol
 
 from rdflib import URIRef
-from rdflib.term import Node
 
 from ...claims.evidence import Claim
 from ...ingest.corpus import Document
@@ -21,7 +20,7 @@ from ...reading.gazetteer import Entity
 from ...reading.mentions import Context, Mention
 from ...reading.sentences import Sentence
 from ...reading.values import DateMatch
-from ..facts import DocumentFacts
+from ..facts import DocumentFacts, Statement
 
 if TYPE_CHECKING:  # types of the rule modules, which import this one; spaCy only to annotate
     from spacy.tokens import Doc
@@ -37,7 +36,7 @@ if TYPE_CHECKING:  # types of the rule modules, which import this one; spaCy onl
 
 # A fact about a subject: (predicate, object), stated by the subject's phrase, or (predicate,
 # object, (start, end)) with a phrase of its own; an object None states nothing.
-Pair = tuple[URIRef, Node | None] | tuple[URIRef, Node | None, tuple[int, int]]
+Pair = Statement
 Pairs = Iterable[Pair]
 
 

@@ -6,6 +6,7 @@ relationship", and the states of people the document named before as their offic
 
 import re
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from spacy.tokens import Token
 
@@ -172,7 +173,7 @@ def _posts_of_signers(reading: Reading, i: int, top: Token) -> list[Party]:
     return found
 
 
-def _a_state(entity: Entity | None) -> bool:
+def _a_state(entity: Entity | None) -> TypeGuard[Entity]:
     return entity is not None and entity.kind == "state"
 
 
