@@ -28,10 +28,9 @@ from diplokg.graph.query.engine import (
 )
 from diplokg.graph.query.remote import make_engine
 
-from .answer_cache import AnswerCache
+from .answer_cache import AnswerCache, ResponseCache
 from .query_cost import bound
 from .query_policy import QUERY_FORMS, QueryRefused, check
-from .response_cache import ResponseCache
 from .service_description import DESCRIPTION_FORMATS, describe
 
 bp = Blueprint("sparql", __name__)
