@@ -25,14 +25,13 @@ from werkzeug.wrappers import Request, Response
 from diplokg.graph.errors import DiplokgError, EngineBusy, QueryError, QueryTimeout
 from diplokg.graph.query.engine import (
     FORMS,
-    Answer,
     LoadedDataset,
     OxigraphEngine,
     formats_for,
     moved_up,
     parse_form,
 )
-from diplokg.graph.query.protocol import QueryEngine
+from diplokg.graph.query.protocol import Answer, QueryEngine
 from diplokg.graph.query.remote import make_engine
 
 from .answer_cache import AnswerCache, ResponseCache

@@ -21,6 +21,7 @@ from ..errors import InputError, QueryError
 from ..publish.release import current_release
 from ..publish.release_store import ensure_release_store, fill, open_release_store
 from .pool import WorkerPool
+from .protocol import Answer, Queryable, Result
 from .sparql_errors import QuerySyntaxError, position, shorten
 
 # One table maps our format names to media types and pyoxigraph formats (STYLE: rdflib-endpoint).
@@ -56,13 +57,11 @@ def formats_for(form: str) -> Formats:
     return FORMS[form]
 
 
-Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
-
-
 def serialized(
-    result: Result | Iterable[ox.Triple], ox_format: ox.QueryResultsFormat | ox.RdfFormat
+    result: Result | Iterable[ox.Triple] | Iterable[ox.Quad],
+    ox_format: ox.QueryResultsFormat | ox.RdfFormat,
 ) -> bytes:
-    """Serialize a query result (or the triples kept of one) in a format of its kind."""
+    """Serialize a query result (or triples, or quads) in a format of its kind."""
     if isinstance(result, ox.QuerySolutions | ox.QueryBoolean):
         assert isinstance(ox_format, ox.QueryResultsFormat), ox_format
         body = result.serialize(format=ox_format)
@@ -84,16 +83,6 @@ class LoadedDataset:
     store: ox.Store
     version: str
     release: Path
-
-
-@dataclass(frozen=True)
-class Answer:
-    """A serialized query result, with how many rows it holds and whether the limit cut it."""
-
-    body: bytes
-    media_type: str
-    rows: int
-    truncated: bool
 
 
 def load_store(trig: Path) -> ox.Store:
@@ -132,7 +121,7 @@ def published(data: Path) -> Path:
 
 
 def run_query(
-    store: ox.Store, query: str, fmt: str | None = None, offered: list[str] | None = None
+    store: Queryable, query: str, fmt: str | None = None, offered: Iterable[str] | None = None
 ) -> tuple[bytes, str]:
     """Run a query (default graph = merge of all graphs); return the body and its media type.
 

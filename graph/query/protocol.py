@@ -1,13 +1,28 @@
-"""The interface the endpoint asks its engine through, so that engines can stand in for another.
+"""The interfaces queries are asked through, so that one engine or store can stand in for another.
 
 The embedded engine (engine.py: pyoxigraph behind a pool of query workers) and the remote one
 (remote.py: an external SPARQL store) both satisfy QueryEngine; the server is typed against it,
-behind the same checks and limits whichever engine answers.
+behind the same checks and limits whichever engine answers. Queryable is what the pages and
+the CLI's reports ask directly: a pyoxigraph store, or a stand-in that forwards to an engine.
 """
 
+from dataclasses import dataclass
 from typing import Protocol
 
-from .engine import Answer
+import pyoxigraph as ox
+
+# What pyoxigraph answers a query with: solutions, a boolean, or triples.
+Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A serialized query result, with how many rows it holds and whether the limit cut it."""
+
+    body: bytes
+    media_type: str
+    rows: int
+    truncated: bool
 
 
 class QueryEngine(Protocol):
@@ -47,4 +62,13 @@ class QueryEngine(Protocol):
 
     def close(self) -> None:
         """Let go of what the engine holds (workers, connections)."""
+        ...
+
+
+class Queryable(Protocol):
+    """What SPARQL queries are asked of: a pyoxigraph Store, or a stand-in that forwards them to a
+    QueryEngine and reads its answer back (server/lookup.py: ForwardingStore)."""
+
+    def query(self, query: str) -> Result | list[ox.Triple]:
+        """Answer a query: pyoxigraph's results, or the triples of a graph read back."""
         ...

@@ -22,8 +22,8 @@ from typing import TypeVar
 import pyoxigraph as ox
 
 from ..errors import DiplokgError, InputError, QueryError, QueryTimeout
-from .engine import FORMS, Answer, serialized
-from .protocol import QueryEngine
+from .engine import FORMS, serialized
+from .protocol import Answer, QueryEngine
 
 BACKEND_PREFIX = "sparql:"
 BACKEND_ENV = "DIPLOKG_BACKEND"  # set by 'diplokg serve --backend'
