@@ -4,7 +4,7 @@ import difflib
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from flask import Blueprint, render_template, request
+from flask import Blueprint, Response, render_template, request
 
 from diplokg.graph import iris
 
@@ -40,7 +40,7 @@ IS_DOCUMENT = "SELECT ?e WHERE { #VALUES\n ?e a dkg:SourceDocument }"
 
 
 @bp.get("/id/<kind>/<name>")
-def entity(kind: str, name: str):
+def entity(kind: str, name: str) -> Response:
     """Serve an entity as the client asks: an HTML page, or its description in RDF."""
     slug, suffix = split_suffix(name, PAGE_TYPES)
     key = choose(PAGE_TYPES, suffix)
@@ -68,10 +68,12 @@ def _description(node: ox.NamedNode) -> list[ox.Triple]:
     from .lookup import PREFIXES
 
     query = PREFIXES + DESCRIPTION.replace("#VALUES", f"VALUES ?e {{ {node} }}")
-    return list(store().query(query))
+    triples = store().query(query)
+    assert isinstance(triples, ox.QueryTriples | list)  # a CONSTRUCT's answer
+    return list(triples)
 
 
-def not_found(kind: str, slug: str, node: ox.NamedNode, key: str):
+def not_found(kind: str, slug: str, node: ox.NamedNode, key: str) -> Response:
     """Answer 404, for people with the nearest known entities of that kind."""
     if key != "html":
         return vary_text(f"404 Not Found: the dataset says nothing of <{node.value}>\n", 404)
@@ -109,10 +111,8 @@ def _entities_by_kind() -> dict[str, list[str]]:
     return {kind: sorted(slugs) for kind, slugs in found.items()}
 
 
-def vary_text(body: str, status: int, mimetype: str = "text/plain"):
+def vary_text(body: str, status: int, mimetype: str = "text/plain") -> Response:
     """Return a negotiated text response with a status."""
-    from flask import Response
-
     return vary(Response(body, status=status, mimetype=mimetype))
 
 

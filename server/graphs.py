@@ -1,7 +1,7 @@
 """Dereference the named graphs' IRIs (/graph/…): a page for people, the graph's data by Accept."""
 
 import pyoxigraph as ox
-from flask import Blueprint, render_template
+from flask import Blueprint, Response, render_template
 
 from diplokg.graph import iris
 
@@ -38,7 +38,7 @@ SUBJECTS = """SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { #VALUES
 
 
 @bp.get("/graph/<path:name>")
-def named_graph(name: str):
+def named_graph(name: str) -> Response:
     """Serve a named graph: its description for people, its triples as TriG, N-Quads or RDF."""
     stem, suffix = split_suffix(name, GRAPH_PAGE_TYPES)
     graph = ox.NamedNode(str(iris.graph(stem)))
@@ -67,7 +67,7 @@ def _sizes() -> dict[str, int]:
     return cached("statistics", statistics)["graphs"]
 
 
-def _describe(graph: ox.NamedNode, stem: str, sizes: dict[str, int]) -> dict:
+def _describe(graph: ox.NamedNode, stem: str, sizes: dict[str, int]) -> dict[str, object]:
     kind, _, doc_id = stem.partition("/")
     source = None
     if kind == "document":

@@ -1,5 +1,6 @@
 """Run a query for the query page and turn its answer into a table of links and texts."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -10,7 +11,7 @@ from flask import current_app, request
 from diplokg.graph.errors import EngineBusy, QueryError, QueryTimeout
 from diplokg.graph.query.engine import moved_up, parse_form
 
-from .lookup import engine_results, labels_of, term_view
+from .lookup import TermView, engine, engine_results, labels_of, term_view
 from .query_policy import QUERY_FORMS, QueryRefused, check
 
 # As /sparql answers them: refused 403, too slow 504, no free worker 503, else 400.
@@ -39,7 +40,7 @@ class Answer:
     """What the page shows for a query: a table, a yes/no, or an error message."""
 
     columns: list[str] = field(default_factory=list)
-    rows: list[list[dict | None]] = field(default_factory=list)
+    rows: list[list[TermView | None]] = field(default_factory=list)
     total: int = 0
     boolean: bool | None = None
     graph: bool = False
@@ -83,9 +84,8 @@ def answer(query: str) -> Answer:
             except ValueError as exc:
                 raise QueryError(f"graph {iri!r} is not an absolute IRI: {exc}") from None
         result = engine_results(
-            current_app.extensions["diplokg.engine"], query, form, defaults, nameds,
-            config["QUERY_TIMEOUT"], config["ROW_LIMIT"],
-        )  # fmt: skip
+            engine(), query, form, defaults, nameds, config["QUERY_TIMEOUT"], config["ROW_LIMIT"]
+        )
     except QueryError as exc:
         if found is not None and found.relative_iris:  # point into the user's text
             exc = moved_up(exc, 1)
@@ -100,7 +100,7 @@ def answer(query: str) -> Answer:
     return _table(columns, [[row[c] for c in columns] for row in result])
 
 
-def _table(columns: list[str], table: list[list], graph: bool = False) -> Answer:
+def _table(columns: list[str], table: Sequence[Sequence[object]], graph: bool = False) -> Answer:
     shown = table[:MAX_ROWS]
     named = {t.value for row in shown for t in row if isinstance(t, ox.NamedNode)}
     labels = labels_of(named)
@@ -108,7 +108,7 @@ def _table(columns: list[str], table: list[list], graph: bool = False) -> Answer
     return Answer(columns=columns, rows=rows, total=len(table), graph=graph)
 
 
-def editor_terms() -> dict:
+def editor_terms() -> dict[str, object]:
     """Return what the editor completes: the known prefixes, and the ontology's terms with
     their English labels and kinds (class or property)."""
     from diplokg.graph.terms import PREFIXES

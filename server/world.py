@@ -3,6 +3,7 @@
 import functools
 import json
 from pathlib import Path
+from typing import Any  # a TopoJSON or GeoJSON document: parsed JSON
 
 ATLAS = Path(__file__).parent / "static" / "vendor" / "world-atlas" / "countries-110m.json"
 SCALE = 4.0  # SVG units per degree: an equirectangular projection, 1440 x 720 for the world
@@ -13,7 +14,7 @@ def project(lon: float, lat: float) -> tuple[float, float]:
     return (lon + 180.0) * SCALE, (90.0 - lat) * SCALE
 
 
-def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
+def _arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
     """Decode the quantized, delta-encoded arcs of a TopoJSON topology into positions."""
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
     decoded = []
@@ -27,7 +28,7 @@ def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
     return decoded
 
 
-def _ring(arcs, indexes: list[int]) -> list[tuple[float, float]]:
+def _ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> list[tuple[float, float]]:
     """Join a ring's arcs; a negative index (~i) means arc i reversed (TopoJSON spec)."""
     ring: list[tuple[float, float]] = []
     for i in indexes:
@@ -56,7 +57,7 @@ def country_paths() -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
-def countries_geojson() -> dict:
+def countries_geojson() -> dict[str, Any]:
     """Return the world's country outlines as GeoJSON (longitude, latitude), for the map."""
     topology = json.loads(ATLAS.read_text(encoding="utf-8"))
     arcs = _arcs(topology)

@@ -16,7 +16,9 @@ import signal
 import socket
 import time
 from pathlib import Path
+from typing import Any
 
+from flask import Flask
 from gunicorn.app.base import BaseApplication
 from gunicorn.arbiter import Arbiter
 from gunicorn.workers.gthread import ThreadWorker
@@ -29,31 +31,31 @@ from .reload import DRAIN_SECONDS, Generations, lifecycle
 BACKLOG = 1024
 
 
-class Server(BaseApplication):
+class Server(BaseApplication):  # type: ignore[misc]  # gunicorn ships no types
     """A gunicorn application whose settings come from the command line, not a config file."""
 
-    def __init__(self, data: Path, options: dict):
+    def __init__(self, data: Path, options: dict[str, object]):
         self.data = data
         self.options = options
         super().__init__()
 
-    def load_config(self):
+    def load_config(self) -> None:
         for key, value in self.options.items():
             self.cfg.set(key, value)
 
-    def load(self):
+    def load(self) -> Flask:
         return started_app({"DATA": str(self.data)})
 
-    def run(self):
+    def run(self) -> None:
         DrainingArbiter(self).run()
 
 
-class DrainingArbiter(Arbiter):
+class DrainingArbiter(Arbiter):  # type: ignore[misc]  # gunicorn ships no types
     """gunicorn's main process, reloading as server/reload.py says rather than at once."""
 
-    generations: Generations | None = None
+    generations: Generations  # set by serve_gunicorn before the arbiter starts
 
-    def reload(self):
+    def reload(self) -> None:
         """Start new workers, wait until they answer, let the old ones drain, then stop them."""
         self.cfg.on_reload(self)
         try:
@@ -86,10 +88,10 @@ class DrainingArbiter(Arbiter):
             time.sleep(0.1)
 
 
-class DrainingWorker(ThreadWorker):
+class DrainingWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn ships no types
     """gunicorn's threaded worker; once superseded, each answer closes its connection."""
 
-    def handle_request(self, req, conn):
+    def handle_request(self, req: Any, conn: Any) -> Any:  # gunicorn's request, connection
         if lifecycle().superseded():
             # gunicorn drops a Connection header that the app sets; a request that asks to
             # close makes it answer with `Connection: close` and close.
@@ -97,7 +99,7 @@ class DrainingWorker(ThreadWorker):
         return super().handle_request(req, conn)
 
 
-def started_app(config: dict | None = None):
+def started_app(config: dict[str, object] | None = None) -> Flask:
     """Create the app (by default for the dataset in DIPLOKG_DATA) and start its query workers.
 
     gunicorn calls it in each worker; granian's workers call it as the app factory. The worker
@@ -145,8 +147,9 @@ def listen(host: str, port: int, reuse_port: bool = False) -> socket.socket:
     return sock
 
 
-def rebind(family, address) -> socket.socket:
-    """Open another listening socket on an address that this server listens on."""
+def rebind(family: socket.AddressFamily, address: tuple[object, ...]) -> socket.socket:
+    """Open another listening socket on an address that this server listens on (a socket
+    address as getaddrinfo gives it)."""
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
