@@ -16,7 +16,20 @@ from .query_policy import QUERY_FORMS, QueryRefused, check
 
 # As /sparql answers them: refused 403, too slow 504, no free worker 503, else 400.
 STATUS = {QueryRefused: 403, QueryTimeout: 504, EngineBusy: 503}
+# The example queries: the questions the project answers, as they are given (the tests check
+# them against the originals and run them), and the project's own query for a question that
+# only states itself. The page shows each question under a title, with its query.
 EXAMPLES = Path(__file__).parent / "static" / "examples"
+TITLES = {
+    "01-belgian-embassy-in-ottawa": "Belgium's embassy in Ottawa",
+    "02-shared-memberships": "Organisations Belgium and Canada both belong to",
+    "03-youth-mobility-agreement": "The youth mobility agreement",
+    "04-belgian-posts-in-canada": "Belgian posts in Canada",
+    "05-evidence": "Which sentences say so",
+    "06-references": "Which sources state that Belgium is in NATO (Wikidata references)",
+    "07-claim-phrase": "The words that state Belgium's NATO membership",
+}
+ANSWERED_BY = {"05-evidence": "evidence.rq"}  # a question's file -> the file of its query
 MAX_ROWS = 1000  # the page shows this many rows; the downloads hold them all
 DEFAULT_QUERY = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -50,12 +63,14 @@ class Answer:
 
 
 def examples() -> list[Example]:
-    """Read the example queries, in file name order."""
+    """Read the example questions, in file name order, each with its title and its query."""
     found = []
     for path in sorted(EXAMPLES.glob("*.rq")):
-        first, _, rest = path.read_text(encoding="utf-8").partition("\n")
-        title = first.removeprefix("# Title:").strip() if first.startswith("# Title:") else None
-        found.append(Example(path.stem, title or path.stem, rest if title else first + "\n" + rest))
+        if path.name in ANSWERED_BY.values():
+            continue  # shown as its question's query
+        query = EXAMPLES / ANSWERED_BY.get(path.stem, path.name)
+        title = TITLES.get(path.stem, path.stem)
+        found.append(Example(path.stem, title, query.read_text(encoding="utf-8")))
     return found
 
 
