@@ -45,15 +45,10 @@ class TermView(TypedDict, total=False):
 
 
 def engine_results(
-    engine: QueryEngine,
-    text: str,
-    form: str,
-    defaults: list[str] | None,
-    nameds: list[str] | None,
-    timeout: float,
-    row_limit: int,
-) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
-    """Ask an engine (graph/query/engine.py's interface) and return its answer as pyoxigraph
+    engine: QueryEngine, text: str, form: str, defaults: list[str] | None,
+    nameds: list[str] | None, timeout: float, row_limit: int,
+) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:  # fmt: skip
+    """Ask an engine (graph/query/protocol.py: QueryEngine) and return its answer as pyoxigraph
     results: solutions, a boolean, or a list of triples for CONSTRUCT and DESCRIBE."""
     fmt = "nt" if form in ("CONSTRUCT", "DESCRIBE") else "json"
     answer = engine.query(text, form, fmt, defaults, nameds, timeout, row_limit)

@@ -290,16 +290,10 @@ class OxigraphEngine:
         self.local: WorkerStore | None = None  # the release's store, for queries run here
 
     def query(
-        self,
-        text: str,
-        form: str,
-        fmt: str,
-        default_graph_uris: list[str] | None,
-        named_graph_uris: list[str] | None,
-        timeout: float,
-        row_limit: int,
+        self, text: str, form: str, fmt: str, default_graph_uris: list[str] | None,
+        named_graph_uris: list[str] | None, timeout: float, row_limit: int,
         here: bool | int = False,
-    ) -> Answer:
+    ) -> Answer:  # fmt: skip
         """Answer a checked query within timeout seconds (protocol.py: QueryEngine.query)."""
         request: Request = (text, form, fmt, default_graph_uris, named_graph_uris, row_limit)
         if here:  # proved cheap by the caller: no worker, no hop

@@ -31,16 +31,10 @@ class QueryEngine(Protocol):
     version: str  # the dataset version; cached answers and ETags are tied to it
 
     def query(
-        self,
-        text: str,
-        form: str,
-        fmt: str,
-        default_graph_uris: list[str] | None,
-        named_graph_uris: list[str] | None,
-        timeout: float,
-        row_limit: int,
+        self, text: str, form: str, fmt: str, default_graph_uris: list[str] | None,
+        named_graph_uris: list[str] | None, timeout: float, row_limit: int,
         here: bool | int = False,
-    ) -> Answer:
+    ) -> Answer:  # fmt: skip
         """Answer a checked query; raise QueryError (syntax, evaluation), QueryTimeout, EngineBusy.
 
         text: the query, already checked (read-only, SERVICE allowed, a known form);

@@ -99,16 +99,10 @@ class RemoteEngine:
         return params + [("named-graph-uri", iri) for iri in nameds or []]
 
     def query(
-        self,
-        text: str,
-        form: str,
-        fmt: str,
-        default_graph_uris: list[str] | None,
-        named_graph_uris: list[str] | None,
-        timeout: float,
-        row_limit: int,
+        self, text: str, form: str, fmt: str, default_graph_uris: list[str] | None,
+        named_graph_uris: list[str] | None, timeout: float, row_limit: int,
         here: bool | int = False,
-    ) -> Answer:
+    ) -> Answer:  # fmt: skip
         """Answer a checked query within timeout seconds (protocol.py: QueryEngine.query); the
         store runs every query, so `here` changes nothing."""
         media_type, ox_format = FORMS[form][fmt]
