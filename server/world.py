@@ -37,9 +37,13 @@ def _ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> list[tup
     return ring
 
 
+# A country's outline: its polygons, each a list of rings of (longitude, latitude).
+Outline = list[list[list[tuple[float, float]]]]
+
+
 @functools.cache
-def country_paths() -> tuple[tuple[str, str], ...]:
-    """Return (country name, SVG path data) for every country of the atlas."""
+def _countries() -> tuple[tuple[str, Outline], ...]:
+    """Read the atlas: each country's name and outline, in the atlas's order."""
     topology = json.loads(ATLAS.read_text(encoding="utf-8"))
     arcs = _arcs(topology)
     out = []
@@ -47,32 +51,40 @@ def country_paths() -> tuple[tuple[str, str], ...]:
         polygons = geometry.get("arcs", [])
         if geometry.get("type") == "Polygon":
             polygons = [polygons]
+        outline = [[_ring(arcs, ring) for ring in polygon] for polygon in polygons]
+        out.append((geometry.get("properties", {}).get("name", ""), outline))
+    return tuple(out)
+
+
+@functools.cache
+def country_paths() -> tuple[tuple[str, str], ...]:
+    """Return (country name, SVG path data) for every country of the atlas."""
+    out = []
+    for name, outline in _countries():
         parts = []
-        for polygon in polygons:
+        for polygon in outline:
             for ring in polygon:
-                xy = [project(lon, lat) for lon, lat in _ring(arcs, ring)]
+                xy = [project(lon, lat) for lon, lat in ring]
                 parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy) + "Z")
-        out.append((geometry.get("properties", {}).get("name", ""), "".join(parts)))
+        out.append((name, "".join(parts)))
     return tuple(out)
 
 
 @functools.cache
 def countries_geojson() -> dict[str, Any]:
     """Return the world's country outlines as GeoJSON (longitude, latitude), for the map."""
-    topology = json.loads(ATLAS.read_text(encoding="utf-8"))
-    arcs = _arcs(topology)
-    features = []
-    for geometry in topology["objects"]["countries"]["geometries"]:
-        polygons = geometry.get("arcs", [])
-        if geometry.get("type") == "Polygon":
-            polygons = [polygons]
-        rings = [[_unwrapped(_ring(arcs, ring)) for ring in polygon] for polygon in polygons]
-        if rings:
-            features.append({
-                "type": "Feature",
-                "properties": {"name": geometry.get("properties", {}).get("name", "")},
-                "geometry": {"type": "MultiPolygon", "coordinates": rings},
-            })  # fmt: skip
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"name": name},
+            "geometry": {
+                "type": "MultiPolygon",
+                "coordinates": [[_unwrapped(ring) for ring in polygon] for polygon in outline],
+            },
+        }
+        for name, outline in _countries()
+        if outline
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
