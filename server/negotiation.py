@@ -4,7 +4,7 @@ from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 import pyoxigraph as ox
-from flask import Response, abort, make_response, request
+from flask import Response, abort, make_response, render_template, request
 from flask.typing import ResponseReturnValue
 
 from diplokg.graph.publish.jsonld import compact_jsonld
@@ -58,7 +58,7 @@ def choose(table: Types, suffix: str | None = None) -> str:
     if best is None:
         offered = ", ".join(by_type)
         message = f"406 Not Acceptable: this resource is served as {offered}\n"
-        abort(vary(Response(message, status=406, mimetype="text/plain")))
+        abort(vary_text(message, 406))
     return by_type[best]
 
 
@@ -79,6 +79,14 @@ def rdf_response(triples: Iterable[Statement], key: str, table: Types = RDF_TYPE
     return vary(Response(body, mimetype=media_type))
 
 
+def html_page(template: str, path: str, table: Types, **context: object) -> Response:
+    """Render a resource's HTML page, which links to its twins (path.ttl, ...) and names them
+    in a Link header."""
+    twins = alternates(path, table)
+    html = render_template(template, alternates=twins, types=table, **context)
+    return link_header(vary(html), twins, table)
+
+
 def alternates(path: str, table: Types) -> dict[str, str]:
     """Return the suffixed twins of a page's path, by format key (the HTML page aside)."""
     return {k: f"{path}.{k}" for k in table if k != "html"}
@@ -97,3 +105,8 @@ def vary(resp: ResponseReturnValue) -> Response:
     made: Response = make_response(resp)
     made.headers["Vary"] = "Accept"
     return made
+
+
+def vary_text(body: str, status: int, mimetype: str = "text/plain") -> Response:
+    """Return a negotiated text response with a status."""
+    return vary(Response(body, status=status, mimetype=mimetype))

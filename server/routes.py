@@ -13,7 +13,7 @@ from flask import (
 from diplokg.graph import iris
 
 from .lookup import cached, dataset, select, store
-from .negotiation import PAGE_TYPES, choose, rdf_response, split_suffix, vary
+from .negotiation import PAGE_TYPES, choose, rdf_response, split_suffix, vary, vary_text
 from .prefixes import declare
 from .query_page import DEFAULT_QUERY, Answer, answer, editor_terms, examples
 from .void import schema_org, statistics
@@ -90,13 +90,13 @@ def ontology(suffix: str | None = None, version: str | None = None) -> Response:
         if f"{iris.base()}ontology/{version}" != current:
             served = current.rsplit("/", 1)[-1] if current else "none"
             message = f"404 Not Found: no ontology version {version!r}; this server has {served}\n"
-            return vary(Response(message, status=404, mimetype="text/plain"))
+            return vary_text(message, 404)
     elif suffix is not None:
         _, suffix = split_suffix(f"ontology.{suffix}", PAGE_TYPES)
         if suffix is None:
             offered = ", ".join(f".{k}" for k in PAGE_TYPES)
             message = f"404 Not Found: the ontology is served as {offered}\n"
-            return vary(Response(message, status=404, mimetype="text/plain"))
+            return vary_text(message, 404)
     key = choose(PAGE_TYPES, suffix)
     if key == "html":
         return vary(Response(cached("ontology page", _ontology_page), mimetype="text/html"))
