@@ -15,6 +15,7 @@ import os
 import signal
 import socket
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -173,11 +174,24 @@ def logging_settings() -> tuple[str, bool]:
     return level, access == "1"
 
 
+@dataclass(frozen=True)
+class Serving:
+    """What a server starts with: the dataset, the socket its workers share, their settings."""
+
+    data: Path
+    listener: socket.socket
+    generations: Generations
+    workers: int
+    threads: int
+    level: str  # the log level
+    access: bool  # whether to log each request
+
+
 def serve(
     data: Path, host: str, port: int, workers: int, threads: int, server: str = "granian"
 ) -> int:
     """Check the dataset and the settings, then serve until stopped."""
-    logs = logging_settings()
+    level, access = logging_settings()
     # The port first: a second server on it is refused before it loads anything.
     listener = listen(host, port, reuse_port=server == "granian")
     try:
@@ -189,10 +203,15 @@ def serve(
         raise
     generations = Generations()
     main = os.getpid()
+    serving = Serving(data, listener, generations, workers, threads, level, access)
     try:
+        os.environ["DIPLOKG_DATA"] = str(data)  # the workers create the app from it, and reload it
+        print(f"serving {data} on http://{address(listener)}/ ({server})", flush=True)
         if server == "granian":
-            return serve_granian(data, listener, generations, workers, threads, logs)
-        return serve_gunicorn(data, listener, generations, workers, threads, logs)
+            serve_granian(serving)
+        else:
+            serve_gunicorn(serving)
+        return 0
     finally:
         # gunicorn's workers are forks that leave through this function too: only the main
         # process owns what is shared.
@@ -206,24 +225,14 @@ def address(listener: socket.socket) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-def serve_gunicorn(
-    data: Path,
-    listener: socket.socket,
-    generations: Generations,
-    workers: int,
-    threads: int,
-    logs: tuple[str, bool],
-) -> int:
+def serve_gunicorn(serving: Serving) -> None:
     """Serve with gunicorn, whose HTTP layer is Python."""
-    level, access = logs
-    DrainingArbiter.generations = generations
-    os.environ["DIPLOKG_DATA"] = str(data)  # for the reload
-    where = address(listener)
+    DrainingArbiter.generations = serving.generations
     options = {
-        "bind": f"fd://{listener.detach()}",  # gunicorn's from now on: it closes it
+        "bind": f"fd://{serving.listener.detach()}",  # gunicorn's from now on: it closes it
         "worker_class": f"{__name__}.DrainingWorker",
-        "workers": workers,
-        "threads": threads,
+        "workers": serving.workers,
+        "threads": serving.threads,
         "timeout": 30,
         # Keep connections open between a client's queries: a new TCP connection per query
         # costs more than answering a cached one.
@@ -232,50 +241,37 @@ def serve_gunicorn(
         "limit_request_line": 8190,
         # gunicorn's control socket is one per user; several servers must not fight over it.
         "control_socket_disable": True,
-        "accesslog": "-" if access else None,
+        "accesslog": "-" if serving.access else None,
         "errorlog": "-",
-        "loglevel": level,
+        "loglevel": serving.level,
     }
-    print(f"serving {data} on http://{where}/ (gunicorn)", flush=True)
-    Server(data, options).run()
-    return 0
+    Server(serving.data, options).run()
 
 
-def serve_granian(
-    data: Path,
-    listener: socket.socket,
-    generations: Generations,
-    workers: int,
-    threads: int,
-    logs: tuple[str, bool],
-) -> int:
+def serve_granian(serving: Serving) -> None:
     """Serve with granian, whose HTTP layer is written in Rust: less time per request."""
     from granian.constants import Interfaces
 
     from .granian_server import DrainingGranian
 
-    level, access = logs
-    os.environ["DIPLOKG_DATA"] = str(data)  # the workers create the app from it
-    print(f"serving {data} on http://{address(listener)}/ (granian)", flush=True)
-    host, port = listener.getsockname()[:2]
+    host, port = serving.listener.getsockname()[:2]
     DrainingGranian(
         f"{__name__}:started_app",
-        listener=listener,
-        generations=generations,
+        listener=serving.listener,
+        generations=serving.generations,
         address=host,
         port=port,
         interface=Interfaces.WSGI,
         factory=True,
-        workers=workers,
-        blocking_threads=threads,
+        workers=serving.workers,
+        blocking_threads=serving.threads,
         # A line per request on stdout; it costs about half of granian's throughput on small
         # answers (README, "Benchmarks"): DIPLOKG_ACCESS_LOG=0 where a proxy in front logs.
-        log_access=access,
-        log_level=level,
+        log_access=serving.access,
+        log_level=serving.level,
         # On SIGHUP (server/reload.py) the old workers, once drained, finish their requests
         # within 30 s (gunicorn's graceful timeout) or are killed.
         workers_kill_timeout=30,
         # A worker that dies is replaced, as gunicorn does; granian would stop the server.
         respawn_failed_workers=True,
     ).serve()
-    return 0
