@@ -9,6 +9,10 @@ body keeps both working; a body over ten times the size limit is not read, and i
 is closed, so that nobody can keep a thread busy reading.
 """
 
+from collections.abc import Iterable, Iterator
+from typing import IO
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
+
 CHUNK = 65536
 DRAINED = 10  # bodies up to this many times the request size limit are read to the end
 
@@ -16,11 +20,11 @@ DRAINED = 10  # bodies up to this many times the request size limit are read to 
 class DrainBody:
     """WSGI middleware: after the answer, read and drop the rest of the request body."""
 
-    def __init__(self, app, limit: int):
+    def __init__(self, app: WSGIApplication, limit: int):
         self.app = app
         self.most = DRAINED * limit  # the longest body read to its end
 
-    def __call__(self, environ, start_response):
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         answer = self.app(environ, start_response)
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
@@ -34,13 +38,13 @@ class DrainBody:
 class Drained:
     """The app's answer, followed by reading the rest of the body when the server closes it."""
 
-    def __init__(self, answer, stream, length: int):
+    def __init__(self, answer: Iterable[bytes], stream: IO[bytes], length: int):
         self.answer, self.stream, self.length = answer, stream, length
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[bytes]:
         return iter(self.answer)
 
-    def close(self):
+    def close(self) -> None:
         try:
             if hasattr(self.answer, "close"):
                 self.answer.close()

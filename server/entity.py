@@ -4,21 +4,13 @@ import difflib
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from flask import Blueprint, render_template, request
+from flask import Blueprint, Response, render_template, request
 
 from diplokg.graph import iris
 
 from .entity_facts import describe
 from .lookup import cached, entity_prefix, labels_of, select, store
-from .negotiation import (
-    PAGE_TYPES,
-    alternates,
-    choose,
-    link_header,
-    rdf_response,
-    split_suffix,
-    vary,
-)
+from .negotiation import PAGE_TYPES, choose, html_page, rdf_response, split_suffix, vary_text
 from .passages import document, passage
 from .void import DATASET, dataset_page
 
@@ -40,7 +32,7 @@ IS_DOCUMENT = "SELECT ?e WHERE { #VALUES\n ?e a dkg:SourceDocument }"
 
 
 @bp.get("/id/<kind>/<name>")
-def entity(kind: str, name: str):
+def entity(kind: str, name: str) -> Response:
     """Serve an entity as the client asks: an HTML page, or its description in RDF."""
     slug, suffix = split_suffix(name, PAGE_TYPES)
     key = choose(PAGE_TYPES, suffix)
@@ -51,27 +43,26 @@ def entity(kind: str, name: str):
         return not_found(kind, slug, node, key)
     if key != "html":
         return rdf_response(_description(node), key)
-    twins = alternates(f"/id/{kind}/{slug}", PAGE_TYPES)
-    page = {"alternates": twins, "types": PAGE_TYPES}
+    path = f"/id/{kind}/{slug}"
     if kind == "evidence" and select(IS_PASSAGE, e=node):
-        html = render_template("passage.html", p=passage(node), **page)
-    elif kind == "document" and select(IS_DOCUMENT, e=node):
-        html = render_template("document.html", d=document(node), **page)
-    elif kind == "dataset" and node.value == str(DATASET):
-        html = render_template("dataset.html", d=dataset_page(), **page)
-    else:
-        html = render_template("entity.html", e=describe(node), **page)
-    return link_header(vary(html), twins, PAGE_TYPES)
+        return html_page("passage.html", path, PAGE_TYPES, p=passage(node))
+    if kind == "document" and select(IS_DOCUMENT, e=node):
+        return html_page("document.html", path, PAGE_TYPES, d=document(node))
+    if kind == "dataset" and node.value == str(DATASET):
+        return html_page("dataset.html", path, PAGE_TYPES, d=dataset_page())
+    return html_page("entity.html", path, PAGE_TYPES, e=describe(node))
 
 
 def _description(node: ox.NamedNode) -> list[ox.Triple]:
     from .lookup import PREFIXES
 
     query = PREFIXES + DESCRIPTION.replace("#VALUES", f"VALUES ?e {{ {node} }}")
-    return list(store().query(query))
+    triples = store().query(query)
+    assert isinstance(triples, ox.QueryTriples | list)  # a CONSTRUCT's answer
+    return list(triples)
 
 
-def not_found(kind: str, slug: str, node: ox.NamedNode, key: str):
+def not_found(kind: str, slug: str, node: ox.NamedNode, key: str) -> Response:
     """Answer 404, for people with the nearest known entities of that kind."""
     if key != "html":
         return vary_text(f"404 Not Found: the dataset says nothing of <{node.value}>\n", 404)
@@ -107,13 +98,6 @@ def _entities_by_kind() -> dict[str, list[str]]:
         kind, _, slug = row["s"].value[len(prefix) :].partition("/")
         found.setdefault(kind, []).append(slug)
     return {kind: sorted(slugs) for kind, slugs in found.items()}
-
-
-def vary_text(body: str, status: int, mimetype: str = "text/plain"):
-    """Return a negotiated text response with a status."""
-    from flask import Response
-
-    return vary(Response(body, status=status, mimetype=mimetype))
 
 
 def _escape(text: str) -> str:

@@ -1,12 +1,14 @@
 """Gather what the dataset says of one entity: facts by meaning, each with its claims' phrases."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NotRequired, TypedDict
 
 import pyoxigraph as ox
 
-from diplokg.graph.query.disagreements import disagreements
+from diplokg.graph.query.disagreements import Side, disagreements
 
-from .lookup import cached, labels_of, select, short, term_view
+from .lookup import Row, TermView, cached, labels_of, select, short, term_view
 
 EVENT_LINKS = "participant location visitor host partOf hasPart"
 ROLE_LINKS = "roleHolder holdsRole roleIn"
@@ -61,23 +63,77 @@ ABOUT = """SELECT ?p ?o WHERE { #VALUES
 }"""
 
 
+class PhraseView(TypedDict):
+    """A phrase inside its sentence: the words before it, the phrase, the words after it."""
+
+    before: str
+    phrase: str
+    after: str
+
+
+class Quote(PhraseView):
+    """A phrase a claim cites, in its sentence, with its passage and document."""
+
+    iri: str
+    href: str
+    doc: str
+    start: int
+    end: int
+
+
+class Source(TypedDict):
+    """A document graph that states a fact: the phrases its claims cite."""
+
+    graph: str
+    quotes: list[Quote]
+    doc: NotRequired[TermView]
+
+
+class Named(TypedDict):
+    """A property: its label and IRI."""
+
+    text: str
+    iri: str
+
+
 @dataclass
 class Fact:
     """One statement about the entity, with the documents that make it and their quotes."""
 
     direction: str
-    prop: dict
-    other: dict
-    sources: dict = field(default_factory=dict)  # document path -> {"doc": ..., "quotes": [...]}
+    prop: Named
+    other: TermView
+    sources: dict[str, Source] = field(default_factory=dict)  # by document graph
     reference: bool = False
     quotes: int = 0  # phrases in all its sources
+
+
+class Property(TypedDict):
+    """A property under a heading, in one direction, with its facts."""
+
+    text: str
+    iri: str
+    direction: str
+    facts: list[Fact]
+
+
+class Group(TypedDict):
+    """A heading of the page (GROUPS) and its properties."""
+
+    title: str
+    id: str
+    props: list[Property]
+
+
+# A claimed triple (graph, subject, predicate, object) -> the phrases its claims cite.
+Claims = dict[tuple[str, str, str, str], list[Quote]]
 
 
 def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def describe(entity: ox.NamedNode) -> dict:
+def describe(entity: ox.NamedNode) -> dict[str, object]:
     """Return the page's content: label, kinds, Wikidata links, groups, disagreements."""
     rows = select(FACTS, e=entity)
     nodes = {entity.value} | {
@@ -87,7 +143,7 @@ def describe(entity: ox.NamedNode) -> dict:
     claims = _claims(entity)
     docs = {q["doc"] for quotes in claims.values() for q in quotes}
     labels = labels_of(nodes | docs)
-    facts: dict[tuple, Fact] = {}
+    facts: dict[tuple[str, str, str], Fact] = {}
     for r in sorted(
         rows, key=lambda r: (r["dir"].value, str(r["p"]), str(r["other"]), str(r["g"]))
     ):
@@ -115,7 +171,7 @@ def describe(entity: ox.NamedNode) -> dict:
     about = select(ABOUT, e=entity)
     groups = _group(facts.values())
     kinds = _kinds(about, labels)
-    names = {}
+    names: dict[str, list[str]] = {}
     for r in about:
         if _local(r["p"].value) == "label":
             names.setdefault(r["o"].language or "", []).append(r["o"].value)
@@ -134,7 +190,9 @@ def describe(entity: ox.NamedNode) -> dict:
     }
 
 
-def phrase_view(quote: str, start: int, end: int, sentence: str | None, sentence_start) -> dict:
+def phrase_view(
+    quote: str, start: int, end: int, sentence: str | None, sentence_start: int | None
+) -> PhraseView:
     """Split a phrase's sentence around it, for a page that marks the phrase in its sentence."""
     if sentence is None or sentence_start is None:
         return {"before": "", "phrase": quote, "after": ""}
@@ -144,13 +202,13 @@ def phrase_view(quote: str, start: int, end: int, sentence: str | None, sentence
     return {"before": sentence[:at], "phrase": quote, "after": sentence[to:]}
 
 
-def _claims(entity: ox.NamedNode) -> dict[tuple, list[dict]]:
+def _claims(entity: ox.NamedNode) -> Claims:
     """Map (graph, subject, predicate, object) to the phrases its claims cite, in text order."""
-    found: dict[tuple, list[dict]] = {}
+    found: Claims = {}
     for r in select(CLAIMS, e=entity):
         start, end = int(r["start"].value), int(r["end"].value)
         sentence = r.get("sentence")
-        quote = {
+        quote: Quote = {
             "iri": r["ev"].value,
             "href": "/id/" + r["ev"].value.split("/id/", 1)[-1],
             "doc": r["doc"].value,
@@ -172,11 +230,11 @@ def _claims(entity: ox.NamedNode) -> dict[tuple, list[dict]]:
     return found
 
 
-def _prop_label(p: str, labels: dict) -> str:
+def _prop_label(p: str, labels: dict[str, str]) -> str:
     return labels.get(p) or _local(p)
 
 
-def _kinds(about: list[dict], labels: dict) -> list[dict]:
+def _kinds(about: list[Row], labels: dict[str, str]) -> list[dict[str, str]]:
     kinds = {r["o"].value for r in about if _local(r["p"].value) == "type"}
     names = labels_of(kinds)
     return [
@@ -186,11 +244,11 @@ def _kinds(about: list[dict], labels: dict) -> list[dict]:
     ]
 
 
-def _group(facts) -> list[dict]:
+def _group(facts: Iterable[Fact]) -> list[Group]:
     """Put facts under the headings of GROUPS, in their order, the rest under 'Other facts';
     inside a heading, by property: each value once, its sources folded under it."""
     where = {key: i for i, (_, keys) in enumerate(GROUPS) for key in keys}
-    buckets: dict[int, dict[tuple, dict]] = {}
+    buckets: dict[int, dict[tuple[str, str], Property]] = {}
     for fact in facts:
         key = (fact.direction, fact.prop["iri"])
         index = where.get((fact.direction, _local(fact.prop["iri"])), len(GROUPS))
@@ -201,7 +259,7 @@ def _group(facts) -> list[dict]:
         fact.quotes = sum(len(src["quotes"]) for src in fact.sources.values())
         prop["facts"].append(fact)
     titles = [title for title, _ in GROUPS] + ["Other facts"]
-    out = []
+    out: list[Group] = []
     for i in sorted(buckets):
         order = GROUPS[i][1] if i < len(GROUPS) else []
         props = sorted(
@@ -215,14 +273,14 @@ def _group(facts) -> list[dict]:
     return out
 
 
-def _position(order: list[tuple[str, str]], prop: dict) -> int:
+def _position(order: list[tuple[str, str]], prop: Property) -> int:
     key = (prop["direction"], _local(prop["iri"]))
     return order.index(key) if key in order else len(order)
 
 
-def _key_facts(groups: list[dict], most: int = 6) -> list[dict]:
+def _key_facts(groups: list[Group], most: int = 6) -> list[dict[str, object]]:
     """Pick the facts a summary box shows: the entity's own links, first of each property."""
-    picked = []
+    picked: list[dict[str, object]] = []
     for group in groups:
         for prop in group["props"]:
             if prop["direction"] != "out" or _local(prop["iri"]) == "type":
@@ -235,7 +293,7 @@ def _key_facts(groups: list[dict], most: int = 6) -> list[dict]:
     return picked
 
 
-def _disagreements(entity: str, labels: dict) -> list[dict]:
+def _disagreements(entity: str, labels: dict[str, str]) -> list[dict[str, object]]:
     """Return the disagreements about the entity (computed once for the whole dataset), each
     side with its value and its documents' titles and words."""
     from .lookup import store
@@ -248,7 +306,7 @@ def _disagreements(entity: str, labels: dict) -> list[dict]:
     ]
 
 
-def _side(side) -> dict:
+def _side(side: Side) -> dict[str, object]:
     return {
         "value": side.value,
         "phrases": [

@@ -15,12 +15,14 @@ import signal
 import socket
 import struct
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from granian import Granian
 from granian._granian import SocketHolder
-from granian.server.common import logger
-from granian.server.mp import MPServer
+from granian.log import logger
+from granian.server.mp import MPServer, WorkerProcess
 
 from diplokg.graph.query.engine import prepare_dataset
 
@@ -32,6 +34,8 @@ if Granian is not MPServer:
     raise ImportError("diplokg serves with granian's process-based server (a GIL build)")
 
 SO_ATTACH_REUSEPORT_CBPF = getattr(socket, "SO_ATTACH_REUSEPORT_CBPF", 51)  # Linux 4.5+
+# What granian hands to the methods below: its worker's entry point and the app's loader.
+Target = Callable[..., Any]
 
 
 def steer(sock: socket.socket, index: int) -> bool:
@@ -52,21 +56,23 @@ def steer(sock: socket.socket, index: int) -> bool:
     return True
 
 
-class DrainingGranian(Granian):
+class DrainingGranian(MPServer):  # Granian itself, as checked above
     """granian serving on sockets we opened, reloading without dropping a request."""
 
-    def __init__(self, *args, listener: socket.socket, generations: Generations, **kwargs):
+    def __init__(
+        self, *args: Any, listener: socket.socket, generations: Generations, **kwargs: Any
+    ):
         super().__init__(*args, **kwargs)
         self.listener = listener
         self.generations = generations
         self.replaced: dict[int, float] = {}  # when each worker was last replaced
 
-    def _spawn_workers(self, spawn_target, target_loader):
+    def _spawn_workers(self, spawn_target: Target, target_loader: Target) -> None:
         for idx in range(self.workers):
             self.wrks.append(self._start(idx, spawn_target, target_loader))
         self._metrics.incr_spawn(self.workers)
 
-    def _start(self, idx, spawn_target, target_loader):
+    def _start(self, idx: int, spawn_target: Target, target_loader: Target) -> WorkerProcess:
         """Start a worker, and granian's thread that watches it with signals blocked.
 
         The main process's Python signal handlers run in its main thread, which waits on an
@@ -84,7 +90,9 @@ class DrainingGranian(Granian):
             signal.pthread_sigmask(signal.SIG_SETMASK, before)
         return worker
 
-    def _respawn_workers(self, workers, spawn_target, target_loader, delay: float = 0):
+    def _respawn_workers(
+        self, workers: list[int], spawn_target: Target, target_loader: Target, delay: float = 0
+    ) -> None:
         """Replace workers that died (the only use granian makes of it here), as gunicorn does.
 
         granian would shut the whole server down when a worker dies (respawn_failed_workers is
@@ -108,7 +116,7 @@ class DrainingGranian(Granian):
         self.respawned_wrks.clear()
         self._metrics.incr_spawn(len(workers))
 
-    def _init_shared_socket(self):
+    def _init_shared_socket(self) -> None:
         # As granian does where it cannot give each worker its own socket: one socket,
         # inherited by every worker.
         self._use(self.listener)
@@ -117,17 +125,18 @@ class DrainingGranian(Granian):
         """Hand this socket to the workers started from now on."""
         self.listener = listener
         self._ssp = None
-        self._shd = SocketHolder(listener.fileno(), False, self.backlog)
-        self._sfd = listener.fileno()
+        # granian's stub gives SocketHolder no constructor, and granian types these as None.
+        self._shd = SocketHolder(listener.fileno(), False, self.backlog)  # type: ignore[call-arg,assignment]
+        self._sfd = listener.fileno()  # type: ignore[assignment]
         self._sso = listener
 
-    def _reload(self, spawn_target, target_loader):
+    def _reload(self, spawn_target: Target, target_loader: Target) -> None:
         logger.info("HUP signal received: starting workers for the current release")
         self.reload_signal = False
         self.respawned_wrks.clear()
         self.main_loop_interrupt.clear()
         self._env_loader(self.env_files)
-        self._call_hooks(self.hooks_reload)
+        self._call_hooks(self.hooks_reload)  # type: ignore[no-untyped-call]  # granian's, unannotated
         try:
             prepare_dataset(Path(os.environ["DIPLOKG_DATA"]))  # the new release's store
         except Exception:
@@ -162,7 +171,7 @@ class DrainingGranian(Granian):
         old_listener.close()
         logger.info("old workers stopped")
 
-    def _stop(self, workers):
+    def _stop(self, workers: Iterable[WorkerProcess]) -> None:
         """Stop workers: each finishes what it holds, within workers_kill_timeout, or is killed."""
         for worker in workers:
             worker.terminate()

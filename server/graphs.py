@@ -1,20 +1,12 @@
 """Dereference the named graphs' IRIs (/graph/…): a page for people, the graph's data by Accept."""
 
 import pyoxigraph as ox
-from flask import Blueprint, render_template
+from flask import Blueprint, Response
 
 from diplokg.graph import iris
 
 from .lookup import cached, labels_of, local_path, select, store, term_view
-from .negotiation import (
-    GRAPH_PAGE_TYPES,
-    alternates,
-    choose,
-    link_header,
-    rdf_response,
-    split_suffix,
-    vary,
-)
+from .negotiation import GRAPH_PAGE_TYPES, choose, html_page, rdf_response, split_suffix, vary_text
 
 bp = Blueprint("graphs", __name__)
 
@@ -38,14 +30,12 @@ SUBJECTS = """SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { #VALUES
 
 
 @bp.get("/graph/<path:name>")
-def named_graph(name: str):
+def named_graph(name: str) -> Response:
     """Serve a named graph: its description for people, its triples as TriG, N-Quads or RDF."""
     stem, suffix = split_suffix(name, GRAPH_PAGE_TYPES)
     graph = ox.NamedNode(str(iris.graph(stem)))
     sizes = _sizes()
     if graph.value not in sizes:
-        from .entity import vary_text
-
         known = ", ".join(sorted(g.removeprefix(iris.base()) for g in sizes))
         return vary_text(f"404 Not Found: no named graph <{graph.value}>; the graphs are {known}\n",
                          404)  # fmt: skip
@@ -54,10 +44,8 @@ def named_graph(name: str):
         quads = list(store().quads_for_pattern(None, None, None, graph))
         triples = quads if key in ("trig", "nq") else [q.triple for q in quads]
         return rdf_response(triples, key, GRAPH_PAGE_TYPES)
-    twins = alternates(f"/graph/{stem}", GRAPH_PAGE_TYPES)
-    html = render_template("graph.html", g=_describe(graph, stem, sizes), alternates=twins,
-                           types=GRAPH_PAGE_TYPES)  # fmt: skip
-    return link_header(vary(html), twins, GRAPH_PAGE_TYPES)
+    return html_page("graph.html", f"/graph/{stem}", GRAPH_PAGE_TYPES,
+                     g=_describe(graph, stem, sizes))  # fmt: skip
 
 
 def _sizes() -> dict[str, int]:
@@ -67,7 +55,7 @@ def _sizes() -> dict[str, int]:
     return cached("statistics", statistics)["graphs"]
 
 
-def _describe(graph: ox.NamedNode, stem: str, sizes: dict[str, int]) -> dict:
+def _describe(graph: ox.NamedNode, stem: str, sizes: dict[str, int]) -> dict[str, object]:
     kind, _, doc_id = stem.partition("/")
     source = None
     if kind == "document":

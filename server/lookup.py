@@ -1,12 +1,17 @@
 """Read the served dataset: rows of SELECT queries, labels, and links to this server's pages."""
 
 import re
+from collections.abc import Callable
+from typing import Any, TypedDict, TypeVar
 
 import pyoxigraph as ox
 from flask import current_app
 from rdflib.namespace import RDFS, XSD
 
 from diplokg.graph import iris
+from diplokg.graph.query.engine import LoadedDataset, parse_form
+from diplokg.graph.query.protocol import QueryEngine, Result
+from diplokg.graph.query.remote import RemoteEngine
 from diplokg.graph.vocab import DKG, WD
 
 PREFIXES = f"""PREFIX dkg: <{DKG}>
@@ -20,10 +25,30 @@ PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
 # How precise a date literal is, by its datatype: shown beside the date, never widened.
 PRECISION = {str(XSD.date): "day", str(XSD.gYearMonth): "month", str(XSD.gYear): "year"}
+# A solution of a SELECT, by variable. pyoxigraph types a solution's terms as Any; they are
+# NamedNode, BlankNode, Literal or Triple, and the pages read them as their query makes them.
+Row = dict[str, Any]
+Value = TypeVar("Value")
 
 
-def engine_results(engine, text: str, form: str, defaults, nameds, timeout, row_limit):
-    """Ask an engine (graph/query/engine.py's interface) and return its answer as pyoxigraph
+class TermView(TypedDict, total=False):
+    """A term as a page shows it: its text, and for an IRI its link; for a literal its language
+    and, for a date, its precision."""
+
+    text: str
+    iri: str
+    href: str | None
+    external: bool
+    wikidata: bool
+    lang: str | None
+    precision: str | None
+
+
+def engine_results(
+    engine: QueryEngine, text: str, form: str, defaults: list[str] | None,
+    nameds: list[str] | None, timeout: float, row_limit: int,
+) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:  # fmt: skip
+    """Ask an engine (graph/query/protocol.py: QueryEngine) and return its answer as pyoxigraph
     results: solutions, a boolean, or a list of triples for CONSTRUCT and DESCRIBE."""
     fmt = "nt" if form in ("CONSTRUCT", "DESCRIBE") else "json"
     answer = engine.query(text, form, fmt, defaults, nameds, timeout, row_limit)
@@ -40,41 +65,50 @@ class ForwardingStore:
     ontology's quads for /ontology) comes from the local copy of the same dataset.
     """
 
-    def __init__(self, engine, local: ox.Store, timeout: float, row_limit: int):
+    def __init__(self, engine: QueryEngine, local: ox.Store, timeout: float, row_limit: int):
         self.engine, self.local = engine, local
         self.timeout, self.row_limit = timeout, row_limit
 
-    def query(self, text: str):
-        from diplokg.graph.query.engine import parse_form
+    def query(self, query: str) -> Result | list[ox.Triple]:
+        form = parse_form(query)
+        return engine_results(self.engine, query, form, None, None, self.timeout, self.row_limit)
 
-        form = parse_form(text)
-        return engine_results(self.engine, text, form, None, None, self.timeout, self.row_limit)
-
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:  # the local store's attribute, whatever it is
         return getattr(self.local, name)
 
 
-def store() -> ox.Store:
-    """Return the store the pages read: the app's dataset, or the external store it serves."""
-    from diplokg.graph.query.remote import RemoteEngine
+def dataset() -> LoadedDataset:
+    """Return the dataset this app serves: its store, version and release folder."""
+    loaded: LoadedDataset = current_app.extensions["diplokg"]
+    return loaded
 
-    local = current_app.extensions["diplokg"].store
-    engine = current_app.extensions.get("diplokg.engine")
-    if not isinstance(engine, RemoteEngine):
+
+def engine() -> QueryEngine:
+    """Return the engine that answers this app's queries (the endpoint's)."""
+    found: QueryEngine = current_app.extensions["diplokg.engine"]
+    return found
+
+
+def store() -> ox.Store | ForwardingStore:
+    """Return the store the pages read: the app's dataset, or the external store it serves."""
+    local = dataset().store
+    remote = current_app.extensions.get("diplokg.engine")
+    if not isinstance(remote, RemoteEngine):
         return local
     config = current_app.config
-    return ForwardingStore(engine, local, config["QUERY_TIMEOUT"], config["ROW_LIMIT"])
+    return ForwardingStore(remote, local, config["QUERY_TIMEOUT"], config["ROW_LIMIT"])
 
 
-def cached(key: str, compute):
+def cached(key: str, compute: Callable[[], Value]) -> Value:
     """Return a value computed once per app: the dataset never changes while it is served."""
     cache = current_app.extensions.setdefault("diplokg-pages", {})
     if key not in cache:
         cache[key] = compute()
-    return cache[key]
+    found: Value = cache[key]  # what compute() gave for this key
+    return found
 
 
-def select(query: str, **bindings: ox.NamedNode) -> list[dict]:
+def select(query: str, **bindings: ox.NamedNode) -> list[Row]:
     """Run a SELECT (with our prefixes) and return its rows as dicts of pyoxigraph terms.
 
     Each binding is a VALUES row at the #VALUES mark, and its term is also written into the
@@ -86,11 +120,17 @@ def select(query: str, **bindings: ox.NamedNode) -> list[dict]:
     head, mark, pattern = query.partition("#VALUES")
     for name, term in bindings.items():
         pattern = re.sub(rf"[?$]{name}(?![\w\u00b7\u0300-\u036f\u203f-\u2040])",
-                         lambda _, t=str(term): t, pattern)  # fmt: skip
+                         _as_is(str(term)), pattern)  # fmt: skip
     text = PREFIXES + head + (values if mark else "") + pattern
     result = store().query(text)
+    assert isinstance(result, ox.QuerySolutions)  # a SELECT's answer
     names = [v.value for v in result.variables]
     return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+
+def _as_is(text: str) -> Callable[[re.Match[str]], str]:
+    """Return a re.sub replacement that puts text in as it is, backslashes included."""
+    return lambda _: text
 
 
 def entity_prefix() -> str:
@@ -107,7 +147,7 @@ def local_path(iri: str) -> str | None:
     return None
 
 
-def term_view(term, labels: dict[str, str] | None = None) -> dict:
+def term_view(term: object, labels: dict[str, str] | None = None) -> TermView:
     """Describe a term for a template: text, link (ours to our pages, web IRIs out), kind."""
     if isinstance(term, ox.NamedNode):
         iri = term.value

@@ -1,11 +1,12 @@
 """Gather what a passage and a document page show: the words, and the facts they state."""
 
 import itertools
+from typing import NotRequired, TypedDict
 
 import pyoxigraph as ox
 
 from .entity_facts import phrase_view
-from .lookup import labels_of, local_path, select, short, term_view
+from .lookup import Row, TermView, labels_of, local_path, select, short, term_view
 
 # A passage: its document, offsets and words, its sentence, and the claims that cite it.
 PASSAGE = """SELECT ?doc ?quote ?start ?end ?sentence ?from ?in ?c ?s ?p ?o ?rule ?curated WHERE {
@@ -40,7 +41,23 @@ PLAIN = {
 }
 
 
-def _fact(row: dict, labels: dict) -> dict:
+class FactView(TypedDict):
+    """A claimed triple as a page says it; on a passage's page, how it was found."""
+
+    subject: TermView
+    property: str
+    object: TermView
+    how: NotRequired[str]
+
+
+class SubjectFacts(TypedDict):
+    """What a document states of one subject."""
+
+    subject: TermView
+    facts: list[FactView]
+
+
+def _fact(row: Row, labels: dict[str, str]) -> FactView:
     """Describe one claimed triple for a page: subject, property, value."""
     p = row["p"].value
     return {
@@ -50,11 +67,11 @@ def _fact(row: dict, labels: dict) -> dict:
     }
 
 
-def _named(rows: list[dict], *keys: str) -> set[str]:
+def _named(rows: list[Row], *keys: str) -> set[str]:
     return {r[k].value for r in rows for k in keys if isinstance(r.get(k), ox.NamedNode)}
 
 
-def passage(node: ox.NamedNode) -> dict:
+def passage(node: ox.NamedNode) -> dict[str, object]:
     """Return a passage page's content: its words in their sentence, and the facts it states."""
     rows = select(PASSAGE, ev=node)
     first = rows[0]
@@ -91,7 +108,7 @@ def passage(node: ox.NamedNode) -> dict:
     }
 
 
-def segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
+def segments(text: str, spans: list[tuple[int, int, str | None]]) -> list[dict[str, object]]:
     """Cut a text at every edge of its claimed phrases; each piece says which phrase it is in.
 
     Where phrases overlap, a piece links to the shortest phrase that holds it, and counts how
@@ -101,7 +118,7 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
     pieces = []
     for a, b in itertools.pairwise(edges):
         holding = [(e - s, href) for s, e, href in spans if s <= a and b <= e]
-        piece = {"text": text[a:b], "depth": len(holding)}
+        piece: dict[str, object] = {"text": text[a:b], "depth": len(holding)}
         if holding:
             piece["href"] = min(holding)[1]
         pieces.append(piece)
@@ -122,7 +139,7 @@ META = {
 }
 
 
-def document(node: ox.NamedNode) -> dict:
+def document(node: ox.NamedNode) -> dict[str, object]:
     """Return a document page's content: metadata, its text with every claimed phrase marked,
     and the facts it states, by subject."""
     meta = select(DOCUMENT, doc=node)
@@ -132,7 +149,7 @@ def document(node: ox.NamedNode) -> dict:
     spans = sorted(
         {(int(r["start"].value), int(r["end"].value), local_path(r["ev"].value)) for r in claimed}
     )
-    by_subject: dict[str, dict] = {}
+    by_subject: dict[str, SubjectFacts] = {}
     for r in claimed:
         subject = by_subject.setdefault(
             r["s"].value, {"subject": term_view(r["s"], labels), "facts": []}
@@ -141,21 +158,17 @@ def document(node: ox.NamedNode) -> dict:
         if fact not in subject["facts"]:
             subject["facts"].append(fact)
     text = text_rows[0]["text"].value if text_rows else ""
+    said = [
+        (META.get(r["p"].value) or labels.get(r["p"].value) or short(r["p"].value), r["o"])
+        for r in meta
+    ]
     return {
         "iri": node.value,
         "label": labels.get(node.value) or short(node.value),
-        "meta": sorted(
-            (
-                {
-                    "property": META.get(r["p"].value)
-                    or labels.get(r["p"].value)
-                    or short(r["p"].value),
-                    "value": term_view(r["o"], labels),
-                }
-                for r in meta
-            ),
-            key=lambda m: m["property"],
-        ),
+        "meta": [
+            {"property": name, "value": term_view(value, labels)}
+            for name, value in sorted(said, key=lambda m: m[0])
+        ],
         "pieces": segments(text, spans),
         "claims": len(spans),
         "subjects": sorted(by_subject.values(), key=lambda x: x["subject"]["text"]),

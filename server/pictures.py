@@ -2,8 +2,9 @@
 
 import math
 import re
+from typing import TypedDict
 
-from flask import Blueprint, jsonify, render_template
+from flask import Blueprint, Response, jsonify, render_template
 
 from .lookup import PRECISION, cached, labels_of, local_path, select
 from .world import countries_geojson, country_paths, project
@@ -32,6 +33,68 @@ WIDTH, ROW, LEFT, TOP = 1100, 22, 30, 40
 DATE = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
+class Mark(TypedDict, total=False):
+    """A date of an item on the timeline: what it dates, its span in years, its place."""
+
+    prop: str
+    what: str
+    date: str
+    precision: str
+    span: tuple[float, float]
+    x: float
+    w: float
+
+
+class Item(TypedDict, total=False):
+    """An event or agreement on the timeline: a row of marks and its label's place."""
+
+    href: str | None
+    label: str
+    type: str
+    agreement: bool
+    marks: list[Mark]
+    y: int
+    right: bool
+    text_x: float
+    bar: tuple[float, float] | None
+
+
+class Mission(TypedDict):
+    """A mission on the map, with its sending state."""
+
+    href: str | None
+    label: str
+    sender: str
+    senderLabel: str
+
+
+class City(TypedDict, total=False):
+    """A city on the map: its missions, its point and its label's place."""
+
+    href: str | None
+    label: str
+    lat: float
+    lon: float
+    missions: list[Mission]
+    x: float
+    y: float
+    r: float
+    lx: float
+    ly: float
+    anchor: str
+    lead: bool
+    lead_y: float
+
+
+class Sender(TypedDict, total=False):
+    """A sending state in the map's legend: how many missions, in which colour."""
+
+    label: str
+    n: int
+    href: str | None
+    colour: str
+
+
 def _span(text: str, precision: str | None) -> tuple[float, float] | None:
     """Return the time a date covers, in fractional years: a whole year, a month or a day."""
     m = DATE.match(text)
@@ -43,10 +106,10 @@ def _span(text: str, precision: str | None) -> tuple[float, float] | None:
     return start, start + length
 
 
-def timeline() -> dict:
+def timeline() -> dict[str, object]:
     """Lay out events and agreements on a broken time axis, one row each, dates at their
     precision, named with the ontology's labels."""
-    items: dict[str, dict] = {}
+    items: dict[str, Item] = {}
     found = select(TIMELINE)
     names = labels_of({r[k].value for r in found for k in ("prop", "type") if k in r})
     for r in found:
@@ -68,9 +131,15 @@ def timeline() -> dict:
             },
         )
         prop = r["prop"].value
-        mark = {"prop": prop.rsplit("#", 1)[-1], "what": names.get(prop) or prop.rsplit("#")[-1]}
-        mark |= {"date": r["date"].value, "precision": precision or "day", "span": span}
-        item["marks"].append(mark)
+        item["marks"].append(
+            {
+                "prop": prop.rsplit("#", 1)[-1],
+                "what": names.get(prop) or prop.rsplit("#")[-1],
+                "date": r["date"].value,
+                "precision": precision or "day",
+                "span": span,
+            }
+        )
     rows = sorted(items.values(), key=lambda i: (min(m["span"][0] for m in i["marks"]), i["label"]))
     if not rows:
         return {"rows": [], "ticks": [], "breaks": [], "width": WIDTH, "height": TOP + ROW}
@@ -137,8 +206,8 @@ class BrokenAxis:
         a, b, x0, x1 = self.parts[-1]
         return round(x1, 2)
 
-    def ticks(self) -> list[dict]:
-        out = []
+    def ticks(self) -> list[dict[str, float]]:
+        out: list[dict[str, float]] = []
         for a, b, x0, x1 in self.parts:
             per_year = (x1 - x0) / (b - a)
             step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if s * per_year >= 40)
@@ -151,9 +220,9 @@ class BrokenAxis:
         return [round(x1 + self.BREAK / 2, 2) for _, _, _, x1 in self.parts[:-1]]
 
 
-def mission_map() -> dict:
+def mission_map() -> dict[str, object]:
     """Place the missions on a map by their city's coordinates (reference data)."""
-    cities: dict[str, dict] = {}
+    cities: dict[str, City] = {}
     for r in select(MISSIONS):
         lat, lon = float(r["lat"].value), float(r["lon"].value)
         city = cities.setdefault(
@@ -166,7 +235,7 @@ def mission_map() -> dict:
                 "missions": [],
             },
         )
-        mission = {
+        mission: Mission = {
             "href": local_path(r["m"].value),
             "label": r["label"].value if "label" in r else "",
             "sender": r["sender"].value if "sender" in r else "",
@@ -192,11 +261,11 @@ def mission_map() -> dict:
     for c in points:
         c["r"] = round(unit * (4 + 2.5 * math.sqrt(len(c["missions"]))), 2)
     place_labels(points, unit)
-    senders: dict[str, dict] = {}
+    senders: dict[str, Sender] = {}
     for c in points:
         for mi in c["missions"]:
             href = local_path(mi["sender"]) if mi["sender"] else None
-            new = {"label": mi["senderLabel"], "n": 0, "href": href}
+            new: Sender = {"label": mi["senderLabel"], "n": 0, "href": href}
             entry = senders.setdefault(mi["sender"], new)
             entry["n"] += 1
     legend = sorted(senders.items(), key=lambda kv: (-kv[1]["n"], kv[1]["label"]))
@@ -227,14 +296,14 @@ def mission_map() -> dict:
     }
 
 
-def place_labels(points: list[dict], unit: float) -> None:
+def place_labels(points: list[City], unit: float) -> None:
     """Set each city label's position so that no two labels overlap (close cities: Ottawa and
     Montreal, Antwerp and Brussels): right of the point, else left, else above or below."""
     size = 12 * unit  # the font size; a character is about 0.6 of it wide
     # Boxes already taken: every circle first, then each label as it is placed.
     placed = [(c["x"] - c["r"], c["y"] - c["r"], c["x"] + c["r"], c["y"] + c["r"]) for c in points]
 
-    def free(box) -> bool:
+    def free(box: tuple[float, float, float, float]) -> bool:
         return all(
             box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1] for b in placed
         )
@@ -263,19 +332,19 @@ def place_labels(points: list[dict], unit: float) -> None:
 
 
 @bp.get("/timeline")
-def timeline_page():
+def timeline_page() -> str:
     """Show the timeline of events and agreements."""
     return render_template("timeline.html", t=cached("timeline", timeline))
 
 
 @bp.get("/map")
-def map_page():
+def map_page() -> str:
     """Show the map of missions by city."""
     return render_template("map.html", m=cached("map", mission_map))
 
 
 @bp.get("/map/countries.json")
-def countries():
+def countries() -> Response:
     """Serve the country outlines as GeoJSON, for the map's zoomable layer."""
     resp = jsonify(countries_geojson())
     resp.cache_control.max_age = 86400

@@ -47,13 +47,22 @@ GROUP_WORDS = {"OPTIONAL", "MINUS"}
 SKIPPED_WORDS = {"FILTER", "BIND"}
 PATH_MARKS = set("/|^*+?!")
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+# A triple pattern's subject, predicate and object: a term, or None for a variable.
+Term = ox.NamedNode | ox.Literal | None
+Pattern = tuple[Term, Term, Term]
+Counts = dict[Pattern, int]  # the default graph's triples that match each pattern
 
 
 class Unbounded(Exception):
     """A construct whose cost the rule does not bound."""
 
 
-def bound(text: str, store: ox.Store, counts: dict | None = None, toks=None) -> int | None:
+def bound(
+    text: str,
+    store: ox.Store,
+    counts: Counts | None = None,
+    toks: list[tuple[str, str]] | None = None,
+) -> int | None:
     """Return a bound on the solutions of the query's pattern, or None if it has none here.
 
     counts keeps the patterns' counts for the next queries on this store (it never changes);
@@ -123,7 +132,7 @@ def streamed(reader: "Reader") -> int | None:
     return limit
 
 
-def count(store: ox.Store, pattern: tuple, counts: dict) -> int:
+def count(store: ox.Store, pattern: Pattern, counts: Counts) -> int:
     """Count the default graph's triples that match a pattern, up to CAP; more is Unbounded."""
     if all(term is None for term in pattern):
         raise Unbounded("a pattern of variables only")
@@ -135,7 +144,9 @@ def count(store: ox.Store, pattern: tuple, counts: dict) -> int:
             t if t is not None else ox.Variable(v) for t, v in zip(pattern, "spo", strict=True)
         )
         query = f"SELECT (COUNT(*) AS ?n) {{ SELECT * {{ {s} {p} {o} }} LIMIT {CAP + 1} }}"
-        found = int(next(iter(store.query(query)))["n"].value)
+        solutions = store.query(query)
+        assert isinstance(solutions, ox.QuerySolutions)  # a SELECT's answer
+        found = int(next(iter(solutions))["n"].value)
         if len(counts) >= KEPT_COUNTS:
             counts.clear()
         counts[pattern] = found
@@ -154,7 +165,7 @@ class Reader:
         self.toks, self.i = toks, 0
         self.prefixes: dict[str, str] = {}
         self.base = ""
-        self.found: list[tuple] = []
+        self.found: list[Pattern] = []
         self.form = ""
 
     def peek(self) -> tuple[str, str]:
@@ -167,7 +178,7 @@ class Reader:
         self.i += 1
         return tok
 
-    def patterns(self) -> list[tuple]:
+    def patterns(self) -> list[Pattern]:
         """Return the query's triple patterns (None for a variable)."""
         self.prologue()
         kind, word = self.take()
@@ -196,7 +207,7 @@ class Reader:
                 name = self.take()[1].rstrip(":")
                 self.prefixes[name] = urljoin(self.base, self.take()[1][1:-1])
 
-    def describe(self) -> list[tuple]:
+    def describe(self) -> list[Pattern]:
         """DESCRIBE of named resources only: bounded by the triples about each."""
         while self.peek()[0] != "end":
             term = self.term(self.take())
@@ -272,14 +283,14 @@ class Reader:
             if self.peek()[1] in (".", "}"):
                 break
 
-    def verb(self):
+    def verb(self) -> Term:
         kind, value = self.take()
         term = RDF_TYPE if kind == "word" and value == "a" else self.term((kind, value))
         if self.peek()[1] in PATH_MARKS:
             raise Unbounded("a property path")
         return term
 
-    def term(self, tok: tuple[str, str]):
+    def term(self, tok: tuple[str, str]) -> Term:
         """Return the term a token names (None for a variable); Unbounded for anything else."""
         kind, value = tok
         if kind == "var":
@@ -298,7 +309,7 @@ class Reader:
             return self.literal(value)
         raise Unbounded(f"the term {value}")
 
-    def literal(self, value: str):
+    def literal(self, value: str) -> ox.Literal | None:
         """Return a plain or language-tagged literal; a typed or escaped one stays open (None)."""
         quotes = 3 if value[:3] in ('"""', "'''") else 1
         lexical = value[quotes:-quotes]

@@ -1,5 +1,6 @@
 """Run a query for the query page and turn its answer into a table of links and texts."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -10,12 +11,25 @@ from flask import current_app, request
 from diplokg.graph.errors import EngineBusy, QueryError, QueryTimeout
 from diplokg.graph.query.engine import moved_up, parse_form
 
-from .lookup import engine_results, labels_of, term_view
+from .lookup import TermView, engine, engine_results, labels_of, term_view
 from .query_policy import QUERY_FORMS, QueryRefused, check
 
 # As /sparql answers them: refused 403, too slow 504, no free worker 503, else 400.
 STATUS = {QueryRefused: 403, QueryTimeout: 504, EngineBusy: 503}
+# The example queries: the questions the project answers, as they are given (the tests check
+# them against the originals and run them), and the project's own query for a question that
+# only states itself. The page shows each question under a title, with its query.
 EXAMPLES = Path(__file__).parent / "static" / "examples"
+TITLES = {
+    "01-belgian-embassy-in-ottawa": "Belgium's embassy in Ottawa",
+    "02-shared-memberships": "Organisations Belgium and Canada both belong to",
+    "03-youth-mobility-agreement": "The youth mobility agreement",
+    "04-belgian-posts-in-canada": "Belgian posts in Canada",
+    "05-evidence": "Which sentences say so",
+    "06-references": "Which sources state that Belgium is in NATO (Wikidata references)",
+    "07-claim-phrase": "The words that state Belgium's NATO membership",
+}
+ANSWERED_BY = {"05-evidence": "evidence.rq"}  # a question's file -> the file of its query
 MAX_ROWS = 1000  # the page shows this many rows; the downloads hold them all
 DEFAULT_QUERY = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -39,7 +53,7 @@ class Answer:
     """What the page shows for a query: a table, a yes/no, or an error message."""
 
     columns: list[str] = field(default_factory=list)
-    rows: list[list[dict | None]] = field(default_factory=list)
+    rows: list[list[TermView | None]] = field(default_factory=list)
     total: int = 0
     boolean: bool | None = None
     graph: bool = False
@@ -49,12 +63,14 @@ class Answer:
 
 
 def examples() -> list[Example]:
-    """Read the example queries, in file name order."""
+    """Read the example questions, in file name order, each with its title and its query."""
     found = []
     for path in sorted(EXAMPLES.glob("*.rq")):
-        first, _, rest = path.read_text(encoding="utf-8").partition("\n")
-        title = first.removeprefix("# Title:").strip() if first.startswith("# Title:") else None
-        found.append(Example(path.stem, title or path.stem, rest if title else first + "\n" + rest))
+        if path.name in ANSWERED_BY.values():
+            continue  # shown as its question's query
+        query = EXAMPLES / ANSWERED_BY.get(path.stem, path.name)
+        title = TITLES.get(path.stem, path.stem)
+        found.append(Example(path.stem, title, query.read_text(encoding="utf-8")))
     return found
 
 
@@ -83,9 +99,8 @@ def answer(query: str) -> Answer:
             except ValueError as exc:
                 raise QueryError(f"graph {iri!r} is not an absolute IRI: {exc}") from None
         result = engine_results(
-            current_app.extensions["diplokg.engine"], query, form, defaults, nameds,
-            config["QUERY_TIMEOUT"], config["ROW_LIMIT"],
-        )  # fmt: skip
+            engine(), query, form, defaults, nameds, config["QUERY_TIMEOUT"], config["ROW_LIMIT"]
+        )
     except QueryError as exc:
         if found is not None and found.relative_iris:  # point into the user's text
             exc = moved_up(exc, 1)
@@ -100,7 +115,7 @@ def answer(query: str) -> Answer:
     return _table(columns, [[row[c] for c in columns] for row in result])
 
 
-def _table(columns: list[str], table: list[list], graph: bool = False) -> Answer:
+def _table(columns: list[str], table: Sequence[Sequence[object]], graph: bool = False) -> Answer:
     shown = table[:MAX_ROWS]
     named = {t.value for row in shown for t in row if isinstance(t, ox.NamedNode)}
     labels = labels_of(named)
@@ -108,7 +123,7 @@ def _table(columns: list[str], table: list[list], graph: bool = False) -> Answer
     return Answer(columns=columns, rows=rows, total=len(table), graph=graph)
 
 
-def editor_terms() -> dict:
+def editor_terms() -> dict[str, object]:
     """Return what the editor completes: the known prefixes, and the ontology's terms with
     their English labels and kinds (class or property)."""
     from diplokg.graph.terms import PREFIXES

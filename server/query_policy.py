@@ -45,6 +45,7 @@ UPDATE_WORDS |= {"WITH"}
 MAX_DEPTH = 200
 MAX_TOKENS = 4000
 OPEN, CLOSE = set("({["), set(")}]")
+Token = tuple[str, str]  # a token's kind (a group name of TOKEN) and its text
 
 
 @dataclass
@@ -58,20 +59,21 @@ class QueryShape:
     relative_iris: bool = False
     depth: int = 0
     size: int = 0
-    tokens: list = field(default_factory=list, repr=False)  # for the cost rule, read once
+    tokens: list[Token] = field(default_factory=list, repr=False)  # for the cost rule, read once
 
 
-def tokens(text: str) -> list[tuple[str, str]]:
+def tokens(text: str) -> list[Token]:
     """Return the significant tokens of a query as (kind, text) pairs."""
     found = []
     for match in TOKEN.finditer(CODEPOINT.sub(_codepoint, text)):
         kind = match.lastgroup
+        assert kind is not None  # every alternative of TOKEN is a named group
         if kind not in ("space", "comment"):
             found.append((kind, match.group()))
     return found
 
 
-def _codepoint(match: re.Match) -> str:
+def _codepoint(match: re.Match[str]) -> str:
     try:
         return chr(int(match.group(1) or match.group(2), 16))
     except ValueError:  # beyond Unicode: the parser will reject it
@@ -123,7 +125,7 @@ def shape(text: str) -> QueryShape:
     return result
 
 
-def _extent(toks) -> tuple[int, int]:
+def _extent(toks: list[Token]) -> tuple[int, int]:
     """Return the deepest bracket nesting and the number of tokens outside VALUES rows."""
     depth = deepest = size = 0
     after_values = False
@@ -146,7 +148,7 @@ def _extent(toks) -> tuple[int, int]:
     return deepest, size
 
 
-def _iri(toks, k: int, prefixes: dict[str, str], base: str) -> str | None:
+def _iri(toks: list[Token], k: int, prefixes: dict[str, str], base: str) -> str | None:
     if k >= len(toks):
         return None
     kind, value = toks[k]
@@ -159,7 +161,7 @@ def _iri(toks, k: int, prefixes: dict[str, str], base: str) -> str | None:
     return None
 
 
-def _raw(toks, k: int) -> str:
+def _raw(toks: list[Token], k: int) -> str:
     return toks[k][1] if k < len(toks) else "(nothing)"
 
 

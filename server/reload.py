@@ -19,7 +19,13 @@ import shutil
 import struct
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
+
+if TYPE_CHECKING:
+    from _typeshed import OptExcInfo
 
 STATE_ENV = "DIPLOKG_RELOAD_STATE"  # the folder of the shared file, set by the main process
 GENERATION_ENV = "DIPLOKG_GENERATION"  # the generation of the workers started next
@@ -36,7 +42,7 @@ COUNTER = struct.Struct("<Q")
 class Generations:
     """The main process's side: start a generation of workers, wait for it, supersede the old."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="diplokg-serve-"))
         (self.folder / "generation").write_bytes(COUNTER.pack(0))
         self.current = 0
@@ -53,7 +59,7 @@ class Generations:
         """Return how many workers of the newest generation are ready to answer."""
         return len(list(self.folder.glob(f"ready-{self.current}-*")))
 
-    def wait(self, workers: int, alive) -> bool:
+    def wait(self, workers: int, alive: Callable[[], bool]) -> bool:
         """Wait until `workers` of the newest generation are ready; False if alive() says no."""
         deadline = time.monotonic() + READY_SECONDS
         while self.ready() < workers:
@@ -79,10 +85,10 @@ class Generations:
 class Lifecycle:
     """A worker's side: whether it is superseded; mark it ready."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         folder = os.environ.get(STATE_ENV)
         self.generation = int(os.environ.get(GENERATION_ENV, "0"))
-        self.view = None
+        self.view: mmap.mmap | None = None
         self.folder = Path(folder) if folder else None
         stale = os.environ.pop(STALE_ENV, None)
         if stale is not None:
@@ -115,13 +121,15 @@ def lifecycle() -> Lifecycle:
 class Stamped:
     """WSGI middleware: name the release on every answer; close connections once superseded."""
 
-    def __init__(self, app, version: str, lifecycle: Lifecycle):
+    def __init__(self, app: WSGIApplication, version: str, lifecycle: Lifecycle):
         self.app = app
         self.version = version
         self.superseded = lifecycle.superseded
 
-    def __call__(self, environ, start_response):
-        def stamp(status, headers, exc_info=None):
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        def stamp(
+            status: str, headers: list[tuple[str, str]], exc_info: "OptExcInfo | None" = None
+        ) -> Callable[[bytes], object]:
             # A new list: the answer cache keeps the inner app's headers as they were.
             headers = [*headers, ("X-Dataset-Version", self.version)]
             if self.superseded():

@@ -4,7 +4,6 @@ import pyoxigraph as ox
 from flask import (
     Blueprint,
     Response,
-    current_app,
     render_template,
     request,
     send_from_directory,
@@ -13,28 +12,25 @@ from flask import (
 
 from diplokg.graph import iris
 
-from .lookup import cached, select, store
-from .negotiation import PAGE_TYPES, choose, rdf_response, split_suffix, vary
+from .lookup import cached, dataset, select, store
+from .negotiation import PAGE_TYPES, choose, rdf_response, split_suffix, vary, vary_text
 from .prefixes import declare
-from .query_page import DEFAULT_QUERY, answer, editor_terms, examples
+from .query_page import DEFAULT_QUERY, Answer, answer, editor_terms, examples
 from .void import schema_org, statistics
 
 bp = Blueprint("main", __name__)
 MAX_QUERY = 20_000  # characters a query in the page's URL may have
 
 
-def dataset():
-    """Return the loaded dataset of this app."""
-    return current_app.extensions["diplokg"]
-
-
 @bp.get("/")
-def home():
+def home() -> tuple[str, int]:
     """Show the query page; with ?example=NAME or ?query=..., the answer rendered here."""
     known = examples()
     chosen = request.args.get("example")
     query = request.args.get("query")
-    status, added = 200, []
+    status = 200
+    added: list[str] = []
+    result: Answer | None
     current = next((e for e in known if e.name == chosen), None)
     if chosen is not None and current is None:
         names = ", ".join(e.name for e in known)
@@ -65,9 +61,7 @@ def home():
     return page, status
 
 
-def _message(text: str):
-    from .query_page import Answer
-
+def _message(text: str) -> Answer:
     return Answer(error=text)
 
 
@@ -87,7 +81,7 @@ def _ontology_page() -> str:
 @bp.get("/ontology/")
 @bp.get("/ontology.<suffix>")
 @bp.get("/ontology/<version>")
-def ontology(suffix: str | None = None, version: str | None = None):
+def ontology(suffix: str | None = None, version: str | None = None) -> Response:
     """Serve the ontology: HTML documentation for browsers, Turtle, JSON-LD, N-Triples or
     RDF/XML; at its version IRI (/ontology/0.1.0) too, while that version is the one served."""
     if version is not None:
@@ -96,13 +90,13 @@ def ontology(suffix: str | None = None, version: str | None = None):
         if f"{iris.base()}ontology/{version}" != current:
             served = current.rsplit("/", 1)[-1] if current else "none"
             message = f"404 Not Found: no ontology version {version!r}; this server has {served}\n"
-            return vary(Response(message, status=404, mimetype="text/plain"))
+            return vary_text(message, 404)
     elif suffix is not None:
         _, suffix = split_suffix(f"ontology.{suffix}", PAGE_TYPES)
         if suffix is None:
             offered = ", ".join(f".{k}" for k in PAGE_TYPES)
             message = f"404 Not Found: the ontology is served as {offered}\n"
-            return vary(Response(message, status=404, mimetype="text/plain"))
+            return vary_text(message, 404)
     key = choose(PAGE_TYPES, suffix)
     if key == "html":
         return vary(Response(cached("ontology page", _ontology_page), mimetype="text/html"))
@@ -117,14 +111,14 @@ def _ontology_version() -> str | None:
 
 
 @bp.get("/favicon.ico")
-def favicon():
+def favicon() -> Response:
     """Serve the site's icon where browsers look for it."""
     return send_from_directory(bp.root_path + "/static", "favicon.ico", mimetype="image/x-icon",
                                max_age=86400)  # fmt: skip
 
 
 @bp.get("/robots.txt")
-def robots():
+def robots() -> Response:
     """Let crawlers read the pages and the dumps, but not run queries or searches."""
     lines = ["User-agent: *", "Disallow: /sparql", "Disallow: /search", "Disallow: /?",
              "Allow: /", ""]  # fmt: skip

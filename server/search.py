@@ -8,9 +8,10 @@ then by a name in English, then by a shorter name.
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from flask import Blueprint, jsonify, render_template, request
+from flask import Blueprint, Response, jsonify, render_template, request
 
 from diplokg.graph.vocab import DKG
 
@@ -126,7 +127,7 @@ def _type_name(iri: str, labels: dict[str, str]) -> str:
 def _describe(entry: Entry, links: dict[str, list[str]], labels: dict[str, str]) -> str:
     """Say in one line what the entity is: its type and the links that place it."""
 
-    def names(props) -> list[str]:
+    def names(props: Iterable[str]) -> list[str]:
         found = []
         for prop in props:
             for o in links.get(prop, []):
@@ -186,7 +187,7 @@ def rank(entries: list[Entry], text: str) -> list[tuple[Entry, str]]:
     return [(entry, name) for _, _, entry, name in scored]
 
 
-def hit_view(entry: Entry, matched: str) -> dict:
+def hit_view(entry: Entry, matched: str) -> dict[str, str | None]:
     return {
         "iri": entry.iri,
         "label": entry.label,
@@ -202,7 +203,7 @@ SEARCH_TYPES = {"html": ("text/html", None), "json": ("application/json", None)}
 
 @bp.get("/search")
 @bp.get("/search.json")
-def search():
+def search() -> Response:
     """Find entities by name: a page for people, JSON for Accept: application/json."""
     text = request.args.get("q", "")
     key = "json" if request.path.endswith(".json") else choose(SEARCH_TYPES)
@@ -220,7 +221,7 @@ def search():
     return vary(page)
 
 
-def _refuse(key: str, message: str, text: str):
+def _refuse(key: str, message: str, text: str) -> Response:
     if key == "json":
         return vary((jsonify({"error": message}), 400))
     return vary((render_template("search.html", q=text[:MAX_QUERY], hits=[], total=0,

@@ -33,7 +33,7 @@ SETTINGS = [
 ]  # fmt: skip
 
 
-def from_environment() -> dict:
+def from_environment() -> dict[str, float | int | str | frozenset[str]]:
     """Return the app config the environment sets, defaults included; bad values stop."""
     config = {}
     for s in SETTINGS:

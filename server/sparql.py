@@ -11,27 +11,32 @@ protocol's answers are the same.
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlencode, urljoin
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 import pyoxigraph as ox
-from flask import Blueprint, current_app
+from flask import Blueprint, Flask, current_app
+from flask.blueprints import BlueprintSetupState
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request, Response
 
 from diplokg.graph.errors import DiplokgError, EngineBusy, QueryError, QueryTimeout
 from diplokg.graph.query.engine import (
     FORMS,
+    LoadedDataset,
     OxigraphEngine,
     formats_for,
     moved_up,
     parse_form,
 )
+from diplokg.graph.query.protocol import Answer, QueryEngine
 from diplokg.graph.query.remote import make_engine
 
-from .answer_cache import AnswerCache
-from .query_cost import bound
-from .query_policy import QUERY_FORMS, QueryRefused, check
-from .response_cache import ResponseCache
+from .answer_cache import AnswerCache, ResponseCache
+from .query_cost import Counts, bound
+from .query_policy import QUERY_FORMS, QueryRefused, QueryShape, check
 from .service_description import DESCRIPTION_FORMATS, describe
 
 bp = Blueprint("sparql", __name__)
@@ -58,29 +63,37 @@ class ProtocolError(QueryError):
         self.status = status
 
 
-STATUS = {QueryRefused: 403, QueryTimeout: 504, EngineBusy: 503}
+STATUS: dict[type[DiplokgError], int] = {QueryRefused: 403, QueryTimeout: 504, EngineBusy: 503}
+# What an answer depends on: dataset version, query, form, format, protocol dataset, row
+# limit, and the base URL that relative IRIs resolve against (or None).
+AnswerKey = tuple[
+    str, str, str, str, tuple[tuple[str, ...], tuple[str, ...]] | None, int, str | None
+]
 
 
 @bp.record_once
-def init_app(state) -> None:
+def init_app(state: BlueprintSetupState) -> None:
     """Set up the endpoint's engine and answer cache, and put /sparql in front of Flask."""
     app = state.app
+    assert isinstance(app, Flask)  # a Blueprint's setup state names the sansio App type
     release = app.extensions["diplokg"].release
     # The embedded engine, or the external store of 'diplokg serve --backend'
     # (graph/query/remote.py).
     app.extensions["diplokg.engine"] = make_engine(release, app.config["QUERY_WORKERS"])
     app.extensions["diplokg.cache"] = AnswerCache(app.config["CACHE_ENTRIES"])
-    app.wsgi_app = ResponseCache(Endpoint(app, app.wsgi_app), app.config["CACHE_ENTRIES"])
+    # Middleware goes in as Flask documents it; Flask's types call wsgi_app a method.
+    endpoint = Endpoint(app, app.wsgi_app)
+    app.wsgi_app = ResponseCache(endpoint, app.config["CACHE_ENTRIES"])  # type: ignore[method-assign]
 
 
 @bp.get("/health")
-def health():
+def health() -> dict[str, str]:
     """Answer at once, with the dataset version: for load balancers and monitors."""
     return {"status": "ok", "version": current_app.extensions["diplokg.engine"].version}
 
 
 @bp.after_request
-def cors(response):
+def cors(response: Response) -> Response:
     """Let web pages of any origin read /health too."""
     response.headers.update(CORS)
     return response
@@ -89,16 +102,16 @@ def cors(response):
 class Endpoint:
     """WSGI handler of /sparql in front of the Flask app, which answers every other path."""
 
-    def __init__(self, app, following):
+    def __init__(self, app: Flask, following: WSGIApplication):
         self.app, self.following = app, following
         self.config = app.config
-        self.dataset = app.extensions["diplokg"]
-        self.engine = app.extensions["diplokg.engine"]
-        self.cache = app.extensions["diplokg.cache"]
-        self.counts: dict = {}  # the patterns' counts (server/query_cost.py)
+        self.dataset: LoadedDataset = app.extensions["diplokg"]
+        self.engine: QueryEngine = app.extensions["diplokg.engine"]
+        self.cache: AnswerCache[AnswerKey, Answer] = app.extensions["diplokg.cache"]
+        self.counts: Counts = {}  # the patterns' counts (server/query_cost.py)
         self.here = isinstance(self.engine, OxigraphEngine)
 
-    def __call__(self, environ, start_response):
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") != "/sparql":
             return self.following(environ, start_response)
         request = Request(environ)
@@ -107,6 +120,7 @@ class Endpoint:
             page = {**environ, "PATH_INFO": "/", "QUERY_STRING": urlencode(
                 {"query": request.args["query"]})}  # fmt: skip
             return self.following(page, start_response)
+        response: Reply | Response
         try:
             response = self.sparql(request)
         except DiplokgError as exc:
@@ -121,7 +135,7 @@ class Endpoint:
         response.headers.update(CORS)
         return response(environ, start_response)
 
-    def sparql(self, request: Request) -> Response:
+    def sparql(self, request: Request) -> "Reply | Response":
         """Answer a SPARQL query (GET, POST form, POST direct); describe the service without one."""
         if request.method == "OPTIONS":
             return Response(status=204)
@@ -144,9 +158,9 @@ class Endpoint:
             check_iri(iri)
         fmt = negotiate(request, form)
         limit = config["ROW_LIMIT"]
-        graphs = None if defaults is None else (tuple(defaults), tuple(nameds))
+        graphs = None if defaults is None else (tuple(defaults), tuple(nameds or ()))
         base = request.base_url if found.relative_iris else None  # the answer depends on it
-        key = (self.engine.version, text, form, fmt, graphs, limit, base)
+        key: AnswerKey = (self.engine.version, text, form, fmt, graphs, limit, base)
         tag = hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest()
         etag = f'"{tag}"'
         if request.if_none_match.contains(tag):  # known before the query runs: nothing to run
@@ -166,7 +180,16 @@ class Endpoint:
         }
         return Reply("200 OK", headers, answer.body)
 
-    def run(self, request, text, found, form, fmt, defaults, nameds):
+    def run(
+        self,
+        request: Request,
+        text: str,
+        found: QueryShape,
+        form: str,
+        fmt: str,
+        defaults: list[str] | None,
+        nameds: list[str] | None,
+    ) -> Answer:
         """Ask the engine; relative IRIs resolve against this endpoint's URL (Protocol, 2.1.4)."""
         config = self.config
         if found.relative_iris:
@@ -207,10 +230,10 @@ class Reply:
 
     __slots__ = ("body", "headers", "status")
 
-    def __init__(self, status: str, headers: dict, body: bytes = b""):
+    def __init__(self, status: str, headers: dict[str, str], body: bytes = b""):
         self.status, self.headers, self.body = status, headers, body
 
-    def __call__(self, environ, start_response):
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> list[bytes]:
         headers = list(self.headers.items())
         if self.status[:3] != "304":
             headers.append(("Content-Length", str(len(self.body))))
@@ -236,7 +259,9 @@ def wants_page(request: Request) -> bool:
     return accept.quality("text/html") > max(accept.quality(t) for t in answers)
 
 
-def json_response(body: dict, status: int, headers: dict | None = None) -> Response:
+def json_response(
+    body: Mapping[str, object], status: int | None, headers: Mapping[str, str] | None = None
+) -> Response:
     """Return a JSON answer, as Flask writes a dict."""
     text = json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n"
     return Response(text, status=status, headers=headers, mimetype="application/json")
@@ -258,6 +283,7 @@ def protocol_request(request: Request) -> tuple[str | None, list[str] | None, li
     """Return the query (None: none sent) and the protocol's default and named graphs."""
     args = request.args
     queries = args.getlist("query")
+    extra: ImmutableMultiDict[str, str] = ImmutableMultiDict()  # a form's parameters
     if "update" in args or (request.method == "POST" and request.mimetype.endswith("update")):
         raise QueryRefused("this endpoint is read-only: SPARQL Update is refused")
     if request.method == "POST":
@@ -275,7 +301,6 @@ def protocol_request(request: Request) -> tuple[str | None, list[str] | None, li
                 queries = [*queries, request.get_data().decode("utf-8")]
             except UnicodeDecodeError as exc:
                 raise ProtocolError(f"the query is not valid UTF-8 at byte {exc.start}") from None
-            extra = {}
         else:
             raise ProtocolError(
                 f"Content-Type {request.mimetype or '(none)'}: POST a query as "
@@ -284,12 +309,10 @@ def protocol_request(request: Request) -> tuple[str | None, list[str] | None, li
             )
         if not queries:
             raise ProtocolError("no query: send query=... or a body of application/sparql-query")
-    else:
-        extra = {}
     if len(queries) > 1:
         raise ProtocolError(f"{len(queries)} queries sent: send exactly one query per request")
-    defaults = args.getlist("default-graph-uri") + list(_getlist(extra, "default-graph-uri"))
-    nameds = args.getlist("named-graph-uri") + list(_getlist(extra, "named-graph-uri"))
+    defaults = args.getlist("default-graph-uri") + extra.getlist("default-graph-uri")
+    nameds = args.getlist("named-graph-uri") + extra.getlist("named-graph-uri")
     if not queries:
         return None, None, None
     if not defaults and not nameds:
@@ -297,11 +320,8 @@ def protocol_request(request: Request) -> tuple[str | None, list[str] | None, li
     return queries[0], defaults, nameds
 
 
-def _getlist(values, name: str):
-    return values.getlist(name) if hasattr(values, "getlist") else []
-
-
-NEGOTIATED: dict = {}  # (form, format, Accept) -> the format chosen: clients repeat their Accept
+# (form, format, Accept) -> the format chosen: clients repeat their Accept
+NEGOTIATED: dict[tuple[str, str | None, str | None], str] = {}
 KEPT_NEGOTIATIONS = 1000
 
 
@@ -346,7 +366,7 @@ def choose_format(request: Request, form: str, wanted: str | None) -> str:
 def expected_failure(exc: DiplokgError) -> Response:
     """Answer a failure the client can fix with its status and a JSON message."""
     status = getattr(exc, "status", None) or STATUS.get(type(exc), 400)
-    body = {"error": str(exc)}
+    body: dict[str, object] = {"error": str(exc)}
     position = getattr(exc, "position", None)
     if position:
         body["line"], body["column"] = position

@@ -1,13 +1,16 @@
 """Describe the dataset at /.well-known/void: VoID and DCAT with statistics counted in the store."""
 
+from collections.abc import Callable
+from typing import TypedDict
+
 import pyoxigraph as ox
-from flask import Blueprint, current_app, request
+from flask import Blueprint, Response, request
 
 from diplokg.graph import iris
 from diplokg.graph.publish.dumps import read_index
 from diplokg.graph.vocab import DKG, WD
 
-from .lookup import cached, entity_prefix, select
+from .lookup import cached, dataset, entity_prefix, select
 from .negotiation import RDF_TYPES, choose, rdf_response
 
 bp = Blueprint("void", __name__)
@@ -26,7 +29,20 @@ ABSTRACT = (
 IANA = "https://www.iana.org/assignments/media-types/"
 
 
-def statistics() -> dict:
+class Statistics(TypedDict):
+    """What the store holds, counted once per app: the description and the pages show it."""
+
+    triples: int
+    entities: int
+    properties: int
+    classes: dict[str, int]  # entities per class of ours
+    wikidata_links: int
+    graphs: dict[str, int]  # triples per named graph
+    sources: list[str]
+    license: list[str]
+
+
+def statistics() -> Statistics:
     """Count, by SPARQL over the store: triples, entities per class, Wikidata links, graphs."""
     ids = entity_prefix()
     ours = f'STRSTARTS(STR(?s), "{ids}")'
@@ -70,17 +86,22 @@ def _n(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=XSD_INTEGER)
 
 
+def _in(namespace: str) -> Callable[[str], ox.NamedNode]:
+    """Return a function that names a term of a namespace: _in(DCAT)("Dataset")."""
+    return lambda term: ox.NamedNode(namespace + term)
+
+
 def description(root: str) -> list[ox.Triple]:
     """Build the VoID + DCAT description; root is this server's URL (for endpoint and dumps)."""
     stats = cached("statistics", statistics)
     ds = ox.NamedNode(str(DATASET))
-    v, dcat, dct = (lambda t, ns=ns: ox.NamedNode(ns + t) for ns in (VOID, DCAT, DCT))
+    v, dcat, dct = (_in(ns) for ns in (VOID, DCAT, DCT))
     out = [
         ox.Triple(ds, RDF_TYPE, v("Dataset")),
         ox.Triple(ds, RDF_TYPE, dcat("Dataset")),
         ox.Triple(ds, dct("title"), ox.Literal(TITLE, language="en")),
         ox.Triple(ds, dct("description"), ox.Literal(ABSTRACT, language="en")),
-        ox.Triple(ds, dct("hasVersion"), ox.Literal(current_app.extensions["diplokg"].version)),
+        ox.Triple(ds, dct("hasVersion"), ox.Literal(dataset().version)),
         ox.Triple(ds, v("triples"), _n(stats["triples"])),
         ox.Triple(ds, v("entities"), _n(stats["entities"])),
         ox.Triple(ds, v("properties"), _n(stats["properties"])),
@@ -120,9 +141,9 @@ def description(root: str) -> list[ox.Triple]:
 
 def _distributions(ds: ox.NamedNode, root: str) -> list[ox.Triple]:
     """Describe each dump as a dcat:Distribution, and the endpoint as a dcat:DataService."""
-    dcat = lambda t: ox.NamedNode(DCAT + t)  # noqa: E731
+    dcat = _in(DCAT)
     out = []
-    for name, info in sorted(read_index(current_app.extensions["diplokg"].release).items()):
+    for name, info in sorted(read_index(dataset().release).items()):
         url = ox.NamedNode(f"{root}dumps/{name}")
         out += [
             ox.Triple(ds, dcat("distribution"), url),
@@ -148,17 +169,17 @@ def _distributions(ds: ox.NamedNode, root: str) -> list[ox.Triple]:
 
 
 @bp.get("/.well-known/void")
-def void():
+def void() -> Response:
     """Serve the dataset description: Turtle by default, JSON-LD or N-Triples by Accept."""
     table = dict(RDF_TYPES)  # no HTML twin: Turtle is the default for browsers too
     key = choose(table)
     return rdf_response(description(request.url_root), key, table)
 
 
-def schema_org(root: str) -> dict:
+def schema_org(root: str) -> dict[str, object]:
     """Describe the dataset for search engines: a schema.org Dataset as a JSON-LD object."""
     stats = cached("statistics", statistics)
-    index = read_index(current_app.extensions["diplokg"].release)
+    index = read_index(dataset().release)
     return {
         "@context": "https://schema.org/",
         "@type": "Dataset",
@@ -171,7 +192,7 @@ def schema_org(root: str) -> dict:
         ),
         "url": root,
         "license": stats["license"][0] if stats["license"] else None,
-        "version": current_app.extensions["diplokg"].version,
+        "version": dataset().version,
         "isBasedOn": stats["sources"],
         "distribution": [
             {
@@ -186,7 +207,7 @@ def schema_org(root: str) -> dict:
     }
 
 
-def dataset_page() -> dict:
+def dataset_page() -> dict[str, object]:
     """Gather the dataset IRI's page: what it is, its size, its graphs, its sources."""
     from .lookup import labels_of, local_path, term_view
 
@@ -196,21 +217,19 @@ def dataset_page() -> dict:
         for r in select("SELECT ?d ?t WHERE { ?d a dkg:SourceDocument ; dcterms:title ?t }")
     }
     labels = labels_of(set(stats["classes"]))
+    classes = [(term_view(ox.NamedNode(c), labels), n) for c, n in stats["classes"].items()]
     return {
         "iri": str(DATASET),
         "title": TITLE,
         "abstract": ABSTRACT,
-        "version": current_app.extensions["diplokg"].version,
+        "version": dataset().version,
         "license": stats["license"],
         "triples": stats["triples"],
         "entities": stats["entities"],
-        "classes": sorted(
-            (
-                {"type": term_view(ox.NamedNode(c), labels), "n": n}
-                for c, n in stats["classes"].items()
-            ),
-            key=lambda c: (-c["n"], c["type"]["text"]),
-        ),
+        "classes": [
+            {"type": view, "n": n}
+            for view, n in sorted(classes, key=lambda c: (-c[1], c[0]["text"]))
+        ],
         "graphs": [
             {"name": g.removeprefix(iris.base() + "graph/"), "href": local_path(g), "n": n}
             for g, n in sorted(stats["graphs"].items())

@@ -3,6 +3,7 @@
 import functools
 import json
 from pathlib import Path
+from typing import Any  # a TopoJSON or GeoJSON document: parsed JSON
 
 ATLAS = Path(__file__).parent / "static" / "vendor" / "world-atlas" / "countries-110m.json"
 SCALE = 4.0  # SVG units per degree: an equirectangular projection, 1440 x 720 for the world
@@ -13,7 +14,7 @@ def project(lon: float, lat: float) -> tuple[float, float]:
     return (lon + 180.0) * SCALE, (90.0 - lat) * SCALE
 
 
-def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
+def _arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
     """Decode the quantized, delta-encoded arcs of a TopoJSON topology into positions."""
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
     decoded = []
@@ -27,7 +28,7 @@ def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
     return decoded
 
 
-def _ring(arcs, indexes: list[int]) -> list[tuple[float, float]]:
+def _ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> list[tuple[float, float]]:
     """Join a ring's arcs; a negative index (~i) means arc i reversed (TopoJSON spec)."""
     ring: list[tuple[float, float]] = []
     for i in indexes:
@@ -36,9 +37,13 @@ def _ring(arcs, indexes: list[int]) -> list[tuple[float, float]]:
     return ring
 
 
+# A country's outline: its polygons, each a list of rings of (longitude, latitude).
+Outline = list[list[list[tuple[float, float]]]]
+
+
 @functools.cache
-def country_paths() -> tuple[tuple[str, str], ...]:
-    """Return (country name, SVG path data) for every country of the atlas."""
+def _countries() -> tuple[tuple[str, Outline], ...]:
+    """Read the atlas: each country's name and outline, in the atlas's order."""
     topology = json.loads(ATLAS.read_text(encoding="utf-8"))
     arcs = _arcs(topology)
     out = []
@@ -46,32 +51,40 @@ def country_paths() -> tuple[tuple[str, str], ...]:
         polygons = geometry.get("arcs", [])
         if geometry.get("type") == "Polygon":
             polygons = [polygons]
-        parts = []
-        for polygon in polygons:
-            for ring in polygon:
-                xy = [project(lon, lat) for lon, lat in _ring(arcs, ring)]
-                parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy) + "Z")
-        out.append((geometry.get("properties", {}).get("name", ""), "".join(parts)))
+        outline = [[_ring(arcs, ring) for ring in polygon] for polygon in polygons]
+        out.append((geometry.get("properties", {}).get("name", ""), outline))
     return tuple(out)
 
 
 @functools.cache
-def countries_geojson() -> dict:
+def country_paths() -> tuple[tuple[str, str], ...]:
+    """Return (country name, SVG path data) for every country of the atlas."""
+    out = []
+    for name, outline in _countries():
+        parts = []
+        for polygon in outline:
+            for ring in polygon:
+                xy = [project(lon, lat) for lon, lat in ring]
+                parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy) + "Z")
+        out.append((name, "".join(parts)))
+    return tuple(out)
+
+
+@functools.cache
+def countries_geojson() -> dict[str, Any]:
     """Return the world's country outlines as GeoJSON (longitude, latitude), for the map."""
-    topology = json.loads(ATLAS.read_text(encoding="utf-8"))
-    arcs = _arcs(topology)
-    features = []
-    for geometry in topology["objects"]["countries"]["geometries"]:
-        polygons = geometry.get("arcs", [])
-        if geometry.get("type") == "Polygon":
-            polygons = [polygons]
-        rings = [[_unwrapped(_ring(arcs, ring)) for ring in polygon] for polygon in polygons]
-        if rings:
-            features.append({
-                "type": "Feature",
-                "properties": {"name": geometry.get("properties", {}).get("name", "")},
-                "geometry": {"type": "MultiPolygon", "coordinates": rings},
-            })  # fmt: skip
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"name": name},
+            "geometry": {
+                "type": "MultiPolygon",
+                "coordinates": [[_unwrapped(ring) for ring in polygon] for polygon in outline],
+            },
+        }
+        for name, outline in _countries()
+        if outline
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -15,8 +15,11 @@ import os
 import signal
 import socket
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from flask import Flask
 from gunicorn.app.base import BaseApplication
 from gunicorn.arbiter import Arbiter
 from gunicorn.workers.gthread import ThreadWorker
@@ -29,31 +32,31 @@ from .reload import DRAIN_SECONDS, Generations, lifecycle
 BACKLOG = 1024
 
 
-class Server(BaseApplication):
+class Server(BaseApplication):  # type: ignore[misc]  # gunicorn ships no types
     """A gunicorn application whose settings come from the command line, not a config file."""
 
-    def __init__(self, data: Path, options: dict):
+    def __init__(self, data: Path, options: dict[str, object]):
         self.data = data
         self.options = options
         super().__init__()
 
-    def load_config(self):
+    def load_config(self) -> None:
         for key, value in self.options.items():
             self.cfg.set(key, value)
 
-    def load(self):
+    def load(self) -> Flask:
         return started_app({"DATA": str(self.data)})
 
-    def run(self):
+    def run(self) -> None:
         DrainingArbiter(self).run()
 
 
-class DrainingArbiter(Arbiter):
+class DrainingArbiter(Arbiter):  # type: ignore[misc]  # gunicorn ships no types
     """gunicorn's main process, reloading as server/reload.py says rather than at once."""
 
-    generations: Generations | None = None
+    generations: Generations  # set by serve_gunicorn before the arbiter starts
 
-    def reload(self):
+    def reload(self) -> None:
         """Start new workers, wait until they answer, let the old ones drain, then stop them."""
         self.cfg.on_reload(self)
         try:
@@ -86,10 +89,10 @@ class DrainingArbiter(Arbiter):
             time.sleep(0.1)
 
 
-class DrainingWorker(ThreadWorker):
+class DrainingWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn ships no types
     """gunicorn's threaded worker; once superseded, each answer closes its connection."""
 
-    def handle_request(self, req, conn):
+    def handle_request(self, req: Any, conn: Any) -> Any:  # gunicorn's request, connection
         if lifecycle().superseded():
             # gunicorn drops a Connection header that the app sets; a request that asks to
             # close makes it answer with `Connection: close` and close.
@@ -97,7 +100,7 @@ class DrainingWorker(ThreadWorker):
         return super().handle_request(req, conn)
 
 
-def started_app(config: dict | None = None):
+def started_app(config: dict[str, object] | None = None) -> Flask:
     """Create the app (by default for the dataset in DIPLOKG_DATA) and start its query workers.
 
     gunicorn calls it in each worker; granian's workers call it as the app factory. The worker
@@ -145,8 +148,9 @@ def listen(host: str, port: int, reuse_port: bool = False) -> socket.socket:
     return sock
 
 
-def rebind(family, address) -> socket.socket:
-    """Open another listening socket on an address that this server listens on."""
+def rebind(family: socket.AddressFamily, address: tuple[object, ...]) -> socket.socket:
+    """Open another listening socket on an address that this server listens on (a socket
+    address as getaddrinfo gives it)."""
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
@@ -170,11 +174,24 @@ def logging_settings() -> tuple[str, bool]:
     return level, access == "1"
 
 
+@dataclass(frozen=True)
+class Serving:
+    """What a server starts with: the dataset, the socket its workers share, their settings."""
+
+    data: Path
+    listener: socket.socket
+    generations: Generations
+    workers: int
+    threads: int
+    level: str  # the log level
+    access: bool  # whether to log each request
+
+
 def serve(
     data: Path, host: str, port: int, workers: int, threads: int, server: str = "granian"
 ) -> int:
     """Check the dataset and the settings, then serve until stopped."""
-    logs = logging_settings()
+    level, access = logging_settings()
     # The port first: a second server on it is refused before it loads anything.
     listener = listen(host, port, reuse_port=server == "granian")
     try:
@@ -186,10 +203,15 @@ def serve(
         raise
     generations = Generations()
     main = os.getpid()
+    serving = Serving(data, listener, generations, workers, threads, level, access)
     try:
+        os.environ["DIPLOKG_DATA"] = str(data)  # the workers create the app from it, and reload it
+        print(f"serving {data} on http://{address(listener)}/ ({server})", flush=True)
         if server == "granian":
-            return serve_granian(data, listener, generations, workers, threads, logs)
-        return serve_gunicorn(data, listener, generations, workers, threads, logs)
+            serve_granian(serving)
+        else:
+            serve_gunicorn(serving)
+        return 0
     finally:
         # gunicorn's workers are forks that leave through this function too: only the main
         # process owns what is shared.
@@ -203,24 +225,14 @@ def address(listener: socket.socket) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-def serve_gunicorn(
-    data: Path,
-    listener: socket.socket,
-    generations: Generations,
-    workers: int,
-    threads: int,
-    logs: tuple[str, bool],
-) -> int:
+def serve_gunicorn(serving: Serving) -> None:
     """Serve with gunicorn, whose HTTP layer is Python."""
-    level, access = logs
-    DrainingArbiter.generations = generations
-    os.environ["DIPLOKG_DATA"] = str(data)  # for the reload
-    where = address(listener)
+    DrainingArbiter.generations = serving.generations
     options = {
-        "bind": f"fd://{listener.detach()}",  # gunicorn's from now on: it closes it
+        "bind": f"fd://{serving.listener.detach()}",  # gunicorn's from now on: it closes it
         "worker_class": f"{__name__}.DrainingWorker",
-        "workers": workers,
-        "threads": threads,
+        "workers": serving.workers,
+        "threads": serving.threads,
         "timeout": 30,
         # Keep connections open between a client's queries: a new TCP connection per query
         # costs more than answering a cached one.
@@ -229,50 +241,37 @@ def serve_gunicorn(
         "limit_request_line": 8190,
         # gunicorn's control socket is one per user; several servers must not fight over it.
         "control_socket_disable": True,
-        "accesslog": "-" if access else None,
+        "accesslog": "-" if serving.access else None,
         "errorlog": "-",
-        "loglevel": level,
+        "loglevel": serving.level,
     }
-    print(f"serving {data} on http://{where}/ (gunicorn)", flush=True)
-    Server(data, options).run()
-    return 0
+    Server(serving.data, options).run()
 
 
-def serve_granian(
-    data: Path,
-    listener: socket.socket,
-    generations: Generations,
-    workers: int,
-    threads: int,
-    logs: tuple[str, bool],
-) -> int:
+def serve_granian(serving: Serving) -> None:
     """Serve with granian, whose HTTP layer is written in Rust: less time per request."""
     from granian.constants import Interfaces
 
     from .granian_server import DrainingGranian
 
-    level, access = logs
-    os.environ["DIPLOKG_DATA"] = str(data)  # the workers create the app from it
-    print(f"serving {data} on http://{address(listener)}/ (granian)", flush=True)
-    host, port = listener.getsockname()[:2]
+    host, port = serving.listener.getsockname()[:2]
     DrainingGranian(
         f"{__name__}:started_app",
-        listener=listener,
-        generations=generations,
+        listener=serving.listener,
+        generations=serving.generations,
         address=host,
         port=port,
         interface=Interfaces.WSGI,
         factory=True,
-        workers=workers,
-        blocking_threads=threads,
+        workers=serving.workers,
+        blocking_threads=serving.threads,
         # A line per request on stdout; it costs about half of granian's throughput on small
         # answers (README, "Benchmarks"): DIPLOKG_ACCESS_LOG=0 where a proxy in front logs.
-        log_access=access,
-        log_level=level,
+        log_access=serving.access,
+        log_level=serving.level,
         # On SIGHUP (server/reload.py) the old workers, once drained, finish their requests
         # within 30 s (gunicorn's graceful timeout) or are killed.
         workers_kill_timeout=30,
         # A worker that dies is replaced, as gunicorn does; granian would stop the server.
         respawn_failed_workers=True,
     ).serve()
-    return 0

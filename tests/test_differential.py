@@ -1,6 +1,6 @@
 """pyoxigraph (the endpoint's engine) and rdflib (the build's) give the same answers.
 
-Every example query of tests/examples/ that holds a query, the README's evidence query, and
+Every example query of server/static/examples/ that holds a query, the README's evidence query, and
 queries written to cover joins, OPTIONAL, FILTER, UNION, aggregates, property paths,
 subqueries, named graphs, CONSTRUCT, ASK and DESCRIBE run on both engines over the same built
 dataset (default graph = the merge of all graphs). Solutions compare as multisets (as lists
@@ -18,8 +18,8 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from diplokg.graph.query.engine import load_dataset, run_query
+from diplokg.server.query_page import EXAMPLES
 
-EXAMPLES = Path(__file__).parent / "examples"
 README = Path(__file__).parent.parent / "README.md"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "int", "long")}

@@ -16,7 +16,8 @@ from fuzz_client import Client, check
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, running_server
+from conftest import running_server
+from diplokg.server.query_page import examples
 
 TIME_LIMIT = 2  # the fuzzed server's query time limit, in seconds
 WAIT = TIME_LIMIT + 10  # longer than this without an answer is a hang
@@ -45,7 +46,7 @@ def client(built):
         found.close()
 
 
-QUERIES = [p.read_text(encoding="utf-8") for p in sorted(REPO.glob("server/static/examples/*.rq"))]
+QUERIES = [example.text for example in examples()]
 QUERIES += [
     "SELECT * WHERE { ?s ?p ?o } LIMIT 5",
     "ASK { ?s a ?c }",

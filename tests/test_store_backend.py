@@ -20,8 +20,8 @@ from diplokg.graph.errors import QueryError, QueryTimeout
 from diplokg.graph.publish.release import current_release
 from diplokg.graph.query.engine import load_dataset, run_query
 from diplokg.graph.query.remote import RemoteEngine, StoreUnavailable, has_dataset_clause
+from diplokg.server.query_page import EXAMPLES
 
-EXAMPLES = Path(__file__).resolve().parent / "examples"
 GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 WIKIDATA_VIEW = (
     "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/diplokg/graph/wikidata> { ?s ?p ?o } }"

@@ -137,15 +137,18 @@ def test_dumps_are_served_with_their_types(web):
 
 
 def test_page_examples_are_the_shared_examples():
-    """The query page's examples ask what tests/examples ask, below a title line."""
-    from conftest import REPO
+    """The query page shows the files the tests run: each question of the examples folder under
+    its title, with its text, or the project's query where the question only states itself."""
+    from diplokg.server.query_page import ANSWERED_BY, EXAMPLES, TITLES, examples
 
-    shared = sorted((REPO / "tests" / "examples").glob("*.rq"))
-    page = REPO / "server" / "static" / "examples"
-    assert [p.name for p in shared] == sorted(p.name for p in page.glob("*.rq"))
-    for path in shared[:4]:  # the fifth states only its question; the page's holds the query
-        title, _, body = (page / path.name).read_text().partition("\n")
-        assert title.startswith("# Title: ") and body == path.read_text()
+    questions = sorted(p for p in EXAMPLES.glob("*.rq") if p.name not in ANSWERED_BY.values())
+    shown = examples()
+    assert [e.name for e in shown] == [p.stem for p in questions]
+    for example, path in zip(shown, questions, strict=True):
+        assert example.title == TITLES[path.stem]
+        query = EXAMPLES / ANSWERED_BY.get(path.stem, path.name)
+        assert example.text == query.read_text(encoding="utf-8")
+        assert "SELECT" in example.text or "ASK" in example.text  # a query, not a question
 
 
 def test_the_page_runs_queries_through_the_endpoints_checks(web):

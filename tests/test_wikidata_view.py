@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 
 from diplokg.graph.query.engine import load_dataset, run_query
+from diplokg.server.query_page import EXAMPLES
 
-# The examples are copied into the repository; the shared folder beside it, when present
-# (../shared/examples/ in a CI clone), is the original, and the copies must match it.
-EXAMPLES = Path(__file__).resolve().parent / "examples"
+# The examples are copied into the repository, in the folder the query page serves; the shared
+# folder beside it, when present (../shared/examples/ in a CI clone), is the original, and the
+# copies must match it.
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "examples"
 WD = "http://www.wikidata.org/entity/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -39,7 +40,7 @@ def rows(store, query: str) -> list[dict]:
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="no shared/examples beside the repository")
 def test_the_copied_examples_are_the_shared_ones():
-    """tests/examples/ holds the same files as ../shared/examples/."""
+    """server/static/examples/ holds the same files as ../shared/examples/."""
     for path in sorted(SHARED.glob("*.rq")):
         assert (EXAMPLES / path.name).read_text(encoding="utf-8") == path.read_text(
             encoding="utf-8"

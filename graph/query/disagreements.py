@@ -9,9 +9,8 @@ read both sources side by side.
 import json
 from dataclasses import dataclass
 
-import pyoxigraph as ox
-
 from .engine import run_query
+from .protocol import Queryable
 
 PREFIXES = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -95,6 +94,10 @@ PHRASES = """SELECT ?doc ?title ?quote ?start ?end WHERE {
 } ORDER BY ?start ?end"""
 
 
+# A term of a SPARQL JSON result: its type, value, and datatype or language if any.
+Term = dict[str, str]
+
+
 @dataclass(frozen=True)
 class Phrase:
     """The words of a document that state one side of a disagreement."""
@@ -130,7 +133,7 @@ class Disagreement:
     second: Side
 
 
-def _rows(store: ox.Store, query: str) -> list[dict]:
+def _rows(store: Queryable, query: str) -> list[dict[str, str]]:
     body, _ = run_query(store, PREFIXES + query, "json")
     return [
         {k: v["value"] for k, v in row.items()} for row in json.loads(body)["results"]["bindings"]
@@ -141,7 +144,7 @@ def _short(iri: str) -> str:
     return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def _term(value: dict) -> str:
+def _term(value: Term) -> str:
     """Write a JSON result term in SPARQL syntax."""
     if value["type"] == "uri":
         return f"<{value['value']}>"
@@ -151,7 +154,7 @@ def _term(value: dict) -> str:
     return f"{text}^^<{value['datatype']}>" if "datatype" in value else text
 
 
-def _side(store: ox.Store, graph: str, s: str, p: str, o: dict, value: str) -> Side:
+def _side(store: Queryable, graph: str, s: str, p: str, o: Term, value: str) -> Side:
     """Return one side: a graph's claims of (s, p, o), with their documents' words."""
     query = PHRASES % {"g": f"<{graph}>", "s": f"<{s}>", "p": f"<{p}>", "o": _term(o)}
     phrases = tuple(
@@ -161,12 +164,13 @@ def _side(store: ox.Store, graph: str, s: str, p: str, o: dict, value: str) -> S
     return Side(graph, value, phrases)
 
 
-def _raw(store: ox.Store, query: str) -> list[dict]:
+def _raw(store: Queryable, query: str) -> list[dict[str, Term]]:
     body, _ = run_query(store, PREFIXES + query, "json")
-    return json.loads(body)["results"]["bindings"]
+    rows: list[dict[str, Term]] = json.loads(body)["results"]["bindings"]
+    return rows
 
 
-def disagreements(store: ox.Store) -> list[Disagreement]:
+def disagreements(store: Queryable) -> list[Disagreement]:
     """List the disagreements between documents: kinds, single values, and figures."""
     found = []
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -192,22 +196,22 @@ def disagreements(store: ox.Store) -> list[Disagreement]:
                 _side(store, r["b"]["value"], s, p, r["vb"], _short(r["vb"]["value"])),
             )
         )
-    for r in _rows(store, FIGURES):
-        first = _figure_side(store, r["a"], r["x"], f"{r['va']} {r.get('ca', '')}".rstrip())
-        second = _figure_side(store, r["b"], r["y"], f"{r['vb']} {r.get('cb', '')}".rstrip())
-        what = f"figure ({_short(r['measure'])})"
-        found.append(Disagreement(f"{r['x']} / {r['y']}", what, first, second))
+    for f in _rows(store, FIGURES):
+        first = _figure_side(store, f["a"], f["x"], f"{f['va']} {f.get('ca', '')}".rstrip())
+        second = _figure_side(store, f["b"], f["y"], f"{f['vb']} {f.get('cb', '')}".rstrip())
+        what = f"figure ({_short(f['measure'])})"
+        found.append(Disagreement(f"{f['x']} / {f['y']}", what, first, second))
     return found
 
 
-def _figure_side(store: ox.Store, graph: str, figure: str, value: str) -> Side:
+def _figure_side(store: Queryable, graph: str, figure: str, value: str) -> Side:
     """Return one side of two figures: the value, and the words that state the figure."""
     statistic = {"type": "uri", "value": "https://w3id.org/diplokg/ontology#Statistic"}
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     return _side(store, graph, figure, rdf_type, statistic, value)
 
 
-def summary(store: ox.Store):
+def summary(store: Queryable) -> tuple[dict[str, int], dict[str, int]]:
     """Count instances per class of ours (asserted or inferred) and triples per graph."""
     classes = {
         _short(r["c"]): int(r["n"])
@@ -226,7 +230,7 @@ def summary(store: ox.Store):
     return classes, graphs
 
 
-def fact_counts(store: ox.Store) -> dict[str, int]:
+def fact_counts(store: Queryable) -> dict[str, int]:
     """Count claims (one triple a document states) found by rules and curated."""
     counts = {"rule": 0, "curated": 0}
     for r in _rows(store, COUNTS):
@@ -234,7 +238,7 @@ def fact_counts(store: ox.Store) -> dict[str, int]:
     return counts
 
 
-def unlinked(store: ox.Store) -> dict[str, list[str]]:
+def unlinked(store: Queryable) -> dict[str, list[str]]:
     """List the entities without a Wikidata link (skos:exactMatch), by class: labels, sorted."""
     found: dict[str, list[str]] = {}
     for r in _rows(store, UNLINKED):

@@ -1,32 +1,19 @@
 """Answer SPARQL queries over a published dataset with pyoxigraph, the engine behind /sparql.
 
-The endpoint talks to its engine through one small interface, so that another engine (for
-example a remote SPARQL store) can stand in for pyoxigraph behind the same checks and limits:
-
-    engine.version -> str
-        the dataset version; cached answers and ETags are tied to it.
-    engine.query(text, form, fmt, default_graph_uris, named_graph_uris, timeout, row_limit)
-        -> Answer(body, media_type, rows, truncated)
-        text: the query, already checked (read-only, SERVICE allowed, a known form);
-        form: "SELECT", "ASK", "CONSTRUCT" or "DESCRIBE"; fmt: a key of formats_for(form);
-        default_graph_uris / named_graph_uris: lists of IRIs, or None for the query's own
-        dataset (FROM / FROM NAMED) or, without one, the service's (default graph = the RDF
-        merge of all graphs); either list given makes the other empty if it is None;
-        timeout: seconds, then QueryTimeout; row_limit: at most this many solutions or triples,
-        with truncated=True when more were found.
-        here (optional, engines may ignore it): True or a bound on the rows, when the caller
-        proved the query cheap (server/query_cost.py): it may run in this process, without a
-        time limit.
-        Raises QueryError (syntax or evaluation), QueryTimeout, EngineBusy.
-    engine.close()
+The endpoint talks to its engine through one small interface (protocol.py: QueryEngine), so
+that another engine (for example a remote SPARQL store) can stand in for pyoxigraph behind the
+same checks and limits. OxigraphEngine is the embedded one: a pool of query workers, each with
+the release's on-disk store, and the same store in this process for queries proved cheap.
 """
 
 import csv
 import io
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import TypedDict
 
 import pyoxigraph as ox
 
@@ -34,10 +21,11 @@ from ..errors import InputError, QueryError
 from ..publish.release import current_release
 from ..publish.release_store import ensure_release_store, fill, open_release_store
 from .pool import WorkerPool
-from .sparql_errors import position, shorten
+from .protocol import Answer, Queryable, Result
+from .sparql_errors import QuerySyntaxError, position, shorten
 
 # One table maps our format names to media types and pyoxigraph formats (STYLE: rdflib-endpoint).
-RESULT_FORMATS = {
+RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
     "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
     "xml": ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
     "csv": ("text/csv", ox.QueryResultsFormat.CSV),
@@ -45,14 +33,16 @@ RESULT_FORMATS = {
 }
 # A boolean has no CSV or TSV form in the standard (SPARQL 1.1 CSV/TSV results, section 1).
 BOOLEAN_FORMATS = {name: RESULT_FORMATS[name] for name in ("json", "xml")}
-GRAPH_FORMATS = {
+GRAPH_FORMATS: dict[str, tuple[str, ox.RdfFormat]] = {
     "ttl": ("text/turtle", ox.RdfFormat.TURTLE),
     "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
     "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD),
     "xml": ("application/rdf+xml", ox.RdfFormat.RDF_XML),
     "trig": ("application/trig", ox.RdfFormat.TRIG),
 }
-FORMS = {
+# A format's media type and pyoxigraph format, by format name, by query form.
+Formats = Mapping[str, tuple[str, ox.QueryResultsFormat | ox.RdfFormat]]
+FORMS: dict[str, Formats] = {
     "SELECT": RESULT_FORMATS,
     "ASK": BOOLEAN_FORMATS,
     "CONSTRUCT": GRAPH_FORMATS,
@@ -62,9 +52,28 @@ FORMS = {
 KEPT_MERGES = 16
 
 
-def formats_for(form: str) -> dict[str, tuple[str, object]]:
+def formats_for(form: str) -> Formats:
     """Return the formats a query form can be answered in, by name."""
     return FORMS[form]
+
+
+def serialized(
+    result: Result | Iterable[ox.Triple] | Iterable[ox.Quad],
+    ox_format: ox.QueryResultsFormat | ox.RdfFormat,
+) -> bytes:
+    """Serialize a query result (or triples, or quads) in a format of its kind."""
+    if isinstance(result, ox.QuerySolutions | ox.QueryBoolean):
+        assert isinstance(ox_format, ox.QueryResultsFormat), ox_format
+        body = result.serialize(format=ox_format)
+    else:
+        assert isinstance(ox_format, ox.RdfFormat), ox_format
+        if isinstance(result, ox.QueryTriples):
+            body = result.serialize(format=ox_format)
+        else:
+            body = ox.serialize(result, format=ox_format)
+    # Bytes, as no output file is given; pyoxigraph's stubs say bytes | None for both cases.
+    assert body is not None
+    return body
 
 
 @dataclass
@@ -74,16 +83,6 @@ class LoadedDataset:
     store: ox.Store
     version: str
     release: Path
-
-
-@dataclass(frozen=True)
-class Answer:
-    """A serialized query result, with how many rows it holds and whether the limit cut it."""
-
-    body: bytes
-    media_type: str
-    rows: int
-    truncated: bool
 
 
 def load_store(trig: Path) -> ox.Store:
@@ -122,13 +121,13 @@ def published(data: Path) -> Path:
 
 
 def run_query(
-    store: ox.Store, query: str, fmt: str | None = None, choose=None, offered=None
+    store: Queryable, query: str, fmt: str | None = None, offered: Iterable[str] | None = None
 ) -> tuple[bytes, str]:
     """Run a query (default graph = merge of all graphs); return the body and its media type.
 
-    The format is fmt if given, else choose(media types that fit the query form), else the
-    form's default (JSON results, Turtle graphs): the form is known only once the query ran.
-    offered: the format names the caller accepts at all, which a wrong format's message lists.
+    The format is fmt if given, else the form's default (JSON results, Turtle graphs): the form
+    is known only once the query ran. offered: the format names the caller accepts at all,
+    which a wrong format's message lists.
     """
     try:
         result = store.query(query)
@@ -136,27 +135,25 @@ def run_query(
         raise syntax_error(exc, query) from None
     except OSError as exc:
         raise QueryError(f"the query failed: {exc}") from None
+    table: Formats
     if isinstance(result, ox.QueryTriples):
         table, default = GRAPH_FORMATS, "ttl"
     else:
         table, default = RESULT_FORMATS, "json"
-    if fmt is None and choose is not None:
-        by_type = {media_type: name for name, (media_type, _) in table.items()}
-        fmt = by_type.get(choose([media_type for media_type, _ in table.values()]))
     name = fmt or default
     if name not in table:
         kind = "CONSTRUCT/DESCRIBE" if table is GRAPH_FORMATS else "SELECT/ASK"
         usable = sorted(table if offered is None else set(table) & set(offered))
         raise QueryError(f"format {name!r} does not fit a {kind} query; use one of {usable}")
     media_type, ox_format = table[name]
-    return result.serialize(format=ox_format), media_type
+    return serialized(result, ox_format), media_type
 
 
-def syntax_error(exc: SyntaxError, text: str | None = None) -> QueryError:
+def syntax_error(exc: SyntaxError, text: str | None = None) -> QuerySyntaxError:
     """Return the QueryError for a parser's message, shortened to one line (where, and what was
     expected), with its line and column if it gives them."""
     at = position(str(exc))
-    error = QueryError(f"SPARQL syntax error{' at' if at else ':'} {shorten(str(exc), text)}")
+    error = QuerySyntaxError(f"SPARQL syntax error{' at' if at else ':'} {shorten(str(exc), text)}")
     error.position = at
     return error
 
@@ -164,12 +161,12 @@ def syntax_error(exc: SyntaxError, text: str | None = None) -> QueryError:
 def moved_up(error: QueryError, lines: int) -> QueryError:
     """Return a syntax error's position, and its message, `lines` lines higher: for a query
     that ran with lines put before the user's text (a BASE), so that both point into it."""
-    at = getattr(error, "position", None)
+    at = error.position if isinstance(error, QuerySyntaxError) else None
     if not at or at[0] <= lines:
         return error
     line, column = at
     text = str(error).replace(f"line {line}, column", f"line {line - lines}, column", 1)
-    moved = type(error)(text)
+    moved = QuerySyntaxError(text)
     moved.position = (line - lines, column)
     return moved
 
@@ -188,17 +185,29 @@ def parse_form(text: str) -> str:
     return "CONSTRUCT" if isinstance(result, ox.QueryTriples) else "SELECT"
 
 
+class DatasetOptions(TypedDict, total=False):
+    """The options of Store.query that give a query its dataset."""
+
+    default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]
+    named_graphs: list[ox.NamedNode | ox.BlankNode]
+
+
+# A query for a worker: text, form, format, protocol default and named graphs, row limit.
+Request = tuple[str, str, str, list[str] | None, list[str] | None, int]
+
+
 class WorkerStore:
     """A release's store, read-only, with the datasets made for protocol-given default graphs."""
 
-    def __init__(self, trig: Path):
+    def __init__(self, trig: Path | str):
         self.store = open_release_store(Path(trig).parent)  # a str in a worker process
         self.graphs = sorted(self.store.named_graphs(), key=str)
-        self.merges: dict[tuple, ox.Store] = {}
+        self.merges: dict[tuple[tuple[str, ...], tuple[str, ...]], ox.Store] = {}
 
-    def dataset(self, defaults: list[str], nameds: list[str]) -> tuple[ox.Store, dict]:
+    def dataset(self, defaults: list[str], nameds: list[str]) -> tuple[ox.Store, DatasetOptions]:
         """Return the store and the query options that give a query this dataset."""
         if len(set(defaults)) < 2:
+            default: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]
             default = [ox.NamedNode(i) for i in defaults]
             return self.store, {"default_graph": default,
                                 "named_graphs": [ox.NamedNode(i) for i in nameds]}  # fmt: skip
@@ -217,27 +226,27 @@ class WorkerStore:
             for i in key[1]:
                 merged.bulk_extend(self.store.quads_for_pattern(None, None, None, ox.NamedNode(i)))
             self.merges[key] = merged
-        options = {"named_graphs": [ox.NamedNode(i) for i in key[1]]}
+        options: DatasetOptions = {"named_graphs": [ox.NamedNode(i) for i in key[1]]}
         return self.merges[key], options
 
 
-def answer(state: WorkerStore, request: tuple, most: int | None = None) -> Answer:
+def answer(state: WorkerStore, request: Request, most: int | None = None) -> Answer:
     """Run one query (in a worker process) and serialize at most row_limit rows of it.
 
     most: a proved bound on the rows (server/query_cost.py), if any.
     """
     text, form, fmt, defaults, nameds, row_limit = request
     media_type, ox_format = FORMS[form][fmt]
-    store, options = state.store, {}
+    store, options = state.store, DatasetOptions()
     if defaults is not None or nameds is not None:
         store, options = state.dataset(defaults or [], nameds or [])
     try:
         result = store.query(text, **options)
         if isinstance(result, ox.QueryBoolean):
-            return Answer(result.serialize(format=ox_format), media_type, 1, False)
+            return Answer(serialized(result, ox_format), media_type, 1, False)
         if most is not None and most <= row_limit and isinstance(result, ox.QuerySolutions):
             # The limit cannot cut it: serialized whole, its rows counted in the output.
-            body = result.serialize(format=ox_format)
+            body = serialized(result, ox_format)
             return Answer(body, media_type, count_rows(body, fmt), False)
         rows = list(islice(result, row_limit + 1))
     except SyntaxError as exc:
@@ -247,7 +256,7 @@ def answer(state: WorkerStore, request: tuple, most: int | None = None) -> Answe
     truncated = len(rows) > row_limit
     del rows[row_limit:]
     if isinstance(result, ox.QueryTriples):
-        return Answer(ox.serialize(rows, format=ox_format), media_type, len(rows), truncated)
+        return Answer(serialized(rows, ox_format), media_type, len(rows), truncated)
     # QuerySolutions serialize only as a whole; the kept rows go through SPARQL TSV, whose
     # cells are terms in Turtle syntax, to pyoxigraph's serializer for the wanted format.
     variables = result.variables
@@ -255,7 +264,7 @@ def answer(state: WorkerStore, request: tuple, most: int | None = None) -> Answe
     lines.extend("\t".join("" if s[v] is None else str(s[v]) for v in variables) for s in rows)
     tsv = ("\n".join(lines) + "\n").encode()
     kept = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
-    return Answer(kept.serialize(format=ox_format), media_type, len(rows), truncated)
+    return Answer(serialized(kept, ox_format), media_type, len(rows), truncated)
 
 
 def count_rows(body: bytes, fmt: str) -> int:
@@ -277,14 +286,16 @@ class OxigraphEngine:
         self.version = release.name
         trig = release / "diplokg.trig"
         setup, handle = f"{__name__}:WorkerStore", f"{__name__}:answer"
-        self.pool = WorkerPool(workers, setup, (trig,), handle)
+        self.pool: WorkerPool[Answer] = WorkerPool(workers, setup, (trig,), handle)
         self.local: WorkerStore | None = None  # the release's store, for queries run here
 
     def query(
-        self, text, form, fmt, default_graph_uris, named_graph_uris, timeout, row_limit, here=False
-    ):
-        """Answer a checked query within timeout seconds (see the module docstring)."""
-        request = (text, form, fmt, default_graph_uris, named_graph_uris, row_limit)
+        self, text: str, form: str, fmt: str, default_graph_uris: list[str] | None,
+        named_graph_uris: list[str] | None, timeout: float, row_limit: int,
+        here: bool | int = False,
+    ) -> Answer:  # fmt: skip
+        """Answer a checked query within timeout seconds (protocol.py: QueryEngine.query)."""
+        request: Request = (text, form, fmt, default_graph_uris, named_graph_uris, row_limit)
         if here:  # proved cheap by the caller: no worker, no hop
             if self.local is None:
                 self.local = WorkerStore(self.release / "diplokg.trig")

@@ -19,13 +19,15 @@ import threading
 import time
 import traceback
 from multiprocessing.connection import Connection
+from typing import Any, Generic, TypeVar
 
 from ..errors import DiplokgError, EngineBusy, QueryTimeout
 
 log = logging.getLogger(__name__)
+Reply = TypeVar("Reply")  # what the workers' handle function returns
 
 
-def _function(name: str):
+def _function(name: str) -> Any:  # a module's attribute, named by a string: any callable
     module, _, attribute = name.partition(":")
     return getattr(importlib.import_module(module), attribute)
 
@@ -65,7 +67,7 @@ def _exit_with_parent(parent: int) -> None:
 class Worker:
     """One worker process and the parent's end of its socket."""
 
-    def __init__(self, setup: str, args: tuple, handle: str):
+    def __init__(self, setup: str, args: tuple[object, ...], handle: str):
         self.used = time.monotonic()  # when it last finished a query
         ours, theirs = socket.socketpair()
         command = [sys.executable, "-m", "diplokg.graph.query.pool", str(theirs.fileno())]
@@ -92,7 +94,7 @@ class Worker:
 IDLE_SECONDS = 60.0  # a worker beyond the first that answered nothing for this long is stopped
 
 
-class WorkerPool:
+class WorkerPool(Generic[Reply]):
     """At most `size` workers; run() hands a request to an idle one and waits for it.
 
     One worker starts with the pool; more start only when a request finds every worker busy,
@@ -103,7 +105,14 @@ class WorkerPool:
     and are stopped.
     """
 
-    def __init__(self, size: int, setup, args: tuple, handle, idle_seconds: float = IDLE_SECONDS):
+    def __init__(
+        self,
+        size: int,
+        setup: str,
+        args: tuple[object, ...],
+        handle: str,
+        idle_seconds: float = IDLE_SECONDS,
+    ):
         self.size = size
         self.spec = (setup, args, handle)
         self.idle_seconds = idle_seconds
@@ -128,13 +137,14 @@ class WorkerPool:
             raise
         self._give_back(worker)
 
-    def run(self, request, timeout: float):
+    def run(self, request: object, timeout: float) -> Reply:
         """Return the worker's answer; raise QueryTimeout after timeout seconds."""
         if not self.started:
             self.start()
         start = time.monotonic()
         worker = self._take(timeout)
         left = timeout - (time.monotonic() - start)
+        payload: Any  # what the worker sent: its answer, an error or a traceback
         try:
             worker.conn.send(request)
             ready = worker.conn.poll(max(left, 0))
@@ -144,7 +154,8 @@ class WorkerPool:
         if kind in ("ok", "error", "bug"):
             self._give_back(worker)
         if kind == "ok":
-            return payload
+            found: Reply = payload
+            return found
         if kind == "error":
             raise payload
         if kind == "bug":

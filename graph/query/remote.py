@@ -1,7 +1,7 @@
 """Answer queries with an external SPARQL store, behind the same checks and limits as our engine.
 
 The endpoint checks a query (read-only, SERVICE allow-list, a known form) and then calls an
-engine (interface: graph/query/engine.py's docstring). This engine forwards the query with
+engine (interface: graph/query/protocol.py, QueryEngine). This engine forwards the query with
 the SPARQL 1.1 Protocol, stops waiting at the time limit, reads at most the row limit, and
 serialises the answer with the same writers as the embedded engine, so a client cannot tell
 them apart.
@@ -13,13 +13,17 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
+from http.client import HTTPResponse
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
 from ..errors import DiplokgError, InputError, QueryError, QueryTimeout
-from .engine import FORMS, Answer
+from .engine import FORMS, serialized
+from .protocol import Answer, QueryEngine
 
 BACKEND_PREFIX = "sparql:"
 BACKEND_ENV = "DIPLOKG_BACKEND"  # set by 'diplokg serve --backend'
@@ -28,6 +32,7 @@ DEFAULT_GRAPH_ENV = "DIPLOKG_BACKEND_DEFAULT_GRAPH"
 RESULTS_TYPE = "application/sparql-results+json"
 # N-Triples is a subset of Turtle: a Turtle parser reads the answer whichever the store sends.
 GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9"
+Row = TypeVar("Row", ox.Triple, ox.QuerySolution)
 
 
 class StoreUnavailable(DiplokgError):
@@ -55,7 +60,7 @@ def has_dataset_clause(text: str) -> bool:
     return re.search(r"(?<![\w:])FROM\b", text, re.IGNORECASE) is not None
 
 
-def make_engine(release: Path, workers: int = 2):
+def make_engine(release: Path, workers: int = 2) -> QueryEngine:
     """Return the engine the settings ask for: the store of $DIPLOKG_BACKEND, else pyoxigraph."""
     backend = os.environ.get(BACKEND_ENV)
     if backend:
@@ -82,7 +87,9 @@ class RemoteEngine:
         default_graph = os.environ.get(DEFAULT_GRAPH_ENV) or None
         return cls(backend_url(backend), release.name, graphs, default_graph)
 
-    def dataset_params(self, text: str, defaults, nameds) -> list[tuple[str, str]]:
+    def dataset_params(
+        self, text: str, defaults: list[str] | None, nameds: list[str] | None
+    ) -> list[tuple[str, str]]:
         """Return the protocol's dataset parameters to send with a query."""
         if defaults is None and nameds is None:
             if self.default_graph is None or has_dataset_clause(text):
@@ -91,8 +98,13 @@ class RemoteEngine:
         params = [("default-graph-uri", iri) for iri in defaults or []]
         return params + [("named-graph-uri", iri) for iri in nameds or []]
 
-    def query(self, text, form, fmt, default_graph_uris, named_graph_uris, timeout, row_limit):
-        """Answer a checked query within timeout seconds (see graph/query/engine.py's docstring)."""
+    def query(
+        self, text: str, form: str, fmt: str, default_graph_uris: list[str] | None,
+        named_graph_uris: list[str] | None, timeout: float, row_limit: int,
+        here: bool | int = False,
+    ) -> Answer:  # fmt: skip
+        """Answer a checked query within timeout seconds (protocol.py: QueryEngine.query); the
+        store runs every query, so `here` changes nothing."""
         media_type, ox_format = FORMS[form][fmt]
         graph_form = form in ("CONSTRUCT", "DESCRIBE")
         params = [("query", text), *self.dataset_params(text, default_graph_uris, named_graph_uris)]
@@ -108,12 +120,13 @@ class RemoteEngine:
                 if graph_form:
                     rows = ox.parse(response, format=ox.RdfFormat.TURTLE)
                     kept = _take(rows, row_limit, deadline, timeout)
-                    body = ox.serialize(kept[:row_limit], format=ox_format)
+                    body = serialized(kept[:row_limit], ox_format)
                     return _answer(body, media_type, len(kept), row_limit)
                 result = ox.parse_query_results(response, format=ox.QueryResultsFormat.JSON)
                 if form == "ASK":
                     boolean = _boolean(result)
-                    return Answer(boolean.serialize(format=ox_format), media_type, 1, False)
+                    return Answer(serialized(boolean, ox_format), media_type, 1, False)
+                assert isinstance(result, ox.QuerySolutions)  # a form that is not ASK: a table
                 kept = _take(result, row_limit, deadline, timeout)
                 body = _solutions(result.variables, kept[:row_limit], ox_format)
                 return _answer(body, media_type, len(kept), row_limit)
@@ -138,7 +151,7 @@ class RemoteEngine:
         """Hold nothing open: each query has its own connection."""
 
 
-def _refuse_partial(response, timeout: float) -> None:
+def _refuse_partial(response: HTTPResponse, timeout: float) -> None:
     """Raise QueryTimeout if the store cut its answer short when its own time ran out."""
     # Virtuoso's "anytime" answers return what was found so far, with this header set.
     state = response.headers.get("X-SQL-State")
@@ -147,7 +160,7 @@ def _refuse_partial(response, timeout: float) -> None:
         raise QueryTimeout(f"the store gave a partial answer ({state} {message})".strip())
 
 
-def _take(rows, row_limit: int, deadline: float, timeout: float) -> list:
+def _take(rows: Iterable[Row], row_limit: int, deadline: float, timeout: float) -> list[Row]:
     """Read at most row_limit + 1 rows, the extra one telling that the limit cut the answer."""
     kept = []
     for row in islice(rows, row_limit + 1):
@@ -157,7 +170,7 @@ def _take(rows, row_limit: int, deadline: float, timeout: float) -> list:
     return kept
 
 
-def _boolean(result) -> ox.QueryBoolean:
+def _boolean(result: ox.QuerySolutions | ox.QueryBoolean) -> ox.QueryBoolean:
     """Return an ASK answer, also from a store that sends it as a one-cell table."""
     if isinstance(result, ox.QueryBoolean):
         return result
@@ -165,7 +178,9 @@ def _boolean(result) -> ox.QueryBoolean:
     value = any(s[v] is not None and s[v].value not in ("0", "false") for s in result for v in
                 result.variables)  # fmt: skip
     text = f'{{"head": {{}}, "boolean": {"true" if value else "false"}}}'
-    return ox.parse_query_results(text, format=ox.QueryResultsFormat.JSON)
+    boolean = ox.parse_query_results(text, format=ox.QueryResultsFormat.JSON)
+    assert isinstance(boolean, ox.QueryBoolean)  # the JSON just written holds a boolean
+    return boolean
 
 
 def _answer(body: bytes, media_type: str, found: int, row_limit: int) -> Answer:
@@ -173,9 +188,13 @@ def _answer(body: bytes, media_type: str, found: int, row_limit: int) -> Answer:
     return Answer(body, media_type, min(found, row_limit), found > row_limit)
 
 
-def _solutions(variables, rows, ox_format) -> bytes:
+def _solutions(
+    variables: list[ox.Variable],
+    rows: list[ox.QuerySolution],
+    ox_format: ox.QueryResultsFormat | ox.RdfFormat,
+) -> bytes:
     """Serialise solutions; through SPARQL TSV, whose cells are terms in Turtle syntax."""
     lines = ["\t".join(map(str, variables))]
     lines.extend("\t".join("" if s[v] is None else str(s[v]) for v in variables) for s in rows)
     tsv = ("\n".join(lines) + "\n").encode()
-    return ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV).serialize(format=ox_format)
+    return serialized(ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV), ox_format)

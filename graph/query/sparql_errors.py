@@ -8,12 +8,19 @@ an undeclared prefix of ours is named with the declaration to add.
 
 import re
 
+from ..errors import QueryError
 from ..terms import PREFIXES
 
 AT = re.compile(r"^error at (\d+):(\d+): expected (?:one of )?(.*)$", re.S)
 # An item of the 'expected' list: a quoted token, a character class, or a word or phrase.
 ITEM = re.compile(r'"(?:[^"\\]|\\.)*"|\[(?:[^\]\\]|\\.)*\]|[^,\[\]"]+')
 MOST = 8  # expected tokens named before "…"
+
+
+class QuerySyntaxError(QueryError):
+    """A query the parser refused; position is the (line, column) its message names, if any."""
+
+    position: tuple[int, int] | None = None
 
 
 def position(message: str) -> tuple[int, int] | None:

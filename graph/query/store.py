@@ -14,7 +14,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from .. import iris
 from ..errors import InputError
 from ..publish.release import current_release
+from .engine import serialized
 
 USER_ENV = "DIPLOKG_STORE_USER"
 PASSWORD_ENV = "DIPLOKG_STORE_PASSWORD"
@@ -87,12 +88,15 @@ class StoreClient:
         headers = {"Content-Type": content_type, **self.headers}
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
         if self.digest is not None:
-            self._sign(request)
+            self._sign(request, self.digest)
         with urllib.request.urlopen(request, timeout=self.timeout) as response:
             response.read()
-            return response.status
+            status: int = response.status
+            return status
 
-    def _sign(self, request: urllib.request.Request) -> None:
+    def _sign(
+        self, request: urllib.request.Request, digest: urllib.request.HTTPDigestAuthHandler
+    ) -> None:
         """Add a digest Authorization header, from a challenge fetched by an empty HEAD.
 
         urllib would first send the whole body unsigned, and a store that answers 401 and
@@ -107,8 +111,8 @@ class StoreClient:
             if exc.code != 401 or not challenge.lower().startswith("digest "):
                 raise
         items = urllib.request.parse_http_list(challenge.split(" ", 1)[1])
-        fields = urllib.request.parse_keqv_list(filter(None, items))
-        authorization = self.digest.get_authorization(request, fields)
+        fields = urllib.request.parse_keqv_list([item for item in items if item])
+        authorization = digest.get_authorization(request, fields)
         request.add_unredirected_header("Authorization", f"Digest {authorization}")
 
 
@@ -137,7 +141,7 @@ class UpdateClient(StoreClient):
             self.update(data.format(graph=f"<{staging}>"))
         return self.update(f"MOVE SILENT GRAPH <{staging}> TO {target}")
 
-    def batches(self, lines: list[str]):
+    def batches(self, lines: list[str]) -> Iterator[str]:
         """Yield INSERT requests ({graph} left open) of at most batch triples each."""
         # Blank nodes are fresh in each request, so every triple with one goes in one request,
         # and as a template: Virtuoso refuses blank nodes in INSERT DATA.
@@ -172,9 +176,9 @@ def release_graphs(release: Path) -> dict[str, list[ox.Triple]]:
     return dict(sorted(graphs.items()))
 
 
-def ntriples(triples) -> bytes:
+def ntriples(triples: Iterable[ox.Triple]) -> bytes:
     """Serialise triples as N-Triples, one sorted line each, so that a graph gives one body."""
-    lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
+    lines = serialized(triples, ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
     return b"".join(sorted(set(lines)))
 
 

@@ -29,7 +29,8 @@ from urllib.parse import urlencode
 
 from common import free_port, percentile
 
-REPO = Path(__file__).resolve().parents[2]
+from diplokg.server.query_page import examples
+
 SERVE = [sys.executable, "-m", "diplokg.graph.cli", "serve"]
 SLOW = """# slow query {n}
 SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d ?b ?f FILTER(?c != ?f) }}"""
@@ -68,8 +69,7 @@ def rss_mb(root: int) -> float:
 
 def requests_mix(conn: http.client.HTTPConnection) -> list[tuple[str, dict]]:
     """Return the cheap requests: queries, entity pages, descriptions, pages, health."""
-    examples = sorted((REPO / "server/static/examples").glob("*.rq"))
-    queries = [p.read_text(encoding="utf-8") for p in examples] + CHEAP_QUERIES
+    queries = [example.text for example in examples()] + CHEAP_QUERIES
     # Queries weigh as much as pages in the mix: three of each query.
     mix = [("/sparql?" + urlencode({"query": q}), {}) for q in queries] * 3
     query = (
