@@ -71,7 +71,11 @@ def parsed(reading: Reading, i: int) -> Parsed | None:
     if i in cache:
         return cache[i]
     s = reading.sentences[i]
-    span = None if reading.parsed is None else reading.parsed.char_span(s.start, s.end, alignment_mode="expand")
+    span = (
+        None
+        if reading.parsed is None
+        else reading.parsed.char_span(s.start, s.end, alignment_mode="expand")
+    )
     cache[i] = Parsed(span, 0) if span is not None else None
     return cache[i]
 
