@@ -251,12 +251,12 @@ def serve_granian(
 
     from .granian_server import DrainingGranian
 
-    level, access = logs
+    level = logs[0]  # the access log is the app's (server/access_log.py)
     os.environ["DIPLOKG_DATA"] = str(data)  # the workers create the app from it
     print(f"serving {data} on http://{address(listener)}/ (granian)", flush=True)
     host, port = listener.getsockname()[:2]
     DrainingGranian(
-        f"{__name__}:started_app",
+        "diplokg.server.access_log:granian_app",  # with our access log (server/access_log.py)
         listener=listener,
         generations=generations,
         address=host,
@@ -265,9 +265,9 @@ def serve_granian(
         factory=True,
         workers=workers,
         blocking_threads=threads,
-        # A line per request on stdout; it costs about half of granian's throughput on small
-        # answers (README, "Benchmarks"): DIPLOKG_ACCESS_LOG=0 where a proxy in front logs.
-        log_access=access,
+        # The line per request on stdout (DIPLOKG_ACCESS_LOG) is written by the app factory's
+        # access log, in batches: granian's own cost a fifth of the throughput.
+        log_access=False,
         log_level=level,
         # On SIGHUP (server/reload.py) the old workers, once drained, finish their requests
         # within 30 s (gunicorn's graceful timeout) or are killed.
