@@ -4,10 +4,11 @@ granian's HTTP layer is written in Rust: a cached answer costs about a third of 
 through gunicorn's Python one (README, "Benchmarks"). Both reload on SIGHUP the same way
 (server/reload.py): new workers first, then the old ones drain and stop.
 
-The listening socket is made here, once, and shared by every worker of either server: a port
-that another process holds is refused at once (granian alone would open its own socket per
-worker with SO_REUSEPORT, and a second server would share the port, answering in turn), and a
-worker that stops leaves the connections waiting to be accepted to the others.
+The listening socket is made here, once: a port that another process holds is refused at once
+(granian alone would open its own socket per worker with SO_REUSEPORT, and a second server
+would share the port, answering in turn). gunicorn's workers share it, and a worker that stops
+leaves the connections waiting to be accepted to the others; granian's workers each get a
+socket of their own on the port, over which new connections are spread (server/reuseport.py).
 """
 
 import errno
