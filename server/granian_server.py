@@ -3,17 +3,16 @@
 granian's own reload replaces one worker at a time and stops each old one a fixed 3.5 s after
 starting its successor, ready or not; a stopped worker closes at once its idle kept-alive
 connections and those that have not sent a full request yet, and a request sent on one at
-that moment fails. This reload gives the new workers a listening socket of their own on the
-same port (SO_REUSEPORT), waits until they answer, then steers every new connection to it
-(a one-instruction BPF program: SO_ATTACH_REUSEPORT_CBPF), lets the old workers drain
-(`Connection: close` on their last answers) and only then stops them and closes their socket.
+that moment fails. Every worker listens on a socket of its own on the port (SO_REUSEPORT),
+and new connections are spread over the workers' sockets (server/reuseport.py). This reload
+gives the new workers new sockets, waits until they answer, then steers every new connection
+to them (a BPF program: SO_ATTACH_REUSEPORT_CBPF), lets the old workers drain (`Connection:
+close` on their last answers) and only then stops them and closes their sockets.
 """
 
-import ctypes
 import os
 import signal
 import socket
-import struct
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -27,33 +26,15 @@ from granian.server.mp import MPServer, WorkerProcess
 from diplokg.graph.query.engine import prepare_dataset
 
 from .reload import DRAIN_SECONDS, STALE_ENV, Generations
+from .reuseport import close_keeping, spread
 from .wsgi import rebind
 
 # Our sockets are handed to granian's process-based server, the one it uses where the GIL is on.
 if Granian is not MPServer:
     raise ImportError("diplokg serves with granian's process-based server (a GIL build)")
 
-SO_ATTACH_REUSEPORT_CBPF = getattr(socket, "SO_ATTACH_REUSEPORT_CBPF", 51)  # Linux 4.5+
 # What granian hands to the methods below: its worker's entry point and the app's loader.
 Target = Callable[..., Any]
-
-
-def steer(sock: socket.socket, index: int) -> bool:
-    """Send every new connection on sock's port to the socket at this index of its group.
-
-    A classic BPF program of one instruction, "return index". The group lists its sockets in
-    the order they were bound: the old one is 0 and the new one 1 during a reload. Once the
-    old socket is closed the new one is 0 and the only one: an index out of range makes the
-    kernel choose by hash, that is, it.
-    """
-    program = ctypes.create_string_buffer(struct.pack("HBBI", 0x06, 0, 0, index))  # BPF_RET|K
-    fprog = struct.pack("HP", 1, ctypes.addressof(program))
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, fprog)
-    except OSError as exc:
-        logger.warning(f"cannot steer new connections ({exc})")
-        return False
-    return True
 
 
 class DrainingGranian(MPServer):  # Granian itself, as checked above
@@ -66,9 +47,21 @@ class DrainingGranian(MPServer):  # Granian itself, as checked above
         self.listener = listener
         self.generations = generations
         self.replaced: dict[int, float] = {}  # when each worker was last replaced
+        # A listening socket per worker, all on the port (server/reuseport.py): new
+        # connections spread over the workers at random, not all to the one awake.
+        self.sockets = self._sockets(listener)
+        self.group = list(self.sockets)  # the port's sockets in the group's order
+
+    def _sockets(self, first: socket.socket) -> list[socket.socket]:
+        """Return a listening socket per worker (first among them) that new connections spread
+        over; they follow those already in the port's group."""
+        more = [rebind(first.family, first.getsockname()) for _ in range(self.workers - 1)]
+        return [first, *more]
 
     def _spawn_workers(self, spawn_target: Target, target_loader: Target) -> None:
+        spread(self.sockets[0], 0, len(self.sockets))
         for idx in range(self.workers):
+            self._use(self.sockets[idx])
             self.wrks.append(self._start(idx, spawn_target, target_loader))
         self._metrics.incr_spawn(self.workers)
 
@@ -111,6 +104,7 @@ class DrainingGranian(MPServer):  # Granian itself, as checked above
             dead = self.wrks[idx]
             dead.join(1)
             logger.warning(f"worker-{idx + 1} died (exit code {dead.inner.exitcode}): replacing it")
+            self._use(self.sockets[idx])  # the connections waiting on its socket are its
             self.wrks[idx] = self._start(idx, spawn_target, target_loader)
         # granian's crash-loop rule reads this: it would stop the server; we never let it.
         self.respawned_wrks.clear()
@@ -142,33 +136,39 @@ class DrainingGranian(MPServer):  # Granian itself, as checked above
         except Exception:
             logger.exception("the current release cannot be served; the old workers go on")
             return
-        old, old_listener = list(self.wrks), self.listener
-        # New connections keep going to the old socket while the new workers start.
-        steer(old_listener, 0)
-        self._use(rebind(old_listener.family, old_listener.getsockname()))
-        # The new workers are forks: they would hold the old socket open, and the kernel would
-        # go on giving it connections that nobody takes. They close it first.
-        os.environ[STALE_ENV] = str(old_listener.fileno())
+        old, old_sockets = list(self.wrks), self.sockets
+        # New connections keep going to the old sockets while the new workers start.
+        spread(old_sockets[0], 0, len(old_sockets))
+        self.sockets = self._sockets(rebind(self.listener.family, self.listener.getsockname()))
+        # The new workers are forks: they would hold the old sockets open, and the kernel would
+        # go on giving them connections that nobody takes. They close them first.
+        os.environ[STALE_ENV] = ",".join(str(sock.fileno()) for sock in old_sockets)
         self.generations.begin()
-        new = [self._start(idx, spawn_target, target_loader) for idx in range(self.workers)]
+        new = []
+        for idx in range(self.workers):
+            self._use(self.sockets[idx])
+            new.append(self._start(idx, spawn_target, target_loader))
         if not self.generations.wait(len(new), lambda: all(w.is_alive() for w in new)):
             logger.error("the new workers did not start; the old ones go on answering")
             self._stop(new)
-            self.listener.close()
-            self._use(old_listener)
-            steer(old_listener, 1)  # out of range once the new socket is closed: by hash
+            for sock in reversed(self.sockets):  # each the last of the group: none moves
+                sock.close()
+            self.sockets = old_sockets
+            self._use(old_sockets[0])
             # Their exit is ours, not a crash to shut the server down for.
             self.interrupt_children.clear()
             self.main_loop_interrupt.clear()
             return
         self.wrks = new
         self._metrics.incr_spawn(len(new))
-        steer(self.listener, 1)  # every new connection to the new workers' socket
+        # Every new connection to the new workers' sockets, bound after the old ones.
+        spread(old_sockets[0], len(self.group), len(self.sockets))
         self.generations.supersede()
         logger.info(f"new workers answer; the old ones drain for {DRAIN_SECONDS:g} s")
         time.sleep(DRAIN_SECONDS)
         self._stop(old)
-        old_listener.close()
+        self.group = close_keeping(old_sockets, [*self.group, *self.sockets])
+        self.listener = self.sockets[0]
         logger.info("old workers stopped")
 
     def _stop(self, workers: Iterable[WorkerProcess]) -> None:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 STATE_ENV = "DIPLOKG_RELOAD_STATE"  # the folder of the shared file, set by the main process
 GENERATION_ENV = "DIPLOKG_GENERATION"  # the generation of the workers started next
-STALE_ENV = "DIPLOKG_STALE_FD"  # a listening socket of older workers, which new ones close
+STALE_ENV = "DIPLOKG_STALE_FD"  # listening sockets of older workers (fds, a comma between)
 DRAIN_SECONDS = 1.0  # how long superseded workers answer, with Connection: close, before stopping
 # The documented bound (README, "Reliability"): a request sent later than this after the new
 # release first answered is answered by the new release. It allows for the new workers to get
@@ -91,8 +91,8 @@ class Lifecycle:
         self.view: mmap.mmap | None = None
         self.folder = Path(folder) if folder else None
         stale = os.environ.pop(STALE_ENV, None)
-        if stale is not None:
-            os.close(int(stale))
+        for fd in stale.split(",") if stale else ():
+            os.close(int(fd))
         if self.folder is not None:
             with open(self.folder / "generation", "rb") as fh:
                 self.view = mmap.mmap(fh.fileno(), COUNTER.size, access=mmap.ACCESS_READ)

@@ -4,10 +4,11 @@ granian's HTTP layer is written in Rust: a cached answer costs about a third of 
 through gunicorn's Python one (README, "Benchmarks"). Both reload on SIGHUP the same way
 (server/reload.py): new workers first, then the old ones drain and stop.
 
-The listening socket is made here, once, and shared by every worker of either server: a port
-that another process holds is refused at once (granian alone would open its own socket per
-worker with SO_REUSEPORT, and a second server would share the port, answering in turn), and a
-worker that stops leaves the connections waiting to be accepted to the others.
+The listening socket is made here, once: a port that another process holds is refused at once
+(granian alone would open its own socket per worker with SO_REUSEPORT, and a second server
+would share the port, answering in turn). gunicorn's workers share it, and a worker that stops
+leaves the connections waiting to be accepted to the others; granian's workers each get a
+socket of their own on the port, over which new connections are spread (server/reuseport.py).
 """
 
 import errno
@@ -256,7 +257,7 @@ def serve_granian(serving: Serving) -> None:
 
     host, port = serving.listener.getsockname()[:2]
     DrainingGranian(
-        f"{__name__}:started_app",
+        "diplokg.server.access_log:granian_app",  # with our access log (server/access_log.py)
         listener=serving.listener,
         generations=serving.generations,
         address=host,
@@ -265,9 +266,9 @@ def serve_granian(serving: Serving) -> None:
         factory=True,
         workers=serving.workers,
         blocking_threads=serving.threads,
-        # A line per request on stdout; it costs about half of granian's throughput on small
-        # answers (README, "Benchmarks"): DIPLOKG_ACCESS_LOG=0 where a proxy in front logs.
-        log_access=serving.access,
+        # The line per request on stdout (DIPLOKG_ACCESS_LOG) is written by the app factory's
+        # access log, in batches: granian's own cost a fifth of the throughput.
+        log_access=False,
         log_level=serving.level,
         # On SIGHUP (server/reload.py) the old workers, once drained, finish their requests
         # within 30 s (gunicorn's graceful timeout) or are killed.

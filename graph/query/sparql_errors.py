@@ -9,7 +9,6 @@ an undeclared prefix of ours is named with the declaration to add.
 import re
 
 from ..errors import QueryError
-from ..terms import PREFIXES
 
 AT = re.compile(r"^error at (\d+):(\d+): expected (?:one of )?(.*)$", re.S)
 # An item of the 'expected' list: a quoted token, a character class, or a word or phrase.
@@ -40,6 +39,9 @@ def shorten(message: str, query: str | None = None) -> str:
     if "Prefix not found" in items:
         name = _prefix_before(query, line, column) if query else None
         if name is not None:
+            # Imported here: the query workers never load rdflib (15 MB of RSS each) for it.
+            from ..terms import PREFIXES
+
             known = PREFIXES.get(name)
             add = f"; add PREFIX {name}: <{known}>" if known else ""
             add = add or f"; declare it with PREFIX {name}: <IRI>"

@@ -157,7 +157,7 @@ def query_workers(root: int) -> int:
     found = 0
     for pid in tree(root):
         try:
-            found += b"query_pool" in Path(f"/proc/{pid}/cmdline").read_bytes()
+            found += b"diplokg.graph.query.pool" in Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue
     return found
