@@ -33,6 +33,7 @@ from rdflib import URIRef
 
 from .. import iris
 from ..vocab import DKG
+from .lexicon import LISTED_SUBDIVISION_KINDS
 
 REFERENCE = Path(__file__).resolve().parents[1] / "reference"
 TOKEN = re.compile(r"[^\W_]+")
@@ -49,7 +50,6 @@ _UPPER_TYPES = {"region", "autonomous community", "metropolitan region", "countr
                 "autonomous region", "state", "land"}  # fmt: skip
 _SKIPPED_TYPES = {"military postal region"}  # postal codes, not polities
 _TERRITORY_TYPES = ("territory", "dependency", "outlying", "overseas", "special administrative")
-SUBDIVISION_KINDS = ("region", "province", "territory", "us-state")
 # Words that alone do not single out a subdivision anywhere in the world ("Central", "North West").
 GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
            "central", "centre", "center", "capital", "upper", "lower", "middle", "new", "greater",
@@ -257,7 +257,11 @@ def typed(entries: list[Entry], word: str) -> list[Entry]:
         Entry("subnational", "alias" if e.role == "demonym" else e.via, e.name, e.entity)
         for e in entries
         if e.role == "subnational"
-        or (e.role == "demonym" and e.entity is not None and e.entity.kind in SUBDIVISION_KINDS)
+        or (
+            e.role == "demonym"
+            and e.entity is not None
+            and e.entity.kind in LISTED_SUBDIVISION_KINDS
+        )
     ]
 
 
@@ -386,7 +390,7 @@ class Gazetteer:
             return known
         kind = _kind_of(iso2, s.get("type") or "")
         slug = f"{iso2.lower()}-{iris.slugify(s['name'])}"
-        if any((k, slug) in self.entities for k in SUBDIVISION_KINDS):
+        if any((k, slug) in self.entities for k in LISTED_SUBDIVISION_KINDS):
             # Two subdivisions of one name in one country (Cantabria the province and the
             # autonomous community): the lower tier carries its code.
             slug = f"{iso2.lower()}-{iris.slugify(s['state_code'])}-{iris.slugify(s['name'])}"

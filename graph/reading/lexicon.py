@@ -12,10 +12,23 @@ from ..vocab import DKG
 
 # ---- Polities -------------------------------------------------------------------------------
 
-# The gazetteer's kinds of entity that govern people: a sovereign state or a subdivision.
-POLITY_KINDS = frozenset({"state", "region", "province", "territory", "us-state", "community"})
-SUBDIVISION_KINDS = POLITY_KINDS - {"state"}
+# The gazetteer's kinds of entity that govern people: a subdivision or a sovereign state, in
+# the order a place's parent is looked up in.
+POLITY_KIND_ORDER = ("region", "province", "territory", "us-state", "community", "state")
+POLITY_KINDS = frozenset(POLITY_KIND_ORDER)
+STATE_KINDS = frozenset({"state"})
+SUBDIVISION_KINDS = POLITY_KINDS - STATE_KINDS
+# The subdivisions the reference data lists country by country (communities have a table of
+# their own).
+LISTED_SUBDIVISION_KINDS = SUBDIVISION_KINDS - {"community"}
 PLACE_KINDS = POLITY_KINDS | {"city"}
+ORGANISATION_KINDS = frozenset({"organisation"})
+# Who acts in its own name (takes part, signs, holds posts): a polity or an organisation.
+ACTOR_KINDS = POLITY_KINDS | ORGANISATION_KINDS
+# Places whose names also name people: a town's name in a name ("Martin Fraser", "under Busia").
+NAMESAKE_KINDS = LISTED_SUBDIVISION_KINDS | {"city"}
+# Places a mission phrase may name as its seat (a province may be read for its chief city).
+MISSION_PLACE_KINDS = frozenset({"city", "state", "province", "region"})
 
 # The head nouns of the names of bodies that states (or governments) make up: a name ending in
 # one names an international organisation ("the Pacific Islands Forum", "the Nordic Council").

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Token
 
 from ...reading.gazetteer import Entity
+from ...reading.lexicon import STATE_KINDS
 from ...reading.values import DateMatch
 from . import UNREAD, Reading
 from . import discourse as d
@@ -54,7 +55,7 @@ def list_pair(reading: Reading) -> Listing | None:
     for k in head:
         s = reading.sentences[k]
         pair = PAIR_LINE.match(s.text)
-        states = [m for m in d.mentions(reading, k, d.STATE) if m.via == "name"]
+        states = [m for m in d.mentions(reading, k, STATE_KINDS) if m.via == "name"]
         kind = [j for j in head if j >= k and KIND_LINE.search(reading.sentences[j].text)]
         if pair and len({m.entity for m in states}) == 2 and kind:
             end = reading.sentences[kind[0]].end

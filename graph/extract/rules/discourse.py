@@ -6,7 +6,7 @@ are offsets into the document, like the mentions'.
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
@@ -17,7 +17,7 @@ from ...reading.lexicon import (
     HEDGE,
     NOT_A_HEDGE,
     PLACE_KINDS,
-    POLITY_KINDS,
+    STATE_KINDS,
     TITLES_BEFORE_NAMES,
 )
 from ...reading.mentions import Mention
@@ -27,9 +27,6 @@ from .. import identity
 from . import Pairs, Reading
 from .when import stated_dates
 
-STATE = {"state"}
-POLITY = set(POLITY_KINDS)
-PLACE = set(PLACE_KINDS)
 # Words that join the members of an enumeration: "A, B and C", "A/B", "A as well as B".
 JOINER = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|/|\s+as\s+well\s+as\s+"
@@ -91,7 +88,7 @@ def sentence_span(reading: Reading, i: int) -> tuple[int, int]:
 
 
 def mentions(
-    reading: Reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None
+    reading: Reading, i: int, kinds: Collection[str], lo: int = 0, hi: int | None = None
 ) -> list[Mention]:
     """Return the mentions of sentence i whose entity is of these kinds, within [lo, hi);
     organisations the reference data lacks, read from the words, among them."""
@@ -104,7 +101,7 @@ def mentions(
 
 
 def groups(
-    reading: Reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None
+    reading: Reading, i: int, kinds: Collection[str], lo: int = 0, hi: int | None = None
 ) -> list[Group]:
     """Return the enumerations of entities of these kinds in sentence i, in text order.
 
@@ -157,7 +154,7 @@ def is_object(reading: Reading, start: int) -> bool:
 
 
 def subject(
-    reading: Reading, i: int, before: int, kinds: set[str] = STATE
+    reading: Reading, i: int, before: int, kinds: Collection[str] = STATE_KINDS
 ) -> tuple[Entity, ...] | None:
     """Return the actors a clause ending at `before` is about: its subject, or the antecedent.
 
@@ -188,7 +185,7 @@ def antecedent_group(reading: Reading, i: int, back: int = 3) -> tuple[int, Grou
             return None
         pairs = [
             g
-            for g in groups(reading, k, STATE)
+            for g in groups(reading, k, STATE_KINDS)
             if len(g.entities) >= 2 and for_states(reading, k, g)
         ]
         if pairs:
@@ -200,7 +197,7 @@ def subject_start(reading: Reading, i: int, before: int, lo: int) -> int:
     """Return where the words naming a clause's subject start: the clause (lo), or, for "Both",
     "They" or "The two countries" standing for a pair named before, the sentence naming it."""
     s = reading.sentences[i]
-    named = [g for g in groups(reading, i, STATE, s.start, before) if g.end <= before]
+    named = [g for g in groups(reading, i, STATE_KINDS, s.start, before) if g.end <= before]
     anaphor = ANAPHOR.match(s.text) or THE_TWO.match(s.text)
     if not named and anaphor and (found := antecedent_group(reading, i)):
         return reading.sentences[found[0]].start
@@ -306,7 +303,7 @@ def heads_of(reading: Reading, i: int, lo: int, hi: int) -> list[Entity]:
     doc = reading.doc.text
     return [
         m.entity
-        for m in mentions(reading, i, STATE, lo, hi)
+        for m in mentions(reading, i, STATE_KINDS, lo, hi)
         if m.via != "demonym" and TITLE_OF.search(doc[max(0, m.start - 60) : m.start])
     ]
 
@@ -330,7 +327,7 @@ def place_after(reading: Reading, i: int, lo: int, hi: int, words: str = "in|at"
     doc = reading.doc.text
     return [
         m
-        for m in mentions(reading, i, PLACE, lo, hi)
+        for m in mentions(reading, i, PLACE_KINDS, lo, hi)
         if m.via not in ("demonym", "reference")
         and before.search(doc[max(0, m.start - 30) : m.start])
     ]

@@ -3,10 +3,10 @@
 import re
 
 from ...reading.gazetteer import Entity
+from ...reading.lexicon import PLACE_KINDS, STATE_KINDS
 from ...vocab import DKG
 from . import Pair, Reading, Rule
 from . import discourse as d
-from .discourse import PLACE, STATE
 
 # "both deployed troops to X", "were involved in the war in X (under ISAF)".
 DEPLOYED = re.compile(
@@ -38,7 +38,7 @@ def deployments(reading: Reading, i: int) -> None:
     doc = reading.doc.text
     for m in DEPLOYED.finditer(s.text):
         at = s.start + m.end()
-        place = [x for x in d.mentions(reading, i, PLACE, at) if x.start == at]
+        place = [x for x in d.mentions(reading, i, PLACE_KINDS, at) if x.start == at]
         lo, hi = d.clause(reading, i, s.start + m.start())
         who = d.subject(reading, i, s.start + m.start())
         if not place or not who or d.hedged(reading, lo, at):
@@ -106,7 +106,9 @@ def meetings(reading: Reading, i: int) -> None:
         if not (places or date) or d.hedged(reading, lo, hi):
             continue  # "they met" with no place or time names no one meeting
         where = {p.start for p in places}
-        states = [x.entity for x in d.mentions(reading, i, STATE, lo, hi) if x.start not in where]
+        states = [
+            x.entity for x in d.mentions(reading, i, STATE_KINDS, lo, hi) if x.start not in where
+        ]
         if reading.context.speaker and OUR.search(s.text, lo - s.start, met - s.start):
             states.insert(0, reading.context.speaker)
         persons = [p for p in d.people(reading, i) if lo <= p.start < hi]

@@ -8,11 +8,9 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ...reading.gazetteer import Entity, gazetteer
-from ...reading.lexicon import MISSION_TYPES, POLITY_KINDS
+from ...reading.lexicon import ACTOR_KINDS, MISSION_PLACE_KINDS, MISSION_TYPES, POLITY_KINDS
 from ...reading.mentions import Mention
 
-POLITIES = set(POLITY_KINDS)
-PLACES = {"city", "state", "province", "region"}  # a province may be read for its chief city
 # A mention as a View holds it: start and end in the sentence, its entity, how it is named.
 SentenceMention = tuple[int, int, Entity, str]
 
@@ -186,10 +184,10 @@ def _modifiers(view: View, r: Reading) -> None:
         mention = view.ending(pos)
         possessive = POSSESSIVE.search(text, 0, pos)
         if possessive and not mention:
-            mention = view.ending(possessive.start(), POLITIES)
+            mention = view.ending(possessive.start(), POLITY_KINDS)
         if mention and mention[2].kind == "city" and r.modifier_city is None and not r.own:
             r.modifier_city, pos = mention[2], mention[0]
-        elif mention and mention[2].kind in POLITIES and not r.own and r.phrase.kind != "one":
+        elif mention and mention[2].kind in POLITY_KINDS and not r.own and r.phrase.kind != "one":
             r.own, pos = [mention[2]], mention[0]
         elif word and word[1].lower() in MODIFIERS:
             r.part_time |= word[1].lower() == "part-time"
@@ -215,11 +213,11 @@ def _complements(view: View, r: Reading) -> None:
     """Read what follows the type: of <sender>, to <body>, from <senders>, in <places>."""
     text, pos = view.text, r.phrase.end
     if r.phrase.kind != "one" and (m := OF.match(text, pos)):
-        mention = view.starting(past(TITLE, text, m.end()), POLITIES)
+        mention = view.starting(past(TITLE, text, m.end()), POLITY_KINDS)
         if mention:
             r.own, pos = [mention[2]], mention[1]
     if m := TO.match(text, pos):
-        items, end = _names(view, m.end(), POLITIES | {"organisation"})
+        items, end = _names(view, m.end(), ACTOR_KINDS)
         if items:
             r.accredited, pos = items, end
     if m := FROM.match(text, pos):
@@ -260,7 +258,7 @@ def _places(view: View, pos: int, ends: dict[str, int] | None = None) -> tuple[l
     text = view.text
     before_glue = pos
     while True:
-        mention = view.starting(pos, PLACES)
+        mention = view.starting(pos, MISSION_PLACE_KINDS)
         entity = _as_city(view, mention) if mention else None
         if mention is None or not entity:
             return found, before_glue  # "in Busan and Jeju": Jeju is no city of the data
@@ -277,7 +275,7 @@ def _places(view: View, pos: int, ends: dict[str, int] | None = None) -> tuple[l
             found.append(entity)
         before_glue = pos
         glue = LIST_GLUE.match(text, pos)
-        if not glue or view.starting(glue.end(), PLACES) is None:
+        if not glue or view.starting(glue.end(), MISSION_PLACE_KINDS) is None:
             break
         # ", and X" after one place opens a new clause ("in Paris, and Quebec maintains ...");
         # in a list it closes it ("in A, B, and C").
@@ -302,7 +300,7 @@ def _as_city(view: View, mention: SentenceMention) -> Entity | None:
 
 
 def _names(
-    view: View, pos: int, kinds: set[str], demonyms: bool = True
+    view: View, pos: int, kinds: Collection[str], demonyms: bool = True
 ) -> tuple[list[Entity], int]:
     """Read a list of states or bodies: "the Kingdom of X and the Grand-Duchy of Y"."""
     found: list[Entity] = []

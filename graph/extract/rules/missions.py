@@ -17,15 +17,15 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from ...reading.gazetteer import Entity, gazetteer
-from ...reading.lexicon import CLAUSE_BOUNDARY, NOT_STATED, NOT_STATED_AFTER
+from ...reading.lexicon import CLAUSE_BOUNDARY, NOT_STATED, NOT_STATED_AFTER, POLITY_KINDS
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
 from ..facts import Statement
 from . import Reading, Rule
 from .mission_dates import leading_date, open_close, sentence_dates
-from .mission_phrases import POLITIES, View, find_phrases, place_list, read_phrase
 from .mission_phrases import Reading as PhraseReading
+from .mission_phrases import View, find_phrases, place_list, read_phrase
 from .mission_senders import Run, run_at, sender_runs, subject_of, verb_before
 
 CLASSES = {
@@ -211,7 +211,7 @@ class _Sentence:
             found = self._last_subject()
             return (found, None) if found else None  # named in the sentence before
         named = [m for m in self.reading.mentions[self.i]
-                 if m.start <= owner.idx < m.end and m.entity.kind in POLITIES]  # fmt: skip
+                 if m.start <= owner.idx < m.end and m.entity.kind in POLITY_KINDS]  # fmt: skip
         return ([named[0].entity], named[0].start - self.s.start) if named else None
 
     def _previous_sentence(self, r: PhraseReading) -> list[Entity]:

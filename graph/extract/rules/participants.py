@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 from ...iris import slugify
 from ...reading.gazetteer import Entity
 from ...reading.lexicon import (
+    ACTOR_KINDS,
     LANDFORMS,
     MEETING_VERBS,
     PAIR_PRONOUNS,
     PARTY_PREPOSITIONS,
     PERSON_PRONOUNS,
+    PLACE_KINDS,
     PLACE_PREPOSITIONS,
     POLITY_HEADS,
     RELATIVE_PRONOUNS,
@@ -25,7 +27,7 @@ from ...vocab import DKG
 from . import Reading
 from . import discourse as d
 from . import predicates as pr
-from .discourse import PLACE, POLITY, STATE_BODY, Person
+from .discourse import STATE_BODY, Person
 
 if TYPE_CHECKING:  # spaCy loads with the pipeline (reading/pipeline.py), not with the rules
     from spacy.tokens import Token
@@ -33,7 +35,6 @@ if TYPE_CHECKING:  # spaCy loads with the pipeline (reading/pipeline.py), not wi
 # The people a clause names, each with the sentence that names them.
 People = list[tuple[int, Person]]
 
-ACTORS = POLITY | {"organisation"}
 # The recogniser's kinds of names that a place read from a document may have.
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
@@ -43,7 +44,7 @@ def actors_in(reading: Reading, i: int, p: pr.Parsed, phrase: set[int]) -> list[
     state's body: "the Ghanaian authorities"; none in an apposition: "X, a U.S. officer")."""
     doc = reading.doc.text
     found: list[Entity] = []
-    for m in d.mentions(reading, i, ACTORS):
+    for m in d.mentions(reading, i, ACTOR_KINDS):
         token = p.token_at(m.start)
         if token is None or token.i not in phrase or in_apposition(token, phrase):
             continue
@@ -191,7 +192,7 @@ def places_at(reading: Reading, i: int, p: pr.Parsed, head: Token) -> list[Entit
     dated = [(x.start, x.end) for x in d.dates(reading, i)]  # "In August 2019": no place
     found: list[Entity] = []
     at_head = False
-    for m in d.mentions(reading, i, PLACE):
+    for m in d.mentions(reading, i, PLACE_KINDS):
         token = p.token_at(m.start)
         if m.via in ("demonym", "reference") or token is None or token.i not in heads:
             continue
@@ -234,7 +235,7 @@ def _elsewhere(reading: Reading, i: int, p: pr.Parsed, token: Token, mention: Me
     """Say whether a place is said to lie in a place of another state than the one it was
     linked to ("Lisbon's Belém district" read as a Belém of Brazil): then it is no place."""
     home = mention.entity.country or mention.entity.slug
-    for m in d.mentions(reading, i, PLACE):
+    for m in d.mentions(reading, i, PLACE_KINDS):
         owner = p.token_at(m.start)
         if owner is not None and owner.dep_ == "poss" and owner.head.i in (token.i, token.head.i):
             return (m.entity.country or m.entity.slug) != home

@@ -19,11 +19,13 @@ from rdflib import URIRef
 
 from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import (
+    ACTOR_KINDS,
     COMPLEMENT_ENDS,
     OF_A_BODY,
     OF_A_PORTFOLIO,
     OFFICE_STATES,
     OFFICES,
+    PLACE_KINDS,
     POLITY_KINDS,
     PORTFOLIOS,
     SAME_PORTFOLIO,
@@ -37,8 +39,6 @@ from .parse_paths import parse_of
 from .person_names import LOWER, UPPER, fold_text
 
 # Titles that are offices only when capitalised: "the first minister to visit" is no office.
-# Who may hold a post: a polity, or an international organisation ("EU High Representative").
-_OWNERS = POLITY_KINDS | {"organisation"}
 CAPITALISED_ONLY = {"first minister", "chief minister", "speaker", "head", "governor", "premier"}
 _WORD = rf"[{UPPER}][{UPPER}{LOWER}'\u2019-]*"
 # A portfolio or a body: capitalised words joined by "and", "&", "of (the)".
@@ -169,7 +169,7 @@ def _ending(reading: Reading, i: int, end: int) -> Mention | None:
     """Return the mention of a polity or an international organisation of sentence i that ends
     at a document offset ("Kenyan", "Russia's", "UN" in "UN Secretary-General")."""
     for m in reading.mentions[i]:
-        if m.end == end and m.entity.kind in _OWNERS:
+        if m.end == end and m.entity.kind in ACTOR_KINDS:
             return m
     return None
 
@@ -234,13 +234,13 @@ def _complements(reading: Reading, i: int, text: str, key: str, end: int) -> _Af
             found.update(_body(reading, i, text, at, of.group().endswith("the ")))
     found["said"] = found["end"]
     to = re.match(r"[ ]to[ ](?:the[ ])?", text[found["end"] :])
-    if to and (m := _mention(reading, i, found["end"] + to.end(), _OWNERS)):
+    if to and (m := _mention(reading, i, found["end"] + to.end(), ACTOR_KINDS)):
         found["to"], found["end"] = m.entity, m.end
     inn = re.match(r"[ ]in[ ](?:the[ ])?", text[found["end"] :])
     if inn:
         places: list[Entity] = []
         at = found["end"] + inn.end()
-        while (m := _mention(reading, i, at, POLITY_KINDS | {"city"})) and _named(text, m):
+        while (m := _mention(reading, i, at, PLACE_KINDS)) and _named(text, m):
             places.append(m.entity)
             found["end"] = m.end
             joint = re.match(r",[ ](?:and[ ])?|[ ]and[ ]", text[m.end :])

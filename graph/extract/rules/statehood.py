@@ -22,6 +22,7 @@ from ...reading.lexicon import (
     INDEPENDENCE_VERBS,
     NEW_STATE_NOUNS,
     REPORTING_VERBS,
+    STATE_KINDS,
 )
 from ...reading.values import DateMatch
 from ...vocab import DKG
@@ -31,7 +32,7 @@ from . import discourse as d
 from . import event_labels as lb
 from . import participants as pa
 from . import predicates as pr
-from .discourse import STATE, Person
+from .discourse import Person
 from .when import date_start, entry_date
 
 # An independence: the state, and the noun of its verb ("Declaration"), if it has one.
@@ -47,7 +48,7 @@ def _states(reading: Reading, i: int, p: pr.Parsed, tokens: Iterable[Token]) -> 
     """Return the states these words name (not by a demonym)."""
     where = {t.i for t in tokens}
     found: list[Entity] = []
-    for m in d.mentions(reading, i, STATE):
+    for m in d.mentions(reading, i, STATE_KINDS):
         token = p.token_at(m.start)
         if token is not None and token.i in where and m.via != "demonym":
             found.append(m.entity)

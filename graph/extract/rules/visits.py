@@ -11,12 +11,11 @@ from rdflib import URIRef
 
 from ... import iris
 from ...reading.gazetteer import Entity
-from ...reading.lexicon import VISIT_KINDS
+from ...reading.lexicon import PLACE_KINDS, STATE_KINDS, VISIT_KINDS
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from . import Pair, Reading, Rule
 from . import discourse as d
-from .discourse import PLACE, STATE
 from .visit_clauses import Visitor
 
 # A visit or mission "to" places, with the words before the noun that say its kind.
@@ -57,7 +56,7 @@ def destinations(reading: Reading, i: int, at: int) -> tuple[list[Segment], int]
     segments: list[Segment] = []
     current: list[Entity] = []
     pos = at
-    for m in d.mentions(reading, i, PLACE, at):
+    for m in d.mentions(reading, i, PLACE_KINDS, at):
         if m.via in ("demonym", "reference") or m.start < pos:
             continue
         gap = doc[pos : m.start]
@@ -99,7 +98,7 @@ def visitors(reading: Reading, i: int, lo: int, before: int, words: str) -> list
         ]
     states = d.heads_of(reading, i, lo, before) + [
         m.entity
-        for m in d.mentions(reading, i, STATE, lo, before)
+        for m in d.mentions(reading, i, STATE_KINDS, lo, before)
         if (m.via not in ("demonym", "reference") and not d.is_object(reading, m.start))
         or (m.via == "demonym" and VISITOR_NOUN.match(doc, m.end))
     ]
