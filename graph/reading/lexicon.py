@@ -322,6 +322,8 @@ MEETING_VERBS = frozenset({"join", "meet", "receive", "welcome", "greet", "host"
 HELD_VERBS = frozenset({"hold", "stage", "organise", "organize", "fight", "convene"})
 ENDED_VERBS = frozenset({"end", "close", "conclude"})
 RELATION_NOUNS = frozenset({"relation", "relations", "tie", "ties"})
+# Nouns of a relationship between two states: "the relationship" is the pair's named last.
+RELATIONSHIP_NOUNS = RELATION_NOUNS | {"relationship", "partnership"}
 # Words before "relations" that make them other than diplomatic: "trade relations".
 DIPLOMATIC_WORDS = frozenset({"diplomatic", "full", "formal", "bilateral", "official"})
 # Words in the names of lakes, rivers, mountains and seas: such a name is no state's.
@@ -331,8 +333,12 @@ LANDFORMS = frozenset({
 })  # fmt: skip
 NEW_STATE_NOUNS = frozenset({"state", "country", "republic", "nation", "kingdom"})
 # Negation and doubt inside a clause: "no agreement was reached", "never ratified".
-NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-CONDITION_WORDS = frozenset({"if", "unless", "whether", "once"})
+NEGATIVES = ("not", "n't", "no", "never", "neither", "nor", "without")
+NEGATIVE_WORDS = frozenset(NEGATIVES)
+# Conjunctions of a condition; "once" too where the parse marks a clause with it ("once
+# ratified"), not in running text, where it is as often an adverb ("once had an embassy").
+CONDITIONS = ("if", "unless", "whether")
+CONDITION_WORDS = frozenset({*CONDITIONS, "once"})
 # Prepositions that make a clause a state that lasted, not a thing that happened at a date.
 DURATION_WORDS = frozenset({"until", "till", "since", "throughout"})
 TIME_UNITS = frozenset({"year", "decade", "month", "week", "day", "century", "hour", "period"})
@@ -384,8 +390,12 @@ INTENTION_VERBS = frozenset({
 
 # Words that say something did not, may or will happen, or failed: a clause with one of them
 # states no fact. "no more than" and its kin qualify a figure and negate nothing.
-NEGATION = r"not|n['\u2019]t|no|never|neither|nor|without"
-MODALITY = r"would|could|might|will|shall|should|can"
+NEGATION = "|".join(word.replace("'", "['\u2019]") for word in NEGATIVES)  # "n't", "n\u2019t"
+MODAL_VERBS = ("would", "could", "might", "will", "shall", "should", "can")
+MODALITY = "|".join(MODAL_VERBS)
+# Modal auxiliaries in the parse: these, "may" and "must" (over text, HEDGE reads "may" in
+# lower case only: "May" is also a month).
+MODAL_AUXILIARIES = frozenset(MODAL_VERBS) | {"may", "must"}
 INTENTION = (
     r"plan|plans|planned|planning|intends?|intended|propos(?:e|es|ed|al)|possible|possibly"
     r"|potential|hopes?|hoped|expects?|expected|consider(?:s|ed|ing)?|seeks?|sought|aims?"
@@ -403,7 +413,7 @@ NOT_A_HEDGE = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less)\s+than\b|\bnot\s+o
 NOT_STATED = re.compile(
     rf"\b(?:{NEGATION}|{MODALITY}|plans?|planned|planning|intends?|intended|intending"
     r"|propos(?:es|ed|ing)|consider(?:s|ed|ing)|hopes?|hoped|wants?|wanted|wish(?:es|ed)?"
-    r"|expects?|expected|aims?|if|unless|whether|may)\b",
+    rf"|expects?|expected|aims?|{'|'.join(CONDITIONS)}|may)\b",
     re.I,
 )
 # After a mission: "is planned", "is being considered".

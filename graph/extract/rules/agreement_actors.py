@@ -11,7 +11,13 @@ from typing import TypeGuard
 from spacy.tokens import Token
 
 from ...reading.gazetteer import Entity
-from ...reading.lexicon import ACTOR_KINDS, OFFICE_STATES, POLITY_KINDS, STATE_KINDS
+from ...reading.lexicon import (
+    ACTOR_KINDS,
+    OFFICE_STATES,
+    POLITY_KINDS,
+    RELATIONSHIP_NOUNS,
+    STATE_KINDS,
+)
 from ...vocab import DKG
 from . import Reading
 from . import discourse as d
@@ -24,7 +30,6 @@ PAIR_WORDS = re.compile(
 )
 # Needs "two" or "both": "the governments" alone may mean any governments.
 PAIR_NEEDS = re.compile(r"\b(?:two|both)\b", re.I)
-RELATION_NOUNS = {"relationship", "relation", "relations", "tie", "ties", "partnership"}
 # Dependencies along which a name stays the actor a phrase speaks of: "the foreign ministers
 # of Argentina and Chile", "Malaysia's Prime Minister", not "a minister born in Chile".
 ACTOR_PATH = {"compound", "poss", "conj", "cc", "appos", "amod", "det", "nummod", "nmod",
@@ -128,7 +133,9 @@ def actors(reading: Reading, i: int, top: Token | None) -> list[Party]:
     found += _signers_named_before(reading, i, lo, hi)
     found += _offices_of_states(reading, top, lo, hi)
     found += _posts_of_signers(reading, i, top)
-    if not found and any(t.lemma_ in RELATION_NOUNS for t in top.subtree):  # of the pair named last
+    if not found and any(
+        t.lemma_ in RELATIONSHIP_NOUNS for t in top.subtree
+    ):  # of the pair named last
         end = top.idx + len(top.text)
         found += [Party(e, top.idx, end) for e in pair_before(reading, i, top.idx)]
     return found

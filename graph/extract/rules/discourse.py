@@ -57,9 +57,8 @@ THE_TWO = re.compile(r"^(?:The|These|Both|Our)\s+(?:two\s+)?(?:countries|nations
 # The prepositions before a date that say when something happened.
 WHEN = {"in", "on", None}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_TITLES = TITLES_BEFORE_NAMES
 # "the King and Queen of Norway", "the President of Chile": the state a title belongs to.
-TITLE_OF = re.compile(rf"\b(?:{_TITLES})\s+of\s+(?:the\s+)?$")
+TITLE_OF = re.compile(rf"\b(?:{TITLES_BEFORE_NAMES})\s+of\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)

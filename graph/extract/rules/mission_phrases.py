@@ -14,8 +14,7 @@ from ...reading.mentions import Mention
 # A mention as a View holds it: start and end in the sentence, its entity, how it is named.
 SentenceMention = tuple[int, int, Entity, str]
 
-_TYPES = MISSION_TYPES
-MISSION_TYPE = re.compile("|".join(rf"\b(?P<{k}>{p})\b" for k, p in _TYPES), re.I)
+MISSION_TYPE = re.compile("|".join(rf"\b(?P<{k}>{p})\b" for k, p in MISSION_TYPES), re.I)
 # "one" standing for a mission type just named: "Chile has an embassy in Oslo, while Norway has
 # one in Santiago".
 ONE = re.compile(r"\bone(?=\s+(?:in|at)\s)", re.I)
@@ -80,7 +79,7 @@ class Phrase:
 
     start: int
     end: int
-    kind: str  # a group name of _TYPES, or "one"
+    kind: str  # a group name of MISSION_TYPES, or "one"
     plural: bool = False
 
 

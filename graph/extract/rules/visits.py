@@ -44,7 +44,6 @@ VISITOR_NOUN = re.compile(
     r"|president|king|queen|prince|princess|monarchs?|officials?)\b",
     re.I,
 )
-KINDS = VISIT_KINDS
 # Places visited together, and the year in brackets after them: "A and B (2011)".
 Segment = tuple[list[Entity], str | None]
 
@@ -123,7 +122,7 @@ def _state(
     year = date.value if date else None
     key = "-".join([slug, *(p.slug for p in places), year or ""])
     where = d.enumeration(p.label for p in places)
-    label = f"{KINDS[cls]} of {name} to {where}" + (f" ({year})" if year else "")
+    label = f"{VISIT_KINDS[cls]} of {name} to {where}" + (f" ({year})" if year else "")
     pairs: list[Pair] = [(DKG.visitor, iri)]
     pairs += [(DKG.location, reading.facts.use(p)) for p in places]
     pairs += [(DKG.date, d.literal(date))] if date else []
