@@ -30,6 +30,12 @@ NAMESAKE_KINDS = LISTED_SUBDIVISION_KINDS | {"city"}
 # Places a mission phrase may name as its seat (a province may be read for its chief city).
 MISSION_PLACE_KINDS = frozenset({"city", "state", "province", "region"})
 
+# Words that say what kind of place a name is: "Quebec City", "the province of Quebec".
+PLACE_TYPE_WORDS = frozenset({
+    "region", "province", "state", "territory", "canton", "county", "prefecture", "department",
+    "district", "governorate", "oblast", "voivodeship", "land",
+})  # fmt: skip
+
 # The head nouns of the names of bodies that states (or governments) make up: a name ending in
 # one names an international organisation ("the Pacific Islands Forum", "the Nordic Council").
 INTERNATIONAL_HEADS = (
@@ -160,6 +166,26 @@ TITLES_BEFORE_NAMES = (
     "|Chancellor|Crown Princess|Crown Prince|Grand Duchess|Grand Duke|Princess|Prince|Queen"
     "|King|Emperor|Empress|Governor General|Secretary of State|Ambassador|Mayor|Senator"
 )
+
+# ---- Dates and numbers ----------------------------------------------------------------------
+
+# Month names are capitalised so that "may" or "march" as verbs are not months; abbreviations
+# other than the whole name ("May") may end with a full stop ("Aug.").
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+                       "Nov", "Dec")  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Numbers written in words, in order: "one" is CARDINAL_WORDS[0]; Roman numerals name months
+# ("16-XII-1998") and the numbers of recurring events ("World War II").
+CARDINAL_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                  "eighteen", "nineteen")  # fmt: skip
+TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                 "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                 "sixteenth", "seventeenth", "eighteenth", "nineteenth")  # fmt: skip
+ROMAN_NUMERALS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 # ---- Diplomatic missions ---------------------------------------------------------------------
 

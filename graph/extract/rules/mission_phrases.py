@@ -8,7 +8,13 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ...reading.gazetteer import Entity, gazetteer
-from ...reading.lexicon import ACTOR_KINDS, MISSION_PLACE_KINDS, MISSION_TYPES, POLITY_KINDS
+from ...reading.lexicon import (
+    ACTOR_KINDS,
+    CARDINAL_WORDS,
+    MISSION_PLACE_KINDS,
+    MISSION_TYPES,
+    POLITY_KINDS,
+)
 from ...reading.mentions import Mention
 
 # A mention as a View holds it: start and end in the sentence, its entity, how it is named.
@@ -27,8 +33,7 @@ NOT_A_POST = {"trade", "economic", "business", "princely", "royal", "military", 
 MODIFIERS = {"new", "own", "separate", "shared", "second", "third", "first", "main", "former",
              "full-time", "part-time", "resident", "small", "large", "larger", "current", "old",
              "joint", "official", "government"}  # fmt: skip
-COUNTING = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-            "ten", "eleven", "twelve"}  # fmt: skip
+COUNTING = {"a", "an", *CARDINAL_WORDS[:12]}  # "a", "an", "one" to "twelve"
 # Words that may stand between a verb and its object mission: "maintains its own separate".
 FILLERS = MODIFIERS | {"a", "an", "the", "its", "their", "our", "his", "her", "also", "now",
                        "still", "each", "both", "several", "some", "many", "further",
