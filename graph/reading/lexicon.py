@@ -460,11 +460,7 @@ TENTATIVE = frozenset({"draft", "proposed", "possible", "planned", "future", "po
                        "prospective"})  # fmt: skip
 TENTATIVE_HEADS = frozenset({"negotiation", "talk", "draft", "proposal", "plan", "discussion",
                              "consultation", "bid"})  # fmt: skip
-# Conjunctions that open a clause of its own, with its own subject.
+# Conjunctions that open a clause of its own, with its own subject (clauses.py parts clauses).
 CONTRAST = r"while|whereas|but|although|though"
-# Where a sentence's clauses part: a semicolon, or a comma before a conjunction of contrast
-# (the break takes the conjunction with it). A full stop inside a sentence ends an
-# abbreviation ("e.g. X"), not a clause.
-CLAUSE_BREAK = re.compile(rf";|,\s+(?:{CONTRAST})\b|\sbut\b")
-# Where a new clause may begin, for a subject to stop reaching over it.
-CLAUSE_BOUNDARY = re.compile(rf"[;:]|\b(?:{CONTRAST}|when)\b", re.I)
+# Adverbs that may close a clause after its verb: "was closed for good.", "opened too,".
+CLOSING_ADVERBS = r"as\s+well|too|also|again|permanently|for\s+good"

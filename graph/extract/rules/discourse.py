@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
+from ...reading.clauses import clause_of
 from ...reading.gazetteer import Entity
 from ...reading.lexicon import (
-    CLAUSE_BREAK,
     HEDGE,
     NOT_A_HEDGE,
     PLACE_KINDS,
@@ -215,15 +215,7 @@ def paragraph(reading: Reading, i: int) -> int:
 
 def clause(reading: Reading, i: int, at: int) -> tuple[int, int]:
     """Return the document span of the clause of sentence i that holds offset `at`."""
-    s = reading.sentences[i]
-    lo, hi = s.start, s.end
-    for m in CLAUSE_BREAK.finditer(s.text):
-        cut = s.start + m.start()
-        if cut < at:
-            lo = s.start + m.end()
-        elif hi == s.end:
-            hi = cut
-    return lo, hi
+    return clause_of(reading.sentences[i], at)
 
 
 def mention_end(reading: Reading, i: int, entity: Entity | None, after: int, default: int) -> int:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from ...reading.clauses import Boundary, boundary_at
 from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import (
     ACTOR_KINDS,
@@ -59,7 +60,6 @@ PAREN_LOCATION = re.compile(r"\s*\(\s*(?:in|at)\s+")
 INFOBOX_PLACE = re.compile(r",\s+")
 LINE_END = re.compile(r"\s*(?:[.;)]|$)")
 LIST_GLUE = re.compile(r"(?:,?\s+(?:and|or)\s+|,\s*|\s*/\s*)(?:(?:in|at)\s+)?")
-NEW_CLAUSE = re.compile(r",\s*and\b")
 ALSO_COVERS = re.compile(
     r"\s*[,(]?\s*(?:(?:which|that|and|it)\s+)?(?:(?:is|are)\s+)?(?:(?:also\s+)?(?:covers?"
     r"|covering|accredited\s+to)|also\s+(?:responsible\s+for|serves|serving))\s+"
@@ -283,7 +283,7 @@ def _places(view: View, pos: int, ends: dict[str, int] | None = None) -> tuple[l
             break
         # ", and X" after one place opens a new clause ("in Paris, and Quebec maintains ...");
         # in a list it closes it ("in A, B, and C").
-        if NEW_CLAUSE.match(glue[0]) and "," not in glued:
+        if boundary_at(glue[0], 0, Boundary.AND_AFTER_COMMA) and "," not in glued:
             break
         glued.append(glue[0].strip()[:1])
         pos = glue.end()
@@ -318,7 +318,7 @@ def _names(
         found.append(mention[2])
         end = mention[1]
         glue = LIST_GLUE.match(text, end)
-        if not glue or (len(found) == 1 and NEW_CLAUSE.match(glue[0])):
+        if not glue or (len(found) == 1 and boundary_at(glue[0], 0, Boundary.AND_AFTER_COMMA)):
             break  # "to A, and B is ...": a new clause
         pos = glue.end()
     return found, end

@@ -16,8 +16,9 @@ from dataclasses import replace
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from ...reading.clauses import Boundary, clause_start, parted
 from ...reading.gazetteer import Entity, gazetteer
-from ...reading.lexicon import CLAUSE_BOUNDARY, NOT_STATED, NOT_STATED_AFTER, POLITY_KINDS
+from ...reading.lexicon import NOT_STATED, NOT_STATED_AFTER, POLITY_KINDS
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
@@ -78,11 +79,11 @@ class _Sentence:
 
     def boundary_between(self, start: int, end: int) -> bool:
         """Say whether a new clause begins between two offsets."""
-        return CLAUSE_BOUNDARY.search(self.s.text, start, end) is not None
+        return parted(self.s.text, Boundary.OPENING, start, end)
 
     def clause_start(self, pos: int) -> int:
         """Return where the clause holding pos begins."""
-        return ([0] + [m.end() for m in CLAUSE_BOUNDARY.finditer(self.s.text, 0, pos)])[-1]
+        return clause_start(self.s.text, pos, Boundary.OPENING)
 
     def stated(self, r: PhraseReading) -> bool:
         """Say whether the clause states the mission: not negated, planned or hypothetical."""
