@@ -70,15 +70,16 @@ def test_a_figure_ends_at_a_comma_a_relative_or_and_before_lower_case_words():
     assert clause_end(text, 0, Boundary.FIGURE_END, hi=10) == 10
 
 
-def test_a_figure_starts_after_a_semicolon_or_a_comma_of_contrast():
-    text = "Imports fell, while exports rose to 9%"
-    assert clause_start(text, text.index("9%"), Boundary.FIGURE_START) == text.index(" exports")
+def test_a_clause_starts_after_the_last_break_before_an_offset():
+    text = "Imports fell, while exports rose to 9%, though"
+    assert clause_start(text, text.index("9%"), Boundary.BREAK) == text.index(" exports")
+    assert clause_start(text, text.index("Imports"), Boundary.BREAK) == 0
 
 
 @pytest.mark.parametrize(
     ("gap", "new"),
     [(" and Chile ranked ", True), (" and the Netherlands ", True), (" while ", True),
-     (" and ranked ", False), (", ranking ", False)],
+     ("; ", True), (" when ", True), (" and ranked ", False), (", ranking ", False)],
 )  # fmt: skip
 def test_a_new_subject_parts_a_ranking_from_an_amount(gap, new):
     assert parted(gap, Boundary.NEW_SUBJECT) is new

@@ -16,6 +16,8 @@ from .sentences import Sentence
 
 # "which" and "who" open a relative clause; "that" opens as many noun phrases ("that year").
 _RELATIVE = "|".join(sorted(RELATIVE_PRONOUNS - {"that"}))
+# A semicolon, a colon, a conjunction of contrast or "when", wherever they stand, in any case.
+_OPENING = rf"[;:]|\b(?:{CONTRAST}|when)\b"
 
 
 class Boundary(Enum):
@@ -25,20 +27,16 @@ class Boundary(Enum):
     # (the break takes the conjunction with it), or "but". A full stop inside a sentence ends an
     # abbreviation ("e.g. X"), not a clause.
     BREAK = re.compile(rf";|,\s+(?:{CONTRAST})\b|\sbut\b")
-    # Where a new clause may begin, for a subject to stop reaching over it: a semicolon, a
-    # colon, a conjunction of contrast or "when", wherever they stand.
-    OPENING = re.compile(rf"[;:]|\b(?:{CONTRAST}|when)\b", re.I)
+    # Where a new clause may begin, for a subject to stop reaching over it (_OPENING).
+    OPENING = re.compile(_OPENING, re.I)
+    # Where a clause with a subject of its own may begin: an opening, or "and" before a name
+    # ("... and Chile ranked 9th"); this parts a ranking from an amount.
+    NEW_SUBJECT = re.compile(rf"(?i:{_OPENING})|\band\s+(?:the\s+)?[A-Z]")
     # Where a figure's own words end after it: a comma, semicolon or bracket, an "and" before
     # lower-case words (not "and the Netherlands"), a conjunction of contrast, a relative clause.
     FIGURE_END = re.compile(
-        rf"[,;(]|\s+and\s+(?!the\s+[A-Z])(?=[a-z])|\s+(?:while|whereas|but|{_RELATIVE})\b"
+        rf"[,;(]|\s+and\s+(?!the\s+[A-Z])(?=[a-z])|\s+(?:{CONTRAST}|{_RELATIVE})\b"
     )
-    # Where a clause with a subject of its own opens: a semicolon, "and" before a name ("... and
-    # Chile ranked 9th"), a conjunction of contrast.
-    NEW_SUBJECT = re.compile(r";|\band\s+(?:the\s+)?[A-Z]|\b(?:while|whereas|but)\b")
-    # Where a figure's clause begins before it: a semicolon, a comma before a conjunction of
-    # contrast.
-    FIGURE_START = re.compile(r";|,\s+(?:while|whereas|but|although)\b")
     # ", and" after an item of a list of one: "in Paris, and Quebec maintains ...".
     AND_AFTER_COMMA = re.compile(r",\s*and\b")
     # The end of a clause right here, maybe after the adverbs that close one: "was closed (for

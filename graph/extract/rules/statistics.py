@@ -316,7 +316,7 @@ def _unplaced(found: list[Party]) -> list[Party]:
 def _claim(sen: _Sentence, fig: Figure, lo: int, hi: int, claims: list[Claim]) -> Claim | None:
     """Read what the text says of a figure between its neighbours (lo, hi); None if no statistic."""
     text = sen.text
-    cut = [m.end() for m in boundaries(text, Boundary.FIGURE_START, lo, fig.start)]
+    cut = [m.end() for m in boundaries(text, Boundary.BREAK, lo, fig.start)]
     cut += [b for a, b in sen.clauses if lo <= b <= fig.start]
     # A count's clause goes on after its noun: "100 sister-city and sister-state relationships".
     own_end = clause_end(text, max(fig.end, fig.noun_end or 0), Boundary.FIGURE_END, hi, sen.joins)
