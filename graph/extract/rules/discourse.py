@@ -22,7 +22,6 @@ from ...reading.lexicon import (
 )
 from ...reading.mentions import Mention
 from ...reading.values import DateMatch
-from ...vocab import DKG
 from .. import identity
 from . import Pairs, Reading
 from .when import stated_dates
@@ -68,16 +67,6 @@ class Group:
     start: int
     end: int
     entities: tuple[Entity, ...]
-
-
-@dataclass(frozen=True)
-class Person:
-    """A person named after a title: "Prime Minister Erna Solberg"."""
-
-    start: int
-    end: int
-    name: str
-    title: str
 
 
 def sentence_span(reading: Reading, i: int) -> tuple[int, int]:
@@ -279,16 +268,6 @@ def literal(match: DateMatch) -> Literal:
     return Literal(match.value, datatype=match.datatype)
 
 
-def people(reading: Reading, i: int) -> list[Person]:
-    """Return the people sentence i names (people.py's finder), by their full names."""
-    from .people import people_in
-
-    return [
-        Person(min(n.lead, n.start), n.end, n.name, n.posts[0].title.label if n.posts else "")
-        for n in people_in(reading, i)
-    ]
-
-
 def heads_of(reading: Reading, i: int, lo: int, hi: int) -> list[Entity]:
     """Return the states named as the state of a title within [lo, hi): "the King of Norway"."""
     doc = reading.doc.text
@@ -297,13 +276,6 @@ def heads_of(reading: Reading, i: int, lo: int, hi: int) -> list[Entity]:
         for m in mentions(reading, i, STATE_KINDS, lo, hi)
         if m.via != "demonym" and TITLE_OF.search(doc[max(0, m.start - 60) : m.start])
     ]
-
-
-def state_person(reading: Reading, i: int, person: Person, rule: str) -> URIRef:
-    """Name a person met in sentence i (another module states their roles); return the IRI."""
-    iri = identity.person(person.name)
-    span = (person.start, person.end)  # the title and the name: "President Gabriel Boric"
-    return reading.facts.state(iri, [], span, rule, cls=DKG.Person, label=person.name)
 
 
 @functools.cache

@@ -7,6 +7,7 @@ from ...reading.lexicon import PLACE_KINDS, STATE_KINDS
 from ...vocab import DKG
 from . import Pair, Reading, Rule
 from . import discourse as d
+from .people import people_in, state_person
 
 # "both deployed troops to X", "were involved in the war in X (under ISAF)".
 DEPLOYED = re.compile(
@@ -111,12 +112,12 @@ def meetings(reading: Reading, i: int) -> None:
         ]
         if reading.context.speaker and OUR.search(s.text, lo - s.start, met - s.start):
             states.insert(0, reading.context.speaker)
-        persons = [p for p in d.people(reading, i) if lo <= p.start < hi]
+        persons = [p for p in people_in(reading, i) if lo <= p.phrase_start < hi]
         if len(set(states)) + len(persons) < 2:
             continue  # a meeting has two sides: "Norway met its targets in 2015" is none
         pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(states)]
         for p in persons:
-            pairs.append((DKG.participant, d.state_person(reading, i, p, "event-meeting")))
+            pairs.append((DKG.participant, state_person(reading, p, "event-meeting")))
         pairs += [(DKG.location, reading.facts.use(p.entity)) for p in places[:1]]
         pairs += [(DKG.date, d.literal(date))] if date else []
         who = sorted({e.slug for e in states} | {p.name for p in persons})

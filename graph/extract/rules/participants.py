@@ -27,13 +27,15 @@ from ...vocab import DKG
 from . import Reading
 from . import discourse as d
 from . import predicates as pr
-from .discourse import STATE_BODY, Person
+from .discourse import STATE_BODY
+from .people import people_in
+from .person_mentions import Named
 
 if TYPE_CHECKING:  # spaCy loads with the pipeline (reading/pipeline.py), not with the rules
     from spacy.tokens import Token
 
 # The people a clause names, each with the sentence that names them.
-People = list[tuple[int, Person]]
+People = list[tuple[int, Named]]
 
 # The recogniser's kinds of names that a place read from a document may have.
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -65,7 +67,7 @@ def in_apposition(token: Token, phrase: set[int]) -> bool:
     return False
 
 
-def people_at(reading: Reading, i: int, p: pr.Parsed, head: Token) -> list[Person]:
+def people_at(reading: Reading, i: int, p: pr.Parsed, head: Token) -> list[Named]:
     """Return the people a phrase names as its head: "President X", "the minister, X", "X and
     Y"; not "X's nominee" nor "the government of X"."""
     heads = {t.i for t in head.subtree if t.i == head.i or heads_chain(t, head)}
@@ -76,7 +78,7 @@ def people_at(reading: Reading, i: int, p: pr.Parsed, head: Token) -> list[Perso
     # The word a name ends on stands in the parse (token_at gives None on an empty parse only).
     return [
         x
-        for x in d.people(reading, i)
+        for x in people_in(reading, i)
         if (last := p.token_at(x.end - 1)) is not None and last.i in heads
     ]
 
@@ -93,7 +95,7 @@ def heads_chain(token: Token, head: Token) -> bool:
 def pronoun(reading: Reading, i: int, word: str) -> tuple[People, list[Entity]] | None:
     """Return what a subject pronoun stands for: (people, states), or None."""
     if word in PERSON_PRONOUNS and i > 0:
-        before = {x.name: x for x in d.people(reading, i - 1)}
+        before = {x.name: x for x in people_in(reading, i - 1)}
         if len(before) == 1:
             return [(i - 1, next(iter(before.values())))], []
     if word in PAIR_PRONOUNS:

@@ -46,6 +46,11 @@ class Named:
     alias_at: tuple[int, int] | None = None  # where the other name stands: "X (Y, 1520-1590)"
     name: str = ""  # the full name, once the document is read (person_coreference.py)
 
+    @property
+    def phrase_start(self) -> int:
+        """Return where the words that name the person start: their title, else the name."""
+        return min(self.lead, self.start)
+
 
 @dataclass(frozen=True)
 class Run:

@@ -16,6 +16,7 @@ from ...reading.values import DateMatch
 from ...vocab import DKG
 from . import Pair, Reading, Rule
 from . import discourse as d
+from .people import people_in, state_person
 from .visit_clauses import Visitor
 
 # A visit or mission "to" places, with the words before the noun that say its kind.
@@ -89,11 +90,10 @@ def visitors(reading: Reading, i: int, lo: int, before: int, words: str) -> list
     Each is (IRI, name, key); a person is stated with its label.
     """
     doc = reading.doc.text
-    found = [p for p in d.people(reading, i) if lo <= p.start < before]
+    found = [p for p in people_in(reading, i) if lo <= p.phrase_start < before]
     if found:
         return [
-            (d.state_person(reading, i, p, "event-visit"), p.name, iris.slugify(p.name))
-            for p in found
+            (state_person(reading, p, "event-visit"), p.name, iris.slugify(p.name)) for p in found
         ]
     states = d.heads_of(reading, i, lo, before) + [
         m.entity
@@ -173,7 +173,7 @@ def visits(reading: Reading, i: int) -> None:
             lo, hi = d.clause(reading, i, s.start + m.start())
             words = doc[lo : s.start + m.start()]
             mission = MISSION_SUBJECT.search(words)
-            if pattern is WENT and not (mission or d.people(reading, i)):
+            if pattern is WENT and not (mission or people_in(reading, i)):
                 continue
             segments, _ = destinations(reading, i, s.start + m.end())
             if not segments or d.hedged(reading, lo, hi) or _stated(reading, s.start + m.start()):

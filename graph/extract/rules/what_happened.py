@@ -33,7 +33,8 @@ from . import event_labels as lb
 from . import parse_paths as paths
 from . import participants as pa
 from . import predicates as pr
-from .discourse import Person
+from .people import state_person
+from .person_mentions import Named
 from .when import end_literal, entry_date
 
 YEAR = re.compile(r"\d{4}")
@@ -225,7 +226,7 @@ def _assert(
     p: pr.Parsed,
     verb: Token,
     when: DateMatch,
-    parties: tuple[list[tuple[int, Person]], list[Entity], list[Entity]],
+    parties: tuple[list[tuple[int, Named]], list[Entity], list[Entity]],
     dates: list[DateMatch],
 ) -> None:
     """Assert the event of a verb's clause, stated by the clause's words."""
@@ -243,8 +244,8 @@ def _assert(
     if cls == DKG.Meeting and len(actors) + len(people) < 2:
         cls = DKG.Event  # a meeting has two sides: "Japan met its targets" is none
     pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in actors]
-    for k, person in people:
-        pairs.append((DKG.participant, d.state_person(reading, k, person, "event-clause")))
+    for _, person in people:
+        pairs.append((DKG.participant, state_person(reading, person, "event-clause")))
     pairs += [(DKG.location, reading.facts.use(e)) for e in places]
     if when.end_value:
         pairs += [(DKG.startDate, d.literal(when)), (DKG.endDate, end_literal(when))]
