@@ -158,8 +158,8 @@ HONORIFICS = (
     r"|Capt|Captain|Cmdr|Commander|Adm|Admiral|Brig|Brigadier|Marshal|Field Marshal|Sgt"
     r"|Sergeant|Rev|Reverend|Saint|Imam|Rabbi"
 )
-# Titles written before a name that name a post of a state, longest first ("Vice President"
-# before "President"); discourse.py finds people after them.
+# Titles written before "of <state>" that name a post of that state, longest first ("Vice
+# President" before "President"): discourse.heads_of() reads "the King of Norway" as Norway's.
 TITLES_BEFORE_NAMES = (
     "Vice President|Vice-President|President|Deputy Prime Minister|Prime Minister|Premier"
     "|Foreign Minister|Minister(?: of(?: the)? [A-Z][a-z]+(?: (?:and|of) [A-Z][a-z]+)*)?"
@@ -206,6 +206,19 @@ MISSION_TYPES = (
     ("mission", r"missions?"),
     ("office", r"offices?"),
 )  # fmt: skip
+# One-word nouns of a mission, as the parse gives them: "closed its embassies".
+MISSION_NOUNS = (
+    r"embass(?:y|ies)|consulates?|legations?|missions?|commissions?|delegations?|offices?"
+)
+# Words before "mission" that make it a journey of business: "a trade mission to Chile".
+TRADE_MISSION_WORDS = frozenset({"trade", "economic", "business", "commercial", "princely",
+                                 "royal", "investment", "export"})  # fmt: skip
+# Words before "mission" or "delegation" that make it a journey or a team, not a post.
+NOT_A_POST = TRADE_MISSION_WORDS | {
+    "military", "peacekeeping", "fact-finding", "rescue", "space", "parliamentary", "ministerial",
+    "official", "diplomatic", "regional", "observation", "election", "monitoring", "cultural",
+    "scientific", "academic", "religious",
+}  # fmt: skip
 
 # ---- Agreements -----------------------------------------------------------------------------
 

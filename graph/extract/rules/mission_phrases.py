@@ -14,6 +14,7 @@ from ...reading.lexicon import (
     CARDINAL_WORDS,
     MISSION_PLACE_KINDS,
     MISSION_TYPES,
+    NOT_A_POST,
     POLITY_KINDS,
 )
 from ...reading.mentions import Mention
@@ -25,11 +26,6 @@ MISSION_TYPE = re.compile("|".join(rf"\b(?P<{k}>{p})\b" for k, p in MISSION_TYPE
 # "one" standing for a mission type just named: "Chile has an embassy in Oslo, while Norway has
 # one in Santiago".
 ONE = re.compile(r"\bone(?=\s+(?:in|at)\s)", re.I)
-# Words before "mission" or "delegation" that make it a journey or a team, not a post.
-NOT_A_POST = {"trade", "economic", "business", "princely", "royal", "military", "peacekeeping",
-              "fact-finding", "rescue", "space", "parliamentary", "ministerial", "official",
-              "diplomatic", "regional", "observation", "election", "monitoring", "investment",
-              "cultural", "scientific", "academic", "religious"}  # fmt: skip
 # Adjectives allowed inside a mission's noun phrase: "a new Brussels-Capital trade office".
 MODIFIERS = {"new", "own", "separate", "shared", "second", "third", "first", "main", "former",
              "full-time", "part-time", "resident", "small", "large", "larger", "current", "old",

@@ -11,7 +11,7 @@ from rdflib import URIRef
 
 from ... import iris
 from ...reading.gazetteer import Entity
-from ...reading.lexicon import PLACE_KINDS, STATE_KINDS, VISIT_KINDS
+from ...reading.lexicon import PLACE_KINDS, STATE_KINDS, TRADE_MISSION_WORDS, VISIT_KINDS
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from . import Pair, Reading, Rule
@@ -31,7 +31,7 @@ MADE = re.compile(
 # "visited X", "came to visit X"; "went to X" only for a mission or a delegation.
 VISITED = re.compile(r"\b(?:visit(?:ed|s)|came\s+to\s+visit)\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
 WENT = re.compile(r"\b(?:went|travel+ed|came)\s+to\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
-MISSION_WORDS = r"trade|economic|business|commercial|princely|royal|investment|export"
+MISSION_WORDS = "|".join(sorted(TRADE_MISSION_WORDS))
 TRADE = re.compile(rf"\b(?:{MISSION_WORDS})\b", re.I)
 MISSION_SUBJECT = re.compile(rf"\b(?:{MISSION_WORDS})\s+(?:[\w-]+\s+)?missions?\b|\bdelegations?\b")
 DONE = re.compile(

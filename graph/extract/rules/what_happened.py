@@ -21,6 +21,7 @@ from ...reading.lexicon import (
     AGREEMENT_VERBS,
     EVENT_VERBS,
     LATER_WORDS,
+    MISSION_NOUNS,
     MISSION_VERBS,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
@@ -48,9 +49,7 @@ NOT_EVENTS = ("person", "role", "organisation", "agreement")
 
 PRECISE = frozenset({DKG.PrecisionDay, DKG.PrecisionMonth, DKG.PrecisionYear})
 AGREEMENT_NOUN_WORD = re.compile(rf"(?:{AGREEMENT_NOUN}|declarations?|pacts?|protocols?)")
-MISSION_WORD = re.compile(
-    r"embass(?:y|ies)|consulates?|legations?|missions?|commissions?|delegations?|offices?"
-)
+MISSION_WORD = re.compile(MISSION_NOUNS)
 
 
 def _event_noun(token: Token) -> bool:
