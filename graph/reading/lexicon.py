@@ -111,6 +111,10 @@ OFFICES = {
     "missionary": (DKG.Missionary, "Missionary"),
     "agent": (DKG.GovernmentAgent, "Agent"),
 }
+# Offices whose words name an office only when capitalised: "the first minister to visit" is no
+# office, "First Minister" is.
+CAPITALISED_OFFICES = frozenset({"first minister", "chief minister", "speaker", "head", "governor",
+                                 "premier"})  # fmt: skip
 # Posts held by one person at a time: their IRI names no holder (identity.role).
 SINGLE_HOLDER = frozenset({DKG.HeadOfGovernment, DKG.HeadOfState, DKG.Monarch, DKG.Role})
 # Posts of no finer class that a state gives many people at once: their IRI names the holder.

@@ -20,6 +20,7 @@ from rdflib import URIRef
 from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import (
     ACTOR_KINDS,
+    CAPITALISED_OFFICES,
     COMPLEMENT_ENDS,
     OF_A_BODY,
     OF_A_PORTFOLIO,
@@ -38,8 +39,6 @@ from . import Reading
 from .parse_paths import parse_of
 from .person_names import LOWER, UPPER, fold_text
 
-# Titles that are offices only when capitalised: "the first minister to visit" is no office.
-CAPITALISED_ONLY = {"first minister", "chief minister", "speaker", "head", "governor", "premier"}
 _WORD = rf"[{UPPER}][{UPPER}{LOWER}'\u2019-]*"
 # A portfolio or a body: capitalised words joined by "and", "&", "of (the)".
 _PIECE = re.compile(rf"{_WORD}(?:[ ](?:(?:and|&|of|of[ ]the|for|on)[ ])?{_WORD})*")
@@ -127,7 +126,7 @@ def _plural_word(word: str) -> str:
 @functools.cache
 def _office_pattern(capitalised: bool) -> re.Pattern[str]:
     """Return the pattern of office words (on folded text): longest first, plural too."""
-    keys = sorted((k for k in OFFICES if (k in CAPITALISED_ONLY) == capitalised), key=len)
+    keys = sorted((k for k in OFFICES if (k in CAPITALISED_OFFICES) == capitalised), key=len)
     parts = [_plural(k) for k in reversed(keys)]
     if not capitalised:
         parts.insert(0, rf"(?P<portfolio>{PORTFOLIOS})[ ]ministers?")
