@@ -3,7 +3,7 @@
 import re
 
 from ...reading.gazetteer import Entity
-from ...reading.lexicon import PLACE_KINDS, STATE_KINDS
+from ...reading.lexicon import ORGANISATION_KINDS, PLACE_KINDS, STATE_KINDS
 from ...vocab import DKG
 from . import Pair, Reading, Rule
 from . import discourse as d
@@ -47,7 +47,7 @@ def deployments(reading: Reading, i: int) -> None:
         under = UNDER.match(doc, place[0].end)
         orgs = [
             x.entity
-            for x in d.mentions(reading, i, {"organisation"}, place[0].end)
+            for x in d.mentions(reading, i, ORGANISATION_KINDS, place[0].end)
             if under and x.start == under.end()
         ]
         where = place[0].entity

@@ -16,6 +16,7 @@ from ...reading.lexicon import (
     MISSION_TYPES,
     NOT_A_POST,
     POLITY_KINDS,
+    STATE_KINDS,
 )
 from ...reading.mentions import Mention
 
@@ -244,7 +245,7 @@ def place_list(view: View, r: Reading, pos: int) -> None:
     if not r.cities and r.modifier_city is not None:
         r.cities = [r.modifier_city]
     covered = ALSO_COVERS.match(text, pos)
-    if covered and (also := _names(view, covered.end(), {"state"}, demonyms=False))[0]:
+    if covered and (also := _names(view, covered.end(), STATE_KINDS, demonyms=False))[0]:
         r.also, pos = also
     r.end = pos
 

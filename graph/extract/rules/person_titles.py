@@ -26,6 +26,7 @@ from ...reading.lexicon import (
     OF_A_PORTFOLIO,
     OFFICE_STATES,
     OFFICES,
+    ORGANISATION_KINDS,
     PLACE_KINDS,
     POLITY_KINDS,
     PORTFOLIOS,
@@ -275,7 +276,7 @@ def _polity_at(reading: Reading, i: int, text: str, at: int) -> tuple[Entity, in
 def _body(reading: Reading, i: int, text: str, at: int, the: bool) -> _After:
     """Read a body after "of": "the Assembly of the Republic", "Nigeria's House of
     Representatives", "the Federal Military Government of Nigeria", "the United Nations"."""
-    org = _mention(reading, i, at, {"organisation"})
+    org = _mention(reading, i, at, ORGANISATION_KINDS)
     if org is not None:
         return {"polity": org.entity, "end": org.end}
     found: _After = {}
