@@ -23,6 +23,7 @@ from rdflib.term import Node
 
 from .. import iris
 from ..ingest.checked_ids import Row, checked_ids
+from ..reading.lexicon import CARDINAL_WORDS, ORDINAL_WORDS, ROMAN_NUMERALS
 from ..vocab import DKG, WD
 
 if TYPE_CHECKING:  # the gazetteer is imported where it is used
@@ -142,9 +143,8 @@ def link(reference: Graph) -> Graph:
     return links
 
 
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
-ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
-CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# The numbers of recurring events, one to nine, in three ways of writing them.
+ORDINALS, ROMAN, CARDINALS = ORDINAL_WORDS[:9], ROMAN_NUMERALS[:9], CARDINAL_WORDS[:9]
 
 
 def numbered_names(key: str) -> set[str]:

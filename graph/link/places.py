@@ -11,18 +11,18 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from .. import iris
+from ..reading.lexicon import POLITY_KIND_ORDER
 from ..vocab import DKG
 
 REFERENCE = iris.entity("dataset", "reference")
 SCHEMA = Namespace("https://schema.org/")
-PARENT_KINDS = ("region", "province", "territory", "us-state", "community", "state")
 
 if TYPE_CHECKING:  # the gazetteer is imported where it is used
     from ..reading.gazetteer import Entity, Gazetteer
 
 
 def _parent(gaz: "Gazetteer", slug: str) -> "Entity | None":
-    for kind in PARENT_KINDS:
+    for kind in POLITY_KIND_ORDER:
         if (entity := gaz.get(kind, slug)) is not None:
             return entity
     return None

@@ -33,6 +33,7 @@ from rdflib import URIRef
 
 from .. import iris
 from ..vocab import DKG
+from .lexicon import LISTED_SUBDIVISION_KINDS, PLACE_TYPE_WORDS
 
 REFERENCE = Path(__file__).resolve().parents[1] / "reference"
 TOKEN = re.compile(r"[^\W_]+")
@@ -40,23 +41,19 @@ TOKEN = re.compile(r"[^\W_]+")
 _LETTERS = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe",
                           "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "\u0131": "i",
                           "þ": "th"})  # fmt: skip
-# Words that say what kind of place a name is: "Quebec City", "the province of Quebec".
-TYPE_WORDS = {"region", "province", "state", "territory", "canton", "county", "prefecture",
-              "department", "district", "governorate", "oblast", "voivodeship", "land"}  # fmt: skip
 # In countries that list two tiers side by side (Belgium: regions and provinces), these are the
 # upper tier; the lower tier is mostly named after its seat city, so a bare name means the city.
 _UPPER_TYPES = {"region", "autonomous community", "metropolitan region", "country",
                 "autonomous region", "state", "land"}  # fmt: skip
 _SKIPPED_TYPES = {"military postal region"}  # postal codes, not polities
 _TERRITORY_TYPES = ("territory", "dependency", "outlying", "overseas", "special administrative")
-SUBDIVISION_KINDS = ("region", "province", "territory", "us-state")
 # Words that alone do not single out a subdivision anywhere in the world ("Central", "North West").
 GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
            "central", "centre", "center", "capital", "upper", "lower", "middle", "new", "greater",
            "coast", "coastal", "island", "islands", "lake", "lakes", "river", "valley", "sea",
            "highlands", "plateau", "delta", "metropolitan", "federal", "national", "city", "sud",
            "nord", "est", "ouest", "littoral", "interior", "border", "mountain", "mountains",
-           "of", "the", "and", *TYPE_WORDS}  # fmt: skip
+           "of", "the", "and", *PLACE_TYPE_WORDS}  # fmt: skip
 # Suffixes by which the dataset sets a capital apart from its namesakes ("Washington D.C.").
 _CAPITAL_SUFFIXES = ("d c", "dc", "city")
 _CAPITAL_TYPES = ("capital", "federal", "district")
@@ -257,7 +254,11 @@ def typed(entries: list[Entry], word: str) -> list[Entry]:
         Entry("subnational", "alias" if e.role == "demonym" else e.via, e.name, e.entity)
         for e in entries
         if e.role == "subnational"
-        or (e.role == "demonym" and e.entity is not None and e.entity.kind in SUBDIVISION_KINDS)
+        or (
+            e.role == "demonym"
+            and e.entity is not None
+            and e.entity.kind in LISTED_SUBDIVISION_KINDS
+        )
     ]
 
 
@@ -386,7 +387,7 @@ class Gazetteer:
             return known
         kind = _kind_of(iso2, s.get("type") or "")
         slug = f"{iso2.lower()}-{iris.slugify(s['name'])}"
-        if any((k, slug) in self.entities for k in SUBDIVISION_KINDS):
+        if any((k, slug) in self.entities for k in LISTED_SUBDIVISION_KINDS):
             # Two subdivisions of one name in one country (Cantabria the province and the
             # autonomous community): the lower tier carries its code.
             slug = f"{iso2.lower()}-{iris.slugify(s['state_code'])}-{iris.slugify(s['name'])}"
@@ -610,9 +611,9 @@ class Gazetteer:
         key = name_key(name)
         entries = [e for e in self.entries(key, countries) if not e.needs_type]
         words = key.split()
-        if not entries and len(words) > 1 and words[-1] in TYPE_WORDS | {"city"}:
+        if not entries and len(words) > 1 and words[-1] in PLACE_TYPE_WORDS | {"city"}:
             entries = typed(self.entries(" ".join(words[:-1]), countries), words[-1])
-        elif not entries and len(words) > 2 and words[0] in TYPE_WORDS and words[1] == "of":
+        elif not entries and len(words) > 2 and words[0] in PLACE_TYPE_WORDS and words[1] == "of":
             entries = typed(self.entries(" ".join(words[2:]), countries), words[0])
         found = [self.resolve(e) for e in entries if e.role != "non-place"]
         return list(dict.fromkeys(e for e in found if e is not None))

@@ -12,10 +12,29 @@ from ..vocab import DKG
 
 # ---- Polities -------------------------------------------------------------------------------
 
-# The gazetteer's kinds of entity that govern people: a sovereign state or a subdivision.
-POLITY_KINDS = frozenset({"state", "region", "province", "territory", "us-state", "community"})
-SUBDIVISION_KINDS = POLITY_KINDS - {"state"}
+# The gazetteer's kinds of entity that govern people: a subdivision or a sovereign state, in
+# the order a place's parent is looked up in.
+POLITY_KIND_ORDER = ("region", "province", "territory", "us-state", "community", "state")
+POLITY_KINDS = frozenset(POLITY_KIND_ORDER)
+STATE_KINDS = frozenset({"state"})
+SUBDIVISION_KINDS = POLITY_KINDS - STATE_KINDS
+# The subdivisions the reference data lists country by country (communities have a table of
+# their own).
+LISTED_SUBDIVISION_KINDS = SUBDIVISION_KINDS - {"community"}
 PLACE_KINDS = POLITY_KINDS | {"city"}
+ORGANISATION_KINDS = frozenset({"organisation"})
+# Who acts in its own name (takes part, signs, holds posts): a polity or an organisation.
+ACTOR_KINDS = POLITY_KINDS | ORGANISATION_KINDS
+# Places whose names also name people: a town's name in a name ("Martin Fraser", "under Busia").
+NAMESAKE_KINDS = LISTED_SUBDIVISION_KINDS | {"city"}
+# Places a mission phrase may name as its seat (a province may be read for its chief city).
+MISSION_PLACE_KINDS = frozenset({"city", "state", "province", "region"})
+
+# Words that say what kind of place a name is: "Quebec City", "the province of Quebec".
+PLACE_TYPE_WORDS = frozenset({
+    "region", "province", "state", "territory", "canton", "county", "prefecture", "department",
+    "district", "governorate", "oblast", "voivodeship", "land",
+})  # fmt: skip
 
 # The head nouns of the names of bodies that states (or governments) make up: a name ending in
 # one names an international organisation ("the Pacific Islands Forum", "the Nordic Council").
@@ -92,6 +111,10 @@ OFFICES = {
     "missionary": (DKG.Missionary, "Missionary"),
     "agent": (DKG.GovernmentAgent, "Agent"),
 }
+# Offices whose words name an office only when capitalised: "the first minister to visit" is no
+# office, "First Minister" is.
+CAPITALISED_OFFICES = frozenset({"first minister", "chief minister", "speaker", "head", "governor",
+                                 "premier"})  # fmt: skip
 # Posts held by one person at a time: their IRI names no holder (identity.role).
 SINGLE_HOLDER = frozenset({DKG.HeadOfGovernment, DKG.HeadOfState, DKG.Monarch, DKG.Role})
 # Posts of no finer class that a state gives many people at once: their IRI names the holder.
@@ -139,14 +162,34 @@ HONORIFICS = (
     r"|Capt|Captain|Cmdr|Commander|Adm|Admiral|Brig|Brigadier|Marshal|Field Marshal|Sgt"
     r"|Sergeant|Rev|Reverend|Saint|Imam|Rabbi"
 )
-# Titles written before a name that name a post of a state, longest first ("Vice President"
-# before "President"); discourse.py finds people after them.
+# Titles written before "of <state>" that name a post of that state, longest first ("Vice
+# President" before "President"): discourse.heads_of() reads "the King of Norway" as Norway's.
 TITLES_BEFORE_NAMES = (
     "Vice President|Vice-President|President|Deputy Prime Minister|Prime Minister|Premier"
     "|Foreign Minister|Minister(?: of(?: the)? [A-Z][a-z]+(?: (?:and|of) [A-Z][a-z]+)*)?"
     "|Chancellor|Crown Princess|Crown Prince|Grand Duchess|Grand Duke|Princess|Prince|Queen"
     "|King|Emperor|Empress|Governor General|Secretary of State|Ambassador|Mayor|Senator"
 )
+
+# ---- Dates and numbers ----------------------------------------------------------------------
+
+# Month names are capitalised so that "may" or "march" as verbs are not months; abbreviations
+# other than the whole name ("May") may end with a full stop ("Aug.").
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+                       "Nov", "Dec")  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Numbers written in words, in order: "one" is CARDINAL_WORDS[0]; Roman numerals name months
+# ("16-XII-1998") and the numbers of recurring events ("World War II").
+CARDINAL_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                  "eighteen", "nineteen")  # fmt: skip
+TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                 "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                 "sixteenth", "seventeenth", "eighteenth", "nineteenth")  # fmt: skip
+ROMAN_NUMERALS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 # ---- Diplomatic missions ---------------------------------------------------------------------
 
@@ -167,6 +210,19 @@ MISSION_TYPES = (
     ("mission", r"missions?"),
     ("office", r"offices?"),
 )  # fmt: skip
+# One-word nouns of a mission, as the parse gives them: "closed its embassies".
+MISSION_NOUNS = (
+    r"embass(?:y|ies)|consulates?|legations?|missions?|commissions?|delegations?|offices?"
+)
+# Words before "mission" that make it a journey of business: "a trade mission to Chile".
+TRADE_MISSION_WORDS = frozenset({"trade", "economic", "business", "commercial", "princely",
+                                 "royal", "investment", "export"})  # fmt: skip
+# Words before "mission" or "delegation" that make it a journey or a team, not a post.
+NOT_A_POST = TRADE_MISSION_WORDS | {
+    "military", "peacekeeping", "fact-finding", "rescue", "space", "parliamentary", "ministerial",
+    "official", "diplomatic", "regional", "observation", "election", "monitoring", "cultural",
+    "scientific", "academic", "religious",
+}  # fmt: skip
 
 # ---- Agreements -----------------------------------------------------------------------------
 
@@ -309,6 +365,8 @@ MEETING_VERBS = frozenset({"join", "meet", "receive", "welcome", "greet", "host"
 HELD_VERBS = frozenset({"hold", "stage", "organise", "organize", "fight", "convene"})
 ENDED_VERBS = frozenset({"end", "close", "conclude"})
 RELATION_NOUNS = frozenset({"relation", "relations", "tie", "ties"})
+# Nouns of a relationship between two states: "the relationship" is the pair's named last.
+RELATIONSHIP_NOUNS = RELATION_NOUNS | {"relationship", "partnership"}
 # Words before "relations" that make them other than diplomatic: "trade relations".
 DIPLOMATIC_WORDS = frozenset({"diplomatic", "full", "formal", "bilateral", "official"})
 # Words in the names of lakes, rivers, mountains and seas: such a name is no state's.
@@ -318,8 +376,12 @@ LANDFORMS = frozenset({
 })  # fmt: skip
 NEW_STATE_NOUNS = frozenset({"state", "country", "republic", "nation", "kingdom"})
 # Negation and doubt inside a clause: "no agreement was reached", "never ratified".
-NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-CONDITION_WORDS = frozenset({"if", "unless", "whether", "once"})
+NEGATIVES = ("not", "n't", "no", "never", "neither", "nor", "without")
+NEGATIVE_WORDS = frozenset(NEGATIVES)
+# Conjunctions of a condition; "once" too where the parse marks a clause with it ("once
+# ratified"), not in running text, where it is as often an adverb ("once had an embassy").
+CONDITIONS = ("if", "unless", "whether")
+CONDITION_WORDS = frozenset({*CONDITIONS, "once"})
 # Prepositions that make a clause a state that lasted, not a thing that happened at a date.
 DURATION_WORDS = frozenset({"until", "till", "since", "throughout"})
 TIME_UNITS = frozenset({"year", "decade", "month", "week", "day", "century", "hour", "period"})
@@ -371,8 +433,12 @@ INTENTION_VERBS = frozenset({
 
 # Words that say something did not, may or will happen, or failed: a clause with one of them
 # states no fact. "no more than" and its kin qualify a figure and negate nothing.
-NEGATION = r"not|n['\u2019]t|no|never|neither|nor|without"
-MODALITY = r"would|could|might|will|shall|should|can"
+NEGATION = "|".join(word.replace("'", "['\u2019]") for word in NEGATIVES)  # "n't", "n\u2019t"
+MODAL_VERBS = ("would", "could", "might", "will", "shall", "should", "can")
+MODALITY = "|".join(MODAL_VERBS)
+# Modal auxiliaries in the parse: these, "may" and "must" (over text, HEDGE reads "may" in
+# lower case only: "May" is also a month).
+MODAL_AUXILIARIES = frozenset(MODAL_VERBS) | {"may", "must"}
 INTENTION = (
     r"plan|plans|planned|planning|intends?|intended|propos(?:e|es|ed|al)|possible|possibly"
     r"|potential|hopes?|hoped|expects?|expected|consider(?:s|ed|ing)?|seeks?|sought|aims?"
@@ -390,7 +456,7 @@ NOT_A_HEDGE = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less)\s+than\b|\bnot\s+o
 NOT_STATED = re.compile(
     rf"\b(?:{NEGATION}|{MODALITY}|plans?|planned|planning|intends?|intended|intending"
     r"|propos(?:es|ed|ing)|consider(?:s|ed|ing)|hopes?|hoped|wants?|wanted|wish(?:es|ed)?"
-    r"|expects?|expected|aims?|if|unless|whether|may)\b",
+    rf"|expects?|expected|aims?|{'|'.join(CONDITIONS)}|may)\b",
     re.I,
 )
 # After a mission: "is planned", "is being considered".
@@ -411,11 +477,7 @@ TENTATIVE = frozenset({"draft", "proposed", "possible", "planned", "future", "po
                        "prospective"})  # fmt: skip
 TENTATIVE_HEADS = frozenset({"negotiation", "talk", "draft", "proposal", "plan", "discussion",
                              "consultation", "bid"})  # fmt: skip
-# Conjunctions that open a clause of its own, with its own subject.
+# Conjunctions that open a clause of its own, with its own subject (clauses.py parts clauses).
 CONTRAST = r"while|whereas|but|although|though"
-# Where a sentence's clauses part: a semicolon, or a comma before a conjunction of contrast
-# (the break takes the conjunction with it). A full stop inside a sentence ends an
-# abbreviation ("e.g. X"), not a clause.
-CLAUSE_BREAK = re.compile(rf";|,\s+(?:{CONTRAST})\b|\sbut\b")
-# Where a new clause may begin, for a subject to stop reaching over it.
-CLAUSE_BOUNDARY = re.compile(rf"[;:]|\b(?:{CONTRAST}|when)\b", re.I)
+# Adverbs that may close a clause after its verb: "was closed for good.", "opened too,".
+CLOSING_ADVERBS = r"as\s+well|too|also|again|permanently|for\s+good"

@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .gazetteer import TOKEN, TYPE_WORDS, Entity, Entry, fold, gazetteer, name_key, typed, written
+from .gazetteer import TOKEN, Entity, Entry, fold, gazetteer, name_key, typed, written
+from .lexicon import PLACE_TYPE_WORDS
 
 # Common English words that are also the name of a place somewhere ("Mission", Texas; "Reading",
 # England): never a city, nor a subdivision outside the document's states, whatever their case.
@@ -151,7 +152,11 @@ def _case_ok(entry: Entry, tokens: list[_Token]) -> bool:
         if len(word) > 1 and word.isupper():  # an acronym keeps its case
             if fold(word) != token.key or not token.text.isupper():
                 return False
-        elif word[:1].isupper() and not token.text[:1].isupper() and word.lower() not in TYPE_WORDS:
+        elif (
+            word[:1].isupper()
+            and not token.text[:1].isupper()
+            and word.lower() not in PLACE_TYPE_WORDS
+        ):
             return False
     return True
 
@@ -238,7 +243,7 @@ class _Scanner:
         if (
             j < len(toks)
             and toks[j].end <= self.end
-            and toks[j].key in TYPE_WORDS | {"city"}
+            and toks[j].key in PLACE_TYPE_WORDS | {"city"}
             and _joined(self.text, toks[j - 1], toks[j])
             and "," not in self.text[toks[j - 1].end : toks[j].start]
         ):
@@ -246,7 +251,7 @@ class _Scanner:
         elif (
             i >= 2
             and toks[i - 1].key == "of"
-            and toks[i - 2].key in TYPE_WORDS
+            and toks[i - 2].key in PLACE_TYPE_WORDS
             and toks[i - 2].start >= self.start
         ):
             word = toks[i - 2].key
@@ -311,7 +316,11 @@ class _Scanner:
             return None  # the end of a longer proper name: "George Washington"
         if j < len(toks):
             nxt, gap = toks[j], self.text[toks[j - 1].end : toks[j].start]
-            if nxt.text[:1].isupper() and nxt.key not in TYPE_WORDS and not gap.strip(" \t\u00a0"):
+            if (
+                nxt.text[:1].isupper()
+                and nxt.key not in PLACE_TYPE_WORDS
+                and not gap.strip(" \t\u00a0")
+            ):
                 return None  # the start of a longer proper name: "Paris Agreement"
             if gap == "-" and nxt.text[:1].islower():
                 return None  # a compound word: "Post-war", "Home-grown"

@@ -11,6 +11,15 @@ from rdflib import URIRef
 from rdflib.namespace import XSD
 
 from ..vocab import DKG
+from .lexicon import (
+    CARDINAL_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    ORDINAL_WORDS,
+    ROMAN_NUMERALS,
+    TENS_WORDS,
+    WEEKDAYS,
+)
 
 
 @dataclass(frozen=True)
@@ -55,16 +64,13 @@ class Amount:
     fraction: bool = False  # "nine in ten": a share by its very words
 
 
-_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-         "nineteen")  # fmt: skip
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_ORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-         "seventeenth", "eighteenth", "nineteenth")  # fmt: skip
-CARDINALS = {w: i for i, w in enumerate(_ONES, 1)} | {w: 10 * i for i, w in enumerate(_TENS, 2)}
-ORDINALS = {w: i for i, w in enumerate(_ORDS, 1)} | {t[:-1] + "ieth": CARDINALS[t] for t in _TENS}
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+CARDINALS = {w: i for i, w in enumerate(CARDINAL_WORDS, 1)} | {
+    w: 10 * i for i, w in enumerate(TENS_WORDS, 2)
+}
+ORDINALS = {w: i for i, w in enumerate(ORDINAL_WORDS, 1)} | {
+    t[:-1] + "ieth": CARDINALS[t] for t in TENS_WORDS
+}
+MONTHS = tuple(name[:3].lower() for name in MONTH_NAMES)
 SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "m": 6, "mn": 6}
 # Scales written short after a figure of money only ("US$ 250m"): "250m" alone is a length.
 MONEY_SCALES = {"m", "mn"}
@@ -89,14 +95,10 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_CARD = rf"(?:(?:{_alt(_TENS)})(?:-(?:{_alt(_ONES[:9])}))?|{_alt(_ONES)})"
-_ORD_WORD = rf"(?:{_alt(_TENS)})-(?:{_alt(_ORDS[:9])})|{_alt(ORDINALS)}"
+_CARD = rf"(?:(?:{_alt(TENS_WORDS)})(?:-(?:{_alt(CARDINAL_WORDS[:9])}))?|{_alt(CARDINAL_WORDS)})"
+_ORD_WORD = rf"(?:{_alt(TENS_WORDS)})-(?:{_alt(ORDINAL_WORDS[:9])})|{_alt(ORDINALS)}"
 _ORD = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?i:{_ORD_WORD}))"
-# Month names are capitalised so that "may" or "march" as verbs are not months.
-_MONTH = (
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
-)
+_MONTH = rf"(?:(?:{'|'.join(MONTH_NAMES)})\b|(?:{'|'.join(MONTH_ABBREVIATIONS)})\b\.?)"
 _CODE = rf"(?:{_alt(CODES)})\b"
 _NAME = (
     r"(?i:(?:canadian|u\.?s\.?|australian)\s+dollars?|dollars?|euros?|pounds?\s+sterling"
@@ -152,7 +154,6 @@ DIGIT_RUN = re.compile(
     r"(?<![\d-])(?!\d{4}-\d\d-\d\d\b|\d\d?([-.])\d\d?\1\d{4}\b)\+?\(?\d+\)?(?:[ ./-]\(?\d+\)?){2,}"
     r"|\+\d+(?:[ ./-]\d+)+"
 )
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 # Days written otherwise: "1910 Aug. 22", "28-05-1902" (day first, as outside the US; a day
 # that could be either is read only as its year), "16-XII-1998" (a Roman month).
@@ -190,7 +191,7 @@ OF_YEAR = re.compile(
     rf"(?:\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b|{_B}{_DAY}(?:\s+of)?\s+"
     rf"(?P<m2>{_MONTH})|\b(?P<m3>{_MONTH}))(?i:{_OF_YEAR})"
 )
-_COUNT = rf"(?P<n>\d{{1,2}}|(?i:a|an|one|{_alt(_ONES[1:10])}))"
+_COUNT = rf"(?P<n>\d{{1,2}}|(?i:a|an|one|{_alt(CARDINAL_WORDS[1:10])}))"
 RELATIVE = re.compile(
     r"(?i:\b(?:(?P<same>the\s+same|that\s+same|that)|(?P<next>the\s+(?:following|next))"
     r"|(?P<prev>the\s+(?:previous|preceding)))\s+(?P<unit>year|month|day)\b"
@@ -202,8 +203,7 @@ RELATIVE = re.compile(
 DAY_OF_MONTH = re.compile(
     r"(?i:\bon\s+the\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|and\b|of\s+that))"
 )
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-WEEKDAY = re.compile(rf"(?i:\b(?:on|last)\s+)(?P<w>{'|'.join(_WEEKDAYS)})\b")
+WEEKDAY = re.compile(rf"(?i:\b(?:on|last)\s+)(?P<w>{'|'.join(WEEKDAYS)})\b")
 LAST_MONTH = re.compile(rf"(?i:\blast\s+)(?P<m>{_MONTH})(?!,?\s+\d)")
 TODAY = re.compile(r"\btoday\b(?![-\u2010\u2011]|['\u2019]s)")
 
@@ -310,7 +310,7 @@ def _other_days(text: str, add: _Add, taken: list[tuple[int, int]]) -> None:
             continue
         taken.append(m.span())
     for m in roman.finditer(text):
-        day = _day(m["y"], _ROMAN.index(m["r"].lower()) + 1, m["d"])
+        day = _day(m["y"], ROMAN_NUMERALS.index(m["r"].lower()) + 1, m["d"])
         if day:
             add(*m.span(), day.isoformat(), XSD.date, DKG.PrecisionDay, month=day.month)
 
@@ -350,7 +350,7 @@ def _relative_dates(text: str, add: _Add) -> None:
             add(m.start("d"), m.end(), None, None, DKG.PrecisionDay, relative="day-of-month",
                 day=int(m["d"]))  # fmt: skip
     for m in WEEKDAY.finditer(text):
-        w = [d.lower() for d in _WEEKDAYS].index(m["w"].lower())
+        w = [d.lower() for d in WEEKDAYS].index(m["w"].lower())
         add(m.start("w"), m.end(), None, None, DKG.PrecisionDay, relative="weekday", day=w)
     for m in LAST_MONTH.finditer(text):
         add(*m.span(), None, None, DKG.PrecisionMonth, relative="last", month=_month(m["m"]))

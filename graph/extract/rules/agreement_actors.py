@@ -11,11 +11,16 @@ from typing import TypeGuard
 from spacy.tokens import Token
 
 from ...reading.gazetteer import Entity
-from ...reading.lexicon import OFFICE_STATES
+from ...reading.lexicon import (
+    ACTOR_KINDS,
+    OFFICE_STATES,
+    POLITY_KINDS,
+    RELATIONSHIP_NOUNS,
+    STATE_KINDS,
+)
 from ...vocab import DKG
 from . import Reading
 from . import discourse as d
-from .discourse import POLITY
 from .parse_paths import span_of, token_at
 
 PAIR_WORDS = re.compile(
@@ -25,7 +30,6 @@ PAIR_WORDS = re.compile(
 )
 # Needs "two" or "both": "the governments" alone may mean any governments.
 PAIR_NEEDS = re.compile(r"\b(?:two|both)\b", re.I)
-RELATION_NOUNS = {"relationship", "relation", "relations", "tie", "ties", "partnership"}
 # Dependencies along which a name stays the actor a phrase speaks of: "the foreign ministers
 # of Argentina and Chile", "Malaysia's Prime Minister", not "a minister born in Chile".
 ACTOR_PATH = {"compound", "poss", "conj", "cc", "appos", "amod", "det", "nummod", "nmod",
@@ -33,7 +37,6 @@ ACTOR_PATH = {"compound", "poss", "conj", "cc", "appos", "amod", "det", "nummod"
 # Prepositions after which a name is still the actor: "the ministers of Chile", "relations
 # between Italy and Spain".
 ACTOR_PREPS = {"of", "between"}
-PARTY_KINDS = POLITY | {"organisation"}
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ def _pairs(reading: Reading, k: int, hi: int | None) -> list[d.Group]:
     """Return the groups of exactly two states that sentence k names (before hi)."""
     return [
         g
-        for g in d.groups(reading, k, d.STATE, 0, hi)
+        for g in d.groups(reading, k, STATE_KINDS, 0, hi)
         if len(g.entities) == 2
         and d.for_states(reading, k, g)
         and all(m.via != "reference" for m in reading.mentions[k] if g.start <= m.start < g.end)
@@ -114,7 +117,7 @@ def actors(reading: Reading, i: int, top: Token | None) -> list[Party]:
         return []
     lo, hi = span_of(top)
     found: list[Party] = []
-    for g in d.groups(reading, i, PARTY_KINDS, lo, hi):
+    for g in d.groups(reading, i, ACTOR_KINDS, lo, hi):
         if not d.for_states(reading, i, g):
             continue
         for m in reading.mentions[i]:
@@ -130,7 +133,9 @@ def actors(reading: Reading, i: int, top: Token | None) -> list[Party]:
     found += _signers_named_before(reading, i, lo, hi)
     found += _offices_of_states(reading, top, lo, hi)
     found += _posts_of_signers(reading, i, top)
-    if not found and any(t.lemma_ in RELATION_NOUNS for t in top.subtree):  # of the pair named last
+    if not found and any(
+        t.lemma_ in RELATIONSHIP_NOUNS for t in top.subtree
+    ):  # of the pair named last
         end = top.idx + len(top.text)
         found += [Party(e, top.idx, end) for e in pair_before(reading, i, top.idx)]
     return found
@@ -215,4 +220,4 @@ def _names(reading: Reading, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def is_party(entity: Entity) -> bool:
-    return entity.kind in POLITY or entity.cls == DKG.InternationalOrganisation
+    return entity.kind in POLITY_KINDS or entity.cls == DKG.InternationalOrganisation

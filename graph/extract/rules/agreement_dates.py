@@ -15,12 +15,11 @@ from dataclasses import replace
 from rdflib.namespace import XSD
 from spacy.tokens import Token
 
-from ...reading.lexicon import AGREEMENT_SIGN_VERBS
+from ...reading.lexicon import AGREEMENT_SIGN_VERBS, AGREEMENT_SIGNING_NOUNS
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from . import Reading
 from . import discourse as d
-from .agreement_parties import SIGNING_NOUNS
 from .parse_paths import clauses_of, conjuncts, stand_in, token_at
 
 FORCE_NOUNS = {"force", "effect", "operation"}
@@ -58,7 +57,11 @@ def signing_verb(root: Token) -> Token | None:
     """Return the verb of "are among the signatories of the agreement", "witness the signing
     of the agreement": the verb whose clause says it was signed, or None."""
     prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_ not in SIGNING_NOUNS:
+    if (
+        root.dep_ != "pobj"
+        or prep.lower_ != "of"
+        or prep.head.lemma_ not in AGREEMENT_SIGNING_NOUNS
+    ):
         return None
     verb = prep.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:

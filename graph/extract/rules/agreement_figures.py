@@ -10,13 +10,13 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from ...reading.gazetteer import Entity
+from ...reading.lexicon import POLITY_KINDS
 from ...reading.values import find_amounts
 from ...vocab import DKG
 from .. import identity
 from . import Pair, Reading
 from . import discourse as d
 from .agreement_groups import BACK
-from .discourse import POLITY
 from .parse_paths import hedged, token_at
 
 QUOTA = re.compile(r"\bquotas?\b", re.I)
@@ -68,7 +68,7 @@ def quota(reading: Reading, i: int) -> None:
         unit = noun and singular(noun["noun"])
         rate = noun and RATE.match(s.text, noun.end())
         unit = f"{unit} per {rate['per']}" if rate else unit
-        named = {m.entity for m in d.mentions(reading, i, POLITY)}
+        named = {m.entity for m in d.mentions(reading, i, POLITY_KINDS)}
         about = [e for e in parties if e in named] or list(parties)
         start = s.start + amount.start
         iri = identity.statistic(reading.doc.doc_id, start, DKG.Quota)

@@ -13,12 +13,12 @@ import re
 from spacy.tokens import Token
 
 from ...reading.gazetteer import Entity
+from ...reading.lexicon import AGREEMENT_FRAME_VERBS, STATE_KINDS
 from ...reading.values import DateMatch
 from . import UNREAD, Reading
 from . import discourse as d
 from .agreement_actors import Party, actors
 from .agreement_dates import literal_year
-from .agreement_parties import FRAME_VERBS
 from .parse_paths import subject, token_at
 
 # "Chile - Argentina", "Chile and Argentina", "Chile/Argentina" alone on a line.
@@ -54,7 +54,7 @@ def list_pair(reading: Reading) -> Listing | None:
     for k in head:
         s = reading.sentences[k]
         pair = PAIR_LINE.match(s.text)
-        states = [m for m in d.mentions(reading, k, d.STATE) if m.via == "name"]
+        states = [m for m in d.mentions(reading, k, STATE_KINDS) if m.via == "name"]
         kind = [j for j in head if j >= k and KIND_LINE.search(reading.sentences[j].text)]
         if pair and len({m.entity for m in states}) == 2 and kind:
             end = reading.sentences[kind[0]].end
@@ -133,7 +133,7 @@ def bullet_parties(reading: Reading, i: int) -> list[Party]:
 def _intro_parties(reading: Reading, k: int) -> list[Party]:
     first: Token | None = token_at(reading, reading.sentences[k].start)
     root = first.sent.root if first is not None else None
-    if root is None or root.lemma_ not in FRAME_VERBS:
+    if root is None or root.lemma_ not in AGREEMENT_FRAME_VERBS:
         return []
     subj: Token | None = subject(root)
     if subj is None:

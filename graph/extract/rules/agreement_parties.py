@@ -31,9 +31,6 @@ from .agreement_actors import Party, actors, is_party
 from .parse_paths import agent, clauses_of, conjuncts, preps, root_of, span_of, stand_in, subject
 
 RELATIONSHIP = re.compile(r"\b(?:relationship|relations|ties|partnership|cooperation)\b", re.I)
-FRAME_VERBS = AGREEMENT_FRAME_VERBS
-COMMIT_VERBS = AGREEMENT_COMMIT_VERBS
-SIGNING_NOUNS = AGREEMENT_SIGNING_NOUNS
 
 
 def tops(reading: Reading, root: Token, words: tuple[Token, ...] = ()) -> list[Token]:
@@ -54,7 +51,7 @@ def tops(reading: Reading, root: Token, words: tuple[Token, ...] = ()) -> list[T
                 found += agent(child)
                 subj = subject(child) if child.dep_ == "relcl" else None
                 found += [subj] if subj is not None and subj.lower_ not in ("which", "that") else []
-            if child.lemma_ in COMMIT_VERBS:
+            if child.lemma_ in AGREEMENT_COMMIT_VERBS:
                 found += [c for c in child.children if c.dep_ == "dobj"] + preps(child, {"with"})
     tok: Token = stand_in(root)
     while tok.dep_ == "conj" and tok.head != tok:
@@ -67,7 +64,7 @@ def tops(reading: Reading, root: Token, words: tuple[Token, ...] = ()) -> list[T
         for verb in conjuncts(head):  # "It was signed by ...", "It ... and commits A and B"
             if verb.lemma_ in AGREEMENT_SIGN_VERBS and (dep == "nsubjpass" or verb != head):
                 found += agent(verb) + preps(verb, {"between"})
-            if verb.lemma_ in COMMIT_VERBS:
+            if verb.lemma_ in AGREEMENT_COMMIT_VERBS:
                 found += [c for c in verb.children if c.dep_ == "dobj"] + preps(verb, {"with"})
     elif dep in ("attr", "pobj", "dobj") and (frame := _frame(head)) is not None:
         found.append(frame)
@@ -85,7 +82,7 @@ def _frame(tok: Token) -> Token | None:
     while tok.pos_ not in ("VERB", "AUX") and tok.head != tok:
         tok = tok.head
     subj: Token | None = subject(tok)
-    if tok.lemma_ in FRAME_VERBS and subj is not None:
+    if tok.lemma_ in AGREEMENT_FRAME_VERBS and subj is not None:
         lo, hi = span_of(subj)
         if RELATIONSHIP.search(subj.doc.text[lo - subj.doc[0].idx : hi - subj.doc[0].idx]):
             return subj
@@ -100,7 +97,7 @@ def _through(prep: Token) -> list[Token]:
         if head.lemma_ in AGREEMENT_CESSION_VERBS:
             found += preps(head, {"to"})
         return found
-    if prep.lower_ == "of" and head.lemma_ in SIGNING_NOUNS:
+    if prep.lower_ == "of" and head.lemma_ in AGREEMENT_SIGNING_NOUNS:
         verb = head
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head

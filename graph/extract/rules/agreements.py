@@ -16,6 +16,7 @@ from rdflib import Literal
 from rdflib.namespace import SKOS
 from spacy.tokens import Token
 
+from ...reading.lexicon import AGREEMENT_COMMIT_VERBS
 from ...reading.sentences import Sentence
 from ...reading.values import DateMatch
 from ...vocab import DKG
@@ -135,7 +136,7 @@ def _pronouns(reading: Reading, i: int) -> list[Mention]:
         tok: Token | None = pp.token_at(reading, s.start + word.start())
         if tok is None or tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if any(verb_kind(v) or v.lemma_ in ap.COMMIT_VERBS for v in pp.conjuncts(tok.head)):
+        if any(verb_kind(v) or v.lemma_ in AGREEMENT_COMMIT_VERBS for v in pp.conjuncts(tok.head)):
             at = s.start + word.start()
             n = Naming(at, s.start + word.end(), at, "it", None, "", definite=True)
             signed, force = dates_of(reading, i, tok, n.end)

@@ -6,30 +6,26 @@ are offsets into the document, like the mentions'.
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
+from ...reading.clauses import clause_of
 from ...reading.gazetteer import Entity
 from ...reading.lexicon import (
-    CLAUSE_BREAK,
     HEDGE,
     NOT_A_HEDGE,
     PLACE_KINDS,
-    POLITY_KINDS,
+    STATE_KINDS,
     TITLES_BEFORE_NAMES,
 )
 from ...reading.mentions import Mention
 from ...reading.values import DateMatch
-from ...vocab import DKG
 from .. import identity
 from . import Pairs, Reading
 from .when import stated_dates
 
-STATE = {"state"}
-POLITY = set(POLITY_KINDS)
-PLACE = set(PLACE_KINDS)
 # Words that join the members of an enumeration: "A, B and C", "A/B", "A as well as B".
 JOINER = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|/|\s+as\s+well\s+as\s+"
@@ -60,9 +56,8 @@ THE_TWO = re.compile(r"^(?:The|These|Both|Our)\s+(?:two\s+)?(?:countries|nations
 # The prepositions before a date that say when something happened.
 WHEN = {"in", "on", None}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_TITLES = TITLES_BEFORE_NAMES
 # "the King and Queen of Norway", "the President of Chile": the state a title belongs to.
-TITLE_OF = re.compile(rf"\b(?:{_TITLES})\s+of\s+(?:the\s+)?$")
+TITLE_OF = re.compile(rf"\b(?:{TITLES_BEFORE_NAMES})\s+of\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -74,16 +69,6 @@ class Group:
     entities: tuple[Entity, ...]
 
 
-@dataclass(frozen=True)
-class Person:
-    """A person named after a title: "Prime Minister Erna Solberg"."""
-
-    start: int
-    end: int
-    name: str
-    title: str
-
-
 def sentence_span(reading: Reading, i: int) -> tuple[int, int]:
     """Return the document offsets of sentence i."""
     s = reading.sentences[i]
@@ -91,7 +76,7 @@ def sentence_span(reading: Reading, i: int) -> tuple[int, int]:
 
 
 def mentions(
-    reading: Reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None
+    reading: Reading, i: int, kinds: Collection[str], lo: int = 0, hi: int | None = None
 ) -> list[Mention]:
     """Return the mentions of sentence i whose entity is of these kinds, within [lo, hi);
     organisations the reference data lacks, read from the words, among them."""
@@ -104,7 +89,7 @@ def mentions(
 
 
 def groups(
-    reading: Reading, i: int, kinds: set[str], lo: int = 0, hi: int | None = None
+    reading: Reading, i: int, kinds: Collection[str], lo: int = 0, hi: int | None = None
 ) -> list[Group]:
     """Return the enumerations of entities of these kinds in sentence i, in text order.
 
@@ -157,7 +142,7 @@ def is_object(reading: Reading, start: int) -> bool:
 
 
 def subject(
-    reading: Reading, i: int, before: int, kinds: set[str] = STATE
+    reading: Reading, i: int, before: int, kinds: Collection[str] = STATE_KINDS
 ) -> tuple[Entity, ...] | None:
     """Return the actors a clause ending at `before` is about: its subject, or the antecedent.
 
@@ -188,7 +173,7 @@ def antecedent_group(reading: Reading, i: int, back: int = 3) -> tuple[int, Grou
             return None
         pairs = [
             g
-            for g in groups(reading, k, STATE)
+            for g in groups(reading, k, STATE_KINDS)
             if len(g.entities) >= 2 and for_states(reading, k, g)
         ]
         if pairs:
@@ -200,7 +185,7 @@ def subject_start(reading: Reading, i: int, before: int, lo: int) -> int:
     """Return where the words naming a clause's subject start: the clause (lo), or, for "Both",
     "They" or "The two countries" standing for a pair named before, the sentence naming it."""
     s = reading.sentences[i]
-    named = [g for g in groups(reading, i, STATE, s.start, before) if g.end <= before]
+    named = [g for g in groups(reading, i, STATE_KINDS, s.start, before) if g.end <= before]
     anaphor = ANAPHOR.match(s.text) or THE_TWO.match(s.text)
     if not named and anaphor and (found := antecedent_group(reading, i)):
         return reading.sentences[found[0]].start
@@ -219,15 +204,7 @@ def paragraph(reading: Reading, i: int) -> int:
 
 def clause(reading: Reading, i: int, at: int) -> tuple[int, int]:
     """Return the document span of the clause of sentence i that holds offset `at`."""
-    s = reading.sentences[i]
-    lo, hi = s.start, s.end
-    for m in CLAUSE_BREAK.finditer(s.text):
-        cut = s.start + m.start()
-        if cut < at:
-            lo = s.start + m.end()
-        elif hi == s.end:
-            hi = cut
-    return lo, hi
+    return clause_of(reading.sentences[i], at)
 
 
 def mention_end(reading: Reading, i: int, entity: Entity | None, after: int, default: int) -> int:
@@ -291,31 +268,14 @@ def literal(match: DateMatch) -> Literal:
     return Literal(match.value, datatype=match.datatype)
 
 
-def people(reading: Reading, i: int) -> list[Person]:
-    """Return the people sentence i names (people.py's finder), by their full names."""
-    from .people import people_in
-
-    return [
-        Person(min(n.lead, n.start), n.end, n.name, n.posts[0].title.label if n.posts else "")
-        for n in people_in(reading, i)
-    ]
-
-
 def heads_of(reading: Reading, i: int, lo: int, hi: int) -> list[Entity]:
     """Return the states named as the state of a title within [lo, hi): "the King of Norway"."""
     doc = reading.doc.text
     return [
         m.entity
-        for m in mentions(reading, i, STATE, lo, hi)
+        for m in mentions(reading, i, STATE_KINDS, lo, hi)
         if m.via != "demonym" and TITLE_OF.search(doc[max(0, m.start - 60) : m.start])
     ]
-
-
-def state_person(reading: Reading, i: int, person: Person, rule: str) -> URIRef:
-    """Name a person met in sentence i (another module states their roles); return the IRI."""
-    iri = identity.person(person.name)
-    span = (person.start, person.end)  # the title and the name: "President Gabriel Boric"
-    return reading.facts.state(iri, [], span, rule, cls=DKG.Person, label=person.name)
 
 
 @functools.cache
@@ -330,7 +290,7 @@ def place_after(reading: Reading, i: int, lo: int, hi: int, words: str = "in|at"
     doc = reading.doc.text
     return [
         m
-        for m in mentions(reading, i, PLACE, lo, hi)
+        for m in mentions(reading, i, PLACE_KINDS, lo, hi)
         if m.via not in ("demonym", "reference")
         and before.search(doc[max(0, m.start - 30) : m.start])
     ]

@@ -3,10 +3,11 @@
 import re
 
 from ...reading.gazetteer import Entity
+from ...reading.lexicon import ORGANISATION_KINDS, PLACE_KINDS, STATE_KINDS
 from ...vocab import DKG
 from . import Pair, Reading, Rule
 from . import discourse as d
-from .discourse import PLACE, STATE
+from .people import people_in, state_person
 
 # "both deployed troops to X", "were involved in the war in X (under ISAF)".
 DEPLOYED = re.compile(
@@ -38,7 +39,7 @@ def deployments(reading: Reading, i: int) -> None:
     doc = reading.doc.text
     for m in DEPLOYED.finditer(s.text):
         at = s.start + m.end()
-        place = [x for x in d.mentions(reading, i, PLACE, at) if x.start == at]
+        place = [x for x in d.mentions(reading, i, PLACE_KINDS, at) if x.start == at]
         lo, hi = d.clause(reading, i, s.start + m.start())
         who = d.subject(reading, i, s.start + m.start())
         if not place or not who or d.hedged(reading, lo, at):
@@ -46,7 +47,7 @@ def deployments(reading: Reading, i: int) -> None:
         under = UNDER.match(doc, place[0].end)
         orgs = [
             x.entity
-            for x in d.mentions(reading, i, {"organisation"}, place[0].end)
+            for x in d.mentions(reading, i, ORGANISATION_KINDS, place[0].end)
             if under and x.start == under.end()
         ]
         where = place[0].entity
@@ -106,15 +107,17 @@ def meetings(reading: Reading, i: int) -> None:
         if not (places or date) or d.hedged(reading, lo, hi):
             continue  # "they met" with no place or time names no one meeting
         where = {p.start for p in places}
-        states = [x.entity for x in d.mentions(reading, i, STATE, lo, hi) if x.start not in where]
+        states = [
+            x.entity for x in d.mentions(reading, i, STATE_KINDS, lo, hi) if x.start not in where
+        ]
         if reading.context.speaker and OUR.search(s.text, lo - s.start, met - s.start):
             states.insert(0, reading.context.speaker)
-        persons = [p for p in d.people(reading, i) if lo <= p.start < hi]
+        persons = [p for p in people_in(reading, i) if lo <= p.phrase_start < hi]
         if len(set(states)) + len(persons) < 2:
             continue  # a meeting has two sides: "Norway met its targets in 2015" is none
         pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(states)]
         for p in persons:
-            pairs.append((DKG.participant, d.state_person(reading, i, p, "event-meeting")))
+            pairs.append((DKG.participant, state_person(reading, p, "event-meeting")))
         pairs += [(DKG.location, reading.facts.use(p.entity)) for p in places[:1]]
         pairs += [(DKG.date, d.literal(date))] if date else []
         who = sorted({e.slug for e in states} | {p.name for p in persons})

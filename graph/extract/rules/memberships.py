@@ -20,14 +20,13 @@ from collections.abc import Callable
 
 from ...iris import slugify
 from ...reading.gazetteer import Entity
+from ...reading.lexicon import ORGANISATION_KINDS, POLITY_KINDS, STATE_KINDS
 from ...reading.mentions import pair
 from ...vocab import DKG
 from . import Reading, Rule
 from . import discourse as d
-from .discourse import POLITY, STATE
 from .relations import _members
 
-ORGANISATION = {"organisation"}
 FOUNDED = re.compile(
     r"\b(?:co-?)?(?:founded|launched|created|set\s+up|established|formed)\s+(?:the\s+)?"
 )
@@ -66,7 +65,7 @@ def _whole(span: tuple[int, int]) -> Callable[[Entity], tuple[int, int]]:
 
 def _bodies(reading: Reading, i: int, at: int) -> tuple[tuple[Entity, ...], int] | None:
     """Return the international organisations listed from offset at on, and where they end."""
-    found = [g for g in d.groups(reading, i, ORGANISATION, at) if g.start == at]
+    found = [g for g in d.groups(reading, i, ORGANISATION_KINDS, at) if g.start == at]
     if not found:
         return None
     bodies = tuple(e for e in found[0].entities if e.cls == DKG.InternationalOrganisation)
@@ -75,7 +74,7 @@ def _bodies(reading: Reading, i: int, at: int) -> tuple[tuple[Entity, ...], int]
 
 def _states_at(reading: Reading, i: int, at: int) -> d.Group | None:
     """Return the states listed from offset at on (a group of names or "the two countries")."""
-    found = [g for g in d.groups(reading, i, STATE, at) if g.start >= at]
+    found = [g for g in d.groups(reading, i, STATE_KINDS, at) if g.start >= at]
     return found[0] if found else None
 
 
@@ -88,7 +87,7 @@ def founders(reading: Reading, i: int) -> None:
         listed = _bodies(reading, i, at)
         if listed is None or d.hedged(reading, lo, at):
             continue
-        who = list(d.subject(reading, i, s.start + m.start(), POLITY) or ())
+        who = list(d.subject(reading, i, s.start + m.start(), POLITY_KINDS) or ())
         first = WITH_FIRST.match(reading.doc.text, lo)
         if first and (group := _states_at(reading, i, first.end())) and group.end <= at:
             # "With Brazil, A and B launched X": the list runs over the comma; all founded it.
@@ -103,7 +102,7 @@ def made_up(reading: Reading, i: int) -> None:
     for m in MAKE_UP.finditer(s.text):
         at = s.start + m.end()
         lo, _ = d.clause(reading, i, s.start + m.start())
-        who = d.subject(reading, i, s.start + m.start(), POLITY)
+        who = d.subject(reading, i, s.start + m.start(), POLITY_KINDS)
         if not who or len(who) < 2 or d.hedged(reading, lo, at):
             continue
         listed = _bodies(reading, i, at)
@@ -120,7 +119,7 @@ def made_up(reading: Reading, i: int) -> None:
 def of_which(reading: Reading, i: int) -> None:
     """Read "the African Union, of which Kenya is a member"."""
     doc = reading.doc.text
-    for org in d.mentions(reading, i, ORGANISATION):
+    for org in d.mentions(reading, i, ORGANISATION_KINDS):
         m = OF_WHICH.match(doc, org.end, reading.sentences[i].end)
         if m is None or org.entity.cls != DKG.InternationalOrganisation:
             continue
@@ -136,7 +135,7 @@ def as_members(reading: Reading, i: int) -> None:
     the subject that follows is a member."""
     s = reading.sentences[i]
     doc = reading.doc.text
-    for org in d.mentions(reading, i, ORGANISATION):
+    for org in d.mentions(reading, i, ORGANISATION_KINDS):
         head = AS_BEFORE.search(doc, max(s.start, org.start - 40), org.start)
         tail = AS_NOUN.match(doc, org.end)
         if not (head and tail) or org.entity.cls != DKG.InternationalOrganisation:
@@ -161,7 +160,7 @@ def as_members(reading: Reading, i: int) -> None:
 def two_members(reading: Reading, i: int) -> None:
     """Read "the two Commonwealth members" as the document's two states, members of it."""
     doc = reading.doc.text
-    for org in d.mentions(reading, i, ORGANISATION):
+    for org in d.mentions(reading, i, ORGANISATION_KINDS):
         head = TWO_MEMBERS.search(doc[max(0, org.start - 12) : org.start])
         noun = MEMBERS_NOUN.match(doc, org.end)
         if not (head and noun) or org.entity.cls != DKG.InternationalOrganisation:
@@ -179,7 +178,7 @@ def brought_together(reading: Reading, i: int) -> None:
     for m in BRINGS.finditer(s.text):
         verb, at = s.start + m.start(), s.start + m.end()
         lo, hi = d.clause(reading, i, verb)
-        named = [g for g in d.groups(reading, i, ORGANISATION, lo, verb) if g.end <= verb]
+        named = [g for g in d.groups(reading, i, ORGANISATION_KINDS, lo, verb) if g.end <= verb]
         if named:
             bodies = tuple(e for e in named[-1].entities if e.cls == DKG.InternationalOrganisation)
             start = named[-1].start
@@ -187,7 +186,7 @@ def brought_together(reading: Reading, i: int) -> None:
             bodies, start = (last,), lo
         else:
             continue
-        members = [x for x in d.mentions(reading, i, POLITY, at, hi) if x.via != "reference"]
+        members = [x for x in d.mentions(reading, i, POLITY_KINDS, at, hi) if x.via != "reference"]
         if not bodies or not members or d.hedged(reading, lo, at):
             continue
         for x in members:
@@ -202,7 +201,7 @@ def work_within(reading: Reading, i: int) -> None:
         verb, at = s.start + m.start(), s.start + m.end()
         listed = _bodies(reading, i, at)
         lo, _ = d.clause(reading, i, verb)
-        who = d.subject(reading, i, verb, STATE)
+        who = d.subject(reading, i, verb, STATE_KINDS)
         if listed is None or not who or d.hedged(reading, lo, at):
             continue
         bodies, end = listed
@@ -213,7 +212,7 @@ def work_within(reading: Reading, i: int) -> None:
 def _last_body(reading: Reading, i: int) -> Entity | None:
     """Return the last international organisation named in sentence i - 1 (or earlier in i)."""
     for k in (i - 1, i):
-        found = [x.entity for x in d.mentions(reading, k, ORGANISATION)
+        found = [x.entity for x in d.mentions(reading, k, ORGANISATION_KINDS)
                  if x.entity.cls == DKG.InternationalOrganisation]  # fmt: skip
         if found:
             return found[-1]

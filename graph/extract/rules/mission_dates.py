@@ -4,6 +4,7 @@ import re
 
 from rdflib import Literal, URIRef
 
+from ...reading.clauses import Boundary, boundary_at
 from ...reading.values import DateMatch, find_dates
 from ...vocab import DKG
 
@@ -18,9 +19,6 @@ DATED_VERB = re.compile(
 )
 # A date that opens a clause: "In 2015, ...", "On 3 May 2001, ...".
 LEADING = re.compile(r"\s*(?:in|on)\s+(?:the\s+year\s+)?", re.I)
-CLAUSE_END = re.compile(
-    r"(?:\s*(?:as\s+well|too|also|again|permanently|for\s+good))?\s*(?:[.,;)]|$)"
-)
 DATE_AFTER = re.compile(r"\s*,?\s*(?:in|on)\s+", re.I)
 OPENING_VERBS = {"opened", "opens", "established", "establishes", "set up", "sets up"}
 CLOSING_VERBS = {"closed", "closes", "shut down"}
@@ -57,7 +55,7 @@ def open_close(
     found: list[tuple[URIRef, Literal, DateMatch]] = []
     while m := DATED_VERB.match(text, pos):
         # A leading date goes with a verb that ends the clause: "In 2015, ... was closed."
-        alone = CLAUSE_END.match(text, m.end()) and not found
+        alone = boundary_at(text, m.end(), Boundary.CLOSE) and not found
         date = dates.get(m.end()) or (leading if alone else None)
         if date is None:
             break

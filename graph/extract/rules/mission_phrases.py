@@ -7,31 +7,31 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from ...reading.clauses import Boundary, boundary_at
 from ...reading.gazetteer import Entity, gazetteer
-from ...reading.lexicon import MISSION_TYPES, POLITY_KINDS
+from ...reading.lexicon import (
+    ACTOR_KINDS,
+    CARDINAL_WORDS,
+    MISSION_PLACE_KINDS,
+    MISSION_TYPES,
+    NOT_A_POST,
+    POLITY_KINDS,
+    STATE_KINDS,
+)
 from ...reading.mentions import Mention
 
-POLITIES = set(POLITY_KINDS)
-PLACES = {"city", "state", "province", "region"}  # a province may be read for its chief city
 # A mention as a View holds it: start and end in the sentence, its entity, how it is named.
 SentenceMention = tuple[int, int, Entity, str]
 
-_TYPES = MISSION_TYPES
-MISSION_TYPE = re.compile("|".join(rf"\b(?P<{k}>{p})\b" for k, p in _TYPES), re.I)
+MISSION_TYPE = re.compile("|".join(rf"\b(?P<{k}>{p})\b" for k, p in MISSION_TYPES), re.I)
 # "one" standing for a mission type just named: "Chile has an embassy in Oslo, while Norway has
 # one in Santiago".
 ONE = re.compile(r"\bone(?=\s+(?:in|at)\s)", re.I)
-# Words before "mission" or "delegation" that make it a journey or a team, not a post.
-NOT_A_POST = {"trade", "economic", "business", "princely", "royal", "military", "peacekeeping",
-              "fact-finding", "rescue", "space", "parliamentary", "ministerial", "official",
-              "diplomatic", "regional", "observation", "election", "monitoring", "investment",
-              "cultural", "scientific", "academic", "religious"}  # fmt: skip
 # Adjectives allowed inside a mission's noun phrase: "a new Brussels-Capital trade office".
 MODIFIERS = {"new", "own", "separate", "shared", "second", "third", "first", "main", "former",
              "full-time", "part-time", "resident", "small", "large", "larger", "current", "old",
              "joint", "official", "government"}  # fmt: skip
-COUNTING = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-            "ten", "eleven", "twelve"}  # fmt: skip
+COUNTING = {"a", "an", *CARDINAL_WORDS[:12]}  # "a", "an", "one" to "twelve"
 # Words that may stand between a verb and its object mission: "maintains its own separate".
 FILLERS = MODIFIERS | {"a", "an", "the", "its", "their", "our", "his", "her", "also", "now",
                        "still", "each", "both", "several", "some", "many", "further",
@@ -57,7 +57,6 @@ PAREN_LOCATION = re.compile(r"\s*\(\s*(?:in|at)\s+")
 INFOBOX_PLACE = re.compile(r",\s+")
 LINE_END = re.compile(r"\s*(?:[.;)]|$)")
 LIST_GLUE = re.compile(r"(?:,?\s+(?:and|or)\s+|,\s*|\s*/\s*)(?:(?:in|at)\s+)?")
-NEW_CLAUSE = re.compile(r",\s*and\b")
 ALSO_COVERS = re.compile(
     r"\s*[,(]?\s*(?:(?:which|that|and|it)\s+)?(?:(?:is|are)\s+)?(?:(?:also\s+)?(?:covers?"
     r"|covering|accredited\s+to)|also\s+(?:responsible\s+for|serves|serving))\s+"
@@ -82,7 +81,7 @@ class Phrase:
 
     start: int
     end: int
-    kind: str  # a group name of _TYPES, or "one"
+    kind: str  # a group name of MISSION_TYPES, or "one"
     plural: bool = False
 
 
@@ -186,10 +185,10 @@ def _modifiers(view: View, r: Reading) -> None:
         mention = view.ending(pos)
         possessive = POSSESSIVE.search(text, 0, pos)
         if possessive and not mention:
-            mention = view.ending(possessive.start(), POLITIES)
+            mention = view.ending(possessive.start(), POLITY_KINDS)
         if mention and mention[2].kind == "city" and r.modifier_city is None and not r.own:
             r.modifier_city, pos = mention[2], mention[0]
-        elif mention and mention[2].kind in POLITIES and not r.own and r.phrase.kind != "one":
+        elif mention and mention[2].kind in POLITY_KINDS and not r.own and r.phrase.kind != "one":
             r.own, pos = [mention[2]], mention[0]
         elif word and word[1].lower() in MODIFIERS:
             r.part_time |= word[1].lower() == "part-time"
@@ -215,11 +214,11 @@ def _complements(view: View, r: Reading) -> None:
     """Read what follows the type: of <sender>, to <body>, from <senders>, in <places>."""
     text, pos = view.text, r.phrase.end
     if r.phrase.kind != "one" and (m := OF.match(text, pos)):
-        mention = view.starting(past(TITLE, text, m.end()), POLITIES)
+        mention = view.starting(past(TITLE, text, m.end()), POLITY_KINDS)
         if mention:
             r.own, pos = [mention[2]], mention[1]
     if m := TO.match(text, pos):
-        items, end = _names(view, m.end(), POLITIES | {"organisation"})
+        items, end = _names(view, m.end(), ACTOR_KINDS)
         if items:
             r.accredited, pos = items, end
     if m := FROM.match(text, pos):
@@ -246,7 +245,7 @@ def place_list(view: View, r: Reading, pos: int) -> None:
     if not r.cities and r.modifier_city is not None:
         r.cities = [r.modifier_city]
     covered = ALSO_COVERS.match(text, pos)
-    if covered and (also := _names(view, covered.end(), {"state"}, demonyms=False))[0]:
+    if covered and (also := _names(view, covered.end(), STATE_KINDS, demonyms=False))[0]:
         r.also, pos = also
     r.end = pos
 
@@ -260,7 +259,7 @@ def _places(view: View, pos: int, ends: dict[str, int] | None = None) -> tuple[l
     text = view.text
     before_glue = pos
     while True:
-        mention = view.starting(pos, PLACES)
+        mention = view.starting(pos, MISSION_PLACE_KINDS)
         entity = _as_city(view, mention) if mention else None
         if mention is None or not entity:
             return found, before_glue  # "in Busan and Jeju": Jeju is no city of the data
@@ -277,11 +276,11 @@ def _places(view: View, pos: int, ends: dict[str, int] | None = None) -> tuple[l
             found.append(entity)
         before_glue = pos
         glue = LIST_GLUE.match(text, pos)
-        if not glue or view.starting(glue.end(), PLACES) is None:
+        if not glue or view.starting(glue.end(), MISSION_PLACE_KINDS) is None:
             break
         # ", and X" after one place opens a new clause ("in Paris, and Quebec maintains ...");
         # in a list it closes it ("in A, B, and C").
-        if NEW_CLAUSE.match(glue[0]) and "," not in glued:
+        if boundary_at(glue[0], 0, Boundary.AND_AFTER_COMMA) and "," not in glued:
             break
         glued.append(glue[0].strip()[:1])
         pos = glue.end()
@@ -302,7 +301,7 @@ def _as_city(view: View, mention: SentenceMention) -> Entity | None:
 
 
 def _names(
-    view: View, pos: int, kinds: set[str], demonyms: bool = True
+    view: View, pos: int, kinds: Collection[str], demonyms: bool = True
 ) -> tuple[list[Entity], int]:
     """Read a list of states or bodies: "the Kingdom of X and the Grand-Duchy of Y"."""
     found: list[Entity] = []
@@ -316,7 +315,7 @@ def _names(
         found.append(mention[2])
         end = mention[1]
         glue = LIST_GLUE.match(text, end)
-        if not glue or (len(found) == 1 and NEW_CLAUSE.match(glue[0])):
+        if not glue or (len(found) == 1 and boundary_at(glue[0], 0, Boundary.AND_AFTER_COMMA)):
             break  # "to A, and B is ...": a new clause
         pos = glue.end()
     return found, end

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ...reading.gazetteer import Entity, gazetteer, name_key
+from ...reading.lexicon import POLITY_KINDS, SUBDIVISION_KINDS
 from ...reading.values import CARDINALS
-from .mission_phrases import POLITIES, WORD_BEFORE, SentenceMention, View
+from .mission_phrases import WORD_BEFORE, SentenceMention, View
 
 # Verbs whose subject sends the mission they govern: "Norway has / maintains / opened an embassy",
 # "Belgium is represented by its embassy".
@@ -99,7 +100,7 @@ def _group(view: View, m: re.Match[str], speaker: Entity | None) -> list[Entity]
 def _member(view: View, mention: SentenceMention, state: Entity) -> Entity | None:
     """Read an item of a group's list as a sub-national polity: "Brussels" is the region here."""
     start, end, entity, _ = mention
-    if entity.kind in POLITIES - {"state"}:
+    if entity.kind in SUBDIVISION_KINDS:
         return entity
     for entry in gazetteer().entries(name_key(view.text[start:end])):
         if entry.role == "subnational" and entry.entity and entry.entity.country == state.slug:
@@ -114,7 +115,7 @@ def sender_runs(view: View, speaker: Entity | None) -> list[Run]:
     items = [(s, e, found) for s, e, found in groups if found is not None]
     taken = [(s, e) for s, e, _ in items]
     items += [(s, e, [ent]) for s, e, ent, via in view.mentions
-              if ent.kind in POLITIES and via != "demonym"
+              if ent.kind in POLITY_KINDS and via != "demonym"
               and not any(a <= s < b for a, b in taken)]  # fmt: skip
     runs: list[Run] = []
     for part in sorted(items, key=lambda item: item[0]):

@@ -16,16 +16,17 @@ from dataclasses import replace
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from ...reading.clauses import Boundary, clause_start, parted
 from ...reading.gazetteer import Entity, gazetteer
-from ...reading.lexicon import CLAUSE_BOUNDARY, NOT_STATED, NOT_STATED_AFTER
+from ...reading.lexicon import NOT_STATED, NOT_STATED_AFTER, POLITY_KINDS
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
 from ..facts import Statement
 from . import Reading, Rule
 from .mission_dates import leading_date, open_close, sentence_dates
-from .mission_phrases import POLITIES, View, find_phrases, place_list, read_phrase
 from .mission_phrases import Reading as PhraseReading
+from .mission_phrases import View, find_phrases, place_list, read_phrase
 from .mission_senders import Run, run_at, sender_runs, subject_of, verb_before
 
 CLASSES = {
@@ -78,11 +79,11 @@ class _Sentence:
 
     def boundary_between(self, start: int, end: int) -> bool:
         """Say whether a new clause begins between two offsets."""
-        return CLAUSE_BOUNDARY.search(self.s.text, start, end) is not None
+        return parted(self.s.text, Boundary.OPENING, start, end)
 
     def clause_start(self, pos: int) -> int:
         """Return where the clause holding pos begins."""
-        return ([0] + [m.end() for m in CLAUSE_BOUNDARY.finditer(self.s.text, 0, pos)])[-1]
+        return clause_start(self.s.text, pos, Boundary.OPENING)
 
     def stated(self, r: PhraseReading) -> bool:
         """Say whether the clause states the mission: not negated, planned or hypothetical."""
@@ -211,7 +212,7 @@ class _Sentence:
             found = self._last_subject()
             return (found, None) if found else None  # named in the sentence before
         named = [m for m in self.reading.mentions[self.i]
-                 if m.start <= owner.idx < m.end and m.entity.kind in POLITIES]  # fmt: skip
+                 if m.start <= owner.idx < m.end and m.entity.kind in POLITY_KINDS]  # fmt: skip
         return ([named[0].entity], named[0].start - self.s.start) if named else None
 
     def _previous_sentence(self, r: PhraseReading) -> list[Entity]:

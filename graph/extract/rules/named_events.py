@@ -32,6 +32,7 @@ from . import Pair, Reading, Rule
 from . import discourse as d
 from . import participants as pa
 from . import predicates as pr
+from .people import state_person
 from .when import date_start, end_literal, entry_date
 
 if TYPE_CHECKING:  # spaCy loads with the pipeline (reading/pipeline.py), not with the rules
@@ -221,7 +222,7 @@ def _assert(
         if x.start >= reading.sentences[i].start:
             lo, hi = min(lo, date_start(reading, x)), max(hi, x.end)
     pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in actors]
-    pairs += [(DKG.participant, d.state_person(reading, k, x, "event-named")) for k, x in people]
+    pairs += [(DKG.participant, state_person(reading, x, "event-named")) for _, x in people]
     pairs += [(DKG.location, reading.facts.use(e)) for e in places]
     if date is not None and date.end_value:
         pairs += [(DKG.startDate, d.literal(date)), (DKG.endDate, end_literal(date))]

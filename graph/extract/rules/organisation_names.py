@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from ...reading.gazetteer import Entity, gazetteer
-from ...reading.lexicon import POLITY_KINDS
+from ...reading.lexicon import SUBDIVISION_KINDS
 from ...vocab import DKG
 from . import Reading
 from .person_names import CAP, NOT_FIRST
@@ -191,7 +191,7 @@ def _agencies(reading: Reading, i: int) -> list[Org]:
     found: list[Org] = []
     for m in reading.mentions[i]:
         bracket = AGENCY_BRACKET.match(reading.doc.text, m.end)
-        if m.entity.kind not in POLITY_KINDS - {"state"} or not bracket:
+        if m.entity.kind not in SUBDIVISION_KINDS or not bracket:
             continue
         acronym = bracket["acr"]
         if gazetteer().lookup(acronym) or _abbreviates(acronym, m.text):

@@ -8,13 +8,11 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from ...reading.lexicon import INTENTION_HEADS, MODALITY, TENTATIVE, TENTATIVE_HEADS
+from ...reading.lexicon import INTENTION_HEADS, MODAL_AUXILIARIES, TENTATIVE, TENTATIVE_HEADS
 from . import Reading
 
 if TYPE_CHECKING:  # spaCy loads with the pipeline (reading/pipeline.py), not with the rules
     from spacy.tokens import Doc, Token
-
-MODAL = set(MODALITY.split("|")) | {"may", "must"}
 
 
 def parse_of(reading: Reading) -> Doc:
@@ -120,7 +118,7 @@ def hedged(reading: Reading, start: int, end: int) -> bool:
         if tok.dep_ == "pobj" and head.head.lemma_ in TENTATIVE_HEADS:
             return True
         if head.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODAL)
+            if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODAL_AUXILIARIES)
                    for c in head.children):  # fmt: skip
                 return True
             if head.lemma_ in INTENTION_HEADS or head.lemma_ in TENTATIVE_HEADS:

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 from ...iris import slugify
 from ...reading.gazetteer import Entity
 from ...reading.lexicon import (
+    ACTOR_KINDS,
     LANDFORMS,
     MEETING_VERBS,
     PAIR_PRONOUNS,
     PARTY_PREPOSITIONS,
     PERSON_PRONOUNS,
+    PLACE_KINDS,
     PLACE_PREPOSITIONS,
     POLITY_HEADS,
     RELATIVE_PRONOUNS,
@@ -25,15 +27,16 @@ from ...vocab import DKG
 from . import Reading
 from . import discourse as d
 from . import predicates as pr
-from .discourse import PLACE, POLITY, STATE_BODY, Person
+from .discourse import STATE_BODY
+from .people import people_in
+from .person_mentions import Named
 
 if TYPE_CHECKING:  # spaCy loads with the pipeline (reading/pipeline.py), not with the rules
     from spacy.tokens import Token
 
 # The people a clause names, each with the sentence that names them.
-People = list[tuple[int, Person]]
+People = list[tuple[int, Named]]
 
-ACTORS = POLITY | {"organisation"}
 # The recogniser's kinds of names that a place read from a document may have.
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
@@ -43,7 +46,7 @@ def actors_in(reading: Reading, i: int, p: pr.Parsed, phrase: set[int]) -> list[
     state's body: "the Ghanaian authorities"; none in an apposition: "X, a U.S. officer")."""
     doc = reading.doc.text
     found: list[Entity] = []
-    for m in d.mentions(reading, i, ACTORS):
+    for m in d.mentions(reading, i, ACTOR_KINDS):
         token = p.token_at(m.start)
         if token is None or token.i not in phrase or in_apposition(token, phrase):
             continue
@@ -64,7 +67,7 @@ def in_apposition(token: Token, phrase: set[int]) -> bool:
     return False
 
 
-def people_at(reading: Reading, i: int, p: pr.Parsed, head: Token) -> list[Person]:
+def people_at(reading: Reading, i: int, p: pr.Parsed, head: Token) -> list[Named]:
     """Return the people a phrase names as its head: "President X", "the minister, X", "X and
     Y"; not "X's nominee" nor "the government of X"."""
     heads = {t.i for t in head.subtree if t.i == head.i or heads_chain(t, head)}
@@ -75,7 +78,7 @@ def people_at(reading: Reading, i: int, p: pr.Parsed, head: Token) -> list[Perso
     # The word a name ends on stands in the parse (token_at gives None on an empty parse only).
     return [
         x
-        for x in d.people(reading, i)
+        for x in people_in(reading, i)
         if (last := p.token_at(x.end - 1)) is not None and last.i in heads
     ]
 
@@ -92,7 +95,7 @@ def heads_chain(token: Token, head: Token) -> bool:
 def pronoun(reading: Reading, i: int, word: str) -> tuple[People, list[Entity]] | None:
     """Return what a subject pronoun stands for: (people, states), or None."""
     if word in PERSON_PRONOUNS and i > 0:
-        before = {x.name: x for x in d.people(reading, i - 1)}
+        before = {x.name: x for x in people_in(reading, i - 1)}
         if len(before) == 1:
             return [(i - 1, next(iter(before.values())))], []
     if word in PAIR_PRONOUNS:
@@ -191,7 +194,7 @@ def places_at(reading: Reading, i: int, p: pr.Parsed, head: Token) -> list[Entit
     dated = [(x.start, x.end) for x in d.dates(reading, i)]  # "In August 2019": no place
     found: list[Entity] = []
     at_head = False
-    for m in d.mentions(reading, i, PLACE):
+    for m in d.mentions(reading, i, PLACE_KINDS):
         token = p.token_at(m.start)
         if m.via in ("demonym", "reference") or token is None or token.i not in heads:
             continue
@@ -234,7 +237,7 @@ def _elsewhere(reading: Reading, i: int, p: pr.Parsed, token: Token, mention: Me
     """Say whether a place is said to lie in a place of another state than the one it was
     linked to ("Lisbon's Belém district" read as a Belém of Brazil): then it is no place."""
     home = mention.entity.country or mention.entity.slug
-    for m in d.mentions(reading, i, PLACE):
+    for m in d.mentions(reading, i, PLACE_KINDS):
         owner = p.token_at(m.start)
         if owner is not None and owner.dep_ == "poss" and owner.head.i in (token.i, token.head.i):
             return (m.entity.country or m.entity.slug) != home

@@ -14,13 +14,11 @@ from collections.abc import Collection, Iterable
 from itertools import pairwise
 
 from ...reading.gazetteer import Entity, gazetteer, name_key
-from ...reading.lexicon import SUBDIVISION_KINDS
+from ...reading.lexicon import PLACE_KINDS, POLITY_KINDS, SUBDIVISION_KINDS
 from ...reading.mentions import Mention
 from ...vocab import DKG
 from . import Reading, Rule
 
-SUBDIVISIONS = set(SUBDIVISION_KINDS)
-POLITIES = SUBDIVISIONS | {"state"}
 # "Quebec City, the capital of the province of Quebec"; "Oslo is the capital of Norway".
 CAPITAL_AFTER = re.compile(
     r"(?:,[ ](?:the[ ])?|[ ](?P<verb>is|was|became|remains)[ ]the[ ])(?P<former>former[ ])?"
@@ -83,7 +81,7 @@ def _state_in(
 
 
 def _at(
-    mentions: Iterable[Mention], start: int, kinds: Collection[str] = POLITIES
+    mentions: Iterable[Mention], start: int, kinds: Collection[str] = POLITY_KINDS
 ) -> Mention | None:
     """Return the mention starting at a document offset, if its entity is of one of the kinds."""
     return next((m for m in mentions if m.start == start and m.entity.kind in kinds), None)
@@ -99,7 +97,7 @@ def capitals(reading: Reading, i: int) -> None:
             now = not (after["former"] or after["verb"] in ("was", "became"))
             _state_in(reading, i, m, polity, "parts.capital", capital=now)
             continue
-        for p in (p for p in mentions if p.end <= m.start and p.entity.kind in POLITIES):
+        for p in (p for p in mentions if p.end <= m.start and p.entity.kind in POLITY_KINDS):
             named = text[p.end : m.start] == ", " and CAPITAL_OF.search(text, lo, p.start)
             if named or CAPITAL_NAMED.fullmatch(text, p.end, m.start):
                 _state_in(reading, i, m, p, "parts.capital", capital=True)
@@ -113,7 +111,11 @@ def described(reading: Reading, i: int) -> None:
             polity = _at(mentions, d.end())
             if polity:
                 _state_in(reading, i, m, polity, "parts.described")
-        if m.entity.kind in POLITIES and m.via == "demonym" and (k := KIND_OF.match(text, m.end)):
+        if (
+            m.entity.kind in POLITY_KINDS
+            and m.via == "demonym"
+            and (k := KIND_OF.match(text, m.end))
+        ):
             city = _at(mentions, k.end(), {"city"})
             if city:
                 capital = k["noun"] == "capital"
@@ -124,11 +126,11 @@ def qualified(reading: Reading, i: int) -> None:
     """Read "Brandon, Manitoba" and "Lyon, France": a place, a comma, the polity it lies in."""
     text, mentions = reading.doc.text, reading.mentions[i]
     for a, b in pairwise(mentions):
-        if text[a.end : b.start] != ", " or a.entity.kind not in SUBDIVISIONS | {"city"}:
+        if text[a.end : b.start] != ", " or a.entity.kind not in SUBDIVISION_KINDS | {"city"}:
             continue
-        if b.entity.kind not in POLITIES or b.via in ("demonym", "reference"):
+        if b.entity.kind not in POLITY_KINDS or b.via in ("demonym", "reference"):
             continue
-        later = [c for c in mentions if c.start >= b.end and c.entity.kind in POLITIES | {"city"}]
+        later = [c for c in mentions if c.start >= b.end and c.entity.kind in PLACE_KINDS]
         if later and LIST_GAP.match(text[b.end : later[0].start]):
             continue  # "Munich, Bavaria and Hamburg": a list of places
         _state_in(reading, i, a, b, "parts.qualified")
@@ -148,7 +150,7 @@ def groups(reading: Reading, i: int) -> None:
             gap = FIRST_GAP if pos == m.end + g.end() else LIST_GAP
             if not gap.match(text[pos : c.start]):
                 break  # the list has ended
-            entity = c.entity if c.entity.kind in SUBDIVISIONS else _subdivision(c, m.entity)
+            entity = c.entity if c.entity.kind in SUBDIVISION_KINDS else _subdivision(c, m.entity)
             if entity is not None:
                 _state_in(reading, i, c, m, "parts.group", place=entity)
             pos = c.end
@@ -159,7 +161,7 @@ def _subdivision(mention: Mention, state: Entity) -> Entity | None:
     gaz = gazetteer()
     for entry in gaz.entries(name_key(mention.text)):
         e = gaz.resolve(entry)
-        if e is not None and e.kind in SUBDIVISIONS and e.country == state.slug:
+        if e is not None and e.kind in SUBDIVISION_KINDS and e.country == state.slug:
             return e
     return None
 

@@ -12,6 +12,8 @@ title whose state the text does not state is a post of no state, labelled with t
 around it, or that the document speaks for.
 """
 
+from collections.abc import Iterable
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
@@ -20,7 +22,7 @@ from ...reading.lexicon import MANY_HOLDERS, SINGLE_HOLDER
 from ...reading.values import find_dates
 from ...vocab import DKG
 from .. import identity
-from ..facts import Statement
+from ..facts import Span, Statement
 from . import Reading, Rule
 from .person_coreference import document_people
 from .person_mentions import Named, Post
@@ -30,6 +32,20 @@ from .person_names import polity_name
 def people_in(reading: Reading, i: int) -> list[Named]:
     """Return the people sentence i names, each name once, in order, with their full names."""
     return document_people(reading)[i]
+
+
+def state_person(
+    reading: Reading,
+    person: Named,
+    rule: str,
+    pairs: Iterable[Statement] = (),
+    span: Span | None = None,
+) -> URIRef:
+    """State a person, named by their full name, and facts of them stated by the phrase at span
+    (by default the words that name them: "President Gabriel Boric"); return the IRI."""
+    span = (person.phrase_start, person.end) if span is None else span
+    node = identity.person(person.name)
+    return reading.facts.state(node, pairs, span, rule, cls=DKG.Person, label=person.name)
 
 
 def _role(reading: Reading, n: Named, p: Post) -> URIRef:
@@ -77,8 +93,7 @@ def people(reading: Reading, i: int) -> None:
         span = n.posts[0].span if n.posts else (n.lead, n.end)
         if n.alias_at and n.alias_at[1] > span[1]:  # "X (Y, 1861-1934)": the brackets state them
             span = (span[0], reading.doc.text.index(")", n.alias_at[1]) + 1)
-        node = identity.person(n.name)
-        reading.facts.state(node, pairs, span, n.rule, cls=DKG.Person, label=n.name)
+        state_person(reading, n, n.rule, pairs, span)
 
 
 RULES: list[Rule] = [people]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ...reading.clauses import Boundary, boundary_at
 from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import SINGLE_HOLDER
 from . import Reading
@@ -37,8 +38,6 @@ from .person_titles import Title, titles
 
 _GAP_TO_NAME = re.compile(rf"[ ](?:{HONORIFIC.pattern})?")
 _APPOSITION = re.compile(rf",[ ](?:{HONORIFIC.pattern})?")
-# What may follow a name or title in apposition: a comma, a stop, a dash, "and", the end.
-_BOUNDARY = re.compile(r"\s*(?:[,.;:)\u2013\u2014]|[ ]-[ ]|[ ]and[ ]|[ ]who[ ]|$)")
 # "General Security of Military Information Agreement": a thing's name, not a person's.
 _OF_NAME = re.compile(r"[ ]of[ ](?:the[ ])?[A-Z]")
 _LIFE = r"\d{4}[ ]?[-\u2013][ ]?\d{2,4}"
@@ -120,7 +119,7 @@ def _title_first(
         return []
     last = items[-1][2]
     respectively = _THEN_RESPECTIVELY.match(text, last)
-    if not _BOUNDARY.match(text, respectively.end() if respectively else last):
+    if not boundary_at(text, respectively.end() if respectively else last, Boundary.APPOSITION_END):
         return []
     possessed = _possessed(reading, i, t)
     if possessed is None:
@@ -166,7 +165,7 @@ def _name_first(reading: Reading, i: int, t: Title, found: list[Run]) -> list[Na
     if t.plural or t.det in ("its", "his", "her", "their"):
         return []
     before = t.det_start if t.det else t.lead
-    if text[before - 2 : before] != ", " or not _BOUNDARY.match(text, t.end):
+    if text[before - 2 : before] != ", " or not boundary_at(text, t.end, Boundary.APPOSITION_END):
         return []
     run = run_ending(found, before - 2)
     if run is None or run.placed:

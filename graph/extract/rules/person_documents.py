@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ...reading.gazetteer import Entity, gazetteer
-from ...reading.lexicon import POLITY_KINDS
+from ...reading.lexicon import PLACE_KINDS
 from ...reading.sentences import Sentence
 from ...vocab import DKG
 from . import UNREAD, Reading
@@ -75,7 +75,7 @@ def document_mission(reading: Reading) -> tuple[Entity, Entity] | None:
     found: tuple[Entity, Entity] | None = None
     text = reading.doc.text
     for i in range(min(HEADING_SENTENCES, len(reading.sentences))):
-        ms = [m for m in reading.mentions[i] if m.entity.kind in POLITY_KINDS | {"city"}]
+        ms = [m for m in reading.mentions[i] if m.entity.kind in PLACE_KINDS]
         for a, b in itertools.pairwise(ms):
             before = text[max(0, a.start - 40) : a.start]
             said = _SENDER_MISSION.fullmatch(text, a.end, b.start) or (

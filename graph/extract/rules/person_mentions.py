@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...reading.gazetteer import Entity, fold
-from ...reading.lexicon import POLITY_KINDS
+from ...reading.lexicon import NAMESAKE_KINDS, POLITY_KINDS
 from . import Reading
 from .parse_paths import parse_of
 from .person_names import HONORIFIC, NOT_FIRST, PARTICLE, PERSON_NAME_AT, is_thing
@@ -46,6 +46,11 @@ class Named:
     alias_at: tuple[int, int] | None = None  # where the other name stands: "X (Y, 1520-1590)"
     name: str = ""  # the full name, once the document is read (person_coreference.py)
 
+    @property
+    def phrase_start(self) -> int:
+        """Return where the words that name the person start: their title, else the name."""
+        return min(self.lead, self.start)
+
 
 @dataclass(frozen=True)
 class Run:
@@ -57,8 +62,6 @@ class Run:
     placed: bool = False  # also the name of a town or region ("Busia", "Fraser")
 
 
-# Places that also name people: a town's name in a name ("Martin Fraser", "under Busia").
-_TOWNS = {"city", "region", "province", "territory", "us-state"}
 _PARTICLES = set(PARTICLE.strip("(?:)").split("|"))
 _OF_POLITY = re.compile(r"[ ]of[ ](?:the[ ])?")
 _IN_BRACKETS = re.compile(r"[ ]\(")
@@ -95,7 +98,7 @@ def _clean(reading: Reading, i: int, start: int, text: str) -> Run | None:
         return None
     end = start + len(" ".join(words))
     within = [m for m in reading.mentions[i] if m.start <= start and end <= m.end]
-    if any(m.entity.kind not in _TOWNS for m in within):
+    if any(m.entity.kind not in NAMESAKE_KINDS for m in within):
         return None  # "Chile", "Lucia" of "Saint Lucia"
     return Run(start, end, " ".join(words), placed=bool(within))
 

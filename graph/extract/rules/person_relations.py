@@ -90,7 +90,7 @@ def respectively(reading: Reading, i: int, named: list[Named]) -> None:
         return
     at = s.start + m.start()
     after = [n for n in named if n.lead >= at and n.posts and n.rule == "people.titled"]
-    groups = [g for g in d.groups(reading, i, set(POLITY_KINDS), s.start, at)
+    groups = [g for g in d.groups(reading, i, POLITY_KINDS, s.start, at)
               if len(g.entities) == len(after) > 1]  # fmt: skip
     if len(groups) != 1:
         return

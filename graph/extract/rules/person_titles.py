@@ -19,11 +19,15 @@ from rdflib import URIRef
 
 from ...reading.gazetteer import Entity, gazetteer
 from ...reading.lexicon import (
+    ACTOR_KINDS,
+    CAPITALISED_OFFICES,
     COMPLEMENT_ENDS,
     OF_A_BODY,
     OF_A_PORTFOLIO,
     OFFICE_STATES,
     OFFICES,
+    ORGANISATION_KINDS,
+    PLACE_KINDS,
     POLITY_KINDS,
     PORTFOLIOS,
     SAME_PORTFOLIO,
@@ -36,10 +40,6 @@ from . import Reading
 from .parse_paths import parse_of
 from .person_names import LOWER, UPPER, fold_text
 
-# Titles that are offices only when capitalised: "the first minister to visit" is no office.
-# Who may hold a post: a polity, or an international organisation ("EU High Representative").
-_OWNERS = POLITY_KINDS | {"organisation"}
-CAPITALISED_ONLY = {"first minister", "chief minister", "speaker", "head", "governor", "premier"}
 _WORD = rf"[{UPPER}][{UPPER}{LOWER}'\u2019-]*"
 # A portfolio or a body: capitalised words joined by "and", "&", "of (the)".
 _PIECE = re.compile(rf"{_WORD}(?:[ ](?:(?:and|&|of|of[ ]the|for|on)[ ])?{_WORD})*")
@@ -127,7 +127,7 @@ def _plural_word(word: str) -> str:
 @functools.cache
 def _office_pattern(capitalised: bool) -> re.Pattern[str]:
     """Return the pattern of office words (on folded text): longest first, plural too."""
-    keys = sorted((k for k in OFFICES if (k in CAPITALISED_ONLY) == capitalised), key=len)
+    keys = sorted((k for k in OFFICES if (k in CAPITALISED_OFFICES) == capitalised), key=len)
     parts = [_plural(k) for k in reversed(keys)]
     if not capitalised:
         parts.insert(0, rf"(?P<portfolio>{PORTFOLIOS})[ ]ministers?")
@@ -169,7 +169,7 @@ def _ending(reading: Reading, i: int, end: int) -> Mention | None:
     """Return the mention of a polity or an international organisation of sentence i that ends
     at a document offset ("Kenyan", "Russia's", "UN" in "UN Secretary-General")."""
     for m in reading.mentions[i]:
-        if m.end == end and m.entity.kind in _OWNERS:
+        if m.end == end and m.entity.kind in ACTOR_KINDS:
             return m
     return None
 
@@ -234,13 +234,13 @@ def _complements(reading: Reading, i: int, text: str, key: str, end: int) -> _Af
             found.update(_body(reading, i, text, at, of.group().endswith("the ")))
     found["said"] = found["end"]
     to = re.match(r"[ ]to[ ](?:the[ ])?", text[found["end"] :])
-    if to and (m := _mention(reading, i, found["end"] + to.end(), _OWNERS)):
+    if to and (m := _mention(reading, i, found["end"] + to.end(), ACTOR_KINDS)):
         found["to"], found["end"] = m.entity, m.end
     inn = re.match(r"[ ]in[ ](?:the[ ])?", text[found["end"] :])
     if inn:
         places: list[Entity] = []
         at = found["end"] + inn.end()
-        while (m := _mention(reading, i, at, POLITY_KINDS | {"city"})) and _named(text, m):
+        while (m := _mention(reading, i, at, PLACE_KINDS)) and _named(text, m):
             places.append(m.entity)
             found["end"] = m.end
             joint = re.match(r",[ ](?:and[ ])?|[ ]and[ ]", text[m.end :])
@@ -276,7 +276,7 @@ def _polity_at(reading: Reading, i: int, text: str, at: int) -> tuple[Entity, in
 def _body(reading: Reading, i: int, text: str, at: int, the: bool) -> _After:
     """Read a body after "of": "the Assembly of the Republic", "Nigeria's House of
     Representatives", "the Federal Military Government of Nigeria", "the United Nations"."""
-    org = _mention(reading, i, at, {"organisation"})
+    org = _mention(reading, i, at, ORGANISATION_KINDS)
     if org is not None:
         return {"polity": org.entity, "end": org.end}
     found: _After = {}

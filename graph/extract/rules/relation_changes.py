@@ -14,18 +14,13 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from ...reading.gazetteer import Entity, gazetteer
-from ...reading.lexicon import (
-    DIPLOMATIC_WORDS,
-    RELATION_CHANGES,
-    RELATION_NOUNS,
-)
+from ...reading.lexicon import DIPLOMATIC_WORDS, RELATION_CHANGES, RELATION_NOUNS, STATE_KINDS
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from . import Pair, Reading, Rule
 from . import discourse as d
 from . import participants as pa
 from . import predicates as pr
-from .discourse import STATE
 from .when import date_start, entry_date
 
 CLASSES = {
@@ -79,7 +74,7 @@ def _states(reading: Reading, i: int, p: pr.Parsed, tokens: Iterable[Token]) -> 
     """Return the states (capitals read as their states) named by these words."""
     where = {t.i for t in tokens}
     found: list[Entity] = []
-    for m in d.mentions(reading, i, STATE | {"city"}):
+    for m in d.mentions(reading, i, STATE_KINDS | {"city"}):
         token = p.token_at(m.start)
         if token is not None and token.i in where and (m.via != "demonym"):
             state = _as_state(m.entity)
@@ -129,7 +124,7 @@ def _pair(
     if not subject and len(others) == 2:
         return (others[0], others[1]), None
     if not subject and not others:  # "diplomatic relations were established that year"
-        named = list(dict.fromkeys(m.entity for m in d.mentions(reading, i, STATE)))
+        named = list(dict.fromkeys(m.entity for m in d.mentions(reading, i, STATE_KINDS)))
         if len(named) == 2 and not any(c.dep_ == "agent" for c in verb.children):
             return (named[0], named[1]), None
     return None

@@ -5,12 +5,12 @@ import re
 from collections.abc import Callable, Iterable
 
 from ...reading.gazetteer import Entity, gazetteer
+from ...reading.lexicon import ORGANISATION_KINDS, STATE_KINDS
 from ...vocab import DKG
 from . import Reading, Rule
 from . import discourse as d
-from .discourse import ARTICLE, STATE
+from .discourse import ARTICLE
 
-ORGANISATION = {"organisation"}
 # "are members of", "is a founding member state of", "members of a variety of ..."
 MEMBER_OF = re.compile(
     r"\b(?:(?:(?:founding|full|active|fellow)\s+)?members?(?:\s+(?:states?|countries|nations))?"
@@ -102,7 +102,7 @@ def _organisation_group(reading: Reading, i: int, at: int) -> tuple[tuple[Entity
     """Return (organisations, end of their list) enumerated from offset `at` on."""
     article = ARTICLE.match(reading.doc.text, at)  # it matches, if only the empty string
     at += len(article.group()) if article else 0
-    found = d.groups(reading, i, ORGANISATION, at)
+    found = d.groups(reading, i, ORGANISATION_KINDS, at)
     if found and found[0].start == at:
         orgs = tuple(e for e in found[0].entities if e.cls == DKG.InternationalOrganisation)
         return (orgs, found[0].end) if orgs else None
@@ -132,7 +132,7 @@ def members_of(reading: Reading, i: int) -> None:
 def _member(reading: Reading, i: int, at: int) -> tuple[Entity, ...] | None:
     """Return who a "member of" at offset `at` speaks of: an apposition's name, or the subject."""
     doc = reading.doc.text
-    before = d.groups(reading, i, STATE, reading.sentences[i].start, at)
+    before = d.groups(reading, i, STATE_KINDS, reading.sentences[i].start, at)
     if before and APPOSITION.fullmatch(doc, before[-1].end, at):
         return before[-1].entities
     return d.subject(reading, i, at)
@@ -164,7 +164,7 @@ def _listed(
 def organisation_as_adjective(reading: Reading, i: int) -> None:
     """Read "X is a reliable NATO ally", "X and Y are EU member states"."""
     doc = reading.doc.text
-    for m in d.mentions(reading, i, ORGANISATION):
+    for m in d.mentions(reading, i, ORGANISATION_KINDS):
         before = COPULA_BEFORE.search(doc[max(0, m.start - 60) : m.start])
         after = MEMBER_AFTER.match(doc, m.end)
         if before is None or not after:
@@ -181,8 +181,8 @@ def organisation_as_adjective(reading: Reading, i: int) -> None:
 def role_in(reading: Reading, i: int) -> None:
     """Read "Norway's role in the European Union" and "Among EU countries, Norway is ..."."""
     doc = reading.doc.text
-    states = d.mentions(reading, i, STATE)
-    for m in d.mentions(reading, i, ORGANISATION):
+    states = d.mentions(reading, i, STATE_KINDS)
+    for m in d.mentions(reading, i, ORGANISATION_KINDS):
         if m.entity.cls != DKG.InternationalOrganisation:
             continue
         head = ROLE_IN.search(doc[max(0, m.start - 30) : m.start])
@@ -228,7 +228,7 @@ def relations_between(reading: Reading, i: int) -> None:
     s = reading.sentences[i]
     for m in BETWEEN.finditer(s.text):
         at = s.start + m.end()
-        found = [g for g in d.groups(reading, i, STATE | {"city"}, at) if g.start == at]
+        found = [g for g in d.groups(reading, i, STATE_KINDS | {"city"}, at) if g.start == at]
         lo, hi = d.clause(reading, i, at)
         if not found or not d.for_states(reading, i, found[0]) or d.hedged(reading, lo, hi):
             continue
@@ -241,7 +241,7 @@ def relations_between(reading: Reading, i: int) -> None:
 def relations_title(reading: Reading, i: int) -> None:
     """Read a title or phrase "A\u2013B relations"."""
     doc = reading.doc.text
-    found = d.mentions(reading, i, STATE)
+    found = d.mentions(reading, i, STATE_KINDS)
     for a, b in itertools.pairwise(found):
         if a.via == "reference" or b.via == "reference":
             continue
@@ -255,7 +255,7 @@ def relations_with(reading: Reading, i: int) -> None:
     s = reading.sentences[i]
     for m in RELATIONS_WITH.finditer(s.text):
         at = s.start + m.end()
-        other = [g for g in d.groups(reading, i, STATE, at) if g.start == at]
+        other = [g for g in d.groups(reading, i, STATE_KINDS, at) if g.start == at]
         lo, hi = d.clause(reading, i, at)
         if not other or not d.for_states(reading, i, other[0]) or d.hedged(reading, lo, hi):
             continue
@@ -272,7 +272,7 @@ def relations_with(reading: Reading, i: int) -> None:
 def relations_maintained(reading: Reading, i: int) -> None:
     """Read "A and B maintain excellent relations", "our countries have maintained ... ties"."""
     doc = reading.doc.text
-    for g in d.groups(reading, i, STATE):
+    for g in d.groups(reading, i, STATE_KINDS):
         if len(g.entities) != 2 or d.is_object(reading, g.start):
             continue
         if not d.for_states(reading, i, g):

@@ -22,6 +22,7 @@ from ...reading.lexicon import (
     INDEPENDENCE_VERBS,
     NEW_STATE_NOUNS,
     REPORTING_VERBS,
+    STATE_KINDS,
 )
 from ...reading.values import DateMatch
 from ...vocab import DKG
@@ -31,13 +32,14 @@ from . import discourse as d
 from . import event_labels as lb
 from . import participants as pa
 from . import predicates as pr
-from .discourse import STATE, Person
+from .people import state_person
+from .person_mentions import Named
 from .when import date_start, entry_date
 
 # An independence: the state, and the noun of its verb ("Declaration"), if it has one.
 Independence = tuple[Entity, str | None]
 # People named with the sentence they are named in.
-People = list[tuple[int, Person]]
+People = list[tuple[int, Named]]
 # Who recognised (people, a state) what (states), with the words of what was recognised and
 # the indices of the words naming who did it.
 Recognition = tuple[People, list[Entity], list[Entity], list[Token], set[int]]
@@ -47,7 +49,7 @@ def _states(reading: Reading, i: int, p: pr.Parsed, tokens: Iterable[Token]) -> 
     """Return the states these words name (not by a demonym)."""
     where = {t.i for t in tokens}
     found: list[Entity] = []
-    for m in d.mentions(reading, i, STATE):
+    for m in d.mentions(reading, i, STATE_KINDS):
         token = p.token_at(m.start)
         if token is not None and token.i in where and m.via != "demonym":
             found.append(m.entity)
@@ -179,9 +181,7 @@ def _assert_independence(
     label = f"{noun} of the independence of {state.label}" if noun else None
     label = label or f"Independence of {state.label}"
     pairs: list[Pair] = [(DKG.participant, reading.facts.use(state))]
-    pairs += [
-        (DKG.participant, d.state_person(reading, k, x, "event-independence")) for k, x in people
-    ]
+    pairs += [(DKG.participant, state_person(reading, x, "event-independence")) for _, x in people]
     pairs += [(DKG.date, d.literal(date))] if date else []
     key = f"independence-{state.slug}" + (f"-{date.value}" if date else "")
     d.event(reading, i, DKG.Event, key, label, pairs, "event-independence", span)
@@ -258,9 +258,7 @@ def _assert_recognition(
         what = (f" of {words}" if words else "") + (f" {rest}" if rest else "")
     label = f"Recognition{what} by {d.enumeration(who)}"
     pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in (*states, *recognised)]
-    pairs += [
-        (DKG.participant, d.state_person(reading, k, x, "event-recognition")) for k, x in people
-    ]
+    pairs += [(DKG.participant, state_person(reading, x, "event-recognition")) for _, x in people]
     pairs += [(DKG.date, d.literal(date))] if date else []
     if states and recognised:
         key = f"{states[0].slug}-{recognised[0].slug}"

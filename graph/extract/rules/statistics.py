@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
+from ...reading.clauses import Boundary, boundaries, clause_end, parted
 from ...reading.gazetteer import Entity, gazetteer
 from ...reading.mentions import Mention
 from ...reading.ranks import Rank, find_ranks
@@ -67,13 +68,6 @@ IDENTITY = re.compile(r"\b(?:described|identified|declared|counted)\s+themselves
 NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<noun>{'|'.join(COUNTED_PEOPLE)})\b", re.I)
 SAME_YEAR = re.compile(r"\b(?:the\s+same|that|this)\s+year\b", re.I)
 SCALE = re.compile(r"(?i:thousand|million|billion|trillion|bn)\b")
-# Where a figure's own words end after it, and where they begin before it.
-CLAUSE_AFTER = re.compile(
-    r"[,;(]|\s+and\s+(?!the\s+[A-Z])(?=[a-z])|\s+(?:while|whereas|but|which|who)\b"
-)
-CLAUSE_BEFORE = re.compile(r";|,\s+(?:while|whereas|but|although)\b")
-# What parts a ranking from an amount: a new clause or subject ("... and Chile ranked 9th").
-NEW_CLAUSE = re.compile(r";|\band\s+(?:the\s+)?[A-Z]|\b(?:while|whereas|but)\b")
 # "the stock ... ranking 11th among Canadian direct investment destinations in the EU".
 _NAME = r"[A-Z](?:[\w-]|\.(?=\w))*"
 SCOPE_TAIL = re.compile(rf"\s+(?:in|within)\s+(?:the\s+)?(?:{_NAME}(?:\s+{_NAME})*|world\b)")
@@ -81,15 +75,6 @@ SCOPE_TAIL = re.compile(rf"\s+(?:in|within)\s+(?:the\s+)?(?:{_NAME}(?:\s+{_NAME}
 NOT_PERIOD = {"since", "by", "before", "after", "until", "till", "from", "between", "circa"}
 PERIOD_PRECISIONS = {DKG.PrecisionDay, DKG.PrecisionMonth, DKG.PrecisionYear}
 COUNT_MEASURES = {m for m, _ in COUNT_NOUNS.values()}
-
-
-def clause_end(text: str, pos: int, limit: int, joins: frozenset[int] = frozenset()) -> int:
-    """Return where the clause that goes on at pos ends, at limit at the latest; an "and" or
-    "or" at an offset in joins joins two nouns and ends nothing ("of machinery and cars to")."""
-    for m in CLAUSE_AFTER.finditer(text, pos, limit):
-        if m.start() + len(m.group()) - len(m.group().lstrip()) not in joins:
-            return m.start()
-    return limit
 
 
 def conjunctions(reading: Reading, i: int) -> tuple[frozenset[int], frozenset[tuple[int, int]]]:
@@ -138,7 +123,7 @@ def _classify(
         if number and not amount.percent:  # "the number of people in Sweden ... 470,000"
             return Figure(amount, None, "count", DKG.Count, "person")
         return Figure(amount, None, "bare")
-    own = text[amount.end : clause_end(text, amount.end, len(text), joins)]
+    own = text[amount.end : clause_end(text, amount.end, Boundary.FIGURE_END, len(text), joins)]
     if noun[0] == DKG.Diaspora and not RESIDENCE.search(own):
         noun = (DKG.Count, "person")  # "5,000 young Belgians visited Chile": no diaspora
     elif noun == (DKG.Count, "person"):
@@ -182,7 +167,8 @@ def _with_ranks(text: str, figures: list[Figure], ranks: list[Rank]) -> list[Fig
         free = [f for f in figures if f.rank is None and f.kind != "share"]
         for f in sorted(free, key=lambda f: abs(f.start - rank.start)):
             gap = text[min(f.end, rank.end) : max(f.start, rank.start)]
-            if not NEW_CLAUSE.search(gap):
+            # A new clause or subject parts a ranking from an amount: "... and Chile ranked 9th".
+            if not parted(gap, Boundary.NEW_SUBJECT):
                 f.rank = rank
                 break
         else:
@@ -302,7 +288,7 @@ def _parties(
     found = [p for p in found if all(p.start != m.start for m in owners)]
     other = {"from": "to", "to": "from"}.get(side) if side is not None else None
     found += [dataclasses.replace(p, role=other) for p in parties(text, owners, 0, len(text), flow)]
-    end = clause_end(text, rank.end, after[1], sen.joins)
+    end = clause_end(text, rank.end, Boundary.FIGURE_END, after[1], sen.joins)
     ranked_own = parties(text, mentions, rank.start, end, flow)
     ranked_own = [p for p in ranked_own if not any(a <= p.start < b for a, b in others)]
     return found + [p for p in ranked_own if p.entity.kind != "organisation"]
@@ -330,10 +316,10 @@ def _unplaced(found: list[Party]) -> list[Party]:
 def _claim(sen: _Sentence, fig: Figure, lo: int, hi: int, claims: list[Claim]) -> Claim | None:
     """Read what the text says of a figure between its neighbours (lo, hi); None if no statistic."""
     text = sen.text
-    cut = [m.end() for m in CLAUSE_BEFORE.finditer(text, lo, fig.start)]
+    cut = [m.end() for m in boundaries(text, Boundary.BREAK, lo, fig.start)]
     cut += [b for a, b in sen.clauses if lo <= b <= fig.start]
     # A count's clause goes on after its noun: "100 sister-city and sister-state relationships".
-    own_end = clause_end(text, max(fig.end, fig.noun_end or 0), hi, sen.joins)
+    own_end = clause_end(text, max(fig.end, fig.noun_end or 0), Boundary.FIGURE_END, hi, sen.joins)
     before, after = (max([lo, *cut]), fig.end), (fig.end, own_end)
     measure = _measure(text, fig, before[0], hi)
     period = _period(sen.dates, fig, before[0], hi)

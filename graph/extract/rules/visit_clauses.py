@@ -35,7 +35,8 @@ from . import Pair, Reading, Rule
 from . import discourse as d
 from . import participants as pa
 from . import predicates as pr
-from .discourse import Person
+from .people import state_person
+from .person_mentions import Named
 from .when import date_start, end_literal, entry_date
 
 # A visitor: its IRI, its name and the slug of its name.
@@ -68,7 +69,7 @@ def _governor(token: Token) -> Token:
 
 def _visitors(reading: Reading, i: int, p: pr.Parsed, heads: Iterable[Token]) -> list[Visitor]:
     """Return who the phrases at these heads name: people, else states (IRI, name, slug)."""
-    people: list[tuple[int, Person]] = []
+    people: list[tuple[int, Named]] = []
     states: list[Entity] = []
     for head in heads:
         if head.lower_ in PERSON_PRONOUNS | PAIR_PRONOUNS:
@@ -82,8 +83,8 @@ def _visitors(reading: Reading, i: int, p: pr.Parsed, heads: Iterable[Token]) ->
     if people:
         named = {x.name: (k, x) for k, x in people}
         return [
-            (d.state_person(reading, k, x, "event-visit-syntax"), x.name, iris.slugify(x.name))
-            for k, x in named.values()
+            (state_person(reading, x, "event-visit-syntax"), x.name, iris.slugify(x.name))
+            for _, x in named.values()
         ]
     return [(reading.facts.use(e), e.label, e.slug) for e in dict.fromkeys(states)]
 

@@ -11,12 +11,12 @@ from rdflib import URIRef
 
 from ... import iris
 from ...reading.gazetteer import Entity
-from ...reading.lexicon import VISIT_KINDS
+from ...reading.lexicon import PLACE_KINDS, STATE_KINDS, TRADE_MISSION_WORDS, VISIT_KINDS
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from . import Pair, Reading, Rule
 from . import discourse as d
-from .discourse import PLACE, STATE
+from .people import people_in, state_person
 from .visit_clauses import Visitor
 
 # A visit or mission "to" places, with the words before the noun that say its kind.
@@ -31,7 +31,7 @@ MADE = re.compile(
 # "visited X", "came to visit X"; "went to X" only for a mission or a delegation.
 VISITED = re.compile(r"\b(?:visit(?:ed|s)|came\s+to\s+visit)\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
 WENT = re.compile(r"\b(?:went|travel+ed|came)\s+to\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
-MISSION_WORDS = r"trade|economic|business|commercial|princely|royal|investment|export"
+MISSION_WORDS = "|".join(sorted(TRADE_MISSION_WORDS))
 TRADE = re.compile(rf"\b(?:{MISSION_WORDS})\b", re.I)
 MISSION_SUBJECT = re.compile(rf"\b(?:{MISSION_WORDS})\s+(?:[\w-]+\s+)?missions?\b|\bdelegations?\b")
 DONE = re.compile(
@@ -45,7 +45,6 @@ VISITOR_NOUN = re.compile(
     r"|president|king|queen|prince|princess|monarchs?|officials?)\b",
     re.I,
 )
-KINDS = VISIT_KINDS
 # Places visited together, and the year in brackets after them: "A and B (2011)".
 Segment = tuple[list[Entity], str | None]
 
@@ -57,7 +56,7 @@ def destinations(reading: Reading, i: int, at: int) -> tuple[list[Segment], int]
     segments: list[Segment] = []
     current: list[Entity] = []
     pos = at
-    for m in d.mentions(reading, i, PLACE, at):
+    for m in d.mentions(reading, i, PLACE_KINDS, at):
         if m.via in ("demonym", "reference") or m.start < pos:
             continue
         gap = doc[pos : m.start]
@@ -91,15 +90,14 @@ def visitors(reading: Reading, i: int, lo: int, before: int, words: str) -> list
     Each is (IRI, name, key); a person is stated with its label.
     """
     doc = reading.doc.text
-    found = [p for p in d.people(reading, i) if lo <= p.start < before]
+    found = [p for p in people_in(reading, i) if lo <= p.phrase_start < before]
     if found:
         return [
-            (d.state_person(reading, i, p, "event-visit"), p.name, iris.slugify(p.name))
-            for p in found
+            (state_person(reading, p, "event-visit"), p.name, iris.slugify(p.name)) for p in found
         ]
     states = d.heads_of(reading, i, lo, before) + [
         m.entity
-        for m in d.mentions(reading, i, STATE, lo, before)
+        for m in d.mentions(reading, i, STATE_KINDS, lo, before)
         if (m.via not in ("demonym", "reference") and not d.is_object(reading, m.start))
         or (m.via == "demonym" and VISITOR_NOUN.match(doc, m.end))
     ]
@@ -124,7 +122,7 @@ def _state(
     year = date.value if date else None
     key = "-".join([slug, *(p.slug for p in places), year or ""])
     where = d.enumeration(p.label for p in places)
-    label = f"{KINDS[cls]} of {name} to {where}" + (f" ({year})" if year else "")
+    label = f"{VISIT_KINDS[cls]} of {name} to {where}" + (f" ({year})" if year else "")
     pairs: list[Pair] = [(DKG.visitor, iri)]
     pairs += [(DKG.location, reading.facts.use(p)) for p in places]
     pairs += [(DKG.date, d.literal(date))] if date else []
@@ -175,7 +173,7 @@ def visits(reading: Reading, i: int) -> None:
             lo, hi = d.clause(reading, i, s.start + m.start())
             words = doc[lo : s.start + m.start()]
             mission = MISSION_SUBJECT.search(words)
-            if pattern is WENT and not (mission or d.people(reading, i)):
+            if pattern is WENT and not (mission or people_in(reading, i)):
                 continue
             segments, _ = destinations(reading, i, s.start + m.end())
             if not segments or d.hedged(reading, lo, hi) or _stated(reading, s.start + m.start()):

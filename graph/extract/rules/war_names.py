@@ -13,13 +13,13 @@ import re
 
 from spacy.tokens import Token
 
+from ...reading.lexicon import PLACE_KINDS, STATE_KINDS
 from ...reading.values import DateMatch
 from ...vocab import DKG
 from .. import identity
 from . import Pair, Reading, Rule
 from . import discourse as d
 from . import predicates as pr
-from .discourse import PLACE, STATE
 from .when import end_literal
 
 # What may stand between a name and its date: "(1808-09)", "of 1870-71", ", fought from ...".
@@ -108,7 +108,7 @@ def _assert_war(
     where = {t.i for t in against}
     states = [
         m.entity
-        for m in d.mentions(reading, i, STATE)
+        for m in d.mentions(reading, i, STATE_KINDS)
         if m.via != "demonym" and (at := p.token_at(m.start)) is not None and at.i in where
     ]
     pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in dict.fromkeys(states)]
@@ -135,7 +135,7 @@ def possessive_liberations(reading: Reading, i: int) -> None:
         where = {t.i for o in owners for t in o.subtree}
         places = [
             m.entity
-            for m in d.mentions(reading, i, PLACE)
+            for m in d.mentions(reading, i, PLACE_KINDS)
             if m.via not in ("demonym", "reference")
             and (at := p.token_at(m.start)) is not None
             and at.i in where

@@ -6,12 +6,12 @@ from rdflib import URIRef
 from spacy.tokens import Token
 
 from ...reading.gazetteer import Entity
+from ...reading.lexicon import PLACE_KINDS, STATE_KINDS
 from ...reading.mentions import Mention
 from ...vocab import DKG
 from .. import identity
 from . import Pair, Reading, Rule
 from . import discourse as d
-from .discourse import PLACE, STATE
 from .parse_paths import preps, subject, token_at
 from .war_names import dated_after
 from .when import end_literal
@@ -116,7 +116,7 @@ def state_war(reading: Reading, name: str, span: tuple[int, int], rule: str) -> 
 def forces(reading: Reading, i: int) -> list[Entity]:
     """Return the states whose soldiers the sentence names ("Canadian soldiers")."""
     doc = reading.doc.text
-    return [m.entity for m in d.mentions(reading, i, STATE) if FORCES_AFTER.match(doc, m.end)]
+    return [m.entity for m in d.mentions(reading, i, STATE_KINDS) if FORCES_AFTER.match(doc, m.end)]
 
 
 def _battle_is_subject(reading: Reading, at: int) -> bool:
@@ -208,7 +208,7 @@ def _liberation(
 
 def _places(reading: Reading, i: int, lo: int, hi: int | None = None) -> list[Mention]:
     """Return the places named (not by a demonym) in sentence i within [lo, hi)."""
-    found = d.mentions(reading, i, PLACE, lo, hi)
+    found = d.mentions(reading, i, PLACE_KINDS, lo, hi)
     return [m for m in found if m.via not in ("demonym", "reference")]
 
 
@@ -216,7 +216,7 @@ def liberations(reading: Reading, i: int) -> None:
     """Read "Y's contribution to the liberation of X" and "X was liberated ... by Y"."""
     s = reading.sentences[i]
     doc = reading.doc.text
-    states = d.mentions(reading, i, STATE)
+    states = d.mentions(reading, i, STATE_KINDS)
     for m in LIBERATION_OF.finditer(s.text):
         at = s.start + m.end()
         place = [x for x in _places(reading, i, at) if x.start == at]

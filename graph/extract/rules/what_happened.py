@@ -21,6 +21,7 @@ from ...reading.lexicon import (
     AGREEMENT_VERBS,
     EVENT_VERBS,
     LATER_WORDS,
+    MISSION_NOUNS,
     MISSION_VERBS,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
@@ -33,7 +34,8 @@ from . import event_labels as lb
 from . import parse_paths as paths
 from . import participants as pa
 from . import predicates as pr
-from .discourse import Person
+from .people import state_person
+from .person_mentions import Named
 from .when import end_literal, entry_date
 
 YEAR = re.compile(r"\d{4}")
@@ -47,9 +49,7 @@ NOT_EVENTS = ("person", "role", "organisation", "agreement")
 
 PRECISE = frozenset({DKG.PrecisionDay, DKG.PrecisionMonth, DKG.PrecisionYear})
 AGREEMENT_NOUN_WORD = re.compile(rf"(?:{AGREEMENT_NOUN}|declarations?|pacts?|protocols?)")
-MISSION_WORD = re.compile(
-    r"embass(?:y|ies)|consulates?|legations?|missions?|commissions?|delegations?|offices?"
-)
+MISSION_WORD = re.compile(MISSION_NOUNS)
 
 
 def _event_noun(token: Token) -> bool:
@@ -225,7 +225,7 @@ def _assert(
     p: pr.Parsed,
     verb: Token,
     when: DateMatch,
-    parties: tuple[list[tuple[int, Person]], list[Entity], list[Entity]],
+    parties: tuple[list[tuple[int, Named]], list[Entity], list[Entity]],
     dates: list[DateMatch],
 ) -> None:
     """Assert the event of a verb's clause, stated by the clause's words."""
@@ -243,8 +243,8 @@ def _assert(
     if cls == DKG.Meeting and len(actors) + len(people) < 2:
         cls = DKG.Event  # a meeting has two sides: "Japan met its targets" is none
     pairs: list[Pair] = [(DKG.participant, reading.facts.use(e)) for e in actors]
-    for k, person in people:
-        pairs.append((DKG.participant, d.state_person(reading, k, person, "event-clause")))
+    for _, person in people:
+        pairs.append((DKG.participant, state_person(reading, person, "event-clause")))
     pairs += [(DKG.location, reading.facts.use(e)) for e in places]
     if when.end_value:
         pairs += [(DKG.startDate, d.literal(when)), (DKG.endDate, end_literal(when))]
