@@ -30,7 +30,7 @@ import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
-from common import free_port, percentile
+from common import free_port, get, percentile
 
 from diplokg.graph.publish.release import current_release
 from diplokg.graph.query.engine import load_store
@@ -165,6 +165,19 @@ def load_oxigraph(port: int, nquads: Path) -> None:
     urllib.request.urlopen(request, timeout=120).read()
 
 
+def start(peer: "Peer", log, nquads: Path) -> None:
+    """Start a peer; Oxigraph's store gets the dataset over HTTP once it answers."""
+    peer.start(log)
+    if peer.name == "oxigraph":
+        load_oxigraph(peer.port, nquads)
+
+
+def rdflib_peer(trig: Path) -> "Peer":
+    """rdflib-endpoint over the dataset's TriG, as users of rdflib would serve it."""
+    command = [sys.executable, "-c", RDFLIB_SERVER, str(trig), "{port}"]
+    return Peer("rdflib-endpoint", command, "/", probe="/?query=ASK%7B%7D")
+
+
 def accept_for(text: str) -> str:
     body = "\n".join(line for line in text.splitlines() if not line.startswith("PREFIX"))
     graph = any(word in body.upper() for word in ("CONSTRUCT", "DESCRIBE"))
@@ -192,14 +205,9 @@ def hammer(port: int, path: str, text: str, clients: int, seconds: float) -> Run
         mine = []
         while time.monotonic() < deadline:
             start = time.perf_counter()
-            try:
-                conn.request("GET", target, headers=headers)
-                resp = conn.getresponse()
-                resp.read()
-            except (OSError, http.client.HTTPException) as exc:
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-                failures.append(repr(exc))
+            resp = get(conn, target, headers)
+            if isinstance(resp, Exception):
+                failures.append(repr(resp))
                 continue
             if resp.status != 200:
                 failures.append(f"HTTP {resp.status}")
@@ -301,8 +309,7 @@ def main() -> int:
     floor_cmd = [sys.executable, "-c", FLOOR_SERVER, "{port}"]
     peers.append(Peer("floor", floor_cmd, "/", probe="/"))
     if not args.no_rdflib:
-        rdflib_cmd = [sys.executable, "-c", RDFLIB_SERVER, str(trig), "{port}"]
-        peers.append(Peer("rdflib-endpoint", rdflib_cmd, "/", probe="/?query=ASK%7B%7D"))
+        peers.append(rdflib_peer(trig))
 
     queries = {n: q for n, q in mix().items() if not args.queries or n in args.queries}
     peers = [peer for peer in peers if not args.peers or peer.name in args.peers]
@@ -310,9 +317,7 @@ def main() -> int:
     log = open(work / "servers.log", "wb")  # noqa: SIM115 - open while the servers run
     try:
         for peer in peers:
-            peer.start(log)
-            if peer.name == "oxigraph":
-                load_oxigraph(peer.port, nquads)
+            start(peer, log, nquads)
             for clients in args.clients:
                 for name, text in queries.items():
                     run = send(peer.port, peer.path, text, clients, args.seconds)

@@ -31,7 +31,7 @@ import urllib.parse
 from pathlib import Path
 
 import pyoxigraph as ox
-from bench_endpoint import RDFLIB_SERVER, Peer, dataset, load_oxigraph, wrk_ms
+from bench_endpoint import Peer, dataset, rdflib_peer, start, wrk_ms
 from load_test import rss_mb
 
 from diplokg.graph.publish.release import current_release
@@ -209,16 +209,13 @@ def main() -> int:
         Peer("oxigraph", [oxigraph, "serve", "--bind", "127.0.0.1:{port}"], "/query", probe="/"),
     ]
     if not args.no_rdflib:
-        rdflib_cmd = [sys.executable, "-c", RDFLIB_SERVER, str(trig), "{port}"]
-        peers.append(Peer("rdflib-endpoint", rdflib_cmd, "/", probe="/?query=ASK%7B%7D"))
+        peers.append(rdflib_peer(trig))
     lines = work / "stream.txt"
     results = {}
     log = open(work / "servers.log", "wb")  # noqa: SIM115 - open while the servers run
     try:
         for peer in peers:
-            peer.start(log)
-            if peer.name == "oxigraph":
-                load_oxigraph(peer.port, nquads)
+            start(peer, log, nquads)
             write_stream(lines, peer.port, peer.path, pairs)
             # A warm-up on another part of the stream: a server that has just loaded its data
             # (Oxigraph after a bulk load) may still be busy with it.
@@ -259,8 +256,7 @@ def memory(args, serve, oxigraph: Peer, lines: Path, pairs, nquads: Path, log) -
             flush=True,
         )
         peer.stop()
-    oxigraph.start(log)
-    load_oxigraph(oxigraph.port, nquads)
+    start(oxigraph, log, nquads)
     write_stream(lines, oxigraph.port, oxigraph.path, pairs)
     run_wrk(oxigraph.port, oxigraph.path, lines, 8, args.seconds)
     print(

@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode
 
-from common import free_port, percentile
+from common import free_port, get, percentile
 
 from diplokg.server.query_page import examples
 
@@ -105,14 +105,10 @@ def client(port: int, mix, stats: Stats, stop: float, seed: int) -> None:
     while time.monotonic() < stop:
         path, headers = rng.choice(mix)
         start = time.monotonic()
-        try:
-            conn.request("GET", path, headers=headers)
-            resp = conn.getresponse()
-            resp.read()
-        except (OSError, http.client.HTTPException) as exc:
+        resp = get(conn, path, headers)
+        if isinstance(resp, Exception):
             with stats.lock:
-                stats.errors[type(exc).__name__] += 1
-            conn.close()
+                stats.errors[type(resp).__name__] += 1
             continue
         elapsed = time.monotonic() - start
         with stats.lock:
