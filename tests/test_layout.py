@@ -82,6 +82,8 @@ def test_graph_top_holds_the_orchestrators_and_the_base_only():
 def test_every_stage_says_what_it_does_and_may_import(stage):
     doc = ast.get_docstring(ast.parse((GRAPH / stage / "__init__.py").read_text(encoding="utf-8")))
     assert doc and "May import" in doc
+    lines = [line for line in doc.splitlines() if line.strip()]
+    assert len(lines) == 2, lines  # what it does; what it may import
 
 
 def test_every_module_is_under_700_lines():

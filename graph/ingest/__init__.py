@@ -1,4 +1,4 @@
 """Ingest: read a corpus folder (documents and their metadata) and refuse what is unusable.
 
-May import: the top-level modules errors, iris, resources, vocab; no other stage.
+May import: the base modules (errors, iris, resources, terms, vocab); no other stage.
 """

@@ -1,6 +1,4 @@
-"""The linguistic layer: sentences, tokens, parts of speech, dependencies and named entities.
+"""Reading: sentences, the gazetteer's mentions, dates, amounts, the lexicon, and spaCy's parse.
 
-Sentences, the gazetteer's mentions, dates and amounts, the lexicon, and spaCy's small English
-pipeline (pinned, checked at load), which parses each document within those sentences.
-May import: ingest and the top-level base modules; never claims, the rules or later stages.
+May import: ingest and the base modules; never claims, extract (the rules) or later stages.
 """
