@@ -5,13 +5,9 @@ from decimal import Decimal
 import pytest
 from rdflib.namespace import XSD
 
+from diplokg.graph.reading.numbers import parse_ordinal
 from diplokg.graph.reading.ranks import find_ranks
-from diplokg.graph.reading.values import (
-    find_amounts,
-    find_dates,
-    parse_number_words,
-    parse_ordinal,
-)
+from diplokg.graph.reading.values import find_amounts, find_dates, parse_number_words
 from diplokg.graph.vocab import DKG
 
 D = Decimal

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from .values import _ORD, _free, parse_ordinal
+from .numbers import ORDINAL, disjoint, parse_ordinal
 
 
 @dataclass(frozen=True)
@@ -26,18 +26,18 @@ _ROLE = (
 _FILL = r"(?:\s+(?!(?:of|by|in|to|with|and|or|the|an?|for|on|at|from|as|that|which)\b)[\w-]+){0,2}?"
 RANK_WORD = re.compile(
     rf"(?i:\brank(?:ed|s|ing)?(?:\s+(?:at|in|as))?(?:\s+the)?\s+)"
-    rf"(?:(?P<n>\d{{1,3}})(?!\w|[.,]\d)|(?P<o>{_ORD})\b)(?i:\s+(?:position|place)\b)?"
+    rf"(?:(?P<n>\d{{1,3}})(?!\w|[.,]\d)|(?P<o>{ORDINAL})\b)(?i:\s+(?:position|place)\b)?"
 )
 # A place in a ranking by a verb of finishing: "came 15th as a source", "placed third".
 RANK_PLACE = re.compile(
     rf"(?i:\b(?:came|comes|coming|placed|places|finished|finishes|finishing)\s+(?:in\s+)?)"
-    rf"(?P<o>{_ORD})\b(?:\s+as\s+(?:an?|the){_FILL}\s+{_ROLE})?"
+    rf"(?P<o>{ORDINAL})\b(?:\s+as\s+(?:an?|the){_FILL}\s+{_ROLE})?"
 )
 # A ranking that opens with its verb: the ranked name stands right before it.
 RANK_VERB = re.compile(r"(?i:rank|came\b|comes\b|coming\b|place|finish)")
 # "the third-largest investor", "the 5th export destination", "seventh among investors".
 RANK_ORD = re.compile(
-    rf"\b(?P<o>{_ORD})(?:[-\s]+{_SUPER}(?:{_FILL}\s+{_ROLE})?|{_FILL}\s+{_ROLE}|(?=\s+among\b))"
+    rf"\b(?P<o>{ORDINAL})(?:[-\s]+{_SUPER}(?:{_FILL}\s+{_ROLE})?|{_FILL}\s+{_ROLE}|(?=\s+among\b))"
     r"\b",
     re.I,
 )
@@ -86,7 +86,7 @@ def find_ranks(text: str) -> list[Rank]:
             n = int(groups.get("n") or 0) or (parse_ordinal(groups["o"]) if groups.get("o") else 1)
             scope = SCOPE.match(text, m.end())
             end = scope.end() if scope else m.end()
-            if n >= 1 and _free([(r.start, r.end) for r in found], m.start(), end):
+            if n >= 1 and disjoint([(r.start, r.end) for r in found], m.start(), end):
                 scope_text = scope["scope"] if scope else lead_scope
                 found.append(Rank(m.start(), end, text[m.start() : end], n, scope_text or None))
     return sorted(found, key=lambda r: r.start)

@@ -1,7 +1,6 @@
 """Find dates and amounts in a sentence, with character offsets into it (ranks: ranks.py)."""
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -15,11 +14,11 @@ from .lexicon import (
     CARDINAL_WORDS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
-    ORDINAL_WORDS,
     ROMAN_NUMERALS,
-    TENS_WORDS,
     WEEKDAYS,
 )
+from .numbers import CARDINAL, CARDINALS, ORDINAL, alternation, disjoint, parse_ordinal
+from .ranks import find_ranks
 
 
 @dataclass(frozen=True)
@@ -64,12 +63,6 @@ class Amount:
     fraction: bool = False  # "nine in ten": a share by its very words
 
 
-CARDINALS = {w: i for i, w in enumerate(CARDINAL_WORDS, 1)} | {
-    w: 10 * i for i, w in enumerate(TENS_WORDS, 2)
-}
-ORDINALS = {w: i for i, w in enumerate(ORDINAL_WORDS, 1)} | {
-    t[:-1] + "ieth": CARDINALS[t] for t in TENS_WORDS
-}
 MONTHS = tuple(name[:3].lower() for name in MONTH_NAMES)
 SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "m": 6, "mn": 6}
 # Scales written short after a figure of money only ("US$ 250m"): "250m" alone is a length.
@@ -90,16 +83,8 @@ CURRENCY_NAMES = {"euro": "EUR", "canadian dollar": "CAD", "us dollar": "USD", "
                   "swedish krona": "SEK"}  # fmt: skip
 
 
-def _alt(words: Iterable[str]) -> str:
-    """Join words into a regex alternation, longest first."""
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-_CARD = rf"(?:(?:{_alt(TENS_WORDS)})(?:-(?:{_alt(CARDINAL_WORDS[:9])}))?|{_alt(CARDINAL_WORDS)})"
-_ORD_WORD = rf"(?:{_alt(TENS_WORDS)})-(?:{_alt(ORDINAL_WORDS[:9])})|{_alt(ORDINALS)}"
-_ORD = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?i:{_ORD_WORD}))"
 _MONTH = rf"(?:(?:{'|'.join(MONTH_NAMES)})\b|(?:{'|'.join(MONTH_ABBREVIATIONS)})\b\.?)"
-_CODE = rf"(?:{_alt(CODES)})\b"
+_CODE = rf"(?:{alternation(CODES)})\b"
 _NAME = (
     r"(?i:(?:canadian|u\.?s\.?|australian)\s+dollars?|dollars?|euros?|pounds?\s+sterling"
     r"|(?:swiss\s+)?francs?|yen|yuan|(?:norwegian|danish)\s+kron(?:e|er)|swedish\s+kron(?:a|or))\b"
@@ -133,8 +118,8 @@ YEAR_RANGES = (  # "1480-1572", "1936-7", "from 1990 to 1995"
 DECADE = re.compile(rf"{_B}{_MOD}(?P<y>(?:1\d|20)\d0)['\u2019]?s\b")
 # "the late 19th and early 20th century": "late 19th" is a century too.
 CENTURY = re.compile(
-    rf"(?<![\w-]){_MOD}(?P<o>{_ORD})\b(?:[-\s]+(?i:centur(?:y|ies))\b|(?=\s+(?i:and|or|to)\s+"
-    rf"(?:the\s+)?(?:(?i:early|mid|late)[-\s]+)?{_ORD}[-\s]+(?i:centur)))"
+    rf"(?<![\w-]){_MOD}(?P<o>{ORDINAL})\b(?:[-\s]+(?i:centur(?:y|ies))\b|(?=\s+(?i:and|or|to)\s+"
+    rf"(?:the\s+)?(?:(?i:early|mid|late)[-\s]+)?{ORDINAL}[-\s]+(?i:centur)))"
 )
 YEAR = re.compile(rf"{_B}{_MOD}(?P<y>{_YEAR}){_NOT_FIGURE}")
 MONTH_ONLY = re.compile(rf"\b{_MOD}(?P<m>{_MONTH})(?!,?\s+\d)")
@@ -191,7 +176,7 @@ OF_YEAR = re.compile(
     rf"(?:\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b|{_B}{_DAY}(?:\s+of)?\s+"
     rf"(?P<m2>{_MONTH})|\b(?P<m3>{_MONTH}))(?i:{_OF_YEAR})"
 )
-_COUNT = rf"(?P<n>\d{{1,2}}|(?i:a|an|one|{_alt(CARDINAL_WORDS[1:10])}))"
+_COUNT = rf"(?P<n>\d{{1,2}}|(?i:a|an|one|{alternation(CARDINAL_WORDS[1:10])}))"
 RELATIVE = re.compile(
     r"(?i:\b(?:(?P<same>the\s+same|that\s+same|that)|(?P<next>the\s+(?:following|next))"
     r"|(?P<prev>the\s+(?:previous|preceding)))\s+(?P<unit>year|month|day)\b"
@@ -206,15 +191,6 @@ DAY_OF_MONTH = re.compile(
 WEEKDAY = re.compile(rf"(?i:\b(?:on|last)\s+)(?P<w>{'|'.join(WEEKDAYS)})\b")
 LAST_MONTH = re.compile(rf"(?i:\blast\s+)(?P<m>{_MONTH})(?!,?\s+\d)")
 TODAY = re.compile(r"\btoday\b(?![-\u2010\u2011]|['\u2019]s)")
-
-
-def parse_ordinal(word: str) -> int:
-    """Read an ordinal: "19th", "sixth", "twenty-first"."""
-    word = word.lower()
-    if word[0].isdigit():
-        return int(word[:-2])
-    tens, _, unit = word.rpartition("-")
-    return CARDINALS.get(tens, 0) + ORDINALS[unit]
 
 
 def parse_number_words(words: str) -> Decimal | None:
@@ -247,11 +223,6 @@ def _month(name: str) -> int:
 def _relation(text: str, start: int) -> str | None:
     m = RELATION.search(text[max(0, start - 30) : start])
     return m.group(1).lower() if m else None
-
-
-def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Say whether [start, end) overlaps none of the spans."""
-    return all(end <= s or start >= e for s, e in spans)
 
 
 def _day(y: int | str | None, month: int, d: int | str) -> date | None:
@@ -369,7 +340,7 @@ def find_dates(text: str) -> list[DateMatch]:
         month: int | None = None, day: int | None = None, relative: str | None = None,
         shift: int = 0,
     ) -> bool:  # fmt: skip
-        if not _free(taken, start, end):
+        if not disjoint(taken, start, end):
             return False
         taken.append((start, end))
         rel, mod = rel or _relation(text, start), mod and mod.lower()
@@ -567,7 +538,7 @@ QUALIFIERS = {
 }
 _PREFIX = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 _QUAL = "|".join(q.replace(" ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
-_WORDNUM = rf"(?i:\b(?:half\s+an?|an?|{_CARD})(?:\s+(?:hundred|dozen))?\b)"
+_WORDNUM = rf"(?i:\b(?:half\s+an?|an?|{CARDINAL})(?:\s+(?:hundred|dozen))?\b)"
 
 
 def _figure_pattern(t: str) -> str:
@@ -594,7 +565,7 @@ SENTENCE_WORDS = frozenset(QUALIFIERS) | {
     "currently", "also", "then", "now", "when", "during", "each", "every", "per", "as", "total",
 }  # fmt: skip
 # "nine in ten", "one out of five", "3 in 4": a share of what follows.
-_SMALL = rf"(?:\d{{1,3}}|(?i:{_CARD}))"
+_SMALL = rf"(?:\d{{1,3}}|(?i:{CARDINAL}))"
 FRACTION = re.compile(
     rf"{_B}(?:(?P<qual>(?i:{_QUAL}))\s+)?(?P<n>{_SMALL})\s+(?:in|out\s+of)\s+(?P<of>{_SMALL})\b"
     r"(?![.,]\d|\s*(?:%|per\s?cent))"
@@ -636,14 +607,12 @@ def _figure(m: re.Match[str], t: str, scale: str | None) -> Decimal | None:
 
 def find_amounts(text: str) -> list[Amount]:
     """Find figures: money, counts, percentages and ranges, with their qualifiers."""
-    from .ranks import find_ranks  # ranks read the ordinals defined here
-
     taken = [(d.start, d.end) for d in find_dates(text)]
     taken += [(r.start, r.end) for r in find_ranks(text)]
     taken += [m.span() for p in (DIGIT_RUN, *FULL_DATES) for m in p.finditer(text)]
     found: list[Amount] = []
     for m in FRACTION.finditer(text):
-        if not _free(taken, *m.span()):
+        if not disjoint(taken, *m.span()):
             continue
         part = parse_number_words(m["n"]) or Decimal(0)
         whole = parse_number_words(m["of"]) or Decimal(0)
@@ -663,7 +632,7 @@ def find_amounts(text: str) -> list[Amount]:
         for m in pattern.finditer(text):
             name = NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
             named = name and name[1].lower() not in SENTENCE_WORDS and not m["pre" + ends[0]]
-            if not _free(taken, *m.span()) or named:
+            if not disjoint(taken, *m.span()) or named:
                 continue
             scale = next((m[f"scale{t}"] for t in ends if m[f"scale{t}"]), None)
             values = [_figure(m, t, m[f"scale{t}"] or scale) for t in ends]

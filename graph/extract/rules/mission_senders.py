@@ -7,7 +7,7 @@ from typing import Literal
 
 from ...reading.gazetteer import Entity, gazetteer, name_key
 from ...reading.lexicon import POLITY_KINDS, SUBDIVISION_KINDS
-from ...reading.values import CARDINALS
+from ...reading.numbers import CARDINALS
 from .mission_phrases import WORD_BEFORE, SentenceMention, View
 
 # Verbs whose subject sends the mission they govern: "Norway has / maintains / opened an embassy",
