@@ -2,7 +2,7 @@
 
 granian's own access log formats each line through Python's logging (a record, a handler lock
 that the worker's threads queue on, a write and a flush per request): on the stream of
-different queries it cost about a fifth of the throughput (README, "Benchmarks"). This one
+different queries it cost about a fifth of the throughput (docs/endpoint-benchmarks.md). This one
 writes the same line (granian's format) into a list, and a thread of the worker writes what
 gathered every FLUSH_SECONDS in one write, as nginx's `access_log ... buffer= flush=` does.
 The lines are written when the worker stops too; a worker that is killed (SIGKILL) loses at
