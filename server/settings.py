@@ -26,6 +26,9 @@ SETTINGS = [
             "largest request body (a longer one gets HTTP 413)"),
     Setting("DIPLOKG_QUERY_WORKERS", "QUERY_WORKERS", "2", int,
             "most query worker processes per web worker, started as queries need them"),
+    Setting("DIPLOKG_MEMORY_QUADS", "MEMORY_QUADS", "50000", int,
+            "a dataset of at most this many quads is also held in memory by each web worker, "
+            "for the small queries it answers itself (0: never)"),
     Setting("DIPLOKG_CACHE_ENTRIES", "CACHE_ENTRIES", "1000", int,
             "answers kept per web worker for repeated queries (0: no cache)"),
     Setting("DIPLOKG_SERVICE_ALLOW", "SERVICE_ALLOW", "", str,

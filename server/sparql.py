@@ -79,7 +79,8 @@ def init_app(state: BlueprintSetupState) -> None:
     release = app.extensions["diplokg"].release
     # The embedded engine, or the external store of 'diplokg serve --backend'
     # (graph/query/remote.py).
-    app.extensions["diplokg.engine"] = make_engine(release, app.config["QUERY_WORKERS"])
+    workers, quads = app.config["QUERY_WORKERS"], app.config["MEMORY_QUADS"]
+    app.extensions["diplokg.engine"] = make_engine(release, workers, quads)
     app.extensions["diplokg.cache"] = AnswerCache(app.config["CACHE_ENTRIES"])
     # Middleware goes in as Flask documents it; Flask's types call wsgi_app a method.
     endpoint = Endpoint(app, app.wsgi_app)

@@ -209,3 +209,45 @@ def test_crashed_query_worker_is_a_500_with_traceback_and_is_replaced(built, cap
         time.sleep(0.1)
     assert client.get("/sparql", query_string=ask).status_code == 200
     app.extensions["diplokg.engine"].close()
+
+
+SMALL_QUERIES = [
+    f"SELECT ?p ?o WHERE {{ <{DOC}> ?p ?o }} LIMIT 50",
+    'SELECT ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> "Belgium"@en } LIMIT 5',
+    f"ASK {{ <{DOC}> a ?type }}",
+    f"DESCRIBE <{DOC}>",
+    "SELECT ?m ?city WHERE { ?m <https://w3id.org/diplokg/ontology#sendingEntity> ?s ; "
+    "<https://w3id.org/diplokg/ontology#city> ?city } ORDER BY ?m LIMIT 7",
+]
+
+
+def test_a_small_dataset_answered_from_memory_as_from_disk(built):
+    """The copy in memory (DIPLOKG_MEMORY_QUADS) gives the web worker's queries the answers of
+    the on-disk store (in another order where the query sets none); 0 keeps them on disk."""
+    from diplokg.server import create_app
+
+    answers = {}
+    for quads in (0, 1_000_000):
+        app = create_app({"DATA": str(built), "MEMORY_QUADS": quads, "CACHE_ENTRIES": 0})
+        engine = app.extensions["diplokg.engine"]
+        assert engine.in_memory is (quads > 0)
+        client = app.test_client()
+        answers[quads] = []
+        for text in SMALL_QUERIES:
+            resp = client.get("/sparql", query_string={"query": text})
+            assert resp.status_code == 200, resp.get_data(as_text=True)
+            answers[quads].append((resp.headers["X-SPARQL-Rows"], solutions(resp)))
+        assert isinstance(engine.local.store, type(app.extensions["diplokg"].store))
+        engine.close()
+    assert all(int(rows) > 0 for rows, _ in answers[0][:4])  # the queries find something
+    assert answers[0] == answers[1_000_000]
+
+
+def solutions(resp) -> object:
+    """Return an answer's solutions or triples as a set: their order is the store's."""
+    if resp.mimetype == "text/turtle":
+        return set(Graph().parse(data=resp.get_data(as_text=True), format="turtle"))
+    found = resp.get_json()
+    if "boolean" in found:
+        return found["boolean"]
+    return sorted(json.dumps(b, sort_keys=True) for b in found["results"]["bindings"])

@@ -3,7 +3,8 @@
 The endpoint talks to its engine through one small interface (protocol.py: QueryEngine), so
 that another engine (for example a remote SPARQL store) can stand in for pyoxigraph behind the
 same checks and limits. OxigraphEngine is the embedded one: a pool of query workers, each with
-the release's on-disk store, and the same store in this process for queries proved cheap.
+the release's on-disk store, and the same store in this process for queries proved cheap (a
+copy in memory, if the dataset is small: see OxigraphEngine).
 """
 
 import csv
@@ -18,6 +19,7 @@ from typing import TypedDict
 import pyoxigraph as ox
 
 from ..errors import InputError, QueryError
+from ..publish.dumps import read_index
 from ..publish.release import current_release
 from ..publish.release_store import ensure_release_store, fill, open_release_store
 from .pool import WorkerPool
@@ -199,8 +201,12 @@ Request = tuple[str, str, str, list[str] | None, list[str] | None, int]
 class WorkerStore:
     """A release's store, read-only, with the datasets made for protocol-given default graphs."""
 
-    def __init__(self, trig: Path | str):
+    def __init__(self, trig: Path | str, in_memory: bool = False):
         self.store = open_release_store(Path(trig).parent)  # a str in a worker process
+        if in_memory:  # a copy of the whole store, default graph included
+            copy = ox.Store()
+            copy.bulk_extend(self.store.quads_for_pattern(None, None, None, None))
+            self.store = copy
         self.graphs = sorted(self.store.named_graphs(), key=str)
         self.merges: dict[tuple[tuple[str, ...], tuple[str, ...]], ox.Store] = {}
 
@@ -267,6 +273,12 @@ def answer(state: WorkerStore, request: Request, most: int | None = None) -> Ans
     return Answer(serialized(kept, ox_format), media_type, len(rows), truncated)
 
 
+def release_quads(release: Path) -> int:
+    """Return the quads of a release's named graphs, from its dump index (0: not known)."""
+    quads = read_index(release).get("diplokg.nq", {}).get("quads", 0)
+    return quads if isinstance(quads, int) else 0
+
+
 def count_rows(body: bytes, fmt: str) -> int:
     """Count the solutions in a serialized SELECT result."""
     if fmt == "json":
@@ -279,14 +291,22 @@ def count_rows(body: bytes, fmt: str) -> int:
 
 
 class OxigraphEngine:
-    """The pyoxigraph engine: a published release served by a pool of query workers."""
+    """The pyoxigraph engine: a published release served by a pool of query workers.
 
-    def __init__(self, release: Path, workers: int = 2):
+    The queries proved cheap run here, on the release's on-disk store, or on a copy of it in
+    memory when the dataset has at most memory_quads quads: on small data, reading the on-disk
+    store's indexes costs as much as the rest of the query (on the seeds, an entity's
+    statements took 83 us on disk and 38 us in memory), while on large data the two cost the
+    same (docs/endpoint-benchmarks.md) and a copy per web worker would cost much memory.
+    """
+
+    def __init__(self, release: Path, workers: int = 2, memory_quads: int = 0):
         self.release = release
         self.version = release.name
         trig = release / "diplokg.trig"
         setup, handle = f"{__name__}:WorkerStore", f"{__name__}:answer"
         self.pool: WorkerPool[Answer] = WorkerPool(workers, setup, (trig,), handle)
+        self.in_memory = 0 < release_quads(release) <= memory_quads
         self.local: WorkerStore | None = None  # the release's store, for queries run here
 
     def query(
@@ -298,7 +318,7 @@ class OxigraphEngine:
         request: Request = (text, form, fmt, default_graph_uris, named_graph_uris, row_limit)
         if here:  # proved cheap by the caller: no worker, no hop
             if self.local is None:
-                self.local = WorkerStore(self.release / "diplokg.trig")
+                self.local = WorkerStore(self.release / "diplokg.trig", self.in_memory)
             return answer(self.local, request, None if here is True else here)
         return self.pool.run(request, timeout)
 
@@ -306,7 +326,7 @@ class OxigraphEngine:
         """Start the query workers now rather than at the first query."""
         self.pool.start()
         if self.local is None:
-            self.local = WorkerStore(self.release / "diplokg.trig")
+            self.local = WorkerStore(self.release / "diplokg.trig", self.in_memory)
 
     def close(self) -> None:
         self.pool.close()

@@ -60,14 +60,15 @@ def has_dataset_clause(text: str) -> bool:
     return re.search(r"(?<![\w:])FROM\b", text, re.IGNORECASE) is not None
 
 
-def make_engine(release: Path, workers: int = 2) -> QueryEngine:
-    """Return the engine the settings ask for: the store of $DIPLOKG_BACKEND, else pyoxigraph."""
+def make_engine(release: Path, workers: int = 2, memory_quads: int = 0) -> QueryEngine:
+    """Return the engine the settings ask for: the store of $DIPLOKG_BACKEND, else pyoxigraph
+    (memory_quads: see OxigraphEngine)."""
     backend = os.environ.get(BACKEND_ENV)
     if backend:
         return RemoteEngine.from_backend(backend, release)
     from .engine import OxigraphEngine
 
-    return OxigraphEngine(release, workers)
+    return OxigraphEngine(release, workers, memory_quads)
 
 
 class RemoteEngine:
