@@ -25,6 +25,7 @@ from granian.server.mp import MPServer, WorkerProcess
 
 from diplokg.graph.query.engine import prepare_dataset
 
+from .affinity import WORKER_ENV
 from .reload import DRAIN_SECONDS, STALE_ENV, Generations
 from .reuseport import close_keeping, spread
 from .wsgi import rebind
@@ -41,10 +42,16 @@ class DrainingGranian(MPServer):  # Granian itself, as checked above
     """granian serving on sockets we opened, reloading without dropping a request."""
 
     def __init__(
-        self, *args: Any, listener: socket.socket, generations: Generations, **kwargs: Any
+        self,
+        *args: Any,
+        listener: socket.socket,
+        generations: Generations,
+        pin: bool = False,
+        **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
         self.listener = listener
+        self.pin = pin  # each worker on one CPU, by its index (server/affinity.py)
         self.generations = generations
         self.replaced: dict[int, float] = {}  # when each worker was last replaced
         # A listening socket per worker, all on the port (server/reuseport.py): new
@@ -72,6 +79,8 @@ class DrainingGranian(MPServer):  # Granian itself, as checked above
         event; a signal that the kernel gives to another thread leaves it asleep, and a
         SIGHUP was then never acted on. So no other thread takes these signals.
         """
+        if self.pin:  # read by the worker's app factory (wsgi.started_app)
+            os.environ[WORKER_ENV] = str(idx)
         worker = self._spawn_worker(idx=idx, target=spawn_target, callback_loader=target_loader)
         worker.inner.start()  # the worker process itself keeps the signals open
         logger.info(f"Spawning worker-{idx + 1} with pid: {worker._id()}")

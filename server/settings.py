@@ -29,6 +29,9 @@ SETTINGS = [
     Setting("DIPLOKG_MEMORY_QUADS", "MEMORY_QUADS", "50000", int,
             "a dataset of at most this many quads is also held in memory by each web worker, "
             "for the small queries it answers itself (0: never)"),
+    Setting("DIPLOKG_PIN_WORKERS", "PIN_WORKERS", "1", int,
+            "1: each web worker runs on one CPU of the server's, in turn (server/affinity.py); "
+            "0: the system places them"),
     Setting("DIPLOKG_CACHE_ENTRIES", "CACHE_ENTRIES", "1000", int,
             "answers kept per web worker for repeated queries (0: no cache)"),
     Setting("DIPLOKG_SERVICE_ALLOW", "SERVICE_ALLOW", "", str,
@@ -48,5 +51,7 @@ def from_environment() -> dict[str, float | int | str | frozenset[str]]:
         if s.parse is not str and value < 0:
             raise InputError(f"{s.env}={raw!r}: must not be negative")
         config[s.key] = value
+    if config["PIN_WORKERS"] not in (0, 1):
+        raise InputError(f"DIPLOKG_PIN_WORKERS={config['PIN_WORKERS']}: 1 (pin) or 0")
     config["SERVICE_ALLOW"] = frozenset(config["SERVICE_ALLOW"].split())
     return config

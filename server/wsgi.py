@@ -28,7 +28,9 @@ from gunicorn.workers.gthread import ThreadWorker
 from diplokg.graph.errors import InputError
 from diplokg.graph.query.engine import prepare_dataset
 
+from .affinity import pin_from_environment, pin_worker
 from .reload import DRAIN_SECONDS, Generations, lifecycle
+from .settings import from_environment
 
 BACKLOG = 1024
 
@@ -109,6 +111,8 @@ def started_app(config: dict[str, object] | None = None) -> Flask:
     """
     from diplokg.server import create_app
 
+    # Before the app opens its store, so that the store's threads run on that CPU too.
+    pin_from_environment()
     app = create_app(config)
     # Start the query workers before the first request rather than during it.
     app.extensions["diplokg.engine"].start()
@@ -186,6 +190,7 @@ class Serving:
     threads: int
     level: str  # the log level
     access: bool  # whether to log each request
+    pin: bool  # whether each web worker runs on one CPU (server/affinity.py)
 
 
 def serve(
@@ -193,6 +198,7 @@ def serve(
 ) -> int:
     """Check the dataset and the settings, then serve until stopped."""
     level, access = logging_settings()
+    pin = from_environment()["PIN_WORKERS"] == 1  # the settings' errors before anything starts
     # The port first: a second server on it is refused before it loads anything.
     listener = listen(host, port, reuse_port=server == "granian")
     try:
@@ -204,7 +210,7 @@ def serve(
         raise
     generations = Generations()
     main = os.getpid()
-    serving = Serving(data, listener, generations, workers, threads, level, access)
+    serving = Serving(data, listener, generations, workers, threads, level, access, pin)
     try:
         os.environ["DIPLOKG_DATA"] = str(data)  # the workers create the app from it, and reload it
         print(f"serving {data} on http://{address(listener)}/ ({server})", flush=True)
@@ -246,6 +252,8 @@ def serve_gunicorn(serving: Serving) -> None:
         "errorlog": "-",
         "loglevel": serving.level,
     }
+    if serving.pin:  # in the worker, before it loads the app (server/affinity.py)
+        options["post_fork"] = lambda _arbiter, worker: pin_worker(worker.age)
     Server(serving.data, options).run()
 
 
@@ -260,6 +268,7 @@ def serve_granian(serving: Serving) -> None:
         "diplokg.server.access_log:granian_app",  # with our access log (server/access_log.py)
         listener=serving.listener,
         generations=serving.generations,
+        pin=serving.pin,
         address=host,
         port=port,
         interface=Interfaces.WSGI,
