@@ -5,6 +5,10 @@ asked (the query, its form, format and dataset, the dataset version), and Respon
 in front of Flask, replays whole /sparql responses to a repeated GET.
 """
 
+# Annotations as text: the nested start_response wrappers are defined per request, and
+# evaluating their annotations (Callable[...]) each time cost microseconds.
+from __future__ import annotations
+
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
@@ -100,7 +104,7 @@ class ResponseCache:
         seen: list[tuple[str, list[tuple[str, str]]]] = []  # what the app started, last
 
         def capture(
-            status: str, headers: list[tuple[str, str]], exc_info: "OptExcInfo | None" = None
+            status: str, headers: list[tuple[str, str]], exc_info: OptExcInfo | None = None
         ) -> Callable[[bytes], object]:
             seen.append((status, headers))
             return start_response(status, headers, exc_info)

@@ -107,12 +107,12 @@ def streamed(reader: "Reader") -> int | None:
     if len(reader.found) != 1 or reader.form not in ("SELECT", "ASK"):
         return None
     toks = reader.toks
-    if any(kind == "word" and value.upper() in GATHERING for kind, value in toks):
+    values = [value for _, value in toks]
+    if not GATHERING.isdisjoint([value.upper() for kind, value in toks if kind == "word"]):
         return None
-    if sum(value == "{" for _, value in toks) != 1:
+    if values.count("{") != 1:
         return None
-    start = next(i for i, (_, value) in enumerate(toks) if value == "{")
-    end = next(i for i, (_, value) in enumerate(toks) if value == "}")
+    start, end = values.index("{"), values.index("}")
     names = [value[1:] for kind, value in toks[start:end] if kind == "var"]
     if len(set(names)) != len(names):  # ?s ?p ?s: the engine skips matches that differ
         return None

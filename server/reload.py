@@ -13,6 +13,10 @@ superseded, and one marker per worker that is ready. Every answer carries the re
 answered it in `X-Dataset-Version`, so clients and tests can tell old answers from new.
 """
 
+# Annotations as text: the nested start_response wrappers are defined per request, and
+# evaluating their annotations (Callable[...]) each time cost microseconds.
+from __future__ import annotations
+
 import mmap
 import os
 import shutil
@@ -128,7 +132,7 @@ class Stamped:
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         def stamp(
-            status: str, headers: list[tuple[str, str]], exc_info: "OptExcInfo | None" = None
+            status: str, headers: list[tuple[str, str]], exc_info: OptExcInfo | None = None
         ) -> Callable[[bytes], object]:
             # A new list: the answer cache keeps the inner app's headers as they were.
             headers = [*headers, ("X-Dataset-Version", self.version)]
