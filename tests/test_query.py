@@ -57,3 +57,37 @@ def test_row_limit_cuts_and_keeps_every_term_intact(built):
     cut = answer(state, (quotes, "SELECT", "tsv", None, None, 3))
     assert (cut.rows, cut.truncated) == (3, True)
     assert len(cut.body.decode().splitlines()) == 4
+
+
+def test_rows_of_a_json_result_are_counted_as_a_json_reader_counts_them():
+    """count_rows reads pyoxigraph's JSON results by their punctuation; a JSON reader is the
+    expectation, on literals full of that punctuation, unbound variables and empty solutions."""
+    import json
+
+    import pyoxigraph as ox
+
+    from diplokg.graph.query.engine import count_rows
+
+    store = ox.Store()
+    ex = "http://example.org/"
+    tricky = ['},{"a":1}', '[{"', ',{"x"', "{}", '"quoted"', "back\\slash", "a\nb", "plain"]
+    for i, text in enumerate(tricky):
+        store.add(ox.Quad(ox.NamedNode(f"{ex}s{i}"), ox.NamedNode(ex + "p"), ox.Literal(text)))
+        store.add(
+            ox.Quad(
+                ox.NamedNode(f"{ex}s{i}"), ox.NamedNode(ex + "q"), ox.Literal(text, language="en")
+            )
+        )
+    queries = [
+        "SELECT ?s ?o WHERE { ?s ?p ?o }",
+        "SELECT ?o WHERE { ?s ?p ?o } LIMIT 3",
+        f"SELECT ?s ?x WHERE {{ ?s <{ex}p> ?o OPTIONAL {{ ?s <{ex}none> ?x }} }}",
+        "SELECT ?x WHERE { }",
+        "SELECT ?x WHERE { FILTER(false) }",
+        "SELECT ?z WHERE { VALUES ?z { UNDEF 1 UNDEF } }",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+        "SELECT ?s WHERE { ?s ?p ?o } GROUP BY ?s",
+    ]
+    for query in queries:
+        body = store.query(query).serialize(format=ox.QueryResultsFormat.JSON)
+        assert count_rows(body, "json") == len(json.loads(body)["results"]["bindings"]), query
