@@ -9,10 +9,11 @@ cost as much as a small query. It reads the request with werkzeug, as Flask does
 protocol's answers are the same.
 """
 
+import codecs
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
-from urllib.parse import parse_qsl, urlencode, urljoin
+from urllib.parse import urlencode, urljoin
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 import pyoxigraph as ox
@@ -146,20 +147,18 @@ class Endpoint:
         the WSGI environment; None for any other request, which werkzeug reads in full.
 
         Reading a request with werkzeug (its request object, parameters and headers) cost
-        about 20 us, an eighth of answering a small query; this reads the same parameters
-        with the same function (urllib's parse_qsl, as werkzeug calls it) in about 6 us.
+        about 20 us, an eighth of answering a small query; this takes about 2 us.
         """
         if environ["REQUEST_METHOD"] not in ("GET", "HEAD"):
             return None
         accept = environ.get("HTTP_ACCEPT")
         if accept is not None and "text/html" in accept:
             return None  # perhaps a browser that wants the results page (wants_page)
-        params = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True,
-                           errors="werkzeug.url_quote")  # fmt: skip
-        if len(params) != 1 or params[0][0] != "query" or not params[0][1].strip():
+        text = only_query(environ.get("QUERY_STRING", ""))
+        if text is None or not text.strip():
             return None
         return self.answer(
-            params[0][1], None, None, None, accept, environ.get("HTTP_IF_NONE_MATCH"),
+            text, None, None, None, accept, environ.get("HTTP_IF_NONE_MATCH"),
             lambda: Request(environ).base_url, cached=False,
         )  # fmt: skip
 
@@ -290,6 +289,26 @@ class Reply:
             headers.append(("Content-Length", str(len(self.body))))
         start_response(self.status, headers)
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [self.body]
+
+
+def only_query(query_string: str) -> str | None:
+    """Return the query of a query string that is `query=...` alone, decoded as urllib's
+    parse_qsl decodes it for werkzeug ('+' a space, %XX a byte, UTF-8); None for any other,
+    which werkzeug reads (several parameters, raw non-ASCII bytes, a bad escape).
+
+    parse_qsl reads the escapes one by one in Python (7 us for a short query); here every
+    backslash is doubled and every '%' made '\\x', and the codec that reads Python's byte
+    escapes decodes them all at once (1 us).
+    """
+    if not query_string.startswith("query=") or "&" in query_string:
+        return None
+    if not query_string.isascii():
+        return None
+    value = query_string[6:].replace("+", " ").replace("\\", "\\\\").replace("%", "\\x")
+    try:
+        return codecs.escape_decode(value.encode("ascii"))[0].decode("utf-8")
+    except (ValueError, UnicodeDecodeError):  # %ZZ, a cut escape, bytes that are not UTF-8
+        return None
 
 
 def wants_page(request: Request) -> bool:

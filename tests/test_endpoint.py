@@ -251,3 +251,31 @@ def solutions(resp) -> object:
     if "boolean" in found:
         return found["boolean"]
     return sorted(json.dumps(b, sort_keys=True) for b in found["results"]["bindings"])
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["SELECT * WHERE { ?s ?p ?o } LIMIT 3", "ASK { <http://example.org/a%20b> ?p 'x+y' }",
+     'SELECT ?x { ?x ?p "Zürich \\\\ \\" \\\\x41 % %41 100%" }', "DESCRIBE <urn:a>\n# ünïcödé ☃",
+     "SELECT ?x { ?x ?p '&' }", "  SELECT ?o { ?s ?p ?o }  ", "\\x41\\\\x%2541"],
+)  # fmt: skip
+def test_the_usual_get_reads_its_query_as_urllib_does(query):
+    """only_query decodes `query=...` as parse_qsl (werkzeug's reader) decodes it."""
+    from urllib.parse import parse_qsl, quote, quote_plus
+
+    from diplokg.server.sparql import only_query
+
+    for encoded in (quote_plus(query), quote(query, safe="")):
+        ((_, value),) = parse_qsl("query=" + encoded, keep_blank_values=True)
+        assert only_query("query=" + encoded) == value == query
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    ["query=%ZZ", "query=%4", "query=ab%C3", "query=a&format=json", "format=json&query=a",
+     "query=caf\u00c3\u00a9", "queryx=a", "q=a", ""],
+)  # fmt: skip
+def test_any_other_query_string_is_left_to_werkzeug(query_string):
+    from diplokg.server.sparql import only_query
+
+    assert only_query(query_string) is None
