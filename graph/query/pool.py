@@ -1,17 +1,28 @@
 """Run queries in worker processes that can be killed when a query overruns its time limit.
 
 pyoxigraph evaluates a query in Rust and offers no way to cancel it: the only sure stop is to
-end the process that runs it. So each query runs in a small pool of worker processes, each
+end the process that runs it. So a query that may run long runs in a query worker process, each
 opening the release's on-disk store read-only; a query that overruns is answered with an error
-at once, its worker killed and a fresh one started in the background, while the other workers
-go on answering. A worker is a new interpreter (python -m diplokg.graph.query.pool), never a fork of
-the threaded web worker, where a lock held by another thread at the fork could hang the child,
-and it talks to its parent over a socket pair.
+at once, its worker killed and a fresh one started, while the other workers go on answering. A
+worker is a new interpreter (python -m diplokg.graph.query.pool), never a fork of the threaded
+web worker, where a lock held by another thread at the fork could hang the child.
+
+Two ways to hold the workers:
+
+- WorkerPool: a web worker's own pool, each worker on a socket pair with it. Used where the
+  app runs without 'diplokg serve' (tests, the Flask development server).
+- SharedPool: the pool of the whole server (graph/query/supervisor.py starts it before the web
+  workers). The workers share one listening Unix socket, and each idle worker waits in accept:
+  a web worker connects per query, the kernel hands the connection to one idle worker, and
+  while every worker is busy the connections wait in the socket's backlog, the shared queue.
+  The worker sends its pid, reads one request naming its release, answers, and accepts again.
 """
 
+import contextlib
 import importlib
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -45,12 +56,17 @@ def main(argv: list[str]) -> None:
             request = conn.recv()
         except (EOFError, OSError):
             return
-        try:
-            conn.send(("ok", handle(state, request)))
-        except DiplokgError as exc:  # the user's to fix: the parent re-raises it
-            conn.send(("error", exc))
-        except Exception:  # our bug: the parent raises it with this traceback, for the log
-            conn.send(("bug", traceback.format_exc()))
+        conn.send(_reply(handle, state, request))
+
+
+def _reply(handle: Any, state: object, request: object) -> tuple[str, object]:
+    """Return what a worker sends back: its answer, the user's error, or our bug's traceback."""
+    try:
+        return ("ok", handle(state, request))
+    except DiplokgError as exc:  # the user's to fix: the parent re-raises it
+        return ("error", exc)
+    except Exception:  # our bug: the parent raises it with this traceback, for the log
+        return ("bug", traceback.format_exc())
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -230,5 +246,166 @@ class WorkerPool(Generic[Reply]):
             worker.kill()
 
 
+KEPT_RELEASES = 2  # releases a shared worker keeps open: the new one and the one draining
+OVERRUN_SECONDS = 5.0  # a shared worker past its request's time limit by this much ends itself
+WAIT_REQUEST_SECONDS = 30.0  # how long a shared worker waits for the request once connected
+
+
+def shared_main(argv: list[str]) -> None:
+    """Answer requests from the inherited listening socket, one connection at a time."""
+    fd, ready, setup, handle, key = argv
+    listener = socket.socket(fileno=int(fd))
+    # The supervisor stops the workers; a Ctrl-C in a terminal reaches the whole group.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    states = States(_function(setup))
+    states.get(key)  # the current release's store, open before the first query
+    if ready != "-":
+        os.write(int(ready), b".")
+        os.close(int(ready))
+    answer = _function(handle)
+    watchdog = Watchdog()
+    pid = os.getpid()
+    while True:
+        sock, _ = listener.accept()
+        conn = Connection(sock.detach())
+        try:
+            conn.send(pid)
+            if not conn.poll(WAIT_REQUEST_SECONDS):
+                continue
+            key, request, timeout = conn.recv()
+            watchdog.arm(timeout + OVERRUN_SECONDS)
+            try:
+                reply = _reply(answer, states.get(key), request)
+            finally:
+                watchdog.disarm()
+            conn.send(reply)
+        except (EOFError, OSError):  # the web worker gave up on it, or ended: the next one
+            pass
+        finally:
+            conn.close()
+
+
+class States:
+    """A shared worker's open releases (the setup function's states) by key, at most
+    KEPT_RELEASES, the least recently asked for closed first: after a reload, the web workers
+    still draining ask for the old release while the new ones ask for the new."""
+
+    def __init__(self, setup: Any):
+        self.setup = setup
+        self.states: dict[str, object] = {}
+
+    def get(self, key: str) -> object:
+        state = self.states.pop(key, None)
+        if state is None:
+            while len(self.states) >= KEPT_RELEASES:
+                self.states.pop(next(iter(self.states)))
+            state = self.setup(key)
+        self.states[key] = state  # now the most recently asked for
+        return state
+
+
+class Watchdog:
+    """End this worker if a query runs far past its limit.
+
+    The web worker kills the worker at the limit; this is for when the web worker itself ended
+    meanwhile (killed, or stopped at a reload), so that nobody waits for the answer. pyoxigraph
+    releases the interpreter lock while it evaluates, so this thread runs during a query.
+    """
+
+    def __init__(self) -> None:
+        self.deadline: float | None = None
+        self.cond = threading.Condition()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def arm(self, seconds: float) -> None:
+        with self.cond:
+            self.deadline = time.monotonic() + seconds
+            self.cond.notify()
+
+    def disarm(self) -> None:
+        with self.cond:
+            self.deadline = None
+
+    def _watch(self) -> None:
+        with self.cond:
+            while True:
+                if self.deadline is None:
+                    self.cond.wait()
+                    continue
+                left = self.deadline - time.monotonic()
+                if left <= 0:
+                    os._exit(3)
+                self.cond.wait(left)
+
+
+class SharedPool(Generic[Reply]):
+    """A web worker's side of the server's shared pool: a connection per request.
+
+    key names the release the requests are for (its TriG file): the workers open its store the
+    first time they are asked for it.
+    """
+
+    def __init__(self, path: str, key: str):
+        self.path = path
+        self.key = key
+
+    def start(self) -> None:
+        """Nothing to start: the supervisor started the workers before the web workers."""
+
+    def run(self, request: object, timeout: float) -> Reply:
+        """Return a worker's answer; EngineBusy if none took the request within timeout seconds,
+        QueryTimeout (its worker killed) if the answer did not come within them."""
+        start = time.monotonic()
+        busy = EngineBusy(f"every query worker stayed busy for {timeout:g} s; try again later")
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.settimeout(timeout)  # a full backlog blocks connect
+        try:
+            sock.connect(self.path)
+        except TimeoutError:
+            sock.close()
+            raise busy from None
+        except OSError as exc:  # the supervisor is gone: our failure, not the user's
+            sock.close()
+            raise RuntimeError(f"the query workers cannot be reached: {exc}") from None
+        sock.settimeout(None)
+        conn = Connection(sock.detach())
+        pid = 0
+        payload: Any  # what the worker sent: its answer, an error or a traceback
+
+        def left() -> float:
+            return max(timeout - (time.monotonic() - start), 0)
+
+        try:
+            if not conn.poll(left()):
+                raise busy
+            pid = conn.recv()
+            conn.send((self.key, request, left()))
+            kind, payload = conn.recv() if conn.poll(left()) else ("timeout", None)
+        except (EOFError, OSError) as exc:
+            kind, payload = "died", exc
+        finally:
+            conn.close()
+        if kind == "ok":
+            found: Reply = payload
+            return found
+        if kind == "error":
+            raise payload
+        if kind == "bug":
+            raise RuntimeError(f"the query worker failed:\n{payload}")
+        if kind == "died":
+            raise RuntimeError(f"a query worker died while answering: {payload!r}")
+        if pid > 0:  # a pid is what a worker sends first (0 would signal our process group)
+            with contextlib.suppress(ProcessLookupError):  # it ended meanwhile
+                os.kill(pid, signal.SIGKILL)  # the supervisor starts another in its place
+        raise QueryTimeout(f"the query ran longer than the time limit of {timeout:g} s; stopped")
+
+    def close(self) -> None:
+        """Nothing to close: the workers are the server's."""
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--shared"]:
+        shared_main(sys.argv[2:])
+    else:
+        main(sys.argv[1:])
