@@ -24,8 +24,8 @@ from test_serving import web_workers
 
 from conftest import running_server
 from diplokg.graph.errors import QueryTimeout
-from diplokg.graph.query.engine import open_dataset
-from diplokg.graph.query.pool import WorkerPool
+from diplokg.graph.query.engine import WorkerStore, answer, open_dataset
+from diplokg.graph.query.pool import States, WorkerPool
 
 pytestmark = pytest.mark.slow
 # A join of every triple with every triple: it runs until the time limit stops it.
@@ -109,6 +109,36 @@ def test_workers_beyond_the_first_stop_once_idle(built):
         assert stopped.process.poll() is not None
     finally:
         pool.close()
+
+
+def test_a_shared_worker_keeps_the_two_releases_last_asked_for():
+    opened = []
+    states = States(lambda key: opened.append(key) or object())
+    for key in ("a", "b", "a", "c", "a", "b"):
+        states.take(key)
+        states.done()
+    assert list(states.states) == ["a", "b"]  # c went when b came back; a was asked for since
+    assert opened == ["a", "b", "c", "b"]
+
+
+def test_an_idle_shared_worker_reopens_its_newest_release(built):
+    """A store's caches go only when it is closed: an idle worker closes and reopens it."""
+    trig = str(open_dataset(built).release / "diplokg.trig")
+    states = States(WorkerStore, idle_seconds=1)
+    first = states.take(trig)
+    assert answer(first, ask(QUICK)).body
+    states.done()
+    threading.Thread(target=states.release_when_idle, daemon=True).start()
+    deadline = time.monotonic() + 30
+    while True:
+        with states.lock:  # the releasing thread reopens it under the lock
+            if states.fresh and states.states[trig] is not first:
+                break
+        assert time.monotonic() < deadline, "the idle worker kept its store"
+        time.sleep(0.1)
+    assert list(states.states) == [trig]
+    assert answer(states.take(trig), ask(QUICK)).body
+    states.done()
 
 
 # Each document's title, by a query the cost rule cannot bound (GRAPH): a query worker answers.

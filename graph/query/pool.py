@@ -12,16 +12,20 @@ Two ways to hold the workers:
 - WorkerPool: a web worker's own pool, each worker on a socket pair with it. Used where the
   app runs without 'diplokg serve' (tests, the Flask development server).
 - SharedPool: the pool of the whole server (graph/query/supervisor.py starts it before the web
-  workers). The workers share one listening Unix socket, and each idle worker waits in accept:
-  a web worker connects per query, the kernel hands the connection to one idle worker, and
-  while every worker is busy the connections wait in the socket's backlog, the shared queue.
-  The worker sends its pid, reads one request naming its release, answers, and accepts again.
+  workers). The workers share one listening Unix socket, and the idle ones wait for it in one
+  epoll: a web worker connects per query, the kernel wakes the worker that became idle last,
+  and while every worker is busy the connections wait in the socket's backlog, the shared
+  queue. The worker sends its pid, reads one request naming its release, answers, and waits
+  again.
 """
 
 import contextlib
+import ctypes
+import gc
 import importlib
 import logging
 import os
+import select
 import signal
 import socket
 import subprocess
@@ -33,6 +37,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
 from ..errors import DiplokgError, EngineBusy, QueryTimeout
+from .supervisor import ONE_WAKER
 
 log = logging.getLogger(__name__)
 Reply = TypeVar("Reply")  # what the workers' handle function returns
@@ -252,14 +257,26 @@ WAIT_REQUEST_SECONDS = 30.0  # how long a shared worker waits for the request on
 
 
 def shared_main(argv: list[str]) -> None:
-    """Answer requests from the inherited listening socket, one connection at a time."""
-    fd, ready, setup, handle, key = argv
+    """Answer requests from the inherited listening socket, one connection at a time.
+
+    An idle worker waits in the supervisor's epoll, which holds the socket (non-blocking) once
+    for all of them: a connection wakes the worker that became idle last, which accepts it
+    and arms the epoll again for the next. Blocking in accept would hand connections to the
+    workers in turn, and each would grow the engine's caches (about 35 MB after the large
+    queries); this way the traffic goes to as few workers as it needs at once, and the others
+    stay small. (A worker that dies between its wake-up and arming again leaves the epoll
+    unarmed: the supervisor arms it when it starts the worker's replacement.)
+    """
+    fd, waiters, ready, setup, handle, key = argv
     listener = socket.socket(fileno=int(fd))
+    poller = select.epoll.fromfd(int(waiters))
     # The supervisor stops the workers; a Ctrl-C in a terminal reaches the whole group.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     states = States(_function(setup))
-    states.get(key)  # the current release's store, open before the first query
+    states.take(key)  # the current release's store, open before the first query
+    states.done()
+    threading.Thread(target=states.release_when_idle, daemon=True).start()
     if ready != "-":
         os.write(int(ready), b".")
         os.close(int(ready))
@@ -267,7 +284,14 @@ def shared_main(argv: list[str]) -> None:
     watchdog = Watchdog()
     pid = os.getpid()
     while True:
-        sock, _ = listener.accept()
+        poller.poll()
+        try:
+            sock, _ = listener.accept()
+        except BlockingIOError:  # taken by another worker meanwhile
+            continue
+        finally:
+            poller.modify(listener.fileno(), ONE_WAKER)
+        sock.setblocking(True)
         conn = Connection(sock.detach())
         try:
             conn.send(pid)
@@ -276,9 +300,10 @@ def shared_main(argv: list[str]) -> None:
             key, request, timeout = conn.recv()
             watchdog.arm(timeout + OVERRUN_SECONDS)
             try:
-                reply = _reply(answer, states.get(key), request)
+                reply = _reply(answer, states.take(key), request)
             finally:
                 watchdog.disarm()
+                states.done()
             conn.send(reply)
         except (EOFError, OSError):  # the web worker gave up on it, or ended: the next one
             pass
@@ -287,22 +312,62 @@ def shared_main(argv: list[str]) -> None:
 
 
 class States:
-    """A shared worker's open releases (the setup function's states) by key, at most
-    KEPT_RELEASES, the least recently asked for closed first: after a reload, the web workers
-    still draining ask for the old release while the new ones ask for the new."""
+    """A shared worker's open releases (the setup function's states) by key.
 
-    def __init__(self, setup: Any):
+    At most KEPT_RELEASES, the least recently asked for closed first: after a reload, the web
+    workers still draining ask for the old release while the new ones ask for the new. A store
+    holds the engine's caches, which grow as queries read it (about 50 MB after the large
+    queries of the 100x dataset) and go only when it is closed: a worker that answered nothing
+    for IDLE_SECONDS opens its newest release afresh. The most recently idle worker takes the
+    next query (shared_main), so the workers that only a peak of traffic needed stay idle and
+    shrink, as a web worker's own pool stops them (WorkerPool).
+    """
+
+    def __init__(self, setup: Any, idle_seconds: float = IDLE_SECONDS):
         self.setup = setup
+        self.idle_seconds = idle_seconds
         self.states: dict[str, object] = {}
+        self.lock = threading.Lock()  # the releasing thread's and the answering one's
+        self.busy = False
+        self.used = time.monotonic()  # when it last answered
+        self.fresh = True  # no query read the open stores yet
 
-    def get(self, key: str) -> object:
-        state = self.states.pop(key, None)
-        if state is None:
-            while len(self.states) >= KEPT_RELEASES:
-                self.states.pop(next(iter(self.states)))
-            state = self.setup(key)
-        self.states[key] = state  # now the most recently asked for
-        return state
+    def take(self, key: str) -> object:
+        """Return the state of a release, opening it if needed; done() once answered."""
+        with self.lock:
+            self.busy, self.fresh = True, False
+            state = self.states.pop(key, None)
+            if state is None:
+                while len(self.states) >= KEPT_RELEASES:
+                    self.states.pop(next(iter(self.states)))
+                state = self.setup(key)
+            self.states[key] = state  # now the most recently asked for
+            return state
+
+    def done(self) -> None:
+        with self.lock:
+            self.busy, self.used = False, time.monotonic()
+
+    def release_when_idle(self) -> None:
+        """Close the stores of a worker idle for idle_seconds; open the newest again."""
+        while True:
+            with self.lock:
+                left = self.used + self.idle_seconds - time.monotonic()
+                if left <= 0 and not self.busy and not self.fresh:
+                    newest = list(self.states)[-1:]
+                    self.states.clear()  # closes them: nothing else holds them
+                    _give_back_memory()
+                    for key in newest:
+                        self.states[key] = self.setup(key)
+                    self.fresh = True
+            time.sleep(max(left, 0.0) + 0.1 if left > 0 else self.idle_seconds)
+
+
+def _give_back_memory() -> None:
+    """Return the memory freed by closing a store to the system (glibc keeps it otherwise)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # a C library without malloc_trim
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 class Watchdog:

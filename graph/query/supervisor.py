@@ -4,12 +4,13 @@
 of its own (python -m diplokg.graph.query.supervisor), not threads of the server's main
 process, which gunicorn forks into web workers. The main process opens a listening Unix socket
 in a private folder (mode 0700) and hands it over; the supervisor starts the query workers,
-which inherit it, and starts another in place of any that ends (one killed at a query's time
-limit, most often). It stops them when it is stopped, and ends with them when the main process
-is gone. The web workers find the socket in DIPLOKG_QUERY_SOCKET.
+which inherit it and the epoll the idle ones wait in, and starts another in place of any that
+ends (one killed at a query's time limit, most often). It stops them when it is stopped, and
+ends with them when the main process is gone. The web workers find the socket in
+DIPLOKG_QUERY_SOCKET.
 
 One pool for the server rather than one per web worker: a query worker holds an interpreter
-and the engine's caches (about 48 MB of RSS after the large queries of the 100x dataset), so
+and the engine's caches (40 to 50 MB of RSS more after the large queries of the 100x dataset), so
 the server's memory grows with the setting alone, not with the setting times the web workers;
 and a web worker whose queries are heavy may use every query worker while the others are idle.
 """
@@ -30,6 +31,8 @@ BACKLOG = 1024  # requests that may wait for a worker; more wait in connect
 READY_SECONDS = 120.0  # how long the server waits for the first workers to open the store
 RESPAWN_SECONDS = 1.0  # at most a start per worker slot in this time: a failing one never spins
 POOL = "diplokg.graph.query.pool"
+# The listening socket's registration in the workers' epoll: a connection wakes one waiter.
+ONE_WAKER = select.EPOLLIN | select.EPOLLONESHOT
 
 
 class Supervisor:
@@ -101,11 +104,17 @@ def main(argv: list[str]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server's main process stops us
     signal.signal(signal.SIGTERM, _stop)
     parent = os.getppid()
+    # The idle workers wait in one epoll, which wakes the one that waited last (pool.py:
+    # shared_main); the socket is non-blocking for the worker woken in vain.
+    os.set_blocking(int(fd), False)
+    waiters = select.epoll()
+    waiters.register(int(fd), ONE_WAKER)
+    spec = (fd, str(waiters.fileno()), setup, handle, key)
     workers: list[subprocess.Popen[bytes]] = []
     try:
         # The first workers tell when their store is open: a byte each on a pipe of their own.
         ready, written = os.pipe()
-        workers = [_start(fd, setup, handle, key, written) for _ in range(int(size))]
+        workers = [_start(*spec, written) for _ in range(int(size))]
         os.close(written)
         got = b""
         while len(got) < len(workers) and (chunk := os.read(ready, 64)):
@@ -126,7 +135,8 @@ def main(argv: list[str]) -> None:
                 if code != -signal.SIGKILL:  # killed at a time limit is routine
                     print(f"a query worker ended (exit {code}); starting another", file=sys.stderr)
                 started[slot] = time.monotonic()
-                workers[slot] = _start(fd, setup, handle, key, None)
+                workers[slot] = _start(*spec, None)
+                waiters.modify(int(fd), ONE_WAKER)  # had it died between wake-up and arming
             time.sleep(0.1)
     except Stopped:
         pass
@@ -138,13 +148,13 @@ def main(argv: list[str]) -> None:
 
 
 def _start(
-    fd: str, setup: str, handle: str, key: str, ready: int | None
+    fd: str, waiters: str, setup: str, handle: str, key: str, ready: int | None
 ) -> "subprocess.Popen[bytes]":
-    """Start a worker on the listening socket; it writes a byte to `ready` once its store is
-    open, if given."""
-    fds = [int(fd)] if ready is None else [int(fd), ready]
+    """Start a worker on the listening socket and the epoll it waits in; it writes a byte to
+    `ready` once its store is open, if given."""
+    fds = [int(fd), int(waiters)] if ready is None else [int(fd), int(waiters), ready]
     told = "-" if ready is None else str(ready)
-    command = [sys.executable, "-m", POOL, "--shared", fd, told, setup, handle, key]
+    command = [sys.executable, "-m", POOL, "--shared", fd, waiters, told, setup, handle, key]
     return subprocess.Popen(command, pass_fds=fds)
 
 
