@@ -262,10 +262,10 @@ def shared_main(argv: list[str]) -> None:
     An idle worker waits in the supervisor's epoll, which holds the socket (non-blocking) once
     for all of them: a connection wakes the worker that became idle last, which accepts it
     and arms the epoll again for the next. Blocking in accept would hand connections to the
-    workers in turn, and each would grow the engine's caches (about 35 MB after the large
-    queries); this way the traffic goes to as few workers as it needs at once, and the others
-    stay small. (A worker that dies between its wake-up and arming again leaves the epoll
-    unarmed: the supervisor arms it when it starts the worker's replacement.)
+    workers in turn, and each would grow the engine's caches (about 50 MB after the large
+    queries of the 100x dataset); this way the traffic goes to as few workers as it needs at
+    once, and the others stay small. (A worker that dies between its wake-up and arming again
+    leaves the epoll unarmed: the supervisor arms it when it starts the worker's replacement.)
     """
     fd, waiters, ready, setup, handle, key = argv
     listener = socket.socket(fileno=int(fd))
@@ -276,6 +276,7 @@ def shared_main(argv: list[str]) -> None:
     states = States(_function(setup))
     states.take(key)  # the current release's store, open before the first query
     states.done()
+    states.fresh = True  # no query read it yet: nothing to give back when idle
     threading.Thread(target=states.release_when_idle, daemon=True).start()
     if ready != "-":
         os.write(int(ready), b".")
