@@ -25,7 +25,7 @@ SETTINGS = [
     Setting("DIPLOKG_MAX_REQUEST_BYTES", "MAX_CONTENT_LENGTH", "1000000", int,
             "largest request body (a longer one gets HTTP 413)"),
     Setting("DIPLOKG_QUERY_WORKERS", "QUERY_WORKERS", "2", int,
-            "most query worker processes per web worker, started as queries need them"),
+            "query worker processes of the server, shared by its web workers"),
     Setting("DIPLOKG_MEMORY_QUADS", "MEMORY_QUADS", "50000", int,
             "a dataset of at most this many quads is also held in memory by each web worker, "
             "for the small queries it answers itself (0: never)"),

@@ -26,7 +26,9 @@ from gunicorn.arbiter import Arbiter
 from gunicorn.workers.gthread import ThreadWorker
 
 from diplokg.graph.errors import InputError
-from diplokg.graph.query.engine import prepare_dataset
+from diplokg.graph.query.engine import prepare_dataset, start_query_workers
+from diplokg.graph.query.remote import BACKEND_ENV
+from diplokg.graph.query.supervisor import Supervisor
 
 from .affinity import pin_from_environment, pin_worker
 from .reload import DRAIN_SECONDS, Generations, lifecycle
@@ -104,7 +106,7 @@ class DrainingWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn ships no t
 
 
 def started_app(config: dict[str, object] | None = None) -> Flask:
-    """Create the app (by default for the dataset in DIPLOKG_DATA) and start its query workers.
+    """Create the app (by default for the dataset in DIPLOKG_DATA) and start its engine.
 
     gunicorn calls it in each worker; granian's workers call it as the app factory. The worker
     is then ready, and says so to the main process (server/reload.py).
@@ -114,7 +116,8 @@ def started_app(config: dict[str, object] | None = None) -> Flask:
     # Before the app opens its store, so that the store's threads run on that CPU too.
     pin_from_environment()
     app = create_app(config)
-    # Start the query workers before the first request rather than during it.
+    # Open the store (and start a pool of its own, outside 'diplokg serve') before the first
+    # request rather than during it.
     app.extensions["diplokg.engine"].start()
     lifecycle().mark_ready()
     return app
@@ -205,6 +208,8 @@ def serve(
         # Fail here with a clear message rather than in every worker; write the release's
         # on-disk store now, once, for the workers to open (this process never opens it).
         prepare_dataset(data)
+        # The query workers, one pool for every web worker, started before them.
+        pool = shared_pool(data)
     except BaseException:
         listener.close()
         raise
@@ -225,6 +230,18 @@ def serve(
         if os.getpid() == main:
             generations.close()
             listener.close()
+            if pool is not None:
+                pool.stop()
+
+
+def shared_pool(data: Path) -> Supervisor | None:
+    """Start the server's query workers (DIPLOKG_QUERY_WORKERS of them), shared by its web
+    workers; none when an external store answers the queries (--backend) or the setting is 0."""
+    size = from_environment()["QUERY_WORKERS"]  # a bad value stops here, with a message
+    assert isinstance(size, int), size
+    if size == 0 or os.environ.get(BACKEND_ENV):
+        return None
+    return start_query_workers(data, size)
 
 
 def address(listener: socket.socket) -> str:

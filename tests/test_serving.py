@@ -54,11 +54,12 @@ def test_every_answer_names_the_release_that_answered(built):
 
 
 def web_workers(master: int) -> list[int]:
-    """Return the server's web workers: its main process's children, not query workers."""
+    """Return the server's web workers: its main process's children, not the query workers'
+    supervisor."""
     found = []
     for pid in children(master):
         args = Path(f"/proc/{pid}/cmdline").read_bytes()
-        if b"query_pool" not in args:
+        if b"diplokg.graph.query." not in args:
             found.append(pid)
     return found
 

@@ -10,6 +10,7 @@ copy in memory, if the dataset is small: see OxigraphEngine).
 import csv
 import io
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import islice
@@ -22,9 +23,10 @@ from ..errors import InputError, QueryError
 from ..publish.dumps import read_index
 from ..publish.release import current_release
 from ..publish.release_store import ensure_release_store, fill, open_release_store
-from .pool import WorkerPool
+from .pool import SharedPool, WorkerPool
 from .protocol import Answer, Queryable, Result
 from .sparql_errors import QuerySyntaxError, position, shorten
+from .supervisor import QUERY_SOCKET_ENV, Supervisor
 
 # One table maps our format names to media types and pyoxigraph formats (STYLE: rdflib-endpoint).
 RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
@@ -294,8 +296,23 @@ def count_rows(body: bytes, fmt: str) -> int:
     return sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8")))) - 1
 
 
+SETUP, HANDLE = f"{__name__}:WorkerStore", f"{__name__}:answer"  # what query workers run
+
+
+def start_query_workers(data: Path, size: int) -> Supervisor:
+    """Start the server's shared pool of query workers on the current release of data.
+
+    'diplokg serve' calls it before starting its web workers, whose engines then use the pool
+    (DIPLOKG_QUERY_SOCKET) rather than pools of their own.
+    """
+    return Supervisor(size, SETUP, HANDLE, str(published(data) / "diplokg.trig"))
+
+
 class OxigraphEngine:
-    """The pyoxigraph engine: a published release served by a pool of query workers.
+    """The pyoxigraph engine: a published release served by query workers.
+
+    The workers are the server's shared pool when 'diplokg serve' started one (supervisor.py),
+    else a pool of this engine's own, of at most `workers` processes.
 
     The queries proved cheap run here, on the release's on-disk store, or on a copy of it in
     memory when the dataset has at most memory_quads quads: on small data, reading the on-disk
@@ -308,8 +325,12 @@ class OxigraphEngine:
         self.release = release
         self.version = release.name
         trig = release / "diplokg.trig"
-        setup, handle = f"{__name__}:WorkerStore", f"{__name__}:answer"
-        self.pool: WorkerPool[Answer] = WorkerPool(workers, setup, (trig,), handle)
+        shared = os.environ.get(QUERY_SOCKET_ENV)
+        self.pool: WorkerPool[Answer] | SharedPool[Answer]
+        if shared:  # the requests name the release: after a reload, the pool serves both
+            self.pool = SharedPool(shared, str(trig))
+        else:
+            self.pool = WorkerPool(workers, SETUP, (trig,), HANDLE)
         self.in_memory = 0 < release_quads(release) <= memory_quads
         self.local: WorkerStore | None = None  # the release's store, for queries run here
 

@@ -1,17 +1,32 @@
 """Run queries in worker processes that can be killed when a query overruns its time limit.
 
 pyoxigraph evaluates a query in Rust and offers no way to cancel it: the only sure stop is to
-end the process that runs it. So each query runs in a small pool of worker processes, each
+end the process that runs it. So a query that may run long runs in a query worker process, each
 opening the release's on-disk store read-only; a query that overruns is answered with an error
-at once, its worker killed and a fresh one started in the background, while the other workers
-go on answering. A worker is a new interpreter (python -m diplokg.graph.query.pool), never a fork of
-the threaded web worker, where a lock held by another thread at the fork could hang the child,
-and it talks to its parent over a socket pair.
+at once, its worker killed and a fresh one started, while the other workers go on answering. A
+worker is a new interpreter (python -m diplokg.graph.query.pool), never a fork of the threaded
+web worker, where a lock held by another thread at the fork could hang the child.
+
+Two ways to hold the workers:
+
+- WorkerPool: a web worker's own pool, each worker on a socket pair with it. Used where the
+  app runs without 'diplokg serve' (tests, the Flask development server).
+- SharedPool: the pool of the whole server (graph/query/supervisor.py starts it before the web
+  workers). The workers share one listening Unix socket, and the idle ones wait for it in one
+  epoll: a web worker connects per query, the kernel wakes the worker that became idle last,
+  and while every worker is busy the connections wait in the socket's backlog, the shared
+  queue. The worker sends its pid, reads one request naming its release, answers, and waits
+  again.
 """
 
+import contextlib
+import ctypes
+import gc
 import importlib
 import logging
 import os
+import select
+import signal
 import socket
 import subprocess
 import sys
@@ -22,6 +37,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
 from ..errors import DiplokgError, EngineBusy, QueryTimeout
+from .supervisor import ONE_WAKER
 
 log = logging.getLogger(__name__)
 # The CPUs a query worker may run on: its web worker runs on one (server/affinity.py), and the
@@ -51,12 +67,17 @@ def main(argv: list[str]) -> None:
             request = conn.recv()
         except (EOFError, OSError):
             return
-        try:
-            conn.send(("ok", handle(state, request)))
-        except DiplokgError as exc:  # the user's to fix: the parent re-raises it
-            conn.send(("error", exc))
-        except Exception:  # our bug: the parent raises it with this traceback, for the log
-            conn.send(("bug", traceback.format_exc()))
+        conn.send(_reply(handle, state, request))
+
+
+def _reply(handle: Any, state: object, request: object) -> tuple[str, object]:
+    """Return what a worker sends back: its answer, the user's error, or our bug's traceback."""
+    try:
+        return ("ok", handle(state, request))
+    except DiplokgError as exc:  # the user's to fix: the parent re-raises it
+        return ("error", exc)
+    except Exception:  # our bug: the parent raises it with this traceback, for the log
+        return ("bug", traceback.format_exc())
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -236,5 +257,227 @@ class WorkerPool(Generic[Reply]):
             worker.kill()
 
 
+KEPT_RELEASES = 2  # releases a shared worker keeps open: the new one and the one draining
+OVERRUN_SECONDS = 5.0  # a shared worker past its request's time limit by this much ends itself
+WAIT_REQUEST_SECONDS = 30.0  # how long a shared worker waits for the request once connected
+
+
+def shared_main(argv: list[str]) -> None:
+    """Answer requests from the inherited listening socket, one connection at a time.
+
+    An idle worker waits in the supervisor's epoll, which holds the socket (non-blocking) once
+    for all of them: a connection wakes the worker that became idle last, which accepts it
+    and arms the epoll again for the next. Blocking in accept would hand connections to the
+    workers in turn, and each would grow the engine's caches (about 50 MB after the large
+    queries of the 100x dataset); this way the traffic goes to as few workers as it needs at
+    once, and the others stay small. (A worker that dies between its wake-up and arming again
+    leaves the epoll unarmed: the supervisor arms it when it starts the worker's replacement.)
+    """
+    fd, waiters, ready, setup, handle, key = argv
+    listener = socket.socket(fileno=int(fd))
+    poller = select.epoll.fromfd(int(waiters))
+    # The supervisor stops the workers; a Ctrl-C in a terminal reaches the whole group.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    states = States(_function(setup))
+    states.take(key)  # the current release's store, open before the first query
+    states.done()
+    states.fresh = True  # no query read it yet: nothing to give back when idle
+    threading.Thread(target=states.release_when_idle, daemon=True).start()
+    if ready != "-":
+        os.write(int(ready), b".")
+        os.close(int(ready))
+    answer = _function(handle)
+    watchdog = Watchdog()
+    pid = os.getpid()
+    while True:
+        poller.poll()
+        try:
+            sock, _ = listener.accept()
+        except BlockingIOError:  # taken by another worker meanwhile
+            continue
+        finally:
+            poller.modify(listener.fileno(), ONE_WAKER)
+        sock.setblocking(True)
+        conn = Connection(sock.detach())
+        try:
+            conn.send(pid)
+            if not conn.poll(WAIT_REQUEST_SECONDS):
+                continue
+            key, request, timeout = conn.recv()
+            watchdog.arm(timeout + OVERRUN_SECONDS)
+            try:
+                reply = _reply(answer, states.take(key), request)
+            finally:
+                watchdog.disarm()
+                states.done()
+            conn.send(reply)
+        except (EOFError, OSError):  # the web worker gave up on it, or ended: the next one
+            pass
+        finally:
+            conn.close()
+
+
+class States:
+    """A shared worker's open releases (the setup function's states) by key.
+
+    At most KEPT_RELEASES, the least recently asked for closed first: after a reload, the web
+    workers still draining ask for the old release while the new ones ask for the new. A store
+    holds the engine's caches, which grow as queries read it (about 50 MB after the large
+    queries of the 100x dataset) and go only when it is closed: a worker that answered nothing
+    for IDLE_SECONDS opens its newest release afresh. The most recently idle worker takes the
+    next query (shared_main), so the workers that only a peak of traffic needed stay idle and
+    shrink, as a web worker's own pool stops them (WorkerPool).
+    """
+
+    def __init__(self, setup: Any, idle_seconds: float = IDLE_SECONDS):
+        self.setup = setup
+        self.idle_seconds = idle_seconds
+        self.states: dict[str, object] = {}
+        self.lock = threading.Lock()  # the releasing thread's and the answering one's
+        self.busy = False
+        self.used = time.monotonic()  # when it last answered
+        self.fresh = True  # no query read the open stores yet
+
+    def take(self, key: str) -> object:
+        """Return the state of a release, opening it if needed; done() once answered."""
+        with self.lock:
+            self.busy, self.fresh = True, False
+            state = self.states.pop(key, None)
+            if state is None:
+                while len(self.states) >= KEPT_RELEASES:
+                    self.states.pop(next(iter(self.states)))
+                state = self.setup(key)
+            self.states[key] = state  # now the most recently asked for
+            return state
+
+    def done(self) -> None:
+        with self.lock:
+            self.busy, self.used = False, time.monotonic()
+
+    def release_when_idle(self) -> None:
+        """Close the stores of a worker idle for idle_seconds; open the newest again."""
+        while True:
+            with self.lock:
+                left = self.used + self.idle_seconds - time.monotonic()
+                if left <= 0 and not self.busy and not self.fresh:
+                    newest = list(self.states)[-1:]
+                    self.states.clear()  # closes them: nothing else holds them
+                    _give_back_memory()
+                    for key in newest:
+                        self.states[key] = self.setup(key)
+                    self.fresh = True
+            time.sleep(max(left, 0.0) + 0.1 if left > 0 else self.idle_seconds)
+
+
+def _give_back_memory() -> None:
+    """Return the memory freed by closing a store to the system (glibc keeps it otherwise)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # a C library without malloc_trim
+        ctypes.CDLL(None).malloc_trim(0)
+
+
+class Watchdog:
+    """End this worker if a query runs far past its limit.
+
+    The web worker kills the worker at the limit; this is for when the web worker itself ended
+    meanwhile (killed, or stopped at a reload), so that nobody waits for the answer. pyoxigraph
+    releases the interpreter lock while it evaluates, so this thread runs during a query.
+    """
+
+    def __init__(self) -> None:
+        self.deadline: float | None = None
+        self.cond = threading.Condition()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def arm(self, seconds: float) -> None:
+        with self.cond:
+            self.deadline = time.monotonic() + seconds
+            self.cond.notify()
+
+    def disarm(self) -> None:
+        with self.cond:
+            self.deadline = None
+
+    def _watch(self) -> None:
+        with self.cond:
+            while True:
+                if self.deadline is None:
+                    self.cond.wait()
+                    continue
+                left = self.deadline - time.monotonic()
+                if left <= 0:
+                    os._exit(3)
+                self.cond.wait(left)
+
+
+class SharedPool(Generic[Reply]):
+    """A web worker's side of the server's shared pool: a connection per request.
+
+    key names the release the requests are for (its TriG file): the workers open its store the
+    first time they are asked for it.
+    """
+
+    def __init__(self, path: str, key: str):
+        self.path = path
+        self.key = key
+
+    def start(self) -> None:
+        """Nothing to start: the supervisor started the workers before the web workers."""
+
+    def run(self, request: object, timeout: float) -> Reply:
+        """Return a worker's answer; EngineBusy if none took the request within timeout seconds,
+        QueryTimeout (its worker killed) if the answer did not come within them."""
+        start = time.monotonic()
+        busy = EngineBusy(f"every query worker stayed busy for {timeout:g} s; try again later")
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.settimeout(timeout)  # a full backlog blocks connect
+        try:
+            sock.connect(self.path)
+        except TimeoutError:
+            sock.close()
+            raise busy from None
+        except OSError as exc:  # the supervisor is gone: our failure, not the user's
+            sock.close()
+            raise RuntimeError(f"the query workers cannot be reached: {exc}") from None
+        sock.settimeout(None)
+        conn = Connection(sock.detach())
+        pid = 0
+        payload: Any  # what the worker sent: its answer, an error or a traceback
+
+        def left() -> float:
+            return max(timeout - (time.monotonic() - start), 0)
+
+        try:
+            if not conn.poll(left()):
+                raise busy
+            pid = conn.recv()
+            conn.send((self.key, request, left()))
+            kind, payload = conn.recv() if conn.poll(left()) else ("timeout", None)
+        except (EOFError, OSError) as exc:
+            kind, payload = "died", exc
+        finally:
+            conn.close()
+        if kind == "ok":
+            found: Reply = payload
+            return found
+        if kind == "error":
+            raise payload
+        if kind == "bug":
+            raise RuntimeError(f"the query worker failed:\n{payload}")
+        if kind == "died":
+            raise RuntimeError(f"a query worker died while answering: {payload!r}")
+        if pid > 0:  # a pid is what a worker sends first (0 would signal our process group)
+            with contextlib.suppress(ProcessLookupError):  # it ended meanwhile
+                os.kill(pid, signal.SIGKILL)  # the supervisor starts another in its place
+        raise QueryTimeout(f"the query ran longer than the time limit of {timeout:g} s; stopped")
+
+    def close(self) -> None:
+        """Nothing to close: the workers are the server's."""
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--shared"]:
+        shared_main(sys.argv[2:])
+    else:
+        main(sys.argv[1:])

@@ -12,10 +12,12 @@ its own part of the stream, for 5 s (rdflib-endpoint 30 s: a few of its queries 
 seconds, and a short window holds them by chance, not in proportion). It prints requests/s
 and latency per server, and the ratios of ours to each peer, measured in this one run.
 
-With --memory it also starts 'diplokg serve' with at most 1, 2 and 4 query workers per web
-worker (DIPLOKG_QUERY_WORKERS; they start as queries need them), sends it the stream for a
-while, and prints how many query workers run and the RSS and PSS summed over all its processes
-(main process, web workers, query workers), and Oxigraph's for comparison.
+With --memory it also starts 'diplokg serve' (2 web workers) with 1, 2 and 4 query workers
+(DIPLOKG_QUERY_WORKERS: the server's one pool, shared by its web workers), sends it the stream
+for a while, and prints how many query workers run and the RSS and PSS summed over all its
+processes (main process, web workers, the query workers and their supervisor), right after the
+stream and again once the query workers were idle long enough to close and reopen their stores
+(graph/query/pool.py: States), the ratios of 4 workers over 1, and Oxigraph's for comparison.
 
     python tests/benchmarks/bench_stream.py [--data OUT] [--seconds 5] [--memory] [--no-rdflib]
 """
@@ -37,6 +39,7 @@ from load_test import rss_mb
 
 from diplokg.graph.publish.release import current_release
 from diplokg.graph.query.engine import load_store
+from diplokg.graph.query.pool import IDLE_SECONDS
 
 DKG = "https://w3id.org/diplokg/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -244,9 +247,13 @@ def main() -> int:
 
 
 def memory(args, serve, oxigraph: Peer, lines: Path, pairs, nquads: Path, log) -> None:
-    """Print RSS and PSS of the whole server with 1, 2 and 4 query workers, after traffic."""
+    """Print RSS and PSS of the whole server with 1, 2 and 4 query workers, after traffic and
+    once the query workers were idle long enough to close and reopen their stores."""
+    idle = IDLE_SECONDS + 5
     print("\n## memory after the stream at 8 clients (all processes of the server)")
-    print("| server | RSS MB | PSS MB |\n|---|---|---|")
+    print(f"| server | RSS MB | PSS MB | {idle:g} s later: RSS MB | PSS MB |")
+    print("|---|---|---|---|---|")
+    measured = {}
     for workers in (1, 2, 4):
         peer = Peer(f"ours, {workers} query workers", serve, "/sparql",
                     {"DIPLOKG_QUERY_WORKERS": str(workers)}, "/health")  # fmt: skip
@@ -254,13 +261,18 @@ def memory(args, serve, oxigraph: Peer, lines: Path, pairs, nquads: Path, log) -
         write_stream(lines, peer.port, peer.path, pairs)
         run_wrk(peer.port, peer.path, lines, 8, args.seconds)
         time.sleep(0.5)
-        print(
-            f"| diplokg serve, 2 web workers x at most {workers} query workers "
-            f"({query_workers(peer.proc.pid)} running) | "
-            f"{rss_mb(peer.proc.pid):.0f} | {pss_mb(peer.proc.pid):.0f} |",
-            flush=True,
-        )
+        running = query_workers(peer.proc.pid)
+        after = rss_mb(peer.proc.pid), pss_mb(peer.proc.pid)
+        time.sleep(idle)
+        measured[workers] = (*after, rss_mb(peer.proc.pid), pss_mb(peer.proc.pid))
+        print(f"| diplokg serve, 2 web workers, {workers} query worker(s) for the server "
+              f"({running} running) | " + " | ".join(f"{mb:.0f}" for mb in measured[workers])
+              + " |", flush=True)  # fmt: skip
         peer.stop()
+    ratios = [measured[4][i] / measured[1][i] for i in range(4)]
+    print(f"4 query workers over 1: {ratios[0]:.2f}x RSS, {ratios[1]:.2f}x PSS after the "
+          f"stream; {ratios[2]:.2f}x RSS, {ratios[3]:.2f}x PSS {idle:g} s later",
+          flush=True)  # fmt: skip
     start(oxigraph, log, nquads)
     write_stream(lines, oxigraph.port, oxigraph.path, pairs)
     run_wrk(oxigraph.port, oxigraph.path, lines, 8, args.seconds)

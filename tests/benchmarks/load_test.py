@@ -7,7 +7,7 @@ description, the query page, /health. Every few seconds another client sends an 
 query (a self-join of all triples, different text each time, so no cache answers it). Prints
 requests served, answers by status, connection errors, latency percentiles of the cheap
 requests, and the largest memory the server's processes held (RSS of the server's main process, its
-web workers and their query workers, from /proc), and exits 1 if any cheap request failed
+web workers and its query workers, from /proc), and exits 1 if any cheap request failed
 or the memory went over the bound.
 
     python tests/benchmarks/load_test.py [--seconds 60] [--clients 32] [--memory-mb 1000]
