@@ -8,15 +8,13 @@ hand-over is a switch between threads on warm caches: on the stream of different
 web workers on 2 CPUs answered 1.6x as many requests on the seeds and 1.5x on the 100x
 dataset (docs/endpoint-benchmarks.md), as nginx's `worker_cpu_affinity` does for its workers.
 
-The query workers are other processes, started from a pinned thread: they set their CPUs back
-to the server's (graph/query/pool.py, CPUS_ENV), so that a long query runs on any CPU.
+The query workers are not pinned: their supervisor (graph/query/supervisor.py) is started by
+the server's main process, so a long query runs on any CPU.
 """
 
 import logging
 import os
 from pathlib import Path
-
-from diplokg.graph.query.pool import CPUS_ENV
 
 log = logging.getLogger(__name__)
 WORKER_ENV = "DIPLOKG_WORKER_INDEX"  # set by the server for each web worker it starts
@@ -29,7 +27,6 @@ def pin_worker(index: int) -> int | None:
     if len(allowed) < 2:
         return None
     cpu = allowed[index % len(allowed)]
-    os.environ[CPUS_ENV] = ",".join(map(str, allowed))
     try:
         # sched_setaffinity sets one thread's CPUs: every thread the process has now (granian's
         # Rust threads started before the app), then the new ones inherit from their starter.

@@ -40,9 +40,6 @@ from ..errors import DiplokgError, EngineBusy, QueryTimeout
 from .supervisor import ONE_WAKER
 
 log = logging.getLogger(__name__)
-# The CPUs a query worker may run on: its web worker runs on one (server/affinity.py), and the
-# query worker, started by it, would inherit that one alone.
-CPUS_ENV = "DIPLOKG_QUERY_CPUS"
 Reply = TypeVar("Reply")  # what the workers' handle function returns
 
 
@@ -54,9 +51,6 @@ def _function(name: str) -> Any:  # a module's attribute, named by a string: any
 def main(argv: list[str]) -> None:
     """Serve requests on the inherited socket until it closes (the web worker ended)."""
     fd, setup, handle, *args = argv
-    cpus = os.environ.get(CPUS_ENV)
-    if cpus:  # before any thread starts: they inherit it
-        os.sched_setaffinity(0, {int(cpu) for cpu in cpus.split(",")})
     conn = Connection(int(fd))
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     state = _function(setup)(*args)
