@@ -9,6 +9,7 @@ killed at the time limit, serving the new release after a reload, gone when the 
 
 import http.client
 import json
+import mmap
 import os
 import signal
 import subprocess
@@ -25,7 +26,7 @@ from test_serving import web_workers
 from conftest import running_server
 from diplokg.graph.errors import QueryTimeout
 from diplokg.graph.query.engine import WorkerStore, answer, open_dataset
-from diplokg.graph.query.pool import States, WorkerPool
+from diplokg.graph.query.pool import States, WorkerPool, rss_mb
 
 pytestmark = pytest.mark.slow
 # A join of every triple with every triple: it runs until the time limit stops it.
@@ -139,6 +140,26 @@ def test_an_idle_shared_worker_reopens_its_newest_release(built):
     assert list(states.states) == [trig]
     assert answer(states.take(trig), ask(QUICK)).body
     states.done()
+
+
+def test_a_shared_worker_that_grew_reopens_its_store_once_it_answered(built):
+    """A worker whose memory grew past its limit since its store opened opens it afresh; one
+    within it keeps its store (its caches serve the next queries)."""
+    trig = str(open_dataset(built).release / "diplokg.trig")
+    for limit, reopened in ((1e6, False), (2.0, True)):
+        states = States(WorkerStore, growth_mb=limit)
+        first = states.take(trig)
+        states.opened_rss = rss_mb()
+        assert answer(first, ask(QUICK)).body
+        states.done()
+        filler = mmap.mmap(-1, 4_000_000)  # new pages: this process grows by 4 MB
+        filler.write(b"x" * 4_000_000)
+        states.after_answer()
+        assert (states.states[trig] is not first) is reopened
+        assert list(states.states) == [trig]
+        assert answer(states.take(trig), ask(QUICK)).body
+        states.done()
+        filler.close()
 
 
 # Each document's title, by a query the cost rule cannot bound (GRAPH): a query worker answers.
