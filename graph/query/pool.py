@@ -112,6 +112,19 @@ class Worker:
         self.conn.close()
 
 
+ANSWERED = ("ok", "error", "bug")  # what a worker that answered sends: see unpacked
+
+
+def unpacked(kind: str, payload: Any) -> Any:
+    """Return a worker's answer, or raise what it sent instead: the client's error (a
+    DiplokgError, for the endpoint to report), or our bug (its traceback, for the log)."""
+    if kind == "error":
+        raise payload
+    if kind == "bug":
+        raise RuntimeError(f"the query worker failed:\n{payload}")
+    return payload
+
+
 IDLE_SECONDS = 60.0  # a worker beyond the first that answered nothing for this long is stopped
 
 
@@ -172,15 +185,10 @@ class WorkerPool(Generic[Reply]):
             kind, payload = worker.conn.recv() if ready else ("timeout", None)
         except (EOFError, OSError) as exc:
             kind, payload = "died", exc
-        if kind in ("ok", "error", "bug"):
+        if kind in ANSWERED:
             self._give_back(worker)
-        if kind == "ok":
-            found: Reply = payload
+            found: Reply = unpacked(kind, payload)
             return found
-        if kind == "error":
-            raise payload
-        if kind == "bug":
-            raise RuntimeError(f"the query worker failed:\n{payload}")
         worker.kill()
         threading.Thread(target=self._replace, daemon=True).start()
         if kind == "died":
@@ -485,13 +493,9 @@ class SharedPool(Generic[Reply]):
             kind, payload = "died", exc
         finally:
             conn.close()
-        if kind == "ok":
-            found: Reply = payload
+        if kind in ANSWERED:
+            found: Reply = unpacked(kind, payload)
             return found
-        if kind == "error":
-            raise payload
-        if kind == "bug":
-            raise RuntimeError(f"the query worker failed:\n{payload}")
         if kind == "died":
             raise RuntimeError(f"a query worker died while answering: {payload!r}")
         if pid > 0:  # a pid is what a worker sends first (0 would signal our process group)
