@@ -78,11 +78,11 @@ def init_app(state: BlueprintSetupState) -> None:
     """Set up the endpoint's engine and answer cache, and put /sparql in front of Flask."""
     app = state.app
     assert isinstance(app, Flask)  # a Blueprint's setup state names the sansio App type
-    release = app.extensions["diplokg"].release
-    # The embedded engine, or the external store of 'diplokg serve --backend'
-    # (graph/query/remote.py).
+    dataset: LoadedDataset = app.extensions["diplokg"]
+    # The embedded engine (on the store the app opened), or the external store of 'diplokg
+    # serve --backend' (graph/query/remote.py).
     workers, quads = app.config["QUERY_WORKERS"], app.config["MEMORY_QUADS"]
-    app.extensions["diplokg.engine"] = make_engine(release, workers, quads)
+    app.extensions["diplokg.engine"] = make_engine(dataset.release, workers, quads, dataset.store)
     app.extensions["diplokg.cache"] = AnswerCache(app.config["CACHE_ENTRIES"])
     # Middleware goes in as Flask documents it; Flask's types call wsgi_app a method.
     endpoint = Endpoint(app, app.wsgi_app)

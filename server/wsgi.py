@@ -201,7 +201,8 @@ def serve(
 ) -> int:
     """Check the dataset and the settings, then serve until stopped."""
     level, access = logging_settings()
-    pin = from_environment()["PIN_WORKERS"] == 1  # the settings' errors before anything starts
+    settings = from_environment()  # its errors before anything starts
+    pin = settings["PIN_WORKERS"] == 1
     # The port first: a second server on it is refused before it loads anything.
     listener = listen(host, port, reuse_port=server == "granian")
     try:
@@ -209,7 +210,9 @@ def serve(
         # on-disk store now, once, for the workers to open (this process never opens it).
         prepare_dataset(data)
         # The query workers, one pool for every web worker, started before them.
-        pool = shared_pool(data)
+        size = settings["QUERY_WORKERS"]
+        assert isinstance(size, int), size
+        pool = shared_pool(data, size)
     except BaseException:
         listener.close()
         raise
@@ -234,11 +237,9 @@ def serve(
                 pool.stop()
 
 
-def shared_pool(data: Path) -> Supervisor | None:
+def shared_pool(data: Path, size: int) -> Supervisor | None:
     """Start the server's query workers (DIPLOKG_QUERY_WORKERS of them), shared by its web
     workers; none when an external store answers the queries (--backend) or the setting is 0."""
-    size = from_environment()["QUERY_WORKERS"]  # a bad value stops here, with a message
-    assert isinstance(size, int), size
     if size == 0 or os.environ.get(BACKEND_ENV):
         return None
     return start_query_workers(data, size)

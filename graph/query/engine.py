@@ -203,8 +203,9 @@ Request = tuple[str, str, str, list[str] | None, list[str] | None, int]
 class WorkerStore:
     """A release's store, read-only, with the datasets made for protocol-given default graphs."""
 
-    def __init__(self, trig: Path | str, in_memory: bool = False):
-        self.store = open_release_store(Path(trig).parent)  # a str in a worker process
+    def __init__(self, trig: Path | str, in_memory: bool = False, opened: ox.Store | None = None):
+        # opened: the release's store, if the process opened it already (one handle, one cache)
+        self.store = open_release_store(Path(trig).parent) if opened is None else opened
         if in_memory:  # a copy of the whole store, default graph included
             copy = ox.Store()
             copy.bulk_extend(self.store.quads_for_pattern(None, None, None, None))
@@ -319,9 +320,12 @@ class OxigraphEngine:
     store's indexes costs as much as the rest of the query (on the seeds, an entity's
     statements took 83 us on disk and 38 us in memory), while on large data the two cost the
     same (docs/endpoint-benchmarks.md) and a copy per web worker would cost much memory.
+    store: the release's on-disk store, where the caller opened it already.
     """
 
-    def __init__(self, release: Path, workers: int = 2, memory_quads: int = 0):
+    def __init__(
+        self, release: Path, workers: int = 2, memory_quads: int = 0, store: ox.Store | None = None
+    ):
         self.release = release
         self.version = release.name
         trig = release / "diplokg.trig"
@@ -332,6 +336,7 @@ class OxigraphEngine:
         else:
             self.pool = WorkerPool(workers, SETUP, (trig,), HANDLE)
         self.in_memory = 0 < release_quads(release) <= memory_quads
+        self.opened = store
         self.local: WorkerStore | None = None  # the release's store, for queries run here
 
     def query(
@@ -343,7 +348,8 @@ class OxigraphEngine:
         request: Request = (text, form, fmt, default_graph_uris, named_graph_uris, row_limit)
         if here:  # proved cheap by the caller: no worker, no hop
             if self.local is None:
-                self.local = WorkerStore(self.release / "diplokg.trig", self.in_memory)
+                self.start_local()
+            assert self.local is not None
             return answer(self.local, request, None if here is True else here)
         return self.pool.run(request, timeout)
 
@@ -351,7 +357,11 @@ class OxigraphEngine:
         """Start the query workers now rather than at the first query."""
         self.pool.start()
         if self.local is None:
-            self.local = WorkerStore(self.release / "diplokg.trig", self.in_memory)
+            self.start_local()
+
+    def start_local(self) -> None:
+        """Open the store for the queries run here (or copy it into memory)."""
+        self.local = WorkerStore(self.release / "diplokg.trig", self.in_memory, self.opened)
 
     def close(self) -> None:
         self.pool.close()

@@ -60,15 +60,17 @@ def has_dataset_clause(text: str) -> bool:
     return re.search(r"(?<![\w:])FROM\b", text, re.IGNORECASE) is not None
 
 
-def make_engine(release: Path, workers: int = 2, memory_quads: int = 0) -> QueryEngine:
+def make_engine(
+    release: Path, workers: int = 2, memory_quads: int = 0, store: ox.Store | None = None
+) -> QueryEngine:
     """Return the engine the settings ask for: the store of $DIPLOKG_BACKEND, else pyoxigraph
-    (memory_quads: see OxigraphEngine)."""
+    (memory_quads, store: see OxigraphEngine)."""
     backend = os.environ.get(BACKEND_ENV)
     if backend:
         return RemoteEngine.from_backend(backend, release)
     from .engine import OxigraphEngine
 
-    return OxigraphEngine(release, workers, memory_quads)
+    return OxigraphEngine(release, workers, memory_quads, store)
 
 
 class RemoteEngine:
