@@ -118,7 +118,6 @@ class Endpoint:
         if environ.get("PATH_INFO") != "/sparql":
             return self.following(environ, start_response)
         response: Reply | Response | None
-        request: Request | None = None
         try:
             response = self.lean(environ)
             if response is None:
